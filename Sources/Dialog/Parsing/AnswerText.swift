@@ -1,0 +1,32 @@
+/// Shared normalisation for short chat answers, applied before any parser looks at the text.
+public enum AnswerText {
+    /// Trims, lowercases, folds curly quotes to straight ones, collapses whitespace
+    /// and strips trailing `.` / `!` (so "Ja!" and "ja" compare equal).
+    public static func fold(_ s: String) -> String {
+        var t = collapseWhitespace(straightenQuotes(s).lowercased())
+        while let last = t.last, last == "." || last == "!" || last.isWhitespace {
+            t.removeLast()
+        }
+        return t
+    }
+
+    /// Phones autocorrect `'` into `’` (and `"` into `“ ”`), so both must compare equal.
+    static func straightenQuotes(_ s: String) -> String {
+        String(s.map { c -> Character in
+            switch c {
+            case "\u{2018}", "\u{2019}", "\u{201A}", "\u{201B}", "\u{2032}", "`", "\u{00B4}": "'"
+            case "\u{201C}", "\u{201D}", "\u{201E}", "\u{201F}", "\u{2033}": "\""
+            default: c
+            }
+        })
+    }
+
+    /// Trims and replaces every run of whitespace (including newlines and NBSP) by one space.
+    static func collapseWhitespace(_ s: String) -> String {
+        s.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    static func isASCIIDigit(_ c: Character) -> Bool {
+        c.isASCII && c.isNumber
+    }
+}

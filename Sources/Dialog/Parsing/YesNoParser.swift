@@ -1,0 +1,74 @@
+/// Yes/no answers in Dutch and English, including emoji and "klopt niet"-style negations.
+public enum YesNoParser {
+    public static func parse(_ s: String) -> Bool? {
+        var text = AnswerText.fold(s)
+        while text.last == "?" || text.last == " " { text.removeLast() }
+        if text.isEmpty || UnknownAnswer.matches(text) { return nil }
+        if let fixed = phrases[text] { return fixed }
+        let padded = " \(text.filter { $0 != "'" }) "
+        if uncertainPhrases.contains(where: { padded.contains(" \($0) ") }) { return nil }
+
+        var strongYes = false, strongNo = false, weakYes = false, negated = false
+        for word in tokens(text) {
+            if uncertainWords.contains(word) { return nil }
+            if strongYesWords.contains(word) || word.wholeMatch(of: #/ja+|ye+s+/#) != nil {
+                strongYes = true
+            } else if strongNoWords.contains(word) || word.wholeMatch(of: #/ne+|no+/#) != nil {
+                strongNo = true
+            } else if weakYesWords.contains(word) {
+                weakYes = true
+            } else if negators.contains(word) {
+                negated = true
+            }
+        }
+        // "ja nee" contradicts itself; "ja, niet doen" is too mixed to act on.
+        if strongYes { return strongNo || negated ? nil : true }
+        // A negator turns weak agreement around: "klopt niet", "niet goed", "not ok", "liever niet".
+        if strongNo || negated { return false }
+        return weakYes ? true : nil
+    }
+
+    /// Words (apostrophes dropped, so "don't" is "dont") and thumbs/check emoji as their own tokens.
+    private static func tokens(_ text: String) -> [String] {
+        var out: [String] = []
+        var word = ""
+        for c in text {
+            if c.isLetter { word.append(c); continue }
+            if c == "'" { continue }
+            if !word.isEmpty { out.append(word); word = "" }
+            // Skin-tone variants like 👍🏽 are one Character; the first scalar decides.
+            switch c.unicodeScalars.first?.value {
+            case 0x1F44D, 0x2705, 0x2714, 0x2611, 0x1F44C: out.append("👍")
+            case 0x1F44E, 0x274C, 0x2716, 0x2717, 0x1F6AB: out.append("👎")
+            default: break
+            }
+        }
+        if !word.isEmpty { out.append(word) }
+        return out
+    }
+
+    private static let phrases: [String: Bool] = [
+        "geen probleem": true, "geen bezwaar": true, "no problem": true, "no worries": true,
+        "of course": true, "doe maar": true, "why not": true, "waarom niet": true,
+    ]
+    private static let uncertainPhrases = [
+        "niet zeker", "weet niet", "weet ik niet", "geen idee", "not sure", "no idea", "dont know",
+    ]
+    private static let uncertainWords: Set<String> = [
+        "misschien", "wellicht", "mogelijk", "soms", "twijfel", "hangt",
+        "maybe", "perhaps", "possibly", "sometimes", "depends",
+    ]
+    private static let strongYesWords: Set<String> = [
+        "j", "jazeker", "jawel", "jep", "jup", "jes", "yes", "y", "yep", "yup", "yeah", "ya", "yea", "👍",
+    ]
+    private static let weakYesWords: Set<String> = [
+        "zeker", "klopt", "ok", "oke", "oké", "okay", "okee", "okido", "oki", "goed", "prima",
+        "akkoord", "correct", "juist", "inderdaad", "natuurlijk", "tuurlijk", "uiteraard", "graag",
+        "absoluut", "top", "sure", "absolutely", "definitely", "certainly", "indeed", "right",
+        "fine", "good", "great", "agree", "agreed",
+    ]
+    private static let strongNoWords: Set<String> = [
+        "n", "neen", "neuh", "nee", "nope", "nah", "nay", "nein", "nooit", "never", "👎",
+    ]
+    private static let negators: Set<String> = ["niet", "not", "dont", "doesnt", "isnt"]
+}

@@ -1,0 +1,31 @@
+import Dialog
+import Testing
+
+struct ScoreParserTests {
+    static let defaultRange: [(String, Int?)] = [
+        ("7", 7), ("zeven", 7), ("7/10", 7), ("een 7", 7), ("een zeven", 7), ("cijfer 7", 7),
+        ("7 denk ik", 7), ("nul", 0), ("één", 1), ("twee", 2), ("drie", 3), ("vier", 4), ("vijf", 5),
+        ("zes", 6), ("acht", 8), ("negen", 9), ("tien", 10), ("zero", 0), ("one", 1), ("five", 5),
+        ("seven", 7), ("ten", 10), ("7+", 7), ("7-", 7), ("6,5", 7), ("6.5", 7), ("10/10", 10),
+        ("0", 0), ("10", 10), ("  9 ", 9), ("Een 8!", 8), ("ik geef een 8", 8), ("een", 1),
+        ("8 uit 10", 8), ("8 out of 10", 8), ("8 / 10", 8), ("5,4", 5), ("9.5", 10), ("cijfer: 6", 6),
+        ("7 7", 7), ("zeven 7", 7), ("een 10 hoor", 10),
+        // Rejected
+        ("11", nil), ("-1", nil), ("7 of 8", nil), ("6-7", nil), ("7/8", nil), ("10,5", nil),
+        ("100", nil), ("goed", nil), ("", nil), ("weet ik niet", nil), ("zeven of acht", nil),
+    ]
+
+    @Test(arguments: defaultRange)
+    func gradeOutOfTen(input: String, expected: Int?) {
+        #expect(ScoreParser.parse(input) == expected)
+    }
+
+    static let fivePointScale: [(String, Int?)] = [
+        ("4", 4), ("4/5", 4), ("vijf", 5), ("6", nil), ("0", nil), ("7/10", nil),
+    ]
+
+    @Test(arguments: fivePointScale)
+    func customRange(input: String, expected: Int?) {
+        #expect(ScoreParser.parse(input, range: 1...5) == expected)
+    }
+}

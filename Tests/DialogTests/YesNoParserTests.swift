@@ -1,0 +1,26 @@
+import Dialog
+import Testing
+
+struct YesNoParserTests {
+    static let cases: [(String, Bool?)] = [
+        // Yes
+        ("ja", true), ("j", true), ("jazeker", true), ("ja hoor", true), ("jawel", true), ("zeker", true),
+        ("klopt", true), ("ok", true), ("oke", true), ("oké", true), ("okay", true), ("goed", true),
+        ("prima", true), ("yes", true), ("y", true), ("yep", true), ("sure", true), ("👍", true),
+        ("✅", true), ("Ja!", true), ("JA.", true), ("jaaa", true), ("ja, klopt", true), ("👍🏽", true),
+        ("ok 👍", true), ("geen probleem", true), ("no problem", true), ("yes please", true),
+        // No
+        ("nee", false), ("n", false), ("neen", false), ("neuh", false), ("nope", false), ("no", false),
+        ("niet", false), ("klopt niet", false), ("nee hoor", false), ("liever niet", false), ("👎", false),
+        ("❌", false), ("Nee.", false), ("nee, klopt niet", false), ("zeker niet", false),
+        ("niet goed", false), ("not ok", false), ("no thanks", false), ("dat klopt niet", false),
+        // Undecided
+        ("ja nee", nil), ("misschien", nil), ("maybe", nil), ("", nil), ("weet ik niet", nil),
+        ("niet zeker", nil), ("not sure", nil), ("blabla", nil), ("ja, maar niet nu", nil), ("yes no", nil),
+    ]
+
+    @Test(arguments: cases)
+    func parses(input: String, expected: Bool?) {
+        #expect(YesNoParser.parse(input) == expected)
+    }
+}
