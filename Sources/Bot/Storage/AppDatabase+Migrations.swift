@@ -1,0 +1,206 @@
+import GRDB
+
+extension AppDatabase {
+    /// Forward-only migrations. A migration that has shipped is never edited: add a new one.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1 create core tables") { db in
+            try db.execute(sql: v1)
+        }
+        return migrator
+    }
+
+    private static let v1 = """
+        CREATE TABLE person (
+            id INTEGER PRIMARY KEY,
+            role TEXT NOT NULL CHECK (role IN ('inwoner', 'netwerk', 'mantelzorger')),
+            phone TEXT UNIQUE,
+            name TEXT,
+            language TEXT NOT NULL DEFAULT 'nl',
+            optedOut INTEGER NOT NULL DEFAULT 0,
+            createdAt TEXT NOT NULL
+        );
+        -- How a person is reached on a channel: a phone number, a Telegram chat id, a local name.
+        CREATE TABLE contact (
+            id INTEGER PRIMARY KEY,
+            personId INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+            channel TEXT NOT NULL,
+            address TEXT NOT NULL,
+            UNIQUE (channel, address)
+        );
+        CREATE INDEX contact_person ON contact(personId);
+        CREATE TABLE conversation (
+            id INTEGER PRIMARY KEY,
+            personId INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+            flowId TEXT NOT NULL,
+            flowVersion INTEGER NOT NULL,
+            state TEXT NOT NULL,
+            stateVersion INTEGER NOT NULL,
+            module TEXT,
+            finished INTEGER NOT NULL DEFAULT 0,
+            updatedAt TEXT NOT NULL,
+            UNIQUE (personId, flowId)
+        );
+        CREATE TABLE message (
+            id INTEGER PRIMARY KEY,
+            personId INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+            direction TEXT NOT NULL CHECK (direction IN ('in', 'out')),
+            channel TEXT NOT NULL,
+            providerId TEXT,
+            replyTo INTEGER REFERENCES message(id) ON DELETE CASCADE,
+            textKey TEXT,
+            text TEXT NOT NULL,
+            segments INTEGER,
+            createdAt TEXT NOT NULL
+        );
+        CREATE UNIQUE INDEX message_provider ON message(channel, providerId) WHERE direction = 'in' AND providerId IS NOT NULL;
+        CREATE INDEX message_person ON message(personId, id);
+        CREATE INDEX message_reply ON message(replyTo);
+        -- Messages waiting to go out; written in the same transaction as what caused them.
+        CREATE TABLE outbox (
+            id INTEGER PRIMARY KEY,
+            messageId INTEGER NOT NULL UNIQUE REFERENCES message(id) ON DELETE CASCADE,
+            personId INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+            channel TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'sent', 'failed')),
+            attempts INTEGER NOT NULL DEFAULT 0,
+            createdAt TEXT NOT NULL,
+            sentAt TEXT
+        );
+        CREATE INDEX outbox_pending ON outbox(channel, status, id);
+        CREATE TABLE answer (
+            id INTEGER PRIMARY KEY,
+            personId INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+            messageId INTEGER REFERENCES message(id) ON DELETE CASCADE,
+            node TEXT NOT NULL,
+            key TEXT NOT NULL,
+            value TEXT NOT NULL,
+            module TEXT,
+            createdAt TEXT NOT NULL
+        );
+        CREATE INDEX answer_person_key ON answer(personId, key, id);
+        CREATE TABLE consent (
+            id INTEGER PRIMARY KEY,
+            personId INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+            purpose TEXT NOT NULL,
+            granted INTEGER NOT NULL,
+            subject TEXT,
+            textKey TEXT NOT NULL,
+            textShown TEXT NOT NULL,
+            flowVersion TEXT NOT NULL,
+            channel TEXT NOT NULL,
+            createdAt TEXT NOT NULL
+        );
+        CREATE INDEX consent_person ON consent(personId, purpose);
+        CREATE TABLE score (
+            id INTEGER PRIMARY KEY,
+            personId INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+            localId TEXT NOT NULL,
+            leefgebied TEXT NOT NULL,
+            score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 10),
+            wantsChange INTEGER,
+            createdAt TEXT NOT NULL,
+            UNIQUE (personId, localId)
+        );
+        CREATE INDEX score_person ON score(personId, leefgebied, createdAt);
+        CREATE TABLE strength (
+            id INTEGER PRIMARY KEY,
+            personId INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+            localId TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            text TEXT NOT NULL,
+            createdAt TEXT NOT NULL,
+            UNIQUE (personId, localId)
+        );
+        CREATE TABLE networkMember (
+            id INTEGER PRIMARY KEY,
+            personId INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+            localId TEXT NOT NULL,
+            name TEXT NOT NULL,
+            relation TEXT,
+            helps TEXT,
+            phone TEXT,
+            createdAt TEXT NOT NULL,
+            UNIQUE (personId, localId)
+        );
+        CREATE TABLE wish (
+            id INTEGER PRIMARY KEY,
+            personId INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+            localId TEXT NOT NULL,
+            leefgebied TEXT,
+            wens TEXT,
+            behoefte TEXT,
+            zelf TEXT,
+            hulp TEXT,
+            createdAt TEXT NOT NULL,
+            UNIQUE (personId, localId)
+        );
+        CREATE TABLE mantelzorg (
+            id INTEGER PRIMARY KEY,
+            personId INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+            localId TEXT NOT NULL,
+            direction TEXT NOT NULL CHECK (direction IN ('ontvangt', 'geeft')),
+            name TEXT,
+            hours TEXT,
+            phone TEXT,
+            checkin INTEGER,
+            createdAt TEXT NOT NULL,
+            UNIQUE (personId, localId)
+        );
+        CREATE TABLE goal (
+            id INTEGER PRIMARY KEY,
+            personId INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+            localId TEXT NOT NULL,
+            wishLocalId TEXT,
+            leefgebied TEXT,
+            text TEXT NOT NULL,
+            rank INTEGER NOT NULL,
+            status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'actief', 'bereikt', 'gestopt')),
+            createdAt TEXT NOT NULL,
+            UNIQUE (personId, localId)
+        );
+        CREATE TABLE action (
+            id INTEGER PRIMARY KEY,
+            personId INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+            goalId INTEGER NOT NULL REFERENCES goal(id) ON DELETE CASCADE,
+            localId TEXT NOT NULL,
+            what TEXT NOT NULL,
+            ownerKind TEXT NOT NULL CHECK (ownerKind IN ('inwoner', 'netwerk', 'professional')),
+            networkMemberId INTEGER REFERENCES networkMember(id) ON DELETE SET NULL,
+            dueDate TEXT,
+            dueTime TEXT,
+            status TEXT NOT NULL DEFAULT 'gepland'
+                CHECK (status IN ('gepland', 'bezig', 'gedaan', 'niet_gelukt', 'uitgesteld', 'vervallen')),
+            result TEXT,
+            createdAt TEXT NOT NULL,
+            UNIQUE (personId, localId)
+        );
+        CREATE INDEX action_goal ON action(goalId);
+        CREATE TABLE spiegelblad (
+            id INTEGER PRIMARY KEY,
+            personId INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+            localId TEXT NOT NULL,
+            module TEXT NOT NULL,
+            confirmedAt TEXT NOT NULL,
+            UNIQUE (personId, localId)
+        );
+        CREATE TABLE moduleProgress (
+            personId INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+            module TEXT NOT NULL,
+            startedAt TEXT NOT NULL,
+            completedAt TEXT,
+            PRIMARY KEY (personId, module)
+        );
+        CREATE TABLE alert (
+            id INTEGER PRIMARY KEY,
+            personId INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            node TEXT,
+            detail TEXT,
+            createdAt TEXT NOT NULL,
+            handledAt TEXT,
+            note TEXT
+        );
+        CREATE INDEX alert_open ON alert(handledAt, createdAt);
+        """
+}

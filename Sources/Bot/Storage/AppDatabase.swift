@@ -1,0 +1,41 @@
+import Foundation
+import GRDB
+
+/// The SQLite database of one deployment: opened once, migrated on open, shared by all work.
+struct AppDatabase: Sendable {
+    let writer: any DatabaseWriter
+
+    enum Durability: String, Sendable {
+        /// Acknowledged means on disk (WAL, synchronous=FULL).
+        case full
+        /// WAL with synchronous=NORMAL: a power cut may lose the last commits, a crash does not.
+        case normal
+    }
+
+    init(_ writer: any DatabaseWriter) throws {
+        self.writer = writer
+        try Self.migrator.migrate(writer)
+    }
+
+    /// Opens (or creates) the database file in WAL mode.
+    static func open(path: String, durability: Durability = .full) throws -> AppDatabase {
+        try AppDatabase(DatabasePool(path: path, configuration: configuration(durability)))
+    }
+
+    /// An in-memory database with the same schema, for tests.
+    static func inMemory() throws -> AppDatabase {
+        try AppDatabase(DatabaseQueue(configuration: configuration(.full)))
+    }
+
+    static func configuration(_ durability: Durability) -> Configuration {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(5)
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = \(durability == .full ? "FULL" : "NORMAL")")
+        }
+        return config
+    }
+
+    var reader: any DatabaseReader { writer }
+}

@@ -1,0 +1,78 @@
+import Foundation
+
+/// The dialogue engine: `advance(state, input, now) -> (state, outputs)`, pure and deterministic.
+public struct Engine: Sendable {
+    public let flow: Flow
+    public let catalog: Catalog
+    public let environment: DialogEnvironment
+
+    public init(flow: Flow, catalog: Catalog, environment: DialogEnvironment = .amsterdam) {
+        self.flow = flow
+        self.catalog = catalog
+        self.environment = environment
+    }
+
+    public func newConversation(language: Language = .nl) -> Conversation {
+        Conversation(flowID: flow.id, flowVersion: flow.version, language: language)
+    }
+
+    public func advance(_ state: Conversation, with input: Input, at now: Date) -> Transition {
+        var turn = Turn(engine: self, state: state, now: now)
+        do {
+            switch input {
+            case .begin: try turn.begin()
+            case .message(let text): try turn.receive(text)
+            }
+        } catch {
+            // A broken flow must not corrupt the conversation: keep the old state, tell a person.
+            var kept = state
+            kept.lastActivity = now
+            let node = state.node ?? flow.start
+            return Transition(state: kept, outputs: [
+                .alert(kind: .flowError, node: node, detail: error.description),
+                .say(key: "system.flow_error", text: catalog.text("system.flow_error", state.language)),
+            ])
+        }
+        turn.state.lastActivity = now
+        return Transition(state: turn.state, outputs: turn.outputs)
+    }
+}
+
+/// A fault in the flow found while running it (a missing node, a loop without a question).
+struct FlowFault: Error, CustomStringConvertible {
+    let description: String
+}
+
+/// One step in progress: the state being changed and the outputs so far.
+struct Turn {
+    let engine: Engine
+    var state: Conversation
+    let now: Date
+    var outputs: [Output] = []
+    var steps = 0
+
+    var flow: Flow { engine.flow }
+    var catalog: Catalog { engine.catalog }
+    var scope: Scope { Scope(root: state.vars) }
+
+    func node(_ id: String) throws(FlowFault) -> Node {
+        guard let node = flow.nodes[id] else { throw FlowFault(description: "node '\(id)' does not exist") }
+        return node
+    }
+
+    /// Renders a text key against the conversation's variables (plus `extra` for system texts).
+    func render(_ key: String, extra: [String: Value] = [:]) -> String {
+        Turn.tidy(Renderer(catalog: catalog, language: state.language).render(key, vars: state.vars, extra: extra))
+    }
+
+    mutating func say(_ key: String, extra: [String: Value] = [:]) {
+        outputs.append(.say(key: key, text: render(key, extra: extra)))
+    }
+
+    /// A rendered text without the empty lines a list section may leave at its end.
+    static func tidy(_ text: String) -> String {
+        var t = Substring(text)
+        while let last = t.last, last.isWhitespace { t = t.dropLast() }
+        return String(t)
+    }
+}

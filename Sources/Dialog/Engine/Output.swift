@@ -1,0 +1,44 @@
+/// What the engine asks `Bot` to do after a step. Plain values, in order.
+public enum Output: Sendable, Equatable, Codable {
+    /// A message to the inwoner. `key` names the text it came from (for transcripts and tests).
+    case say(key: String, text: String)
+    /// A valid answer to a question (append-only; the latest for a key counts).
+    case answer(Answer)
+    /// A record for its own table: `consent`, `score`, `strength`, `network`, `goal`, `action`, ...
+    case record(kind: String, id: String, fields: [String: Value])
+    /// Something a professional should look at.
+    case alert(kind: AlertKind, node: String, detail: String)
+    case optedOut
+    case optedIn
+    case languageChanged(Language)
+    case moduleStarted(String)
+    case moduleCompleted(String)
+    case ended
+}
+
+public struct Answer: Sendable, Equatable, Codable {
+    public var node: String
+    /// The variable it was saved to, with indexes resolved (`score.geld`).
+    public var key: String
+    public var value: Value
+    public var module: String?
+    /// What the inwoner typed.
+    public var raw: String
+}
+
+public enum AlertKind: String, Sendable, Codable {
+    /// Three failed tries at one question.
+    case stuckQuestion = "stuck_question"
+    /// The flow itself misbehaved (a loop, a missing node): a bug in the flow file.
+    case flowError = "flow_error"
+}
+
+/// The result of one step: the new state and what to do.
+public struct Transition: Sendable, Equatable {
+    public var state: Conversation
+    public var outputs: [Output]
+
+    public var messages: [String] {
+        outputs.compactMap { if case .say(_, let text) = $0 { text } else { nil } }
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+
+/// A value written in a flow file: a literal (`'zelf'`, `3`, `true`), a path to a variable, or a
+/// record of those.
+public indirect enum Expr: Sendable, Hashable {
+    case literal(Value)
+    case path(Path)
+    case record([String: Expr])
+
+    func evaluate(in scope: Scope) -> Value {
+        switch self {
+        case .literal(let v): v
+        case .path(let p): scope.value(at: p) ?? .none
+        case .record(let fields): .record(fields.mapValues { $0.evaluate(in: scope) })
+        }
+    }
+
+    /// Fixed options written in the flow (`{option: vast.stap}`), whose labels must exist.
+    var optionKeys: [String] {
+        switch self {
+        case .literal(.option(let list, let key)): ["\(list).\(key)"]
+        case .literal, .path: []
+        case .record(let fields): fields.values.flatMap(\.optionKeys)
+        }
+    }
+
+    var paths: [Path] {
+        switch self {
+        case .literal: []
+        case .path(let p): [p]
+        case .record(let fields): fields.values.flatMap(\.paths)
+        }
+    }
+}
+
+/// A test in a flow file: `change[lg]`, `not consent.deelname`, `empty wishes`, `score[lg] >= 7`,
+/// joined with `and` / `or` (`or` binds weakest).
+public indirect enum Condition: Sendable, Hashable {
+    case truthy(Path)
+    case not(Condition)
+    case compare(Path, Comparison, Value)
+    case all([Condition])
+    case any([Condition])
+
+    public enum Comparison: String, Sendable, CaseIterable {
+        case equal = "==", notEqual = "!=", atLeast = ">=", atMost = "<=", greater = ">", less = "<"
+    }
+
+    public init(parsing text: String) throws(PathError) {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        let ors = t.components(separatedBy: " or ")
+        if ors.count > 1 { self = .any(try ors.map { s throws(PathError) in try Condition(parsing: s) }); return }
+        let ands = t.components(separatedBy: " and ")
+        if ands.count > 1 { self = .all(try ands.map { s throws(PathError) in try Condition(parsing: s) }); return }
+        if t.hasPrefix("not ") { self = .not(try Condition(parsing: String(t.dropFirst(4)))); return }
+        if t.hasPrefix("empty ") { self = .not(.truthy(try Path(parsing: String(t.dropFirst(6))))); return }
+        for op in [Comparison.atLeast, .atMost, .equal, .notEqual, .greater, .less] {
+            let parts = t.components(separatedBy: " \(op.rawValue) ")
+            if parts.count == 2 {
+                self = .compare(try Path(parsing: parts[0]), op, Self.literal(parts[1]))
+                return
+            }
+        }
+        self = .truthy(try Path(parsing: t))
+    }
+
+    private static func literal(_ text: String) -> Value {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        if let n = Int(t) { return .number(n) }
+        switch t {
+        case "true": return .bool(true)
+        case "false": return .bool(false)
+        case "none", "null": return .none
+        default: return .text(t.trimmingCharacters(in: CharacterSet(charactersIn: "'\"")))
+        }
+    }
+
+    func holds(in scope: Scope) -> Bool {
+        switch self {
+        case .truthy(let p): return scope.value(at: p)?.isTruthy ?? false
+        case .not(let c): return !c.holds(in: scope)
+        case .all(let cs): return cs.allSatisfy { $0.holds(in: scope) }
+        case .any(let cs): return cs.contains { $0.holds(in: scope) }
+        case .compare(let p, let op, let literal):
+            let value = scope.value(at: p) ?? .none
+            if case .number(let a) = value, case .number(let b) = literal {
+                switch op {
+                case .equal: return a == b
+                case .notEqual: return a != b
+                case .atLeast: return a >= b
+                case .atMost: return a <= b
+                case .greater: return a > b
+                case .less: return a < b
+                }
+            }
+            let same = value == literal || (value.key != nil && value.key == literal.key)
+            switch op {
+            case .equal: return same
+            case .notEqual: return !same
+            default: return false
+            }
+        }
+    }
+
+    var paths: [Path] {
+        switch self {
+        case .truthy(let p), .compare(let p, _, _): [p]
+        case .not(let c): c.paths
+        case .all(let cs), .any(let cs): cs.flatMap(\.paths)
+        }
+    }
+}

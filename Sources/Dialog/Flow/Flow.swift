@@ -1,0 +1,141 @@
+/// A conversation written as data: nodes that say something, ask something, loop over a list or
+/// branch. Loaded from a YAML file by `FlowDecoder`; checked by `FlowChecker`.
+public struct Flow: Sendable {
+    public var id: String
+    public var version: Int
+    public var start: String
+    /// Fixed option lists; the label of option `k` in list `l` is the text `l.k`.
+    public var lists: [String: [String]]
+    public var modules: [Module]
+    public var nodes: [String: Node]
+    /// Node ids in the order of the file.
+    public var order: [String]
+    public var commands: Commands
+    public var limits: Limits
+    /// The file the flow came from, for messages that name file and line.
+    public var file: String
+
+    public func module(_ id: String?) -> Module? { modules.first { $0.id == id } }
+}
+
+public struct Module: Sendable, Hashable {
+    public var id: String
+    /// Text key of the module's title ("Deel 1: Waar sta ik nu?").
+    public var title: String
+    public var line: Int
+}
+
+public struct Limits: Sendable, Hashable {
+    /// Failed tries at one question before the question is flagged and the conversation moves on.
+    public var maxTries = 3
+    /// Auto steps (say, branch, loop) in one turn before the flow is deemed to loop.
+    public var maxSteps = 1_000
+    /// Earlier questions remembered for TERUG.
+    public var historyDepth = 50
+    public var textMaxLength = 500
+}
+
+public struct Node: Sendable {
+    public enum Kind: Sendable {
+        case say([String])
+        case ask(Question)
+        case each(list: Path, alias: String, body: String, then: String)
+        case branch
+        /// Tells the inwoner we stop here for now; the next message continues at `next`.
+        case pause(String)
+        case end(String?)
+    }
+
+    public var id: String
+    public var kind: Kind
+    public var next: String?
+    public var routes: [Route] = []
+    public var actions: [Action] = []
+    /// Entering this node starts this module (resets the question count).
+    public var module: String?
+    public var line: Int
+
+    public var question: Question? {
+        if case .ask(let q) = kind { return q }
+        return nil
+    }
+
+    /// Every node this one can lead to.
+    public var targets: [String] {
+        var result = routes.map(\.target)
+        if let next { result.append(next) }
+        switch kind {
+        case .each(_, _, let body, let then): result += [body, then]
+        case .ask(let q): if let s = q.onStuck { result.append(s) }
+        default: break
+        }
+        return result
+    }
+}
+
+public struct Question: Sendable {
+    public var text: String
+    public var answer: AnswerSpec
+    public var save: Path?
+    /// Text key with what the question means; the answer type's how-to is added.
+    public var help: String?
+    /// OVERSLAAN is allowed.
+    public var optional: Bool
+    /// Where to go after too many failed tries; default: on, as if the answer were unknown.
+    public var onStuck: String?
+}
+
+public enum AnswerType: String, Sendable, CaseIterable {
+    case score, yesno, choice, text, name, phone, date
+}
+
+public struct AnswerSpec: Sendable {
+    public var type: AnswerType
+    public var options: [OptionSource] = []
+    public var multiple = false
+    public var maxCount: Int?
+    public var maxLength: Int?
+    /// "weet ik niet" / "geen" is an answer (stored as none).
+    public var allowUnknown = false
+}
+
+public enum OptionSource: Sendable {
+    /// A fixed list of the flow.
+    case list(String)
+    /// The items of a list variable; records are shown by their `label` field (default `name`).
+    case items(Path, label: String?)
+}
+
+public struct Route: Sendable {
+    public var condition: Condition
+    public var target: String
+}
+
+public enum Action: Sendable {
+    case set(Path, Expr)
+    case append(Path, Expr)
+    /// A record for Bot to store (`score`, `goal`, `action`, ...). `id` names where its local id is
+    /// kept: empty there means a fresh id, a value there means the same record again (an update).
+    case emit(kind: String, fields: [String: Expr], id: Path?)
+    case complete(module: String)
+    indirect case when(Condition, Action)
+}
+
+public enum Command: String, Sendable, CaseIterable, Codable {
+    case stop, start, help, back, repeatQuestion = "repeat", skip, pause
+}
+
+public struct Commands: Sendable {
+    public var words: [Command: [String]] = [:]
+    public var languages: [Language: [String]] = [:]
+
+    func command(for text: String) -> Command? {
+        let folded = AnswerText.fold(text)
+        return Command.allCases.first { words[$0, default: []].contains(folded) }
+    }
+
+    func language(for text: String) -> Language? {
+        let folded = AnswerText.fold(text)
+        return Language.allCases.first { languages[$0, default: []].contains(folded) }
+    }
+}

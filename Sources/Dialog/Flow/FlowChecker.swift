@@ -1,0 +1,163 @@
+/// Static checks of a flow library: every mistake `flows check` reports, each with file and line.
+public enum FlowChecker {
+    /// Messages longer than this many SMS segments are refused.
+    public static let maxSegments = 3
+
+    public static func check(_ library: FlowLibrary) -> [FlowError] {
+        var errors: [FlowError] = []
+        var usedTexts: [String: (file: String, line: Int, node: String?)] = [:]
+        for key in SystemText.keys { usedTexts[key] = usedTexts[key] ?? ("(engine)", 0, nil) }
+        for flow in library.flows.values.sorted(by: { $0.id < $1.id }) {
+            errors += checkGraph(flow)
+            for (key, place) in textsUsed(by: flow) where usedTexts[key] == nil { usedTexts[key] = place }
+        }
+        for (key, place) in usedTexts.sorted(by: { $0.key < $1.key }) {
+            guard let entry = library.catalog.entries[key] else {
+                errors.append(FlowError(file: place.file, line: place.line, node: place.node, message: "text '\(key)' does not exist"))
+                continue
+            }
+            for language in Language.allCases where entry.texts[language] == nil {
+                errors.append(FlowError(file: entry.file, line: entry.line, node: place.node, message: "text '\(key)' has no \(language.rawValue) version"))
+            }
+        }
+        // Texts included with {>key} are used too.
+        for (key, entry) in library.catalog.entries {
+            for text in entry.texts.values {
+                for included in (try? Template(text))?.includes ?? [] where usedTexts[included] == nil {
+                    usedTexts[included] = (entry.file, entry.line, usedTexts[key]?.node)
+                }
+            }
+        }
+        errors += checkWording(library.catalog, usedBy: usedTexts)
+        return errors.sorted { ($0.file, $0.line) < ($1.file, $1.line) }
+    }
+
+    static func checkGraph(_ flow: Flow) -> [FlowError] {
+        var errors: [FlowError] = []
+        func error(_ node: Node?, _ message: String) {
+            errors.append(FlowError(file: flow.file, line: node?.line ?? 1, node: node?.id, message: message))
+        }
+        if flow.nodes[flow.start] == nil { error(nil, "start node '\(flow.start)' does not exist") }
+        let moduleIDs = Set(flow.modules.map(\.id))
+        for id in flow.order {
+            let node = flow.nodes[id]!
+            for target in node.targets where flow.nodes[target] == nil {
+                error(node, "goes to unknown node '\(target)'")
+            }
+            switch node.kind {
+            case .say, .branch:
+                if node.next == nil { error(node, "needs a 'next'") }
+            case .ask(let question):
+                if node.next == nil { error(node, "needs a 'next'") }
+                for case .list(let name) in question.answer.options where flow.lists[name] == nil {
+                    error(node, "option list '\(name)' does not exist")
+                }
+            case .pause:
+                if node.next == nil { error(node, "a pause needs a 'next' to continue with") }
+            case .each, .end: break
+            }
+            if let module = node.module, !moduleIDs.contains(module) { error(node, "module '\(module)' does not exist") }
+            for action in node.actions { errors += checkAction(action, node, flow, moduleIDs) }
+        }
+        var reachable: Set<String> = []
+        var queue = [flow.start]
+        while let id = queue.popLast() {
+            guard reachable.insert(id).inserted, let node = flow.nodes[id] else { continue }
+            queue += node.targets
+        }
+        for id in flow.order where !reachable.contains(id) { error(flow.nodes[id], "cannot be reached from '\(flow.start)'") }
+        return errors
+    }
+
+    private static func checkAction(_ action: Action, _ node: Node, _ flow: Flow, _ modules: Set<String>) -> [FlowError] {
+        let error = { (m: String) in FlowError(file: flow.file, line: node.line, node: node.id, message: m) }
+        switch action {
+        case .emit(let kind, let fields, _):
+            guard let known = RecordKind(rawValue: kind) else {
+                return [error("unknown record '\(kind)' (known: \(RecordKind.allCases.map(\.rawValue).joined(separator: ", ")))")]
+            }
+            let missing = known.requiredFields.subtracting(fields.keys)
+            return missing.isEmpty ? [] : [error("record '\(kind)' misses \(missing.sorted().joined(separator: ", "))")]
+        case .complete(let module):
+            return modules.contains(module) ? [] : [error("module '\(module)' does not exist")]
+        case .when(_, let inner):
+            return checkAction(inner, node, flow, modules)
+        case .set, .append:
+            return []
+        }
+    }
+
+    static func textsUsed(by flow: Flow) -> [String: (file: String, line: Int, node: String?)] {
+        var used: [String: (String, Int, String?)] = [:]
+        func use(_ key: String, _ node: Node?) {
+            if used[key] == nil { used[key] = (flow.file, node?.line ?? 1, node?.id) }
+        }
+        for module in flow.modules { use(module.title, nil) }
+        for id in flow.order {
+            let node = flow.nodes[id]!
+            switch node.kind {
+            case .say(let keys): keys.forEach { use($0, node) }
+            case .ask(let q):
+                use(q.text, node)
+                if let help = q.help { use(help, node) }
+                for case .list(let name) in q.answer.options {
+                    for key in flow.lists[name] ?? [] { use("\(name).\(key)", node) }
+                }
+            case .pause(let key): use(key, node)
+            case .end(let key): if let key { use(key, node) }
+            case .each, .branch: break
+            }
+            for action in node.actions {
+                for key in action.expressions.flatMap(\.optionKeys) { use(key, node) }
+            }
+        }
+        return used
+    }
+
+    /// Every text must parse as a template, be GSM-7 and fit in `maxSegments` SMS segments
+    /// (placeholders count as empty: the check is on the fixed wording).
+    static func checkWording(_ catalog: Catalog, usedBy: [String: (file: String, line: Int, node: String?)]) -> [FlowError] {
+        var errors: [FlowError] = []
+        for (key, entry) in catalog.entries.sorted(by: { $0.key < $1.key }) {
+            let node = usedBy[key]?.node
+            for (language, text) in entry.texts.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+                let error = { (m: String) in
+                    errors.append(FlowError(file: entry.file, line: entry.line, node: node, message: "text '\(key)' (\(language.rawValue)): \(m)"))
+                }
+                guard let template = try? Template(text) else { error("a placeholder { } is not closed or not valid"); continue }
+                let fixed = template.fixedText
+                let bad = GSM7.offendingCharacters(fixed)
+                if !bad.isEmpty { error("not GSM-7 for SMS: \(bad.map { "'\($0)'" }.joined(separator: " "))") }
+                let segments = SMSSegments.analyze(fixed).segments
+                if segments > maxSegments { error("\(segments) SMS segments, more than \(maxSegments)") }
+            }
+        }
+        return errors
+    }
+}
+
+extension Action {
+    var expressions: [Expr] {
+        switch self {
+        case .set(_, let e), .append(_, let e): [e]
+        case .emit(_, let fields, _): Array(fields.values)
+        case .complete: []
+        case .when(_, let inner): inner.expressions
+        }
+    }
+}
+
+extension Template {
+    /// The wording without placeholders and with each section once.
+    var fixedText: String { Self.fixed(parts) }
+
+    private static func fixed(_ parts: [Part]) -> String {
+        parts.map { part in
+            switch part {
+            case .literal(let s): s
+            case .value, .relabelled, .index, .include: ""
+            case .section(_, _, let inner): fixed(inner)
+            }
+        }.joined()
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+
+/// The flows and texts of one deployment, read from a directory of YAML files:
+/// `*.flow.yaml` (one flow each) and `*.texts.yaml` (keyed wording).
+public struct FlowLibrary: Sendable {
+    public var flows: [String: Flow]
+    public var catalog: Catalog
+
+    /// The flow that starts a conversation with an inwoner.
+    public static let mainFlowID = "levenskracht"
+
+    /// Builds the library from file names and contents (reading them is the caller's job).
+    public init(files: [(name: String, contents: String)]) throws(FlowError) {
+        var flows: [String: Flow] = [:]
+        var catalog = Catalog()
+        for file in files.sorted(by: { $0.name < $1.name }) {
+            if file.name.hasSuffix(".texts.yaml") {
+                try CatalogDecoder.decode(file.contents, file: file.name, into: &catalog)
+            } else if file.name.hasSuffix(".flow.yaml") {
+                let flow = try FlowDecoder.decode(file.contents, file: file.name)
+                if let other = flows[flow.id] {
+                    throw FlowError(file: file.name, line: 1, message: "flow '\(flow.id)' is also defined in \(other.file)")
+                }
+                flows[flow.id] = flow
+            }
+        }
+        guard flows[Self.mainFlowID] != nil else {
+            throw FlowError(file: files.first?.name ?? "(no files)", line: 1, message: "no flow with id '\(Self.mainFlowID)' found")
+        }
+        self.flows = flows
+        self.catalog = catalog
+    }
+
+    public func engine(_ flowID: String = FlowLibrary.mainFlowID, environment: DialogEnvironment = .amsterdam) -> Engine? {
+        flows[flowID].map { Engine(flow: $0, catalog: catalog, environment: environment) }
+    }
+
+    /// Where the default flows ship inside the package.
+    public static var bundledDirectory: URL? {
+        Bundle.module.url(forResource: "Flows", withExtension: nil)
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+
+/// A place in the conversation's variables: `score`, `sterk.ikben`, `score[lg]`, `goal.actions`.
+///
+/// A segment in brackets is itself a path whose value gives the key (`score[lg]` with `lg` = the
+/// option "geld" means `score.geld`). In templates `.` is the item of the enclosing section.
+public struct Path: Sendable, Hashable, CustomStringConvertible {
+    public enum Segment: Sendable, Hashable {
+        case name(String)
+        case indexed(String, Path)
+        case current
+    }
+
+    public let segments: [Segment]
+    public let description: String
+
+    public init(parsing text: String) throws(PathError) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { throw PathError(text: text, reason: "empty path") }
+        description = trimmed
+        if trimmed == "." { segments = [.current]; return }
+        var result: [Segment] = []
+        var index = trimmed.startIndex
+        while index < trimmed.endIndex {
+            var name = ""
+            while index < trimmed.endIndex, trimmed[index] != ".", trimmed[index] != "[" {
+                let c = trimmed[index]
+                guard c.isLetter || c.isNumber || c == "_" || c == "-" || c == "@" else {
+                    throw PathError(text: text, reason: "unexpected character '\(c)'")
+                }
+                name.append(c)
+                index = trimmed.index(after: index)
+            }
+            guard !name.isEmpty else { throw PathError(text: text, reason: "empty segment") }
+            if index < trimmed.endIndex, trimmed[index] == "[" {
+                var depth = 1
+                var inner = ""
+                index = trimmed.index(after: index)
+                while index < trimmed.endIndex {
+                    let c = trimmed[index]
+                    if c == "[" { depth += 1 }
+                    if c == "]" { depth -= 1; if depth == 0 { break } }
+                    inner.append(c)
+                    index = trimmed.index(after: index)
+                }
+                guard depth == 0 else { throw PathError(text: text, reason: "missing ]") }
+                index = trimmed.index(after: index)
+                result.append(.indexed(name, try Path(parsing: inner)))
+            } else {
+                result.append(.name(name))
+            }
+            if index < trimmed.endIndex {
+                guard trimmed[index] == "." else { throw PathError(text: text, reason: "expected '.'") }
+                index = trimmed.index(after: index)
+                guard index < trimmed.endIndex else { throw PathError(text: text, reason: "ends with '.'") }
+            }
+        }
+        segments = result
+    }
+
+    /// The variable this path starts at (for checks on which names a flow uses).
+    public var root: String? {
+        switch segments.first {
+        case .name(let n), .indexed(let n, _): n
+        case .current, nil: nil
+        }
+    }
+}
+
+public struct PathError: Error, Sendable, Equatable, CustomStringConvertible {
+    public let text: String
+    public let reason: String
+    public var description: String { "invalid path '\(text)': \(reason)" }
+}
+
+/// Where lookups happen: the root variables plus the items of enclosing template sections.
+struct Scope {
+    var root: [String: Value]
+    var items: [Value] = []
+
+    /// The concrete keys a path names, with bracketed parts resolved; nil if an index is unknown.
+    func keys(of path: Path) -> [String]? {
+        var keys: [String] = []
+        for segment in path.segments {
+            switch segment {
+            case .name(let n): keys.append(n)
+            case .indexed(let n, let inner):
+                guard let key = value(at: inner)?.key else { return nil }
+                keys.append(n)
+                keys.append(key)
+            case .current: return nil
+            }
+        }
+        return keys
+    }
+
+    func value(at path: Path) -> Value? {
+        if path.segments == [.current] { return items.last }
+        guard let keys = keys(of: path), let first = keys.first else { return nil }
+        // Inside a section, a name first refers to a field of the current item.
+        for item in items.reversed() {
+            if case .record(let fields) = item, let start = fields[first] {
+                return Self.descend(start, keys.dropFirst())
+            }
+        }
+        guard let start = root[first] else { return nil }
+        return Self.descend(start, keys.dropFirst())
+    }
+
+    private static func descend(_ value: Value, _ rest: ArraySlice<String>) -> Value? {
+        var current = value
+        for key in rest {
+            guard case .record(let fields) = current, let next = fields[key] else { return nil }
+            current = next
+        }
+        return current
+    }
+}
+
+extension Dictionary where Key == String, Value == Dialog.Value {
+    /// Sets a nested value, creating records on the way.
+    mutating func set(_ keys: ArraySlice<String>, to newValue: Dialog.Value) {
+        guard let first = keys.first else { return }
+        if keys.count == 1 { self[first] = newValue; return }
+        var inner: [String: Dialog.Value]
+        if case .record(let fields)? = self[first] { inner = fields } else { inner = [:] }
+        inner.set(keys.dropFirst(), to: newValue)
+        self[first] = .record(inner)
+    }
+}

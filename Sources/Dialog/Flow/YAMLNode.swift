@@ -1,0 +1,107 @@
+import Yams
+
+/// A YAML value with its file and line, and readers that fail with a `FlowError` naming them.
+struct YAMLNode {
+    let node: Yams.Node
+    let file: String
+    var node_id: String?
+
+    var line: Int { node.mark?.line ?? 1 }
+
+    func error(_ message: String) -> FlowError {
+        FlowError(file: file, line: line, node: node_id, message: message)
+    }
+
+    static func parse(_ text: String, file: String) throws(FlowError) -> YAMLNode {
+        do {
+            guard let root = try Yams.compose(yaml: text) else {
+                throw FlowError(file: file, line: 1, message: "the file is empty")
+            }
+            return YAMLNode(node: root, file: file)
+        } catch let error as FlowError {
+            throw error
+        } catch let error as YamlError {
+            throw FlowError(file: file, line: Self.line(of: error), message: "not valid YAML: \(Self.reason(of: error))")
+        } catch {
+            throw FlowError(file: file, line: 1, message: "not valid YAML: \(error)")
+        }
+    }
+
+    private static func line(of error: YamlError) -> Int {
+        switch error {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): mark.line
+        default: 1
+        }
+    }
+
+    private static func reason(of error: YamlError) -> String {
+        switch error {
+        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _): problem
+        default: "\(error)"
+        }
+    }
+
+    func with(id: String?) -> YAMLNode { YAMLNode(node: node, file: file, node_id: id) }
+
+    private func wrap(_ n: Yams.Node) -> YAMLNode { YAMLNode(node: n, file: file, node_id: node_id) }
+
+    var isScalar: Bool { node.scalar != nil }
+    var isSequence: Bool { node.sequence != nil }
+    var isMapping: Bool { node.mapping != nil }
+
+    /// Plain (unquoted) scalars are paths or keywords; quoted ones are literal text.
+    var isQuoted: Bool {
+        guard let style = node.scalar?.style else { return false }
+        return style == .singleQuoted || style == .doubleQuoted
+    }
+
+    func string() throws(FlowError) -> String {
+        guard let s = node.scalar?.string else { throw error("expected a single value") }
+        return s
+    }
+
+    func int() throws(FlowError) -> Int {
+        guard let n = Int(try string()) else { throw error("expected a whole number") }
+        return n
+    }
+
+    func bool() throws(FlowError) -> Bool {
+        switch try string() {
+        case "true", "yes", "ja": return true
+        case "false", "no", "nee": return false
+        default: throw error("expected true or false")
+        }
+    }
+
+    func sequence() throws(FlowError) -> [YAMLNode] {
+        guard let seq = node.sequence else { throw error("expected a list") }
+        return seq.map(wrap)
+    }
+
+    /// A list, or a single value read as a list of one.
+    func list() throws(FlowError) -> [YAMLNode] {
+        isSequence ? try sequence() : [self]
+    }
+
+    func mapping() throws(FlowError) -> [(key: String, value: YAMLNode)] {
+        guard let map = node.mapping else { throw error("expected a mapping of keys to values") }
+        var result: [(String, YAMLNode)] = []
+        for (k, v) in map {
+            guard let key = k.scalar?.string else { throw wrap(k).error("a key must be a single value") }
+            result.append((key, wrap(v)))
+        }
+        return result
+    }
+
+    /// Reads a mapping, refusing keys it does not know (a typo must not pass silently).
+    func fields(allowed: Set<String>) throws(FlowError) -> [String: YAMLNode] {
+        var result: [String: YAMLNode] = [:]
+        for (key, value) in try mapping() {
+            guard allowed.contains(key) else {
+                throw value.error("unknown key '\(key)' (allowed: \(allowed.sorted().joined(separator: ", ")))")
+            }
+            result[key] = value
+        }
+        return result
+    }
+}

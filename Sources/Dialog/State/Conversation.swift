@@ -1,0 +1,100 @@
+import Foundation
+
+/// Everything the engine knows about one inwoner's conversation. Stored as JSON between turns.
+public struct Conversation: Codable, Sendable, Equatable {
+    /// Bump when the shape changes; `Conversation.decode` migrates older states.
+    public static let currentVersion = 1
+
+    public var stateVersion = Conversation.currentVersion
+    public var flowID: String
+    public var flowVersion: Int
+    public var language: Language
+    /// The question waiting for an answer, or where a paused conversation continues.
+    public var node: String?
+    public var frames: [LoopFrame] = []
+    public var vars: [String: Value] = [:]
+    public var tries = 0
+    public var history: [Checkpoint] = []
+    public var module: String?
+    public var answeredInModule = 0
+    public var optedOut = false
+    public var paused = false
+    public var finished = false
+    /// Source of local ids for emitted records (`goal-3`).
+    public var nextID = 1
+    public var lastActivity: Date?
+
+    public init(flowID: String, flowVersion: Int, language: Language) {
+        self.flowID = flowID
+        self.flowVersion = flowVersion
+        self.language = language
+    }
+
+    public var started: Bool { node != nil || finished }
+}
+
+/// One pass of an `each` loop: the items as they were when the loop began, and where we are.
+public struct LoopFrame: Codable, Sendable, Equatable {
+    public var node: String
+    public var alias: String
+    public var items: [Value]
+    public var index: Int
+}
+
+/// The conversation as it was when a question was asked, so TERUG can go back to it. The
+/// variables go back too (a list appended to after that question is as it was), and so does the id
+/// counter, so a record emitted again keeps its id and `Bot` updates it instead of adding one.
+public struct Checkpoint: Codable, Sendable, Equatable {
+    public var node: String
+    public var frames: [LoopFrame]
+    public var module: String?
+    public var answeredInModule: Int
+    public var vars: [String: Value]
+    public var nextID: Int
+
+    init(of state: Conversation, at node: String) {
+        self.node = node
+        frames = state.frames
+        module = state.module
+        answeredInModule = state.answeredInModule
+        vars = state.vars
+        nextID = state.nextID
+    }
+
+    func restore(into state: inout Conversation) {
+        state.node = node
+        state.frames = frames
+        state.module = module
+        state.answeredInModule = answeredInModule
+        state.vars = vars
+        state.nextID = nextID
+        state.tries = 0
+    }
+}
+
+extension Conversation {
+    public enum DecodeError: Error, CustomStringConvertible {
+        case unsupportedVersion(Int)
+        public var description: String {
+            switch self {
+            case .unsupportedVersion(let v): "conversation state version \(v) is newer than this program (\(Conversation.currentVersion))"
+            }
+        }
+    }
+
+    public static func decode(_ data: Data) throws -> Conversation {
+        struct VersionOnly: Decodable { var stateVersion: Int }
+        let version = try JSONDecoder().decode(VersionOnly.self, from: data).stateVersion
+        guard version <= currentVersion else { throw DecodeError.unsupportedVersion(version) }
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .secondsSince1970
+        return try decoder.decode(Conversation.self, from: data)
+    }
+
+    public func encoded() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        encoder.dateEncodingStrategy = .secondsSince1970
+        return try encoder.encode(self)
+    }
+}

@@ -1,0 +1,37 @@
+public enum Language: String, Sendable, Codable, CaseIterable, Hashable {
+    case nl, en
+}
+
+/// All wording, keyed, in every language. Loaded from `*.texts.yaml` beside the flows.
+public struct Catalog: Sendable {
+    public struct Entry: Sendable {
+        public var texts: [Language: String]
+        public var file: String
+        public var line: Int
+    }
+
+    public var entries: [String: Entry]
+
+    public init(entries: [String: Entry] = [:]) { self.entries = entries }
+
+    /// The raw text of a key; a missing key shows as `[key]` so a gap is visible, never silent.
+    public func text(_ key: String, _ language: Language) -> String {
+        guard let entry = entries[key] else { return "[\(key)]" }
+        return entry.texts[language] ?? entry.texts[.nl] ?? "[\(key)]"
+    }
+
+    public func has(_ key: String) -> Bool { entries[key] != nil }
+}
+
+/// Keys the engine itself uses; `flows check` demands them.
+public enum SystemText {
+    public static let keys: [String] = [
+        "system.progress", "system.optout", "system.optin", "system.paused", "system.resume",
+        "system.cannot_skip", "system.no_previous", "system.language", "system.ended",
+        "system.stuck", "system.contact", "system.too_long", "system.ambiguous",
+        "system.past_date", "system.not_mobile", "system.flow_error",
+        "value.yes", "value.no", "value.none", "value.and",
+    ] + AnswerType.allCases.flatMap { ["reprompt.\($0.rawValue)", "howto.\($0.rawValue)"] }
+        + ["reprompt.choice_multiple", "howto.choice_multiple"]
+        + (1...12).map { "date.month.\($0)" } + (1...7).map { "date.weekday.\($0)" }
+}

@@ -1,0 +1,32 @@
+/// Fills a catalog text with the conversation's variables, in one language.
+public struct Renderer: Sendable {
+    public let catalog: Catalog
+    public let language: Language
+
+    public init(catalog: Catalog, language: Language) {
+        self.catalog = catalog
+        self.language = language
+    }
+
+    /// `{>key}` texts may include others, but not endlessly.
+    static let maxIncludeDepth = 4
+
+    public func render(_ key: String, vars: [String: Value], extra: [String: Value] = [:]) -> String {
+        var root = vars
+        root.merge(extra) { _, new in new }
+        return render(key, Scope(root: root), depth: 0)
+    }
+
+    /// A value as the inwoner sees it (an option's label, a date in words, a list with "en").
+    public func format(_ value: Value) -> String {
+        ValueFormatter(catalog: catalog, language: language).format(value)
+    }
+
+    private func render(_ key: String, _ scope: Scope, depth: Int) -> String {
+        let raw = catalog.text(key, language)
+        guard depth <= Self.maxIncludeDepth, let template = try? Template(raw) else { return raw }
+        return template.render(scope, format) { included, inner in
+            render(included, inner, depth: depth + 1)
+        }
+    }
+}
