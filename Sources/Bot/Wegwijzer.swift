@@ -4,6 +4,7 @@ import ArgumentParser
 struct Wegwijzer: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "wegwijzer",
-        abstract: "Wegwijzer: het gesprek Waar sta ik nu? Waar wil ik heen? Hoe kom ik daar? per chat."
+        abstract: "Wegwijzer: Waar sta ik nu? Waar wil ik heen? Hoe kom ik daar? - by chat.",
+        subcommands: [Chat.self, Plan.self, Spiegel.self, Export.self, Flows.self]
     )
 }

@@ -34,4 +34,8 @@ public enum SystemText {
     ] + AnswerType.allCases.flatMap { ["reprompt.\($0.rawValue)", "howto.\($0.rawValue)"] }
         + ["reprompt.choice_multiple", "howto.choice_multiple"]
         + (1...12).map { "date.month.\($0)" } + (1...7).map { "date.weekday.\($0)" }
+        // Used by `wegwijzer plan`.
+        + ["plan.overzicht", "eigenaar.inwoner", "eigenaar.professional", "eigenaar.netwerk"]
+        + ["gepland", "bezig", "gedaan", "niet_gelukt", "uitgesteld", "vervallen"].map { "status.\($0)" }
+        + ["open", "actief", "bereikt", "gestopt"].map { "doelstatus.\($0)" }
 }

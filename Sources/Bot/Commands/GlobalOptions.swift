@@ -1,0 +1,50 @@
+import ArgumentParser
+import Dialog
+import Foundation
+
+/// Options every subcommand takes.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: "The SQLite database file (default: $WEGWIJZER_DB, else wegwijzer.sqlite here).")
+    var db: String?
+
+    @Option(name: .long, help: "A directory with edited flow and text files (default: the shipped ones).")
+    var flows: String?
+
+    @Option(name: .long, help: "Durability of commits: full (on disk when acknowledged) or normal.")
+    var durability: String = "full"
+
+    var databasePath: String {
+        db ?? ProcessInfo.processInfo.environment["WEGWIJZER_DB"] ?? "wegwijzer.sqlite"
+    }
+
+    func openDatabase() throws -> AppDatabase {
+        guard let mode = AppDatabase.Durability(rawValue: durability) else {
+            throw ValidationError("--durability must be full or normal")
+        }
+        do {
+            return try AppDatabase.open(path: databasePath, durability: mode)
+        } catch {
+            throw CLIError("cannot open database \(databasePath): \(error)")
+        }
+    }
+
+    func loadFlows() throws -> FlowLibrary {
+        do { return try FlowFiles.load(directory: flows) } catch { throw CLIError("\(error)") }
+    }
+}
+
+/// A failure told to the user in one line, without a stack trace.
+struct CLIError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+extension Language: ExpressibleByArgument {}
+
+/// `--phone` as the user types it, normalised to E.164.
+func normalizedPhone(_ text: String) throws -> String {
+    switch PhoneParser.normalize(text, allowInternational: true) {
+    case .valid(let e164): return e164
+    case .notMobile, .invalid: throw CLIError("'\(text)' is not a valid phone number (example: 06-12345678)")
+    }
+}

@@ -1,0 +1,24 @@
+import Foundation
+
+/// A message from a person, as any channel hands it over.
+struct InboundMessage: Sendable {
+    /// `stdin`, `sms`, `whatsapp`, `telegram`, `json`.
+    var channel: String
+    /// Who sent it on that channel: a phone number, a chat id, a local name.
+    var address: String
+    /// The sender's phone in E.164, when the channel knows it.
+    var phone: String?
+    /// The provider's id for the message; a second delivery with the same id changes nothing.
+    var providerID: String?
+    var text: String
+    var receivedAt: Date
+}
+
+/// A message to send, as the outbox holds it.
+struct OutgoingMessage: Sendable, Equatable {
+    var outboxID: Int64
+    var personID: Int64
+    var channel: String
+    var address: String
+    var text: String
+}

@@ -1,0 +1,65 @@
+import Dialog
+import Foundation
+import GRDB
+
+/// Carries out a transition's outputs inside the caller's transaction.
+struct OutputWriter {
+    let db: Database
+    let personID: Int64
+    let channel: String
+    let library: FlowLibrary
+    let engine: Engine
+    let now: Date
+
+    /// Stores everything the engine asked for and queues its messages; returns them for sending.
+    func write(_ transition: Transition, replyTo: Int64?) throws -> [OutgoingMessage] {
+        let language = transition.state.language
+        let records = RecordWriter(db: db, personID: personID, channel: channel, library: library, engine: engine,
+                                   language: language, now: now)
+        let declined = transition.outputs.contains { output in
+            if case .record("consent", _, let fields) = output {
+                return fields["purpose"]?.key == "deelname" && fields["granted"] == .bool(false)
+            }
+            return false
+        }
+        var replies: [OutgoingMessage] = []
+        for output in transition.outputs {
+            switch output {
+            case .say(let key, let text):
+                replies.append(try MessageStore.queueOutbound(personID: personID, channel: channel, key: key, text: text,
+                                                              replyTo: replyTo, at: now, in: db))
+            case .answer(let answer):
+                // Without consent nothing but the consent record is kept.
+                if declined { continue }
+                try db.execute(sql: """
+                    INSERT INTO answer (personId, messageId, node, key, value, module, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [personID, replyTo, answer.node, answer.key, Self.json(answer.value), answer.module, now])
+            case .record(let kind, let id, let fields):
+                try records.write(kind: kind, localID: id, fields: fields)
+            case .alert(let kind, let node, let detail):
+                try db.execute(sql: "INSERT INTO alert (personId, kind, node, detail, createdAt) VALUES (?, ?, ?, ?, ?)",
+                               arguments: [personID, kind.rawValue, node, detail, now])
+            case .moduleStarted(let module):
+                try db.execute(sql: """
+                    INSERT INTO moduleProgress (personId, module, startedAt) VALUES (?, ?, ?)
+                    ON CONFLICT (personId, module) DO NOTHING
+                    """, arguments: [personID, module, now])
+            case .moduleCompleted(let module):
+                try db.execute(sql: """
+                    INSERT INTO moduleProgress (personId, module, startedAt, completedAt) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (personId, module) DO UPDATE SET completedAt = excluded.completedAt
+                    """, arguments: [personID, module, now, now])
+            case .optedOut, .optedIn, .languageChanged, .ended:
+                break // kept in the conversation row and person row by ConversationStore.save
+            }
+        }
+        if declined { try MessageStore.forgetInboundTexts(personID: personID, in: db) }
+        return replies
+    }
+
+    static func json(_ value: Value) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(value)) ?? Data("null".utf8), as: UTF8.self)
+    }
+}

@@ -1,0 +1,112 @@
+import Dialog
+import Foundation
+import GRDB
+
+/// Stores the records a flow emits, each in its own table. A record that comes again with the
+/// same local id (a corrected answer) updates its row.
+struct RecordWriter {
+    let db: Database
+    let personID: Int64
+    let channel: String
+    let library: FlowLibrary
+    let engine: Engine
+    let language: Language
+    let now: Date
+
+    struct UnknownRecord: Error, CustomStringConvertible {
+        let kind: String
+        var description: String { "the flow emitted an unknown record '\(kind)'" }
+    }
+
+    private var renderer: Renderer { Renderer(catalog: library.catalog, language: language) }
+
+    /// Text as stored: options by their label, none as NULL.
+    private func text(_ value: Value?) -> String? {
+        guard let value, value != .none else { return nil }
+        return renderer.format(value)
+    }
+
+    private func key(_ value: Value?) -> String? {
+        guard let value, value != .none else { return nil }
+        return value.key
+    }
+
+    private func bool(_ value: Value?) -> Bool? {
+        if case .bool(let b)? = value { return b }
+        return nil
+    }
+
+    func write(kind: String, localID: String, fields f: [String: Value]) throws {
+        switch RecordKind(rawValue: kind) {
+        case .consent:
+            let textKey = key(f["text"]) ?? ""
+            try db.execute(sql: """
+                INSERT INTO consent (personId, purpose, granted, subject, textKey, textShown, flowVersion, channel, createdAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [personID, key(f["purpose"]), bool(f["granted"]) ?? false, key(f["member"]), textKey,
+                                 library.catalog.text(textKey, language), "\(engine.flow.id)@\(engine.flow.version)",
+                                 channel, now])
+        case .score:
+            guard case .number(let score)? = f["score"] else { return }
+            try upsert("score", ["leefgebied": key(f["leefgebied"]), "score": score, "wantsChange": bool(f["wants_change"])], localID)
+        case .strength:
+            try upsert("strength", ["kind": key(f["kind"]), "text": text(f["text"])], localID)
+        case .network:
+            try upsert("networkMember", ["name": text(f["name"]), "relation": text(f["relation"]), "helps": text(f["helps"]),
+                                         "phone": key(f["phone"])], localID)
+        case .wish:
+            try upsert("wish", ["leefgebied": key(f["leefgebied"]), "wens": text(f["wens"]), "behoefte": text(f["behoefte"]),
+                                "zelf": text(f["zelf"]), "hulp": text(f["hulp"])], localID)
+        case .mantelzorg:
+            try upsert("mantelzorg", ["direction": key(f["direction"]), "name": text(f["name"]), "hours": key(f["hours"]),
+                                      "phone": key(f["phone"]), "checkin": bool(f["checkin"])], localID)
+        case .goal:
+            guard case .number(let rank)? = f["rank"] else { return }
+            try upsert("goal", ["text": text(f["text"]), "leefgebied": key(f["leefgebied"]), "rank": rank,
+                                "wishLocalId": key(f["wish"])], localID)
+        case .action:
+            try writeAction(localID: localID, f)
+        case .spiegelblad:
+            try upsert("spiegelblad", ["module": key(f["module"]), "confirmedAt": now], localID, stamp: false)
+        case nil:
+            throw UnknownRecord(kind: kind)
+        }
+    }
+
+    private func writeAction(localID: String, _ f: [String: Value]) throws {
+        guard let goalLocal = key(f["goal"]),
+              let goalID = try Int64.fetchOne(db, sql: "SELECT id FROM goal WHERE personId = ? AND localId = ?",
+                                              arguments: [personID, goalLocal]) else { return }
+        var owner = "inwoner"
+        var memberID: Int64?
+        switch f["who"] {
+        case .option(_, "professional")?: owner = "professional"
+        case .record(let r)?:
+            if let local = r["id"]?.key {
+                owner = "netwerk"
+                memberID = try Int64.fetchOne(db, sql: "SELECT id FROM networkMember WHERE personId = ? AND localId = ?",
+                                              arguments: [personID, local])
+            }
+        default: break
+        }
+        var dueDate: String?
+        var dueTime: String?
+        if case .date(let d, let t)? = f["due"] { dueDate = d.description; dueTime = t?.description }
+        try upsert("action", ["goalId": goalID, "what": text(f["what"]) ?? "", "ownerKind": owner, "networkMemberId": memberID,
+                              "dueDate": dueDate, "dueTime": dueTime], localID)
+    }
+
+    /// INSERT ... ON CONFLICT (personId, localId) DO UPDATE, with `createdAt` set on insert.
+    private func upsert(_ table: String, _ columns: [String: (any DatabaseValueConvertible)?], _ localID: String,
+                        stamp: Bool = true) throws {
+        let names = columns.keys.sorted()
+        var allNames = ["personId", "localId"] + names
+        var values: [(any DatabaseValueConvertible)?] = [personID, localID] + names.map { columns[$0]! }
+        if stamp { allNames.append("createdAt"); values.append(now) }
+        let updates = names.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
+        try db.execute(sql: """
+            INSERT INTO \(table) (\(allNames.joined(separator: ", "))) VALUES (\(allNames.map { _ in "?" }.joined(separator: ", ")))
+            ON CONFLICT (personId, localId) DO UPDATE SET \(updates)
+            """, arguments: StatementArguments(values))
+    }
+}

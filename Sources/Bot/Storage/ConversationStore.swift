@@ -1,0 +1,45 @@
+import Dialog
+import Foundation
+import GRDB
+
+enum ConversationStore {
+    struct CorruptState: Error, CustomStringConvertible {
+        let personID: Int64
+        let reason: String
+        var description: String { "the stored conversation of person \(personID) cannot be read: \(reason)" }
+    }
+
+    static func load(personID: Int64, engine: Engine, in db: Database) throws -> Conversation {
+        let row = try Row.fetchOne(db, sql: "SELECT state FROM conversation WHERE personId = ? AND flowId = ?",
+                                   arguments: [personID, engine.flow.id])
+        guard let json: String = row?["state"] else {
+            let language = try String.fetchOne(db, sql: "SELECT language FROM person WHERE id = ?", arguments: [personID])
+            return engine.newConversation(language: language.flatMap(Language.init(rawValue:)) ?? .nl)
+        }
+        do {
+            return try Conversation.decode(Data(json.utf8))
+        } catch {
+            throw CorruptState(personID: personID, reason: "\(error)")
+        }
+    }
+
+    static func save(_ state: Conversation, personID: Int64, engine: Engine, now: Date, in db: Database) throws {
+        let json = String(decoding: try state.encoded(), as: UTF8.self)
+        try db.execute(sql: """
+            INSERT INTO conversation (personId, flowId, flowVersion, state, stateVersion, module, finished, updatedAt)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (personId, flowId) DO UPDATE SET
+              flowVersion = excluded.flowVersion, state = excluded.state, stateVersion = excluded.stateVersion,
+              module = excluded.module, finished = excluded.finished, updatedAt = excluded.updatedAt
+            """, arguments: [personID, state.flowID, state.flowVersion, json, state.stateVersion, state.module,
+                             state.finished, now])
+        try db.execute(sql: "UPDATE person SET language = ?, optedOut = ? WHERE id = ?",
+                       arguments: [state.language.rawValue, state.optedOut, personID])
+    }
+
+    static func state(personID: Int64, flowID: String, in db: Database) throws -> Conversation? {
+        guard let json = try String.fetchOne(db, sql: "SELECT state FROM conversation WHERE personId = ? AND flowId = ?",
+                                             arguments: [personID, flowID]) else { return nil }
+        return try Conversation.decode(Data(json.utf8))
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+import GRDB
+
+enum OutboxStore {
+    private static let select = """
+        SELECT o.id, o.personId, o.channel, m.text,
+               COALESCE((SELECT address FROM contact c WHERE c.personId = o.personId AND c.channel = o.channel), '') AS address
+        FROM outbox o JOIN message m ON m.id = o.messageId
+        """
+
+    private static func outgoing(_ row: Row) -> OutgoingMessage {
+        OutgoingMessage(outboxID: row["id"], personID: row["personId"], channel: row["channel"],
+                        address: row["address"], text: row["text"])
+    }
+
+    static func replies(to messageID: Int64, in db: Database) throws -> [OutgoingMessage] {
+        try Row.fetchAll(db, sql: select + " WHERE m.replyTo = ? ORDER BY o.id", arguments: [messageID]).map(outgoing)
+    }
+
+    static func pending(channel: String, personID: Int64? = nil, in db: Database) throws -> [OutgoingMessage] {
+        if let personID {
+            return try Row.fetchAll(db, sql: select + " WHERE o.channel = ? AND o.status = 'pending' AND o.personId = ? ORDER BY o.id",
+                                    arguments: [channel, personID]).map(outgoing)
+        }
+        return try Row.fetchAll(db, sql: select + " WHERE o.channel = ? AND o.status = 'pending' ORDER BY o.id",
+                                arguments: [channel]).map(outgoing)
+    }
+
+    static func markSent(_ ids: [Int64], at now: Date, in db: Database) throws {
+        for id in ids {
+            try db.execute(sql: "UPDATE outbox SET status = 'sent', sentAt = ?, attempts = attempts + 1 WHERE id = ?",
+                           arguments: [now, id])
+        }
+    }
+}
