@@ -19,7 +19,13 @@ struct AppDatabase: Sendable {
 
     /// Opens (or creates) the database file in WAL mode.
     static func open(path: String, durability: Durability = .full) throws -> AppDatabase {
-        try AppDatabase(DatabasePool(path: path, configuration: configuration(durability)))
+        let pool = try DatabasePool(path: path, configuration: configuration(durability))
+        // GRDB sets synchronous=NORMAL when it opens a pool in WAL mode, after prepareDatabase;
+        // the pool has one writer connection, so setting it there once is enough.
+        try pool.barrierWriteWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA synchronous = \(durability == .full ? "FULL" : "NORMAL")")
+        }
+        return try AppDatabase(pool)
     }
 
     /// An in-memory database with the same schema, for tests.

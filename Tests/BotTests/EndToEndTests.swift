@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+
+/// The built binary, driven as a user would drive it.
+@Suite(.serialized)
+struct EndToEndTests {
+    let now = "2026-11-23T10:00:00+01:00"
+
+    func export(_ db: String) throws -> [String: Any] {
+        let result = try BinaryRunner.run(["export", "--db", db, "--phone", "06-12345678"])
+        #expect(result.status == 0, "export failed: \(result.stderr)")
+        return try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    }
+
+    @Test func aPipedIntakeShowsUpInTheExport() throws {
+        let db = try Fixtures.temporaryDirectory().appendingPathComponent("e2e.sqlite").path
+        let chat = try BinaryRunner.run(["chat", "--db", db, "--phone", "0612345678", "--now", now],
+                                        input: Fixtures.intake.joined(separator: "\n") + "\n")
+        #expect(chat.status == 0, "chat failed: \(chat.stderr)")
+        #expect(chat.stdout.contains("Je plan:"))
+        let document = try export(db)
+        for key in ["person", "consents", "scores", "strengths", "network", "goals", "messages"] {
+            #expect(document[key] != nil, "export lacks \(key)")
+        }
+        let scores = try #require(document["scores"] as? [[String: Any]])
+        #expect(scores.map { $0["leefgebied"] as? String } == ["geld", "wonen"])
+        #expect(scores.map { $0["score"] as? Int } == [7, 4])
+        let goals = try #require(document["goals"] as? [[String: Any]])
+        #expect(goals.count == 1)
+        let actions = try #require(goals.first?["actions"] as? [[String: Any]])
+        #expect(actions.map { $0["what"] as? String } == ["De woningcorporatie bellen", "Ans vragen mee te gaan"])
+        #expect(actions.map { $0["who"] as? String } == ["inwoner", "Ans"])
+        #expect(actions.map { $0["due"] as? String } == ["2026-11-24T10:00", "2026-11-27"])
+        #expect(actions.allSatisfy { $0["status"] as? String == "gepland" })
+        let plan = try BinaryRunner.run(["plan", "--db", db, "--phone", "0612345678"])
+        #expect(plan.stdout.contains("1. Een huis zonder schimmel"))
+    }
+
+    @Test func aKilledChatResumesWithoutLossOrDuplication() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        let reference = dir.appendingPathComponent("reference.sqlite").path
+        let killed = dir.appendingPathComponent("killed.sqlite").path
+        let lines = Fixtures.intake
+        let args = { (db: String) in ["chat", "--db", db, "--phone", "0612345678", "--now", self.now, "--session", "intake"] }
+        _ = try BinaryRunner.run(args(reference), input: lines.joined(separator: "\n") + "\n")
+        var generator = SystemRandomNumberGenerator()
+        let after = Int.random(in: 1..<lines.count, using: &generator)
+        try BinaryRunner.chatKilled(args(killed), lines: lines, after: after, database: killed)
+        // The same input again: lines already applied are recognised by their id and skipped.
+        let rerun = try BinaryRunner.run(args(killed), input: lines.joined(separator: "\n") + "\n")
+        #expect(rerun.status == 0, "re-run failed after a kill at message \(after): \(rerun.stderr)")
+        let a = try export(reference), b = try export(killed)
+        for key in ["scores", "strengths", "network", "goals", "consents", "answers"] {
+            let left = try JSONSerialization.data(withJSONObject: a[key] ?? [], options: .sortedKeys)
+            let right = try JSONSerialization.data(withJSONObject: b[key] ?? [], options: .sortedKeys)
+            #expect(left == right, "\(key) differ after a kill at message \(after)")
+        }
+        let inbound = (b["messages"] as? [[String: Any]])?.filter { $0["direction"] as? String == "in" }.count
+        #expect(inbound == lines.count, "killed at \(after)")
+    }
+
+    @Test func badInputGetsOneClearLineAndAnErrorExit() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        let db = dir.appendingPathComponent("x.sqlite").path
+        _ = try BinaryRunner.run(["chat", "--db", db, "--phone", "0612345678"], input: "hoi\n")
+        let unknown = try BinaryRunner.run(["export", "--db", db, "--phone", "0687654321"])
+        #expect(unknown.status != 0)
+        #expect(unknown.stderr.contains("unknown phone"))
+        #expect(unknown.stderr.split(separator: "\n").count == 1)
+
+        let garbage = dir.appendingPathComponent("garbage.sqlite")
+        try Data(repeating: 0x42, count: 4096).write(to: garbage)
+        let unreadable = try BinaryRunner.run(["plan", "--db", garbage.path])
+        #expect(unreadable.status != 0)
+        #expect(unreadable.stderr.contains("cannot open database"))
+        #expect(!unreadable.stderr.contains("Fatal error"))
+
+        let flows = dir.appendingPathComponent("flows")
+        try FileManager.default.createDirectory(at: flows, withIntermediateDirectories: true)
+        let source = Fixtures.root.appendingPathComponent("Sources/Dialog/Flows")
+        for name in try FileManager.default.contentsOfDirectory(atPath: source.path) {
+            try FileManager.default.copyItem(at: source.appendingPathComponent(name), to: flows.appendingPathComponent(name))
+        }
+        let flowFile = flows.appendingPathComponent("levenskracht.flow.yaml")
+        let broken = try String(contentsOf: flowFile, encoding: .utf8).replacingOccurrences(of: "next: m1_kies", with: "next: m1_kiezen")
+        try broken.write(to: flowFile, atomically: true, encoding: .utf8)
+        let check = try BinaryRunner.run(["flows", "check", flows.path])
+        #expect(check.status != 0)
+        #expect(check.stderr.contains("levenskracht.flow.yaml:"))
+        #expect(check.stderr.contains("node 'm1_start': goes to unknown node 'm1_kiezen'"))
+        let ok = try BinaryRunner.run(["flows", "check"])
+        #expect(ok.status == 0, "the shipped flows fail their own check: \(ok.stderr)")
+    }
+
+    @Test func chatWritesAReplayableTranscript() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        let transcript = dir.appendingPathComponent("t.txt").path
+        let result = try BinaryRunner.run(["chat", "--db", dir.appendingPathComponent("t.sqlite").path, "--now", now,
+                                           "--transcript", transcript], input: "hoi\nja\n1\n")
+        #expect(result.status == 0)
+        let text = try String(contentsOfFile: transcript, encoding: .utf8)
+        #expect(text.hasPrefix("# flow: levenskracht\n# start: 2026-11-23T10:00:00+01:00\n# lang: nl\n> hoi\n< Hallo"))
+        #expect(text.contains("> 1\n= gekozen"))
+    }
+}

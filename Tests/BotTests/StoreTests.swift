@@ -1,0 +1,62 @@
+@testable import Bot
+import Foundation
+import GRDB
+import Testing
+
+struct StoreTests {
+    @Test(arguments: Fixtures.Storage.allCases)
+    func migrationsCreateEveryTable(_ storage: Fixtures.Storage) throws {
+        let database = try storage.open()
+        let tables = try database.reader.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'grdb%' AND name NOT LIKE 'sqlite%'")
+        }
+        for table in ["person", "contact", "conversation", "message", "outbox", "answer", "consent", "score", "strength",
+                      "networkMember", "wish", "mantelzorg", "goal", "action", "spiegelblad", "moduleProgress", "alert"] {
+            #expect(tables.contains(table), "missing table \(table)")
+        }
+        let applied = try database.reader.read { db in try AppDatabase.migrator.appliedIdentifiers(db) }
+        #expect(applied == ["v1 create core tables"])
+    }
+
+    @Test func diskDatabaseIsWALWithFullSyncAndForeignKeys() throws {
+        let database = try Fixtures.Storage.disk.open()
+        let (journal, synchronous, foreignKeys) = try database.writer.write { db in
+            (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA synchronous"),
+             try Int.fetchOne(db, sql: "PRAGMA foreign_keys"))
+        }
+        #expect(journal == "wal")
+        #expect(synchronous == 2) // FULL
+        #expect(foreignKeys == 1)
+    }
+
+    @Test func normalDurabilityIsConfigurable() throws {
+        let path = try Fixtures.temporaryDirectory().appendingPathComponent("db.sqlite").path
+        let database = try AppDatabase.open(path: path, durability: .normal)
+        let synchronous = try database.writer.write { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
+        #expect(synchronous == 1)
+    }
+
+    @Test func migratingAgainChangesNothing() throws {
+        let path = try Fixtures.temporaryDirectory().appendingPathComponent("db.sqlite").path
+        let first = try AppDatabase.open(path: path)
+        try first.writer.write { db in
+            _ = try PersonStore.findOrCreate(channel: "sms", address: "+31612345678", phone: "+31612345678", at: Fixtures.start, in: db)
+        }
+        let second = try AppDatabase.open(path: path)
+        #expect(try second.reader.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM person") } == 1)
+    }
+
+    @Test func aPhoneBelongsToOnePerson() throws {
+        let database = try AppDatabase.inMemory()
+        let (a, b) = try database.writer.write { db in
+            (try PersonStore.findOrCreate(channel: "sms", address: "+31612345678", phone: "+31612345678", at: Fixtures.start, in: db),
+             try PersonStore.findOrCreate(channel: "whatsapp", address: "31612345678", phone: "+31612345678", at: Fixtures.start, in: db))
+        }
+        #expect(a == b)
+        #expect(throws: DatabaseError.self) {
+            try database.writer.write { db in
+                try db.execute(sql: "INSERT INTO person (role, phone, createdAt) VALUES ('inwoner', '+31612345678', ?)", arguments: [Fixtures.start])
+            }
+        }
+    }
+}
