@@ -1,6 +1,8 @@
 /// How a turn reacts to what came in: commands first, then an answer to the waiting question.
 extension Turn {
     mutating func begin() throws(FlowFault) {
+        // After STOP nothing is sent until START, also not when a professional enrols again.
+        if state.optedOut { return }
         if state.started { try reask(prefix: nil) } else { try enter(flow.start) }
     }
 

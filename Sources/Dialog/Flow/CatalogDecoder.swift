@@ -2,9 +2,9 @@
 public enum CatalogDecoder {
     public static func decode(_ text: String, file: String, into catalog: inout Catalog) throws(FlowError) {
         let root = try YAMLNode.parse(text, file: file)
-        for (key, value) in try root.mapping() {
+        for (key, keyNode, value) in try root.entries() {
             if let existing = catalog.entries[key] {
-                throw value.error("text '\(key)' is also defined in \(existing.file):\(existing.line)")
+                throw keyNode.error("text '\(key)' is also defined in \(existing.file):\(existing.line)")
             }
             var texts: [Language: String] = [:]
             for (code, text) in try value.mapping() {
@@ -13,7 +13,7 @@ public enum CatalogDecoder {
                 }
                 texts[language] = try text.string()
             }
-            catalog.entries[key] = Catalog.Entry(texts: texts, file: file, line: value.line)
+            catalog.entries[key] = Catalog.Entry(texts: texts, file: file, line: keyNode.line)
         }
     }
 }

@@ -11,6 +11,18 @@ public enum FlowChecker {
             errors += checkGraph(flow)
             for (key, place) in textsUsed(by: flow) where usedTexts[key] == nil { usedTexts[key] = place }
         }
+        // Texts included with {>key} are used too, by the node that shows the text including them,
+        // so they must exist and be complete as well (also when included from an included text).
+        var queue = usedTexts.keys.sorted(by: >)
+        while let key = queue.popLast() {
+            guard let entry = library.catalog.entries[key] else { continue }
+            for (_, text) in entry.texts.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+                for included in (try? Template(text))?.includes ?? [] where usedTexts[included] == nil {
+                    usedTexts[included] = (entry.file, entry.line, usedTexts[key]?.node)
+                    queue.append(included)
+                }
+            }
+        }
         for (key, place) in usedTexts.sorted(by: { $0.key < $1.key }) {
             guard let entry = library.catalog.entries[key] else {
                 errors.append(FlowError(file: place.file, line: place.line, node: place.node, message: "text '\(key)' does not exist"))
@@ -18,14 +30,6 @@ public enum FlowChecker {
             }
             for language in Language.allCases where entry.texts[language] == nil {
                 errors.append(FlowError(file: entry.file, line: entry.line, node: place.node, message: "text '\(key)' has no \(language.rawValue) version"))
-            }
-        }
-        // Texts included with {>key} are used too.
-        for (key, entry) in library.catalog.entries {
-            for text in entry.texts.values {
-                for included in (try? Template(text))?.includes ?? [] where usedTexts[included] == nil {
-                    usedTexts[included] = (entry.file, entry.line, usedTexts[key]?.node)
-                }
             }
         }
         errors += checkWording(library.catalog, usedBy: usedTexts)
@@ -89,10 +93,10 @@ public enum FlowChecker {
 
     static func textsUsed(by flow: Flow) -> [String: (file: String, line: Int, node: String?)] {
         var used: [String: (String, Int, String?)] = [:]
-        func use(_ key: String, _ node: Node?) {
-            if used[key] == nil { used[key] = (flow.file, node?.line ?? 1, node?.id) }
+        func use(_ key: String, _ node: Node?, line: Int? = nil) {
+            if used[key] == nil { used[key] = (flow.file, line ?? node?.line ?? 1, node?.id) }
         }
-        for module in flow.modules { use(module.title, nil) }
+        for module in flow.modules { use(module.title, nil, line: module.line) }
         for id in flow.order {
             let node = flow.nodes[id]!
             switch node.kind {

@@ -23,7 +23,7 @@ public enum FlowDecoder {
         }
         for item in try required("nodes").sequence() {
             let node = try NodeDecoder.decode(item)
-            if flow.nodes[node.id] != nil { throw item.error("node id '\(node.id)' is used twice") }
+            if flow.nodes[node.id] != nil { throw item.with(id: node.id).error("node id '\(node.id)' is used twice") }
             flow.nodes[node.id] = node
             flow.order.append(node.id)
         }

@@ -7,8 +7,11 @@ enum NodeDecoder {
     ]
 
     static func decode(_ item: YAMLNode) throws(FlowError) -> Node {
-        let f0 = try item.fields(allowed: allowed)
-        guard let idNode = f0["id"] else { throw item.error("a node needs an 'id'") }
+        // The id first, so that every other error (an unknown key too) names the node.
+        guard let idNode = try item.mapping().first(where: { $0.key == "id" })?.value else {
+            _ = try item.fields(allowed: allowed)
+            throw item.error("a node needs an 'id'")
+        }
         let id = try idNode.string()
         let f = try item.with(id: id).fields(allowed: allowed)
         let present = kinds.filter { f[$0] != nil }
@@ -68,7 +71,11 @@ enum NodeDecoder {
             }
             return t
         }
-        if node.isScalar { return AnswerSpec(type: try type(node)) }
+        if node.isScalar {
+            let spec = AnswerSpec(type: try type(node))
+            if spec.type == .choice { throw node.error("a choice needs 'options'") }
+            return spec
+        }
         let f = try node.fields(allowed: ["type", "options", "multiple", "max", "max_length", "unknown"])
         guard let t = f["type"] else { throw node.error("an answer needs a 'type'") }
         var spec = AnswerSpec(type: try type(t))

@@ -84,11 +84,16 @@ struct YAMLNode {
     }
 
     func mapping() throws(FlowError) -> [(key: String, value: YAMLNode)] {
+        try entries().map { ($0.key, $0.value) }
+    }
+
+    /// A mapping with the node of each key, for errors that point at the key's own line.
+    func entries() throws(FlowError) -> [(key: String, keyNode: YAMLNode, value: YAMLNode)] {
         guard let map = node.mapping else { throw error("expected a mapping of keys to values") }
-        var result: [(String, YAMLNode)] = []
+        var result: [(String, YAMLNode, YAMLNode)] = []
         for (k, v) in map {
             guard let key = k.scalar?.string else { throw wrap(k).error("a key must be a single value") }
-            result.append((key, wrap(v)))
+            result.append((key, wrap(k), wrap(v)))
         }
         return result
     }
@@ -96,9 +101,9 @@ struct YAMLNode {
     /// Reads a mapping, refusing keys it does not know (a typo must not pass silently).
     func fields(allowed: Set<String>) throws(FlowError) -> [String: YAMLNode] {
         var result: [String: YAMLNode] = [:]
-        for (key, value) in try mapping() {
+        for (key, keyNode, value) in try entries() {
             guard allowed.contains(key) else {
-                throw value.error("unknown key '\(key)' (allowed: \(allowed.sorted().joined(separator: ", ")))")
+                throw keyNode.error("unknown key '\(key)' (allowed: \(allowed.sorted().joined(separator: ", ")))")
             }
             result[key] = value
         }

@@ -23,8 +23,10 @@ public struct Renderer: Sendable {
     }
 
     private func render(_ key: String, _ scope: Scope, depth: Int) -> String {
+        // Too deep (an include cycle): stop with nothing rather than show `{>key}` to the inwoner.
+        guard depth <= Self.maxIncludeDepth else { return "" }
         let raw = catalog.text(key, language)
-        guard depth <= Self.maxIncludeDepth, let template = try? Template(raw) else { return raw }
+        guard let template = try? Template(raw) else { return raw }
         return template.render(scope, format) { included, inner in
             render(included, inner, depth: depth + 1)
         }
