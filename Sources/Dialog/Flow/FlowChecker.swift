@@ -6,7 +6,9 @@ public enum FlowChecker {
     public static func check(_ library: FlowLibrary) -> [FlowError] {
         var errors: [FlowError] = []
         var usedTexts: [String: (file: String, line: Int, node: String?)] = [:]
-        for key in SystemText.keys { usedTexts[key] = usedTexts[key] ?? ("(engine)", 0, nil) }
+        // Texts the engine needs belong to no node; a missing one is reported at the top of the main flow.
+        let mainFile = library.flows[FlowLibrary.mainFlowID]?.file ?? "(flows)"
+        for key in SystemText.keys { usedTexts[key] = usedTexts[key] ?? (mainFile, 1, nil) }
         for flow in library.flows.values.sorted(by: { $0.id < $1.id }) {
             errors += checkGraph(flow)
             for (key, place) in textsUsed(by: flow) where usedTexts[key] == nil { usedTexts[key] = place }
