@@ -1,0 +1,35 @@
+import Foundation
+
+/// Requests to Twilio's Messages API.
+enum TwilioRequest {
+    /// `POST /2010-04-01/Accounts/{AccountSid}/Messages.json`, form-encoded as the Twilio SDK does it.
+    ///
+    /// Fields in the order `To`, `StatusCallback`, `From`, `MessagingServiceSid`, `Body`; nil ones are left out.
+    /// Give `from` or `messagingServiceSid` (Twilio answers 400 when both are missing). HTTP Basic auth with
+    /// `accountSid:authToken` (an API key SID and secret work the same way).
+    static func sendMessage(
+        accountSid: String, authToken: String, from: String?, messagingServiceSid: String?, to: String, body: String,
+        statusCallback: String?
+    ) -> OutboundRequest {
+        var fields: [(String, String)] = [("To", to)]
+        if let statusCallback { fields.append(("StatusCallback", statusCallback)) }
+        if let from { fields.append(("From", from)) }
+        if let messagingServiceSid { fields.append(("MessagingServiceSid", messagingServiceSid)) }
+        fields.append(("Body", body))
+        let account = FormURLEncoded.escape(accountSid)
+        return OutboundRequest(
+            method: "POST",
+            url: "https://api.twilio.com/2010-04-01/Accounts/\(account)/Messages.json",
+            headers: [
+                ("Authorization", basicAuthorization(user: accountSid, password: authToken)),
+                ("Content-Type", "application/x-www-form-urlencoded"),
+                ("Accept", "application/json"),
+            ],
+            body: Data(FormURLEncoded.encode(fields).utf8))
+    }
+
+    /// `Basic base64(user:password)`.
+    static func basicAuthorization(user: String, password: String) -> String {
+        "Basic " + Data("\(user):\(password)".utf8).base64EncodedString()
+    }
+}
