@@ -15,7 +15,7 @@ struct StoreTests {
             #expect(tables.contains(table), "missing table \(table)")
         }
         let applied = try database.reader.read { db in try AppDatabase.migrator.appliedIdentifiers(db) }
-        #expect(applied == ["v1 create core tables"])
+        #expect(applied == ["v1 create core tables", "v2 outbox delivery"])
     }
 
     @Test func diskDatabaseIsWALWithFullSyncAndForeignKeys() throws {
@@ -58,5 +58,28 @@ struct StoreTests {
                 try db.execute(sql: "INSERT INTO person (role, phone, createdAt) VALUES ('inwoner', '+31612345678', ?)", arguments: [Fixtures.start])
             }
         }
+    }
+}
+
+struct MigrationUpgradeTests {
+    @Test func v1DataSurvivesTheUpgradeToV2() throws {
+        let path = try Fixtures.temporaryDirectory().appendingPathComponent("old.sqlite").path
+        let queue = try DatabaseQueue(path: path, configuration: AppDatabase.configuration(.full))
+        try AppDatabase.migrator.migrate(queue, upTo: "v1 create core tables")
+        try queue.write { db in
+            try db.execute(sql: "INSERT INTO person (role, phone, createdAt) VALUES ('inwoner', '+31612345678', '2026-11-01')")
+            try db.execute(sql: "INSERT INTO message (personId, direction, channel, text, createdAt) VALUES (1, 'out', 'sms', 'hallo', '2026-11-01')")
+            try db.execute(sql: "INSERT INTO outbox (messageId, personId, channel, createdAt) VALUES (1, 1, 'sms', '2026-11-01')")
+        }
+        try queue.close()
+        let upgraded = try AppDatabase.open(path: path)
+        let row = try upgraded.reader.read { db in
+            try Row.fetchOne(db, sql: "SELECT o.status, o.nextAttemptAt, o.leaseUntil, m.text FROM outbox o JOIN message m ON m.id = o.messageId")
+        }
+        #expect(row?["status"] == "pending")
+        #expect(row?["text"] == "hallo")
+        #expect(row?["nextAttemptAt"] as String? == nil)
+        let applied = try upgraded.reader.read { db in try AppDatabase.migrator.appliedIdentifiers(db) }
+        #expect(applied.contains("v2 outbox delivery"))
     }
 }

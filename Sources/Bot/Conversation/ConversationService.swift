@@ -33,17 +33,35 @@ struct ConversationService: Sendable {
         try database.writer.write { db in try apply(message, in: db) }
     }
 
+    struct AlreadyEnrolled: Error, CustomStringConvertible {
+        var description: String { "this phone number is already enrolled" }
+    }
+
+    /// A professional enrols a new inwoner: person, contact and the opening messages, in one transaction.
+    func enroll(phone: String, name: String, channel: String, language: Language, at now: Date) throws -> [OutgoingMessage] {
+        try database.writer.write { db in
+            if try PersonStore.id(phone: phone, in: db) != nil { throw AlreadyEnrolled() }
+            try db.execute(sql: "INSERT INTO person (role, phone, name, language, createdAt) VALUES ('inwoner', ?, ?, ?, ?)",
+                           arguments: [phone, name, language.rawValue, now])
+            let personID = db.lastInsertedRowID
+            let address = channel == "whatsapp" ? String(phone.dropFirst()) : phone
+            try db.execute(sql: "INSERT INTO contact (personId, channel, address) VALUES (?, ?, ?)", arguments: [personID, channel, address])
+            return try begin(personID: personID, channel: channel, at: now, in: db)
+        }
+    }
+
     /// Starts a conversation without waiting for the person (after enrolment).
     func begin(personID: Int64, channel: String, at now: Date) throws -> [OutgoingMessage] {
-        try database.writer.write { db in
-            var state = try ConversationStore.load(personID: personID, engine: engine, in: db)
-            let transition = engine.advance(state, with: .begin, at: now)
-            state = transition.state
-            let writer = OutputWriter(db: db, personID: personID, channel: channel, library: library, engine: engine, now: now)
-            let replies = try writer.write(transition, replyTo: nil)
-            try ConversationStore.save(state, personID: personID, engine: engine, now: now, in: db)
-            return replies
-        }
+        try database.writer.write { db in try begin(personID: personID, channel: channel, at: now, in: db) }
+    }
+
+    func begin(personID: Int64, channel: String, at now: Date, in db: Database) throws -> [OutgoingMessage] {
+        let state = try ConversationStore.load(personID: personID, engine: engine, in: db)
+        let transition = engine.advance(state, with: .begin, at: now)
+        let writer = OutputWriter(db: db, personID: personID, channel: channel, library: library, engine: engine, now: now)
+        let replies = try writer.write(transition, replyTo: nil)
+        try ConversationStore.save(transition.state, personID: personID, engine: engine, now: now, in: db)
+        return replies
     }
 
     func apply(_ message: InboundMessage, in db: Database) throws -> Result {

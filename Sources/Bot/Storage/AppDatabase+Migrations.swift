@@ -7,6 +7,9 @@ extension AppDatabase {
         migrator.registerMigration("v1 create core tables") { db in
             try db.execute(sql: v1)
         }
+        migrator.registerMigration("v2 outbox delivery") { db in
+            try db.execute(sql: v2)
+        }
         return migrator
     }
 
@@ -202,5 +205,18 @@ extension AppDatabase {
             note TEXT
         );
         CREATE INDEX alert_open ON alert(handledAt, createdAt);
+        """
+
+    /// Retries with backoff and a lease for the dispatcher; delivery status from providers; the
+    /// time of a person's last message per channel (WhatsApp's 24-hour window).
+    private static let v2 = """
+        ALTER TABLE outbox ADD COLUMN nextAttemptAt TEXT;
+        ALTER TABLE outbox ADD COLUMN leaseUntil TEXT;
+        ALTER TABLE outbox ADD COLUMN lastError TEXT;
+        ALTER TABLE outbox ADD COLUMN providerMessageId TEXT;
+        CREATE INDEX outbox_provider ON outbox(channel, providerMessageId);
+        CREATE INDEX outbox_person_pending ON outbox(personId, status, id);
+        ALTER TABLE message ADD COLUMN deliveryStatus TEXT;
+        ALTER TABLE contact ADD COLUMN lastInboundAt TEXT;
         """
 }

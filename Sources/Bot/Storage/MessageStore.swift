@@ -22,6 +22,9 @@ enum MessageStore {
     /// Stores an outgoing message and queues it in the outbox; returns what to send.
     static func queueOutbound(personID: Int64, channel: String, key: String, text: String, replyTo: Int64?,
                               at now: Date, in db: Database) throws -> OutgoingMessage {
+        // On SMS every text is GSM-7: curly quotes straightened, emoji dropped, so no message
+        // silently doubles its segments by switching to UCS-2.
+        let text = channel == "sms" ? SMSText.gsm7Safe(text) : text
         let segments = channel == "sms" ? SMSSegments.analyze(text).segments : nil
         try db.execute(sql: """
             INSERT INTO message (personId, direction, channel, replyTo, textKey, text, segments, createdAt)

@@ -1,3 +1,4 @@
+import Dialog
 import Foundation
 import GRDB
 
@@ -25,5 +26,25 @@ enum PersonStore {
 
     static func id(channel: String, address: String, in db: Database) throws -> Int64? {
         try Int64.fetchOne(db, sql: "SELECT personId FROM contact WHERE channel = ? AND address = ?", arguments: [channel, address])
+    }
+}
+
+extension PersonStore {
+    /// The provider says this person unsubscribed: remember it in the person and the conversation.
+    static func markOptedOut(personID: Int64, in db: Database) throws {
+        try db.execute(sql: "UPDATE person SET optedOut = 1 WHERE id = ?", arguments: [personID])
+        for row in try Row.fetchAll(db, sql: "SELECT id, state FROM conversation WHERE personId = ?", arguments: [personID]) {
+            guard let json: String = row["state"], var state = try? Conversation.decode(Data(json.utf8)) else { continue }
+            state.optedOut = true
+            try db.execute(sql: "UPDATE conversation SET state = ? WHERE id = ?",
+                           arguments: [String(decoding: try state.encoded(), as: UTF8.self), row["id"] as Int64])
+        }
+    }
+}
+
+extension PersonStore {
+    /// The person wrote on this channel now (WhatsApp allows free text for 24 hours after).
+    static func touch(channel: String, address: String, at now: Date, in db: Database) throws {
+        try db.execute(sql: "UPDATE contact SET lastInboundAt = ? WHERE channel = ? AND address = ?", arguments: [now, channel, address])
     }
 }

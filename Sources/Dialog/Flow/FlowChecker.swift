@@ -2,6 +2,8 @@
 public enum FlowChecker {
     /// Messages longer than this many SMS segments are refused.
     public static let maxSegments = 3
+    /// Texts under this prefix may hold emoji: SMS sending drops what is not GSM-7.
+    public static let richOnlyPrefix = "pictogram."
 
     public static func check(_ library: FlowLibrary) -> [FlowError] {
         var errors: [FlowError] = []
@@ -133,7 +135,10 @@ public enum FlowChecker {
                 guard let template = try? Template(text) else { error("a placeholder { } is not closed or not valid"); continue }
                 let fixed = template.fixedText
                 let bad = GSM7.offendingCharacters(fixed)
-                if !bad.isEmpty { error("not GSM-7 for SMS: \(bad.map { "'\($0)'" }.joined(separator: " "))") }
+                // Pictograms are for WhatsApp and Telegram; on SMS they are dropped before sending.
+                if !bad.isEmpty, !key.hasPrefix(richOnlyPrefix) {
+                    error("not GSM-7 for SMS: \(bad.map { "'\($0)'" }.joined(separator: " "))")
+                }
                 let segments = SMSSegments.analyze(fixed).segments
                 if segments > maxSegments { error("\(segments) SMS segments, more than \(maxSegments)") }
             }

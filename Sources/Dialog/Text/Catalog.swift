@@ -29,7 +29,7 @@ public enum SystemText {
         "system.progress", "system.optout", "system.optin", "system.paused", "system.resume",
         "system.cannot_skip", "system.no_previous", "system.language", "system.ended",
         "system.stuck", "system.contact", "system.too_long", "system.ambiguous",
-        "system.past_date", "system.not_mobile", "system.flow_error",
+        "system.past_date", "system.not_mobile", "system.flow_error", "system.private_only",
         "value.yes", "value.no", "value.none", "value.and",
     ] + AnswerType.allCases.flatMap { ["reprompt.\($0.rawValue)", "howto.\($0.rawValue)"] }
         + ["reprompt.choice_multiple", "howto.choice_multiple"]

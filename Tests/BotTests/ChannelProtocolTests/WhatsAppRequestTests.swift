@@ -50,7 +50,7 @@ extension ChannelProtocolTests {
 
         @Test func defaultVersionIsPinned() {
             let request = WhatsAppRequest.text(phoneNumberID: "123", token: "t", to: "31612345678", body: "x")
-            #expect(request.url == "https://graph.facebook.com/v21.0/123/messages")
+            #expect(request.url == "https://graph.facebook.com/v26.0/123/messages")
         }
 
         @Test func responses() {

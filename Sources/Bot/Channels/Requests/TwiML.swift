@@ -15,6 +15,11 @@ enum TwiML {
         declaration + "<Response><Message>" + escape(text) + "</Message></Response>"
     }
 
+    /// Several reply messages, each its own `<Message>`.
+    static func messages(_ texts: [String]) -> String {
+        declaration + "<Response>" + texts.map { "<Message>" + escape($0) + "</Message>" }.joined() + "</Response>"
+    }
+
     /// Escapes `&`, `<` and `>` and drops characters XML 1.0 cannot carry (control characters other
     /// than tab, line feed and carriage return; U+FFFE and U+FFFF).
     static func escape(_ text: String) -> String {

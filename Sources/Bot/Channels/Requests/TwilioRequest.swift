@@ -9,7 +9,7 @@ enum TwilioRequest {
     /// `accountSid:authToken` (an API key SID and secret work the same way).
     static func sendMessage(
         accountSid: String, authToken: String, from: String?, messagingServiceSid: String?, to: String, body: String,
-        statusCallback: String?
+        statusCallback: String?, apiBase: String = "https://api.twilio.com"
     ) -> OutboundRequest {
         var fields: [(String, String)] = [("To", to)]
         if let statusCallback { fields.append(("StatusCallback", statusCallback)) }
@@ -19,7 +19,7 @@ enum TwilioRequest {
         let account = FormURLEncoded.escape(accountSid)
         return OutboundRequest(
             method: "POST",
-            url: "https://api.twilio.com/2010-04-01/Accounts/\(account)/Messages.json",
+            url: "\(apiBase)/2010-04-01/Accounts/\(account)/Messages.json",
             headers: [
                 ("Authorization", basicAuthorization(user: accountSid, password: authToken)),
                 ("Content-Type", "application/x-www-form-urlencoded"),

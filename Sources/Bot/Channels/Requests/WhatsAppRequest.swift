@@ -2,15 +2,17 @@ import Foundation
 
 /// Requests to the WhatsApp Cloud API (`POST https://graph.facebook.com/{version}/{phone-number-id}/messages`).
 enum WhatsAppRequest {
-    static let defaultAPIVersion = "v21.0"
+    static let defaultAPIVersion = "v26.0"
+    static let defaultAPIBase = "https://graph.facebook.com"
 
     /// A free-form text: only allowed inside the 24-hour customer service window.
     /// - Parameter to: the phone number as digits without `+` (`31612345678`).
     static func text(
-        phoneNumberID: String, token: String, to: String, body: String, apiVersion: String = defaultAPIVersion
+        phoneNumberID: String, token: String, to: String, body: String, apiVersion: String = defaultAPIVersion,
+        apiBase: String = defaultAPIBase
     ) -> OutboundRequest {
         request(
-            phoneNumberID: phoneNumberID, token: token, apiVersion: apiVersion,
+            phoneNumberID: phoneNumberID, token: token, apiVersion: apiVersion, apiBase: apiBase,
             body: JSONBody.encode(
                 Wire.TextMessage(to: to, text: .init(body: body, previewURL: false))))
     }
@@ -18,21 +20,21 @@ enum WhatsAppRequest {
     /// An approved template with positional body parameters: the only thing allowed outside the window.
     static func template(
         phoneNumberID: String, token: String, to: String, name: String, languageCode: String, parameters: [String],
-        apiVersion: String = defaultAPIVersion
+        apiVersion: String = defaultAPIVersion, apiBase: String = defaultAPIBase
     ) -> OutboundRequest {
         let components =
             parameters.isEmpty
             ? [] : [Wire.Component(type: "BODY", parameters: parameters.map { .init(type: "text", text: $0) })]
         let template = Wire.Template(name: name, language: .init(code: languageCode), components: components)
         return request(
-            phoneNumberID: phoneNumberID, token: token, apiVersion: apiVersion,
+            phoneNumberID: phoneNumberID, token: token, apiVersion: apiVersion, apiBase: apiBase,
             body: JSONBody.encode(Wire.TemplateMessage(to: to, template: template)))
     }
 
-    private static func request(phoneNumberID: String, token: String, apiVersion: String, body: Data) -> OutboundRequest {
+    private static func request(phoneNumberID: String, token: String, apiVersion: String, apiBase: String, body: Data) -> OutboundRequest {
         OutboundRequest(
             method: "POST",
-            url: "https://graph.facebook.com/\(apiVersion)/\(FormURLEncoded.escape(phoneNumberID))/messages",
+            url: "\(apiBase)/\(apiVersion)/\(FormURLEncoded.escape(phoneNumberID))/messages",
             headers: [("Authorization", "Bearer \(token)"), ("Content-Type", "application/json")],
             body: body)
     }

@@ -1,0 +1,67 @@
+import ArgumentParser
+import Dialog
+import Foundation
+import Hummingbird
+import Logging
+
+extension Wegwijzer {
+    struct Serve: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run the webhooks for SMS (Twilio), WhatsApp, Telegram and the JSON gateway, and the outbox dispatcher.")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Option(help: "Config file (YAML or JSON). Secrets come from the environment or WEGWIJZER_SECRETS_FILE.")
+        var config: String?
+
+        @Option(help: "Port to listen on (overrides the config file).")
+        var port: Int?
+
+        func run() async throws {
+            var serveConfig: ServeConfig
+            do { serveConfig = try ServeConfig.load(file: config, environment: ProcessInfo.processInfo.environment) }
+            catch { throw CLIError("\(error)") }
+            if let port { serveConfig.port = port }
+            var logger = Logger(label: "wegwijzer")
+            logger.logLevel = serveConfig.debug ? .debug : .info
+            // Migrations run here, before the server listens.
+            let database = try global.openDatabase()
+            let app = try buildApplication(config: serveConfig, database: database, library: try global.loadFlows(),
+                                           clock: .system, transport: .live(policy: serveConfig.dispatcher), logger: logger)
+            try await app.runService()
+        }
+    }
+
+    struct Enroll: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Start a conversation with a new inwoner: the opening message goes out through the outbox.")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Option(help: "The inwoner's phone number.")
+        var phone: String
+
+        @Option(help: "The inwoner's name.")
+        var name: String
+
+        @Option(help: "sms, whatsapp or telegram (for telegram, --phone is matched when the person writes first).")
+        var channel: String = "sms"
+
+        @Option(help: "Language: nl or en.")
+        var lang: Language = .nl
+
+        func validate() throws {
+            guard ["sms", "whatsapp"].contains(channel) else {
+                throw ValidationError("--channel must be sms or whatsapp (Telegram bots cannot write first)")
+            }
+        }
+
+        func run() async throws {
+            let phone = try normalizedPhone(self.phone)
+            let database = try global.openDatabase()
+            let service = try ConversationService(database: database, library: try global.loadFlows())
+            let replies = try service.enroll(phone: phone, name: name, channel: channel, language: lang, at: Date())
+            print("Enrolled \(LogPrivacy.mask(phone)): \(replies.count) message(s) queued on \(channel).")
+        }
+    }
+}

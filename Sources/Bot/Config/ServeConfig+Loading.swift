@@ -1,0 +1,155 @@
+import Foundation
+import Yams
+
+extension ServeConfig {
+    /// Environment variables that hold secrets, per channel.
+    enum Secret: String, CaseIterable {
+        case twilioAuthToken = "TWILIO_AUTH_TOKEN"
+        case whatsappAccessToken = "WHATSAPP_ACCESS_TOKEN"
+        case whatsappAppSecret = "WHATSAPP_APP_SECRET"
+        case whatsappVerifyToken = "WHATSAPP_VERIFY_TOKEN"
+        case telegramBotToken = "TELEGRAM_BOT_TOKEN"
+        case telegramSecretToken = "TELEGRAM_SECRET_TOKEN"
+        case jsonSecret = "WEGWIJZER_JSON_SECRET"
+    }
+
+    /// Reads the config file (if any), then the secrets, and refuses anything unknown or missing.
+    static func load(file: String?, environment: [String: String]) throws -> ServeConfig {
+        var tree: [String: Any] = [:]
+        if let file {
+            guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { throw ConfigError("cannot read config file \(file)") }
+            do {
+                guard let loaded = try Yams.load(yaml: text) else { throw ConfigError("config file \(file) is empty") }
+                guard let object = loaded as? [String: Any] else { throw ConfigError("config file \(file) must be a mapping of keys to values") }
+                tree = object
+            } catch let error as ConfigError { throw error } catch {
+                throw ConfigError("config file \(file) is not valid YAML or JSON: \(error)")
+            }
+        }
+        var secrets = environment
+        if let path = environment["WEGWIJZER_SECRETS_FILE"] ?? (tree["secrets_file"] as? String) {
+            for (key, value) in try readSecretsFile(path) where secrets[key] == nil { secrets[key] = value }
+        }
+        return try ConfigReader(tree: tree, secrets: secrets, environment: environment).read()
+    }
+
+    /// `KEY=value` lines; the file must not be readable by group or others.
+    static func readSecretsFile(_ path: String) throws -> [String: String] {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+              let permissions = attributes[.posixPermissions] as? Int else {
+            throw ConfigError("cannot read secrets file \(path)")
+        }
+        guard permissions & 0o077 == 0 else {
+            throw ConfigError("secrets file \(path) can be read by others (mode \(String(permissions, radix: 8))); chmod 600 it")
+        }
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw ConfigError("cannot read secrets file \(path)") }
+        var result: [String: String] = [:]
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+            guard let eq = line.firstIndex(of: "=") else { continue }
+            result[String(line[..<eq]).trimmingCharacters(in: .whitespaces)] = String(line[line.index(after: eq)...]).trimmingCharacters(in: .whitespaces)
+        }
+        return result
+    }
+}
+
+/// Walks the config tree; every key must be known, every enabled channel complete.
+private struct ConfigReader {
+    let tree: [String: Any]
+    let secrets: [String: String]
+    let environment: [String: String]
+
+    func read() throws -> ServeConfig {
+        var config = ServeConfig()
+        try only(tree, ["host", "port", "public_url", "rate_limit_per_minute", "debug", "secrets_file", "channels", "dispatcher"], "")
+        config.host = environment["WEGWIJZER_HOST"] ?? (tree["host"] as? String) ?? config.host
+        config.port = try int(environment["WEGWIJZER_PORT"] ?? tree["port"], "port") ?? config.port
+        config.publicURL = environment["WEGWIJZER_PUBLIC_URL"] ?? (tree["public_url"] as? String) ?? "http://\(config.host):\(config.port)"
+        config.rateLimitPerMinute = try int(tree["rate_limit_per_minute"], "rate_limit_per_minute") ?? config.rateLimitPerMinute
+        config.debug = (tree["debug"] as? Bool) ?? false
+        if let d = tree["dispatcher"] as? [String: Any] {
+            try only(d, ["max_attempts", "base_delay_seconds", "connect_timeout_seconds", "read_timeout_seconds"], "dispatcher.")
+            config.dispatcher.maxAttempts = try int(d["max_attempts"], "dispatcher.max_attempts") ?? config.dispatcher.maxAttempts
+            config.dispatcher.baseDelay = try double(d["base_delay_seconds"], "dispatcher.base_delay_seconds") ?? config.dispatcher.baseDelay
+            config.dispatcher.connectTimeout = try double(d["connect_timeout_seconds"], "dispatcher.connect_timeout_seconds") ?? config.dispatcher.connectTimeout
+            config.dispatcher.readTimeout = try double(d["read_timeout_seconds"], "dispatcher.read_timeout_seconds") ?? config.dispatcher.readTimeout
+        }
+        let channels = tree["channels"] as? [String: Any] ?? [:]
+        try only(channels, ["twilio", "whatsapp", "telegram", "json"], "channels.")
+        if let t = try section(channels, "twilio", ["account_sid", "from", "messaging_service_sid", "api_base", "reply_mode"]) {
+            var twilio = ServeConfig.Twilio(accountSid: try required(t, "account_sid", "channels.twilio"),
+                                            authToken: try secret(.twilioAuthToken, "twilio"))
+            twilio.from = t["from"] as? String
+            twilio.messagingServiceSid = t["messaging_service_sid"] as? String
+            guard twilio.from != nil || twilio.messagingServiceSid != nil else {
+                throw ConfigError("channels.twilio needs 'from' or 'messaging_service_sid'")
+            }
+            twilio.apiBase = t["api_base"] as? String ?? twilio.apiBase
+            if let mode = t["reply_mode"] as? String {
+                guard let m = ServeConfig.Twilio.ReplyMode(rawValue: mode) else { throw ConfigError("channels.twilio.reply_mode must be twiml or rest") }
+                twilio.replyMode = m
+            }
+            config.twilio = twilio
+        }
+        if let w = try section(channels, "whatsapp", ["phone_number_id", "api_base", "api_version", "template", "template_language"]) {
+            var whatsapp = ServeConfig.WhatsApp(
+                phoneNumberID: try required(w, "phone_number_id", "channels.whatsapp"),
+                accessToken: try secret(.whatsappAccessToken, "whatsapp"), appSecret: try secret(.whatsappAppSecret, "whatsapp"),
+                verifyToken: try secret(.whatsappVerifyToken, "whatsapp"))
+            whatsapp.apiBase = w["api_base"] as? String ?? whatsapp.apiBase
+            whatsapp.apiVersion = w["api_version"] as? String ?? whatsapp.apiVersion
+            whatsapp.template = w["template"] as? String ?? whatsapp.template
+            whatsapp.templateLanguage = w["template_language"] as? String ?? whatsapp.templateLanguage
+            config.whatsapp = whatsapp
+        }
+        if let t = try section(channels, "telegram", ["api_base"]) {
+            var telegram = ServeConfig.Telegram(botToken: try secret(.telegramBotToken, "telegram"),
+                                                secretToken: try secret(.telegramSecretToken, "telegram"))
+            telegram.apiBase = t["api_base"] as? String ?? telegram.apiBase
+            config.telegram = telegram
+        }
+        if try section(channels, "json", []) != nil {
+            config.json = ServeConfig.JSONGateway(secret: try secret(.jsonSecret, "json"))
+        }
+        return config
+    }
+
+    /// A channel's settings when it is switched on (`enabled: true`), else nil.
+    func section(_ channels: [String: Any], _ name: String, _ keys: [String]) throws -> [String: Any]? {
+        guard let value = channels[name] else { return nil }
+        guard let section = value as? [String: Any] else { throw ConfigError("channels.\(name) must be a mapping") }
+        try only(section, ["enabled"] + keys, "channels.\(name).")
+        return (section["enabled"] as? Bool ?? false) ? section : nil
+    }
+
+    func only(_ object: [String: Any], _ allowed: [String], _ prefix: String) throws {
+        for key in object.keys.sorted() where !allowed.contains(key) {
+            throw ConfigError("unknown config key '\(prefix)\(key)' (known: \(allowed.map { prefix + $0 }.joined(separator: ", ")))")
+        }
+    }
+
+    func required(_ object: [String: Any], _ key: String, _ prefix: String) throws -> String {
+        guard let value = object[key].map({ "\($0)" }), !value.isEmpty else { throw ConfigError("\(prefix) is switched on but '\(prefix).\(key)' is missing") }
+        return value
+    }
+
+    func secret(_ secret: ServeConfig.Secret, _ channel: String) throws -> String {
+        guard let value = secrets[secret.rawValue], !value.isEmpty else {
+            throw ConfigError("channel \(channel) is switched on but its secret \(secret.rawValue) is not set (environment or secrets file)")
+        }
+        return value
+    }
+
+    func int(_ value: Any?, _ key: String) throws -> Int? {
+        guard let value else { return nil }
+        if let n = value as? Int { return n }
+        if let s = value as? String, let n = Int(s) { return n }
+        throw ConfigError("'\(key)' must be a whole number")
+    }
+
+    func double(_ value: Any?, _ key: String) throws -> Double? {
+        guard let value else { return nil }
+        if let n = value as? Double { return n }
+        if let n = value as? Int { return Double(n) }
+        throw ConfigError("'\(key)' must be a number")
+    }
+}

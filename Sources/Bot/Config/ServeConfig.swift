@@ -1,0 +1,71 @@
+import Foundation
+
+/// Everything `wegwijzer serve` needs, from a config file (YAML or JSON) and the environment.
+/// Secrets come only from environment variables or a secrets file that only its owner can read.
+struct ServeConfig: Sendable {
+    struct Twilio: Sendable {
+        var accountSid: String
+        var authToken: String
+        var from: String?
+        var messagingServiceSid: String?
+        var apiBase = "https://api.twilio.com"
+        /// Reply inside the webhook response (TwiML) or later through the REST API.
+        var replyMode: ReplyMode = .twiml
+        enum ReplyMode: String, Sendable { case twiml, rest }
+    }
+
+    struct WhatsApp: Sendable {
+        var phoneNumberID: String
+        var accessToken: String
+        var appSecret: String
+        var verifyToken: String
+        var apiBase = "https://graph.facebook.com"
+        var apiVersion = "v26.0"
+        /// The approved template for messages outside the 24-hour window; its one parameter is the text.
+        var template = "wegwijzer_bericht"
+        var templateLanguage = "nl"
+    }
+
+    struct Telegram: Sendable {
+        var botToken: String
+        var secretToken: String
+        var apiBase = "https://api.telegram.org"
+    }
+
+    struct JSONGateway: Sendable {
+        var secret: String
+    }
+
+    var host = "127.0.0.1"
+    var port = 8080
+    /// The public base URL providers call (Twilio signs the URL it requested, not our Host header).
+    var publicURL = "http://127.0.0.1:8080"
+    var rateLimitPerMinute = 20
+    var maxBodyBytes = 64 * 1024
+    var debug = false
+    var twilio: Twilio?
+    var whatsapp: WhatsApp?
+    var telegram: Telegram?
+    var json: JSONGateway?
+    var dispatcher = DispatchPolicy()
+}
+
+/// How the outbox dispatcher retries.
+struct DispatchPolicy: Sendable {
+    var maxAttempts = 6
+    var baseDelay: Double = 2
+    var maxDelay: Double = 600
+    var connectTimeout: Double = 5
+    var readTimeout: Double = 15
+    var pollInterval: Double = 1
+    var lease: Double = 60
+
+    func delay(afterAttempt attempt: Int) -> Double {
+        min(maxDelay, baseDelay * pow(2, Double(max(0, attempt - 1))))
+    }
+}
+
+struct ConfigError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

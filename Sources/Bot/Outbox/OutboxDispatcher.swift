@@ -1,0 +1,80 @@
+import CoreMetrics
+import Foundation
+import GRDB
+import Logging
+import ServiceLifecycle
+
+/// Sends what the outbox holds, after the transaction that queued it has committed: claims due
+/// messages, sends each through its channel's sender, records the result, retries with backoff.
+struct OutboxDispatcher: Service {
+    let database: AppDatabase
+    let senders: [String: any MessageSender]
+    let policy: DispatchPolicy
+    let clock: WallClock
+    let metrics: ServerMetrics?
+    let logger: Logger
+    /// How many people's messages go out at once.
+    var concurrency = 8
+
+    /// One round: returns how many messages were attempted. Tests drive this directly.
+    @discardableResult
+    func tick() async throws -> Int {
+        let now = clock.now()
+        let claimed = try await database.writer.write { db in
+            try OutboxStore.claim(channels: Array(senders.keys).sorted(), now: now, lease: policy.lease, limit: concurrency, in: db)
+        }
+        await withTaskGroup(of: Void.self) { group in
+            for item in claimed {
+                group.addTask { await deliver(item) }
+            }
+        }
+        if let metrics {
+            metrics.outboxDepth.record(try await database.reader.read { db in try OutboxStore.depth(in: db) })
+        }
+        return claimed.count
+    }
+
+    private func deliver(_ item: OutboxStore.Claimed) async {
+        guard let sender = senders[item.message.channel] else { return }
+        let context = SendContext(lastInboundAt: item.lastInboundAt, now: clock.now(),
+                                  idempotencyKey: "wegwijzer-outbox-\(item.message.outboxID)")
+        let result = await sender.send(item.message, context: context)
+        do {
+            let optedOut = try await database.writer.write { db in
+                let optedOut = try OutboxStore.record(result, for: item, policy: policy, now: clock.now(), in: db)
+                if optedOut { try PersonStore.markOptedOut(personID: item.message.personID, in: db) }
+                return optedOut
+            }
+            switch result {
+            case .sent: metrics?.messagesOut(item.message.channel).increment()
+            default: metrics?.sendFailures(item.message.channel).increment()
+            }
+            if optedOut { logger.notice("person opted out at the provider", metadata: ["person": "\(item.message.personID)"]) }
+            if case .permanent(let reason) = result {
+                logger.warning("message not sent", metadata: ["outbox": "\(item.message.outboxID)", "reason": "\(reason)"])
+            }
+        } catch {
+            // The lease runs out and the message is tried again: at least once, never lost.
+            logger.error("could not record a send result", metadata: ["outbox": "\(item.message.outboxID)", "error": "\(error)"])
+        }
+    }
+
+    func run() async throws {
+        while !Task.isCancelledOrShuttingDown {
+            let sent = (try? await tick()) ?? 0
+            if sent == 0 {
+                try? await gracefulShutdown(orSleepFor: policy.pollInterval)
+            }
+        }
+    }
+}
+
+private func gracefulShutdown(orSleepFor seconds: Double) async throws {
+    try await cancelWhenGracefulShutdown {
+        try await Task.sleep(for: .milliseconds(Int(seconds * 1000)))
+    }
+}
+
+extension Task where Success == Never, Failure == Never {
+    static var isCancelledOrShuttingDown: Bool { Task.isCancelled || Task.isShuttingDownGracefully }
+}

@@ -1,0 +1,59 @@
+import Dialog
+import Foundation
+import GRDB
+import Hummingbird
+import Logging
+
+/// Builds the whole server: the same function for `wegwijzer serve` and for the tests.
+func buildApplication(config: ServeConfig, database: AppDatabase, library: FlowLibrary, clock: WallClock,
+                      transport: HTTPTransport, logger: Logger, runDispatcher: Bool = true) throws -> some ApplicationProtocol {
+    let service = try ConversationService(database: database, library: library)
+    let metrics = ServerMetrics()
+    let context = WebhookContext(config: config, service: service, metrics: metrics,
+                                 rateLimiter: RateLimiter(limit: config.rateLimitPerMinute), clock: clock, logger: logger)
+    let router = Router()
+    HealthRoutes(database: database, metrics: metrics).register(on: router)
+    if let twilio = config.twilio { TwilioRoutes(context: context, twilio: twilio).register(on: router) }
+    if let whatsapp = config.whatsapp { WhatsAppRoutes(context: context, whatsapp: whatsapp).register(on: router) }
+    if let telegram = config.telegram { TelegramRoutes(context: context, telegram: telegram).register(on: router) }
+    if let json = config.json { GenericRoutes(context: context, gateway: json).register(on: router) }
+
+    var app = Application(
+        router: router,
+        configuration: .init(address: .hostname(config.host, port: config.port), serverName: "wegwijzer"),
+        logger: logger)
+    if runDispatcher {
+        app.addServices(OutboxDispatcher(database: database, senders: Senders.make(config, transport: transport),
+                                         policy: config.dispatcher, clock: clock, metrics: metrics, logger: logger))
+    }
+    return app
+}
+
+enum Senders {
+    static func make(_ config: ServeConfig, transport: HTTPTransport) -> [String: any MessageSender] {
+        var senders: [String: any MessageSender] = [:]
+        if let t = config.twilio { senders["sms"] = TwilioSender(config: t, transport: transport) }
+        if let w = config.whatsapp { senders["whatsapp"] = WhatsAppSender(config: w, transport: transport) }
+        if let t = config.telegram { senders["telegram"] = TelegramSender(config: t, transport: transport) }
+        return senders
+    }
+}
+
+/// `GET /healthz` (is the database reachable) and `GET /metrics` (Prometheus text).
+struct HealthRoutes {
+    let database: AppDatabase
+    let metrics: ServerMetrics
+
+    func register(on router: Router<BasicRequestContext>) {
+        router.get("healthz") { _, _ -> Response in
+            let ok = (try? await database.reader.read { db in try Int.fetchOne(db, sql: "SELECT 1") }) == 1
+            let body = ok ? #"{"database":"ok","status":"ok"}"# : #"{"database":"unreachable","status":"error"}"#
+            return Response(status: ok ? .ok : .serviceUnavailable, headers: [.contentType: "application/json"],
+                            body: .init(byteBuffer: ByteBuffer(string: body)))
+        }
+        router.get("metrics") { _, _ -> Response in
+            Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
+                     body: .init(byteBuffer: ByteBuffer(string: metrics.text())))
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import CoreMetrics
+import Foundation
+import Prometheus
+
+/// Prometheus metrics of one server, on its own registry (no global bootstrap, so tests can build
+/// many servers in one process).
+final class ServerMetrics: Sendable {
+    let registry = PrometheusCollectorRegistry()
+    private let factory: PrometheusMetricsFactory
+    let turnLatency: CoreMetrics.Timer
+    let outboxDepth: CoreMetrics.Gauge
+
+    init() {
+        var factory = PrometheusMetricsFactory(registry: registry)
+        factory.defaultDurationHistogramBuckets = [
+            .milliseconds(1), .milliseconds(2), .milliseconds(5), .milliseconds(10), .milliseconds(25),
+            .milliseconds(50), .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(2),
+        ]
+        self.factory = factory
+        turnLatency = CoreMetrics.Timer(label: "wegwijzer_turn_seconds", factory: factory)
+        outboxDepth = CoreMetrics.Gauge(label: "wegwijzer_outbox_depth", factory: factory)
+    }
+
+    func messagesIn(_ channel: String) -> CoreMetrics.Counter {
+        CoreMetrics.Counter(label: "wegwijzer_messages_in_total", dimensions: [("channel", channel)], factory: factory)
+    }
+
+    func messagesOut(_ channel: String) -> CoreMetrics.Counter {
+        CoreMetrics.Counter(label: "wegwijzer_messages_out_total", dimensions: [("channel", channel)], factory: factory)
+    }
+
+    func sendFailures(_ channel: String) -> CoreMetrics.Counter {
+        CoreMetrics.Counter(label: "wegwijzer_send_failures_total", dimensions: [("channel", channel)], factory: factory)
+    }
+
+    func text() -> String { registry.emitToString() }
+}

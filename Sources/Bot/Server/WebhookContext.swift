@@ -1,0 +1,78 @@
+import Dialog
+import Foundation
+import GRDB
+import Hummingbird
+import Logging
+import CoreMetrics
+
+/// What every webhook route shares: the conversation service, limits, metrics and the clock.
+struct WebhookContext: Sendable {
+    let config: ServeConfig
+    let service: ConversationService
+    let metrics: ServerMetrics
+    let rateLimiter: RateLimiter
+    let clock: WallClock
+    let logger: Logger
+
+    var database: AppDatabase { service.database }
+
+    /// The raw body, refused with 413 above the limit.
+    func body(of request: Request) async throws -> Data {
+        let buffer = try await request.body.collect(upTo: config.maxBodyBytes)
+        return Data(buffer.readableBytesView)
+    }
+
+    /// The URL the provider called, rebuilt from the configured public URL, never from the Host header.
+    func publicURL(of request: Request) -> String {
+        var base = config.publicURL
+        while base.hasSuffix("/") { base.removeLast() }
+        let query = request.uri.query.map { "?\($0)" } ?? ""
+        return base + request.uri.path + query
+    }
+
+    func checkRate(_ channel: String, _ sender: String) async throws {
+        guard await rateLimiter.allow("\(channel):\(sender)", at: clock.now()) else {
+            logger.notice("rate limit", metadata: ["channel": "\(channel)", "from": "\(LogPrivacy.mask(sender))"])
+            throw HTTPError(.tooManyRequests, message: "too many messages from this sender, try again later")
+        }
+    }
+
+    /// Applies one inbound message in one transaction. With `inline`, the replies travel in the
+    /// HTTP response and are marked sent in that same transaction, so the dispatcher never sends them too.
+    func apply(_ message: InboundMessage, inline: Bool) async throws -> ConversationService.Result {
+        let started = ContinuousClock.now
+        let result: ConversationService.Result
+        do {
+            result = try await database.writer.write { db in
+                let result = try service.apply(message, in: db)
+                try PersonStore.touch(channel: message.channel, address: message.address, at: message.receivedAt, in: db)
+                if inline, case .applied = result {
+                    try OutboxStore.markSent(result.replies.map(\.outboxID), at: message.receivedAt, in: db)
+                }
+                return result
+            }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+            throw HTTPError(.serviceUnavailable, message: "the database is busy, try again")
+        }
+        metrics.turnLatency.recordElapsed(since: started)
+        if case .applied = result { metrics.messagesIn(message.channel).increment() }
+        var metadata: Logger.Metadata = ["channel": "\(message.channel)", "from": "\(LogPrivacy.mask(message.address))"]
+        if config.debug { metadata["text"] = "\(message.text)" }
+        logger.info(result.isDuplicate ? "redelivery, answered from the store" : "message applied", metadata: metadata)
+        return result
+    }
+}
+
+extension ConversationService.Result {
+    var isDuplicate: Bool {
+        if case .duplicate = self { return true }
+        return false
+    }
+}
+
+extension CoreMetrics.Timer {
+    func recordElapsed(since start: ContinuousClock.Instant) {
+        let elapsed = ContinuousClock.now - start
+        recordNanoseconds(Int64(elapsed.components.seconds) * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000)
+    }
+}
