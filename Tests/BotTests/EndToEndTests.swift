@@ -102,4 +102,20 @@ struct EndToEndTests {
         #expect(text.hasPrefix("# flow: levenskracht\n# start: 2026-11-23T10:00:00+01:00\n# lang: nl\n> hoi\n< Hallo"))
         #expect(text.contains("> 1\n= gekozen"))
     }
+
+    @Test func enrolQueuesTheOpeningAndRefusesAKnownPhone() throws {
+        let db = try Fixtures.temporaryDirectory().appendingPathComponent("enrol.sqlite").path
+        let first = try BinaryRunner.run(["enroll", "--db", db, "--phone", "06-12345678", "--name", "Fatima"])
+        #expect(first.status == 0, "enroll failed: \(first.stderr)")
+        #expect(first.stdout.contains("+316****5678"))
+        #expect(!first.stdout.contains("12345678"))
+        let again = try BinaryRunner.run(["enroll", "--db", db, "--phone", "0612345678", "--name", "Fatima"])
+        #expect(again.status != 0)
+        #expect(again.stderr.contains("already enrolled"))
+        let document = try export(db)
+        let messages = try #require(document["messages"] as? [[String: Any]])
+        #expect(messages.count == 3)
+        #expect(messages.allSatisfy { $0["direction"] as? String == "out" && $0["channel"] as? String == "sms" })
+        #expect(messages.allSatisfy { $0["segments"] as? Int == 1 })
+    }
 }

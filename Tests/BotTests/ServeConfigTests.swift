@@ -1,0 +1,66 @@
+@testable import Bot
+import Foundation
+import Testing
+
+struct ServeConfigTests {
+    func write(_ text: String, mode: Int = 0o600) throws -> String {
+        let url = try Fixtures.temporaryDirectory().appendingPathComponent("config.yaml")
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: url.path)
+        return url.path
+    }
+
+    @Test func aFullConfigLoadsWithSecretsFromTheEnvironment() throws {
+        let file = try write("""
+            port: 9090
+            public_url: https://wegwijzer.example.nl
+            channels:
+              twilio: {enabled: true, account_sid: AC1, from: "+3197010250999", reply_mode: rest}
+              telegram: {enabled: false}
+            """)
+        let config = try ServeConfig.load(file: file, environment: ["TWILIO_AUTH_TOKEN": "t0k"])
+        #expect(config.port == 9090)
+        #expect(config.publicURL == "https://wegwijzer.example.nl")
+        #expect(config.twilio?.authToken == "t0k")
+        #expect(config.twilio?.replyMode == .rest)
+        #expect(config.telegram == nil)
+    }
+
+    @Test func jsonWorksToo() throws {
+        let file = try write(#"{"port": 8181, "channels": {"json": {"enabled": true}}}"#)
+        let config = try ServeConfig.load(file: file, environment: ["WEGWIJZER_JSON_SECRET": "s"])
+        #expect(config.port == 8181)
+        #expect(config.json?.secret == "s")
+    }
+
+    @Test(arguments: [
+        ("prot: 8080", "unknown config key 'prot'"),
+        ("channels: {twilio: {enabled: true, account_sid: AC1, from: x, auth_token: secret}}", "unknown config key 'channels.twilio.auth_token'"),
+        ("channels: {twilio: {enabled: true, account_sid: AC1, from: x}}", "TWILIO_AUTH_TOKEN is not set"),
+        ("channels: {whatsapp: {enabled: true}}", "'channels.whatsapp.phone_number_id' is missing"),
+        ("channels: {sms: {enabled: true}}", "unknown config key 'channels.sms'"),
+        ("port: eighty", "'port' must be a whole number"),
+        ("- just\n- a list", "must be a mapping"),
+    ])
+    func mistakesStopTheStartWithOneLine(_ yaml: String, _ message: String) throws {
+        let file = try write(yaml)
+        do {
+            _ = try ServeConfig.load(file: file, environment: [:])
+            Issue.record("expected an error containing \(message)")
+        } catch {
+            #expect("\(error)".contains(message), "\(error)")
+            #expect(!"\(error)".contains("\n"))
+        }
+    }
+
+    @Test func aSecretsFileMustBeOwnerOnly() throws {
+        let secrets = try write("TWILIO_AUTH_TOKEN=from-file\n", mode: 0o644)
+        let config = try write("channels: {twilio: {enabled: true, account_sid: AC1, from: x}}")
+        #expect(throws: ConfigError.self) {
+            _ = try ServeConfig.load(file: config, environment: ["WEGWIJZER_SECRETS_FILE": secrets])
+        }
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: secrets)
+        let loaded = try ServeConfig.load(file: config, environment: ["WEGWIJZER_SECRETS_FILE": secrets])
+        #expect(loaded.twilio?.authToken == "from-file")
+    }
+}
