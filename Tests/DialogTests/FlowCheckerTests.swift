@@ -132,7 +132,7 @@ struct FlowCheckerTests {
         #expect(error.file == Self.flowFile)
         #expect(error.line == 13)
         #expect(error.node == "vraag")
-        #expect(error.message == "unknown record 'kleur' (known: consent, score, strength, network, wish, goal, action, mantelzorg, spiegelblad)")
+        #expect(error.message == "unknown record 'kleur' (known: consent, score, strength, network, wish, goal, action, mantelzorg, spiegelblad, action_update, network_reply, attention, profile)")
     }
 
     @Test(arguments: [

@@ -8,7 +8,19 @@ import GRDB
 struct ConversationService: Sendable {
     let database: AppDatabase
     let library: FlowLibrary
+    /// The intake flow.
     let engine: Engine
+    /// Every flow of the library by id (follow-up, network member, re-rating, ...).
+    let engines: [String: Engine]
+    let schedule: SchedulePolicy
+
+    /// The variable that tells runs of a secondary flow apart (their records need distinct ids).
+    static let runKey = "_run"
+
+    struct UnknownFlow: Error, CustomStringConvertible {
+        let flowID: String
+        var description: String { "the flow '\(flowID)' is not in the flow library" }
+    }
 
     enum Result: Sendable {
         case applied(personID: Int64, outputs: [Output], replies: [OutgoingMessage])
@@ -22,11 +34,20 @@ struct ConversationService: Sendable {
         }
     }
 
-    init(database: AppDatabase, library: FlowLibrary) throws {
+    init(database: AppDatabase, library: FlowLibrary, schedule: SchedulePolicy? = nil) throws {
         guard let engine = library.engine() else { throw FlowFiles.LoadError(description: "no main flow") }
         self.database = database
         self.library = library
         self.engine = engine
+        self.schedule = schedule ?? SchedulePolicy(settings: library.schedule)
+        var engines: [String: Engine] = [:]
+        for id in library.flows.keys { engines[id] = library.engine(id) }
+        self.engines = engines
+    }
+
+    /// The flow a person's next message belongs to, when it is not the intake.
+    static func activeFlow(personID: Int64, in db: Database) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT activeFlow FROM person WHERE id = ?", arguments: [personID])
     }
 
     func handle(_ message: InboundMessage) throws -> Result {
@@ -58,7 +79,8 @@ struct ConversationService: Sendable {
     func begin(personID: Int64, channel: String, at now: Date, in db: Database) throws -> [OutgoingMessage] {
         let state = try ConversationStore.load(personID: personID, engine: engine, in: db)
         let transition = engine.advance(state, with: .begin, at: now)
-        let writer = OutputWriter(db: db, personID: personID, channel: channel, library: library, engine: engine, now: now)
+        let writer = OutputWriter(db: db, personID: personID, channel: channel, library: library, engine: engine,
+                                  service: self, now: now)
         let replies = try writer.write(transition, replyTo: nil)
         try ConversationStore.save(transition.state, personID: personID, engine: engine, now: now, in: db)
         return replies
@@ -72,12 +94,18 @@ struct ConversationService: Sendable {
         let personID = try PersonStore.findOrCreate(channel: message.channel, address: message.address,
                                                      phone: message.phone, at: message.receivedAt, in: db)
         let messageID = try MessageStore.insertInbound(message, personID: personID, in: db)
+        let flowID = try Self.activeFlow(personID: personID, in: db) ?? engine.flow.id
+        let engine = engines[flowID] ?? self.engine
         let state = try ConversationStore.load(personID: personID, engine: engine, in: db)
         let transition = engine.advance(state, with: .message(message.text), at: message.receivedAt)
         let writer = OutputWriter(db: db, personID: personID, channel: message.channel, library: library,
-                                  engine: engine, now: message.receivedAt)
+                                  engine: engine, service: self, now: message.receivedAt)
         let replies = try writer.write(transition, replyTo: messageID)
         try ConversationStore.save(transition.state, personID: personID, engine: engine, now: message.receivedAt, in: db)
+        if flowID != self.engine.flow.id, transition.state.finished {
+            // Back to the intake conversation once a follow-up or invitation is done.
+            try db.execute(sql: "UPDATE person SET activeFlow = NULL WHERE id = ?", arguments: [personID])
+        }
         return .applied(personID: personID, outputs: transition.outputs, replies: replies)
     }
 }

@@ -9,13 +9,19 @@ struct OutputWriter {
     let channel: String
     let library: FlowLibrary
     let engine: Engine
+    let service: ConversationService
     let now: Date
 
     /// Stores everything the engine asked for and queues its messages; returns them for sending.
     func write(_ transition: Transition, replyTo: Int64?) throws -> [OutgoingMessage] {
         let language = transition.state.language
+        // Records of a secondary flow get ids of their own run: a second follow-up adds, not overwrites.
+        var namespace: String?
+        if engine.flow.id != FlowLibrary.mainFlowID {
+            namespace = "\(engine.flow.id)#\(transition.state.vars[ConversationService.runKey]?.key ?? "0")"
+        }
         let records = RecordWriter(db: db, personID: personID, channel: channel, library: library, engine: engine,
-                                   language: language, now: now)
+                                   service: service, language: language, namespace: namespace, now: now)
         let declined = transition.outputs.contains { output in
             if case .record("consent", _, let fields) = output {
                 return fields["purpose"]?.key == "deelname" && fields["granted"] == .bool(false)
@@ -49,7 +55,14 @@ struct OutputWriter {
                     INSERT INTO moduleProgress (personId, module, startedAt, completedAt) VALUES (?, ?, ?, ?)
                     ON CONFLICT (personId, module) DO UPDATE SET completedAt = excluded.completedAt
                     """, arguments: [personID, module, now, now])
-            case .optedOut, .optedIn, .languageChanged, .ended:
+            case .optedOut:
+                try PersonStore.markOptedOut(personID: personID, in: db)
+                try JobStore.cancel(personID: personID, in: db)
+                try OutboxStore.cancelPending(personID: personID, except: replyTo, reason: "opted out", in: db)
+                try NetworkEvents(service: service, db: db, now: now).memberStopped(personID: personID)
+            case .optedIn:
+                try PersonStore.markOptedIn(personID: personID, in: db)
+            case .languageChanged, .ended:
                 break // kept in the conversation row and person row by ConversationStore.save
             }
         }

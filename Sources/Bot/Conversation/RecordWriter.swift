@@ -10,7 +10,10 @@ struct RecordWriter {
     let channel: String
     let library: FlowLibrary
     let engine: Engine
+    let service: ConversationService
     let language: Language
+    /// Set for secondary flows, whose local ids start again with every run.
+    let namespace: String?
     let now: Date
 
     struct UnknownRecord: Error, CustomStringConvertible {
@@ -21,22 +24,32 @@ struct RecordWriter {
     private var renderer: Renderer { Renderer(catalog: library.catalog, language: language) }
 
     /// Text as stored: options by their label, none as NULL.
-    private func text(_ value: Value?) -> String? {
+    func text(_ value: Value?) -> String? {
         guard let value, value != .none else { return nil }
         return renderer.format(value)
     }
 
-    private func key(_ value: Value?) -> String? {
+    func key(_ value: Value?) -> String? {
         guard let value, value != .none else { return nil }
         return value.key
     }
 
-    private func bool(_ value: Value?) -> Bool? {
+    /// A database id handed to a flow as a variable (`actie.id`).
+    func number(_ value: Value?) -> Int64? {
+        switch value {
+        case .number(let n)?: Int64(n)
+        case .text(let t)?: Int64(t)
+        default: nil
+        }
+    }
+
+    func bool(_ value: Value?) -> Bool? {
         if case .bool(let b)? = value { return b }
         return nil
     }
 
-    func write(kind: String, localID: String, fields f: [String: Value]) throws {
+    func write(kind: String, localID rawID: String, fields f: [String: Value]) throws {
+        let localID = namespace.map { "\($0):\(rawID)" } ?? rawID
         switch RecordKind(rawValue: kind) {
         case .consent:
             let textKey = key(f["text"]) ?? ""
@@ -48,7 +61,9 @@ struct RecordWriter {
                                  channel, now])
         case .score:
             guard case .number(let score)? = f["score"] else { return }
-            try upsert("score", ["leefgebied": key(f["leefgebied"]), "score": score, "wantsChange": bool(f["wants_change"])], localID)
+            let goalID = try number(f["goal"]).flatMap { try Int64.fetchOne(db, sql: "SELECT id FROM goal WHERE id = ? AND personId = ?", arguments: [$0, personID]) }
+            try upsert("score", ["leefgebied": key(f["leefgebied"]), "score": score, "wantsChange": bool(f["wants_change"]),
+                                 "goalId": goalID], localID)
         case .strength:
             try upsert("strength", ["kind": key(f["kind"]), "text": text(f["text"])], localID)
         case .network:
@@ -64,12 +79,46 @@ struct RecordWriter {
             guard case .number(let rank)? = f["rank"] else { return }
             try upsert("goal", ["text": text(f["text"]), "leefgebied": key(f["leefgebied"]), "rank": rank,
                                 "wishLocalId": key(f["wish"])], localID)
+            if let goalID = try Int64.fetchOne(db, sql: "SELECT id FROM goal WHERE personId = ? AND localId = ?", arguments: [personID, localID]) {
+                let policy = service.schedule
+                let later = now.addingTimeInterval(Double(policy.rerateAfterWeeks) * 7 * 86400)
+                try JobStore.add(.rerate, personID: personID, goalID: goalID,
+                                 dueAt: policy.window.nextOpening(atOrAfter: later, calendar: policy.calendar),
+                                 key: "rerate:\(goalID)", at: now, in: db)
+            }
         case .action:
             try writeAction(localID: localID, f)
         case .spiegelblad:
             try upsert("spiegelblad", ["module": key(f["module"]), "confirmedAt": now], localID, stamp: false)
+        case .actionUpdate:
+            try ActionUpdate(writer: self, fields: f).apply()
+        case .networkReply:
+            guard let actionID = number(f["action"]) else { return }
+            try NetworkEvents(service: service, db: db, now: now).replied(memberPersonID: personID, actionID: actionID,
+                                                                          granted: bool(f["granted"]) ?? false)
+        case .profile:
+            if let name = text(f["name"]) {
+                try db.execute(sql: "UPDATE person SET name = ? WHERE id = ?", arguments: [name, personID])
+            }
+        case .attention:
+            try db.execute(sql: "INSERT INTO alert (personId, kind, node, detail, createdAt) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [personID, key(f["kind"]) ?? "attention", number(f["action"]).map { "action \($0)" },
+                                       text(f["detail"]), now])
         case nil:
             throw UnknownRecord(kind: kind)
+        }
+    }
+
+    /// Who does an action: the inwoner, a network member (by the flow's local id), or the professional.
+    func owner(_ who: Value?, inwonerID: Int64) throws -> (kind: String, memberID: Int64?) {
+        switch who {
+        case .option(_, "professional")?: return ("professional", nil)
+        case .record(let r)?:
+            guard let local = r["id"]?.key else { return ("inwoner", nil) }
+            let memberID = try Int64.fetchOne(db, sql: "SELECT id FROM networkMember WHERE personId = ? AND localId = ?",
+                                              arguments: [inwonerID, local])
+            return memberID == nil ? ("inwoner", nil) : ("netwerk", memberID)
+        default: return ("inwoner", nil)
         }
     }
 
@@ -77,23 +126,15 @@ struct RecordWriter {
         guard let goalLocal = key(f["goal"]),
               let goalID = try Int64.fetchOne(db, sql: "SELECT id FROM goal WHERE personId = ? AND localId = ?",
                                               arguments: [personID, goalLocal]) else { return }
-        var owner = "inwoner"
-        var memberID: Int64?
-        switch f["who"] {
-        case .option(_, "professional")?: owner = "professional"
-        case .record(let r)?:
-            if let local = r["id"]?.key {
-                owner = "netwerk"
-                memberID = try Int64.fetchOne(db, sql: "SELECT id FROM networkMember WHERE personId = ? AND localId = ?",
-                                              arguments: [personID, local])
-            }
-        default: break
-        }
+        let (owner, memberID) = try self.owner(f["who"], inwonerID: personID)
         var dueDate: String?
         var dueTime: String?
         if case .date(let d, let t)? = f["due"] { dueDate = d.description; dueTime = t?.description }
         try upsert("action", ["goalId": goalID, "what": text(f["what"]) ?? "", "ownerKind": owner, "networkMemberId": memberID,
                               "dueDate": dueDate, "dueTime": dueTime], localID)
+        if let actionID = try Int64.fetchOne(db, sql: "SELECT id FROM action WHERE personId = ? AND localId = ?", arguments: [personID, localID]) {
+            try ActionScheduler(policy: service.schedule, now: now, db: db).plan(actionID: actionID)
+        }
     }
 
     /// INSERT ... ON CONFLICT (personId, localId) DO UPDATE, with `createdAt` set on insert.

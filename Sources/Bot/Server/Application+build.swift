@@ -25,6 +25,7 @@ func buildApplication(config: ServeConfig, database: AppDatabase, library: FlowL
     if runDispatcher {
         app.addServices(OutboxDispatcher(database: database, senders: Senders.make(config, transport: transport),
                                          policy: config.dispatcher, clock: clock, metrics: metrics, logger: logger))
+        app.addServices(SchedulerService(runner: JobRunner(service: service), clock: clock, interval: 15, logger: logger))
     }
     return app
 }

@@ -10,6 +10,9 @@ extension AppDatabase {
         migrator.registerMigration("v2 outbox delivery") { db in
             try db.execute(sql: v2)
         }
+        migrator.registerMigration("v3 scheduler") { db in
+            try db.execute(sql: v3)
+        }
         return migrator
     }
 
@@ -218,5 +221,34 @@ extension AppDatabase {
         CREATE INDEX outbox_person_pending ON outbox(personId, status, id);
         ALTER TABLE message ADD COLUMN deliveryStatus TEXT;
         ALTER TABLE contact ADD COLUMN lastInboundAt TEXT;
+        """
+
+    /// Jobs for reminders, follow-ups, invitations, weekly overviews and re-rating; which flow a
+    /// person's next message belongs to; network members who are people we may message.
+    private static let v3 = """
+        CREATE TABLE job (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,
+            personId INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+            actionId INTEGER REFERENCES action(id) ON DELETE CASCADE,
+            goalId INTEGER REFERENCES goal(id) ON DELETE CASCADE,
+            dueAt TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'done', 'cancelled')),
+            attempts INTEGER NOT NULL DEFAULT 0,
+            idempotencyKey TEXT NOT NULL UNIQUE,
+            note TEXT,
+            createdAt TEXT NOT NULL,
+            doneAt TEXT
+        );
+        CREATE INDEX job_due ON job(status, dueAt);
+        CREATE INDEX job_action ON job(actionId, status);
+        CREATE INDEX job_person ON job(personId, status);
+        ALTER TABLE person ADD COLUMN activeFlow TEXT;
+        ALTER TABLE person ADD COLUMN sendWindow TEXT;
+        ALTER TABLE networkMember ADD COLUMN memberPersonId INTEGER REFERENCES person(id) ON DELETE SET NULL;
+        ALTER TABLE networkMember ADD COLUMN invitation TEXT;
+        ALTER TABLE action ADD COLUMN helped INTEGER;
+        ALTER TABLE action ADD COLUMN evaluatedAt TEXT;
+        ALTER TABLE score ADD COLUMN goalId INTEGER REFERENCES goal(id) ON DELETE SET NULL;
         """
 }

@@ -13,8 +13,11 @@ enum ConversationStore {
         let row = try Row.fetchOne(db, sql: "SELECT state FROM conversation WHERE personId = ? AND flowId = ?",
                                    arguments: [personID, engine.flow.id])
         guard let json: String = row?["state"] else {
-            let language = try String.fetchOne(db, sql: "SELECT language FROM person WHERE id = ?", arguments: [personID])
-            return engine.newConversation(language: language.flatMap(Language.init(rawValue:)) ?? .nl)
+            let person = try Row.fetchOne(db, sql: "SELECT language, name FROM person WHERE id = ?", arguments: [personID])
+            var state = engine.newConversation(language: (person?["language"] as String?).flatMap(Language.init(rawValue:)) ?? .nl)
+            // A name given at enrolment is known to the flow (it is not asked again).
+            if let name: String = person?["name"] { state.vars["naam"] = .text(name) }
+            return state
         }
         do {
             return try Conversation.decode(Data(json.utf8))

@@ -69,6 +69,15 @@ extension OutboxStore {
         return false
     }
 
+    /// Nothing more goes to a person who opted out, but the confirmation of that very message.
+    static func cancelPending(personID: Int64, except replyTo: Int64?, reason: String, in db: Database) throws {
+        try db.execute(sql: """
+            UPDATE outbox SET status = 'failed', leaseUntil = NULL, lastError = ?
+            WHERE personId = ? AND status = 'pending'
+              AND messageId NOT IN (SELECT id FROM message WHERE replyTo IS ? AND replyTo IS NOT NULL)
+            """, arguments: [reason, personID, replyTo])
+    }
+
     /// Nothing more goes to a person who opted out.
     static func cancelPending(personID: Int64, reason: String, in db: Database) throws {
         try db.execute(sql: """

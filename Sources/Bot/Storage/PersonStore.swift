@@ -48,3 +48,42 @@ extension PersonStore {
         try db.execute(sql: "UPDATE contact SET lastInboundAt = ? WHERE channel = ? AND address = ?", arguments: [now, channel, address])
     }
 }
+
+extension PersonStore {
+    /// The person behind a network member's phone (a new person with role netwerk when unknown),
+    /// linked to the member row. They are reached on the inwoner's channel.
+    static func networkMember(phone: String, memberID: Int64, inwonerID: Int64, at now: Date, in db: Database) throws -> Int64 {
+        let id: Int64
+        if let existing = try PersonStore.id(phone: phone, in: db) {
+            id = existing
+        } else {
+            try db.execute(sql: "INSERT INTO person (role, phone, name, createdAt) SELECT 'netwerk', ?, name, ? FROM networkMember WHERE id = ?",
+                           arguments: [phone, now, memberID])
+            id = db.lastInsertedRowID
+        }
+        if let (channel, _) = try primaryContact(personID: inwonerID, in: db) {
+            let address = channel == "whatsapp" ? String(phone.dropFirst()) : phone
+            try db.execute(sql: "INSERT INTO contact (personId, channel, address) VALUES (?, ?, ?) ON CONFLICT (channel, address) DO NOTHING",
+                           arguments: [id, channel, address])
+        }
+        try db.execute(sql: "UPDATE networkMember SET memberPersonId = ? WHERE id = ?", arguments: [id, memberID])
+        return id
+    }
+
+    /// Where to reach a person when we write first: the channel they used last.
+    static func primaryContact(personID: Int64, in db: Database) throws -> (channel: String, address: String)? {
+        try Row.fetchOne(db, sql: """
+            SELECT channel, address FROM contact WHERE personId = ? ORDER BY lastInboundAt IS NULL, lastInboundAt DESC, id LIMIT 1
+            """, arguments: [personID]).map { ($0["channel"], $0["address"]) }
+    }
+
+    static func markOptedIn(personID: Int64, in db: Database) throws {
+        try db.execute(sql: "UPDATE person SET optedOut = 0 WHERE id = ?", arguments: [personID])
+        for row in try Row.fetchAll(db, sql: "SELECT id, state FROM conversation WHERE personId = ?", arguments: [personID]) {
+            guard let json: String = row["state"], var state = try? Conversation.decode(Data(json.utf8)) else { continue }
+            state.optedOut = false
+            try db.execute(sql: "UPDATE conversation SET state = ? WHERE id = ?",
+                           arguments: [String(decoding: try state.encoded(), as: UTF8.self), row["id"] as Int64])
+        }
+    }
+}

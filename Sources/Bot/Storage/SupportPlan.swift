@@ -11,7 +11,7 @@ enum SupportPlan {
         for goal in try Row.fetchAll(db, sql: "SELECT id, text, leefgebied, status FROM goal WHERE personId = ? ORDER BY rank, id",
                                      arguments: [personID]) {
             let actions = try Row.fetchAll(db, sql: """
-                SELECT a.what, a.ownerKind, n.name, a.dueDate, a.dueTime, a.status
+                SELECT a.what, a.ownerKind, n.name, a.dueDate, a.dueTime, a.status, a.result, a.helped
                 FROM action a LEFT JOIN networkMember n ON n.id = a.networkMemberId
                 WHERE a.goalId = ? ORDER BY a.id
                 """, arguments: [goal["id"] as Int64]).map { row -> Value in
@@ -21,12 +21,26 @@ enum SupportPlan {
                 if let date: String = row["dueDate"], let day = LocalDate(iso: date) {
                     due = .date(day, (row["dueTime"] as String?).flatMap(LocalTime.init(iso:)))
                 }
-                return .record(["what": .text(row["what"]), "who": who, "due": due,
-                                "status": .option(list: "status", key: row["status"])])
+                var fields: [String: Value] = ["what": .text(row["what"]), "who": who, "due": due,
+                                               "status": .option(list: "status", key: row["status"])]
+                if let result: String = row["result"] { fields["result"] = .text(result) }
+                if let helped: Int = row["helped"] { fields["helped"] = .number(helped) }
+                return .record(fields)
             }
             var fields: [String: Value] = ["text": .text(goal["text"]), "acties": .list(actions),
                                            "status": .option(list: "doelstatus", key: goal["status"])]
-            if let leefgebied: String = goal["leefgebied"] { fields["leefgebied"] = .option(list: "leefgebieden", key: leefgebied) }
+            if let leefgebied: String = goal["leefgebied"] {
+                fields["leefgebied"] = .option(list: "leefgebieden", key: leefgebied)
+                // The measured result: the first score of that leefgebied against the re-rating for this goal.
+                let before = try Int.fetchOne(db, sql: """
+                    SELECT score FROM score WHERE personId = ? AND leefgebied = ? AND goalId IS NULL ORDER BY createdAt, id LIMIT 1
+                    """, arguments: [personID, leefgebied])
+                let after = try Int.fetchOne(db, sql: "SELECT score FROM score WHERE goalId = ? ORDER BY createdAt DESC, id DESC LIMIT 1",
+                                             arguments: [goal["id"] as Int64])
+                if let before, let after {
+                    fields["meting"] = .record(["lg": .option(list: "leefgebieden", key: leefgebied), "voor": .number(before), "na": .number(after)])
+                }
+            }
             goals.append(.record(fields))
         }
         let renderer = Renderer(catalog: library.catalog, language: language)
@@ -47,5 +61,12 @@ extension LocalTime {
         let parts = iso.split(separator: ":").compactMap { Int($0) }
         guard parts.count == 2 else { return nil }
         self.init(hour: parts[0], minute: parts[1])
+    }
+}
+
+extension LocalDate {
+    /// The calendar day of year/month/day components (as `Calendar.dateComponents` gives them).
+    init(_ components: DateComponents) {
+        self.init(year: components.year ?? 1970, month: components.month ?? 1, day: components.day ?? 1)
     }
 }

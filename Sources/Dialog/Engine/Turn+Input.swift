@@ -69,8 +69,8 @@ extension Turn {
         let node = try node(id)
         // After a pause between modules the recap names the module that comes next.
         let module = flow.module(node.module ?? state.module)
-        let title = module.map { Value.text(render($0.title)) } ?? .none
-        let recap = render("system.resume", extra: ["module": title])
+        // Flows without modules (a follow-up question) get a plain welcome back.
+        let recap = module.map { render("system.resume", extra: ["module": .text(render($0.title))]) } ?? render("system.welcome_back")
         if node.question != nil {
             try ask(node, prefix: recap)
         } else {

@@ -14,8 +14,8 @@ extension Turn {
                 outputs.append(.moduleStarted(module))
             }
             switch node.kind {
-            case .ask:
-                return try ask(node, prefix: nil)
+            case .ask(let question):
+                return try ask(node, prefix: nil, silently: question.quiet)
             case .say(let keys):
                 try run(node.actions)
                 keys.forEach { say($0) }
@@ -65,13 +65,14 @@ extension Turn {
     }
 
     /// Sends a question and waits. `prefix` goes on the first line (a recap, a language note).
-    mutating func ask(_ node: Node, prefix: String?) throws(FlowFault) {
+    mutating func ask(_ node: Node, prefix: String?, silently: Bool = false) throws(FlowFault) {
         guard let question = node.question else { throw FlowFault(description: "'\(node.id)' is not a question") }
         state.node = node.id
         if state.history.last?.node != node.id || state.history.last?.frames != state.frames {
             state.history.append(Checkpoint(of: state, at: node.id))
             if state.history.count > flow.limits.historyDepth { state.history.removeFirst() }
         }
+        if silently { return }
         var lines: [String] = []
         if let prefix { lines.append(prefix) }
         if state.module != nil {

@@ -83,6 +83,9 @@ public struct Question: Sendable {
     public var optional: Bool
     /// Where to go after too many failed tries; default: on, as if the answer were unknown.
     public var onStuck: String?
+    /// Waits without sending the question (shown on HULP and HERHAAL): a network member's
+    /// conversation waits for GEDAAN or LATER without asking every time.
+    public var quiet = false
 }
 
 public enum AnswerType: String, Sendable, CaseIterable {

@@ -5,6 +5,8 @@ import Foundation
 public struct FlowLibrary: Sendable {
     public var flows: [String: Flow]
     public var catalog: Catalog
+    /// `schedule.yaml`: send window, reminder plan, follow-up and re-rating times.
+    public var schedule = ScheduleSettings()
 
     /// The flow that starts a conversation with an inwoner.
     public static let mainFlowID = "levenskracht"
@@ -13,8 +15,11 @@ public struct FlowLibrary: Sendable {
     public init(files: [(name: String, contents: String)]) throws(FlowError) {
         var flows: [String: Flow] = [:]
         var catalog = Catalog()
+        var schedule = ScheduleSettings()
         for file in files.sorted(by: { $0.name < $1.name }) {
-            if file.name.hasSuffix(".texts.yaml") {
+            if file.name == "schedule.yaml" {
+                schedule = try ScheduleSettings.decode(file.contents, file: file.name)
+            } else if file.name.hasSuffix(".texts.yaml") {
                 try CatalogDecoder.decode(file.contents, file: file.name, into: &catalog)
             } else if file.name.hasSuffix(".flow.yaml") {
                 let flow = try FlowDecoder.decode(file.contents, file: file.name)
@@ -24,11 +29,16 @@ public struct FlowLibrary: Sendable {
                 flows[flow.id] = flow
             }
         }
-        guard flows[Self.mainFlowID] != nil else {
+        guard let main = flows[Self.mainFlowID] else {
             throw FlowError(file: files.first?.name ?? "(no files)", line: 1, message: "no flow with id '\(Self.mainFlowID)' found")
+        }
+        // A flow without its own command words uses the main flow's, so STOP works everywhere.
+        for (id, flow) in flows where flow.commands.words.isEmpty {
+            flows[id]?.commands = main.commands
         }
         self.flows = flows
         self.catalog = catalog
+        self.schedule = schedule
     }
 
     public func engine(_ flowID: String = FlowLibrary.mainFlowID, environment: DialogEnvironment = .amsterdam) -> Engine? {

@@ -3,7 +3,7 @@ enum NodeDecoder {
     static let kinds = ["say", "ask", "each", "branch", "pause", "end"]
     static let allowed: Set<String> = [
         "id", "say", "ask", "each", "as", "do", "then", "branch", "pause", "end", "answer", "save", "help",
-        "optional", "on_stuck", "when", "actions", "module", "next",
+        "optional", "on_stuck", "quiet", "when", "actions", "module", "next",
     ]
 
     static func decode(_ item: YAMLNode) throws(FlowError) -> Node {
@@ -35,7 +35,7 @@ enum NodeDecoder {
         node.routes = try (f["when"]?.sequence() ?? []).map { r throws(FlowError) in try route(r) }
         node.actions = try (f["actions"]?.sequence() ?? []).map { a throws(FlowError) in try action(a) }
         if case .ask = kind {} else {
-            for key in ["answer", "save", "help", "optional", "on_stuck"] where f[key] != nil {
+            for key in ["answer", "save", "help", "optional", "on_stuck", "quiet"] where f[key] != nil {
                 throw f[key]!.error("'\(key)' belongs on an 'ask' node")
             }
         }
@@ -60,7 +60,7 @@ enum NodeDecoder {
         return Question(
             text: try text.string(), answer: try answer(answerNode), save: try f["save"].map(path),
             help: try f["help"]?.string(), optional: try f["optional"]?.bool() ?? false,
-            onStuck: try f["on_stuck"]?.string())
+            onStuck: try f["on_stuck"]?.string(), quiet: try f["quiet"]?.bool() ?? false)
     }
 
     private static func answer(_ node: YAMLNode) throws(FlowError) -> AnswerSpec {

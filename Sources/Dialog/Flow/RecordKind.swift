@@ -1,6 +1,14 @@
 /// The records a flow may emit for `Bot` to store, with the fields each must have.
 public enum RecordKind: String, Sendable, CaseIterable {
     case consent, score, strength, network, wish, goal, action, mantelzorg, spiegelblad
+    /// A change to an agreed action: status, result, new date, new owner, how much it helped.
+    case actionUpdate = "action_update"
+    /// A network member's answer to the invitation for an action.
+    case networkReply = "network_reply"
+    /// Something the professional should act on (asked for contact, ...).
+    case attention
+    /// How the inwoner wants to be called.
+    case profile
 
     public var requiredFields: Set<String> {
         switch self {
@@ -13,6 +21,10 @@ public enum RecordKind: String, Sendable, CaseIterable {
         case .action: ["goal", "what", "who"]
         case .mantelzorg: ["direction"]
         case .spiegelblad: ["module"]
+        case .actionUpdate: ["action"]
+        case .networkReply: ["action", "granted"]
+        case .attention: ["kind"]
+        case .profile: ["name"]
         }
     }
 }

@@ -81,9 +81,9 @@ extension LocalDate {
     }
 
     /// 1 = Monday … 7 = Sunday (ISO 8601); 1970-01-01 was a Thursday.
-    var isoWeekday: Int { ((dayNumber + 3) % 7 + 7) % 7 + 1 }
+    public var isoWeekday: Int { ((dayNumber + 3) % 7 + 7) % 7 + 1 }
 
-    func adding(days: Int) -> LocalDate { LocalDate(dayNumber: dayNumber + days) }
+    public func adding(days: Int) -> LocalDate { LocalDate(dayNumber: dayNumber + days) }
 
     /// Clamps to the month's end: 31 January + 1 month = 28/29 February.
     func adding(months: Int) -> LocalDate {

@@ -26,7 +26,7 @@ public struct Catalog: Sendable {
 /// Keys the engine itself uses; `flows check` demands them.
 public enum SystemText {
     public static let keys: [String] = [
-        "system.progress", "system.optout", "system.optin", "system.paused", "system.resume",
+        "system.progress", "system.optout", "system.optin", "system.paused", "system.resume", "system.welcome_back",
         "system.cannot_skip", "system.no_previous", "system.language", "system.ended",
         "system.stuck", "system.contact", "system.too_long", "system.ambiguous",
         "system.past_date", "system.not_mobile", "system.flow_error", "system.private_only",

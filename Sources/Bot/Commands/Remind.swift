@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import GRDB
+
+extension Wegwijzer {
+    struct Remind: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run the reminders, follow-ups and overviews that are due, then exit (for cron and tests).")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Flag(help: "Run once and exit.")
+        var once = false
+
+        @Option(help: "Pretend it is this moment (ISO 8601).")
+        var now: String?
+
+        func validate() throws {
+            guard once else { throw ValidationError("only --once is supported; `wegwijzer serve` runs the scheduler continuously") }
+        }
+
+        func run() async throws {
+            let moment: Date
+            if let now {
+                guard let date = ISO8601DateFormatter().date(from: now) else { throw CLIError("--now is not an ISO 8601 time: \(now)") }
+                moment = date
+            } else {
+                moment = Date()
+            }
+            let service = try ConversationService(database: try global.openDatabase(), library: try global.loadFlows())
+            _ = try await JobRunner(service: service).runDue(at: moment)
+            // Messages for the stdin channel are "sent" by printing them, a line each.
+            let pending = try await service.database.reader.read { db in try OutboxStore.pending(channel: ChatSession.channel, in: db) }
+            for message in pending {
+                print("\(message.address): \(message.text.replacingOccurrences(of: "\n", with: " / "))")
+            }
+            try await service.database.writer.write { db in try OutboxStore.markSent(pending.map(\.outboxID), at: moment, in: db) }
+        }
+    }
+}
