@@ -118,4 +118,20 @@ struct EndToEndTests {
         #expect(messages.allSatisfy { $0["direction"] as? String == "out" && $0["channel"] as? String == "sms" })
         #expect(messages.allSatisfy { $0["segments"] as? Int == 1 })
     }
+
+    @Test func remindOnceRunsWhatIsDueAndPrintsStdinMessages() throws {
+        let db = try Fixtures.temporaryDirectory().appendingPathComponent("remind.sqlite").path
+        let chat = try BinaryRunner.run(["chat", "--db", db, "--now", now], input: Fixtures.intake.joined(separator: "\n") + "\n")
+        #expect(chat.status == 0, "chat failed: \(chat.stderr)")
+        let evening = try BinaryRunner.run(["remind", "--once", "--db", db, "--now", "2026-11-23T18:00:00+01:00"])
+        #expect(evening.status == 0, "remind failed: \(evening.stderr)")
+        let lines = evening.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.contains("local: Herinnering van Wegwijzer: De woningcorporatie bellen, di 24 november, 10:00. Daarna vragen we of het gelukt is."))
+        #expect(lines.contains { $0.hasPrefix("+31612345678: Hallo Ans, dit is Wegwijzer") }, "\(lines)")
+        // Nothing is due twice.
+        let again = try BinaryRunner.run(["remind", "--once", "--db", db, "--now", "2026-11-23T18:00:00+01:00"])
+        #expect(again.stdout.isEmpty)
+        let missing = try BinaryRunner.run(["remind", "--db", db])
+        #expect(missing.status != 0)
+    }
 }

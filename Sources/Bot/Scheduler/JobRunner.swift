@@ -10,18 +10,22 @@ struct JobRunner: Sendable {
 
     var policy: SchedulePolicy { service.schedule }
 
-    /// Runs every job due at `now`; returns the messages it queued.
-    func runDue(at now: Date, limit: Int = 10_000) async throws -> [OutgoingMessage] {
+    /// Runs every job due at `now`, up to `batch` jobs per transaction; returns the messages queued.
+    func runDue(at now: Date, batch: Int = 100) async throws -> [OutgoingMessage] {
         var queued: [OutgoingMessage] = []
-        for _ in 0..<limit {
-            let step = try await service.database.writer.write { db -> [OutgoingMessage]? in
-                guard let job = try JobStore.nextDue(at: now, in: db) else { return nil }
-                return try run(job, at: now, in: db)
+        while true {
+            let (ran, messages) = try await service.database.writer.write { db -> (Int, [OutgoingMessage]) in
+                var ran = 0
+                var messages: [OutgoingMessage] = []
+                while ran < batch, let job = try JobStore.nextDue(at: now, in: db) {
+                    messages += try run(job, at: now, in: db)
+                    ran += 1
+                }
+                return (ran, messages)
             }
-            guard let step else { break }
-            queued += step
+            queued += messages
+            if ran < batch { return queued }
         }
-        return queued
     }
 
     func run(_ job: JobStore.Job, at now: Date, in db: Database) throws -> [OutgoingMessage] {

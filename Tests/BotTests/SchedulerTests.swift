@@ -1,0 +1,126 @@
+@testable import Bot
+import Dialog
+import Foundation
+import GRDB
+import Logging
+import Testing
+
+struct SchedulerTests {
+    /// One inwoner with a contact on `channel`, and `count` actions due on the given local day and time.
+    static func seed(_ database: AppDatabase, persons: Int, actionsEach: Int, due: String, time: String?, at now: Date,
+                     service: ConversationService) throws {
+        try database.writer.write { db in
+            for p in 0..<persons {
+                let phone = String(format: "+3161%07d", p)
+                try db.execute(sql: "INSERT INTO person (role, phone, createdAt) VALUES ('inwoner', ?, ?)", arguments: [phone, now])
+                let personID = db.lastInsertedRowID
+                try db.execute(sql: "INSERT INTO contact (personId, channel, address) VALUES (?, 'sms', ?)", arguments: [personID, phone])
+                try db.execute(sql: "INSERT INTO goal (personId, localId, text, rank, createdAt) VALUES (?, 'goal-1', 'Doel', 1, ?)",
+                               arguments: [personID, now])
+                let goalID = db.lastInsertedRowID
+                for a in 0..<actionsEach {
+                    try db.execute(sql: """
+                        INSERT INTO action (personId, goalId, localId, what, ownerKind, dueDate, dueTime, createdAt)
+                        VALUES (?, ?, ?, ?, 'inwoner', ?, ?, ?)
+                        """, arguments: [personID, goalID, "action-\(a)", "Stap \(a)", due, time, now])
+                    try ActionScheduler(policy: service.schedule, now: now, db: db).plan(actionID: db.lastInsertedRowID)
+                }
+            }
+        }
+    }
+
+    static func date(_ iso: String) -> Date { ISO8601DateFormatter().date(from: iso)! }
+
+    @Test func remindersFollowTheWindowAndHappenOnce() async throws {
+        let database = try AppDatabase.inMemory()
+        let service = try ConversationService(database: database, library: Fixtures.library)
+        // Saturday 10:00; due Monday 30 November 10:00: the day-before reminder (Sunday 18:00) moves to Monday 09:00.
+        let now = Self.date("2026-11-28T10:00:00+01:00")
+        try Self.seed(database, persons: 1, actionsEach: 1, due: "2026-11-30", time: "10:00", at: now, service: service)
+        let jobs = try await database.reader.read { db in
+            try Row.fetchAll(db, sql: "SELECT kind, dueAt FROM job WHERE status = 'pending' ORDER BY dueAt, kind")
+        }
+        let reminders = jobs.filter { $0["kind"] == "reminder" }.map { $0["dueAt"] as Date }
+        #expect(reminders == [Self.date("2026-11-30T09:00:00+01:00")])
+        let followups = jobs.filter { $0["kind"] == "followup" }.map { $0["dueAt"] as Date }
+        #expect(followups == [Self.date("2026-11-30T11:00:00+01:00")])
+        let runner = JobRunner(service: service)
+        #expect(try await runner.runDue(at: Self.date("2026-11-29T18:00:00+01:00")).isEmpty) // Sunday: nothing
+        #expect(try await runner.runDue(at: Self.date("2026-11-30T09:00:00+01:00")).count == 1)
+        #expect(try await runner.runDue(at: Self.date("2026-11-30T09:30:00+01:00")).isEmpty) // not again
+    }
+
+    @Test func aRunnerThatDiesMidJobLeavesItPendingAndItRunsOnce() async throws {
+        let database = try AppDatabase.inMemory()
+        let service = try ConversationService(database: database, library: Fixtures.library)
+        let now = Self.date("2026-11-23T10:00:00+01:00")
+        try Self.seed(database, persons: 1, actionsEach: 1, due: "2026-11-25", time: "10:00", at: now, service: service)
+        let moment = Self.date("2026-11-24T18:00:00+01:00")
+        struct Crash: Error {}
+        // The job runs, queues its message, then the process "dies" before the commit.
+        await #expect(throws: Crash.self) {
+            try await database.writer.write { db in
+                guard let job = try JobStore.nextDue(at: moment, in: db) else { return }
+                _ = try JobRunner(service: service).run(job, at: moment, in: db)
+                throw Crash()
+            }
+        }
+        #expect(try await database.reader.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox") } == 0)
+        #expect(try await JobRunner(service: service).runDue(at: moment).count == 1)
+        #expect(try await JobRunner(service: service).runDue(at: moment).isEmpty)
+        #expect(try await database.reader.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox") } == 1)
+    }
+
+    @Test func twoRunnersAtOnceNeverRunAJobTwice() async throws {
+        let database = try Fixtures.Storage.disk.open()
+        let service = try ConversationService(database: database, library: Fixtures.library)
+        let now = Self.date("2026-11-23T10:00:00+01:00")
+        try Self.seed(database, persons: 50, actionsEach: 2, due: "2026-11-25", time: "10:00", at: now, service: service)
+        let moment = Self.date("2026-11-24T18:00:00+01:00")
+        async let a = JobRunner(service: service).runDue(at: moment, batch: 7)
+        async let b = JobRunner(service: service).runDue(at: moment, batch: 5)
+        let total = try await a.count + b.count
+        #expect(total == 100)
+        let sent = try await database.reader.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox") }
+        #expect(sent == 100)
+    }
+
+    @Test func anOptOutCancelsEveryPendingJob() async throws {
+        let database = try AppDatabase.inMemory()
+        let service = try ConversationService(database: database, library: Fixtures.library)
+        let now = Self.date("2026-11-23T10:00:00+01:00")
+        try Self.seed(database, persons: 1, actionsEach: 3, due: "2026-11-25", time: "10:00", at: now, service: service)
+        _ = try service.handle(InboundMessage(channel: "sms", address: "+31610000000", phone: "+31610000000", providerID: "x",
+                                              text: "STOP", receivedAt: now))
+        let pending = try await database.reader.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM job WHERE status = 'pending'") }
+        #expect(pending == 0)
+        #expect(try await JobRunner(service: service).runDue(at: Self.date("2026-11-26T12:00:00+01:00")).isEmpty)
+    }
+
+    /// 10,000 actions: every reminder queued once and delivered once to a fake gateway.
+    @Test func tenThousandActionsNoneLostOrDoubled() async throws {
+        let database = try Fixtures.Storage.disk.open()
+        let service = try ConversationService(database: database, library: Fixtures.library)
+        let now = Self.date("2026-11-23T10:00:00+01:00")
+        try Self.seed(database, persons: 1_000, actionsEach: 10, due: "2026-11-25", time: "10:00", at: now, service: service)
+        let expected = try await database.reader.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM job WHERE kind = 'reminder' AND status = 'pending'")
+        }
+        #expect(expected == 20_000)
+        let runner = JobRunner(service: service)
+        var queued = try await runner.runDue(at: Self.date("2026-11-24T18:00:00+01:00"))
+        queued += try await runner.runDue(at: Self.date("2026-11-25T09:00:00+01:00"))
+        #expect(queued.count == 20_000)
+        let provider = FakeProvider()
+        let dispatcher = OutboxDispatcher(database: database, senders: ["sms": TwilioSender(config: OutboxDispatcherTests.twilio, transport: provider.transport)],
+                                          policy: DispatchPolicy(), clock: .fixed(Self.date("2026-11-25T09:00:00+01:00")), metrics: nil,
+                                          logger: Logger(label: "test"), concurrency: 64)
+        while try await dispatcher.tick() > 0 {}
+        let requests = provider.requests.count
+        #expect(requests == 20_000)
+        let distinct = try await database.reader.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT providerMessageId) FROM outbox WHERE status = 'sent'")
+        }
+        #expect(distinct == 20_000)
+    }
+}
