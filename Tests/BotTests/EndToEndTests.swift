@@ -134,4 +134,17 @@ struct EndToEndTests {
         let missing = try BinaryRunner.run(["remind", "--db", db])
         #expect(missing.status != 0)
     }
+
+    @Test func aPersonsOwnWindowIsCheckedAndStored() throws {
+        let db = try Fixtures.temporaryDirectory().appendingPathComponent("window.sqlite").path
+        _ = try BinaryRunner.run(["chat", "--db", db, "--phone", "0612345678", "--now", now], input: "hoi\n")
+        let bad = try BinaryRunner.run(["window", "--db", db, "--phone", "0612345678", "--set", #"{"start": "25:00"}"#])
+        #expect(bad.status != 0)
+        #expect(bad.stderr.contains("not a valid send window"))
+        let good = try BinaryRunner.run(["window", "--db", db, "--phone", "0612345678", "--set", #"{"start": "10:00", "end": "18:00"}"#])
+        #expect(good.status == 0, "\(good.stderr)")
+        #expect(good.stdout.contains("own window"))
+        let cleared = try BinaryRunner.run(["window", "--db", db, "--phone", "0612345678", "--clear"])
+        #expect(cleared.stdout.contains("schedule.yaml"))
+    }
 }

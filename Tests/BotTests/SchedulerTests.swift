@@ -50,6 +50,30 @@ struct SchedulerTests {
         #expect(try await runner.runDue(at: Self.date("2026-11-30T09:30:00+01:00")).isEmpty) // not again
     }
 
+    @Test func aPersonsOwnWindowMovesTheirReminders() async throws {
+        let database = try AppDatabase.inMemory()
+        let service = try ConversationService(database: database, library: Fixtures.library)
+        let now = Self.date("2026-11-23T10:00:00+01:00")
+        try await database.writer.write { db in
+            try db.execute(sql: "INSERT INTO person (role, phone, sendWindow, createdAt) VALUES ('inwoner', '+31610000000', ?, ?)",
+                           arguments: [#"{"start": "10:30", "end": "17:00"}"#, now])
+        }
+        try await database.writer.write { db in
+            try db.execute(sql: "INSERT INTO contact (personId, channel, address) VALUES (1, 'sms', '+31610000000')")
+            try db.execute(sql: "INSERT INTO goal (personId, localId, text, rank, createdAt) VALUES (1, 'g', 'Doel', 1, ?)", arguments: [now])
+            try db.execute(sql: """
+                INSERT INTO action (personId, goalId, localId, what, ownerKind, dueDate, dueTime, createdAt)
+                VALUES (1, 1, 'a', 'Stap', 'inwoner', '2026-11-25', '12:00', ?)
+                """, arguments: [now])
+            try ActionScheduler(policy: service.schedule, now: now, db: db).plan(actionID: 1)
+        }
+        let reminders = try await database.reader.read { db in
+            try Date.fetchAll(db, sql: "SELECT dueAt FROM job WHERE kind = 'reminder' ORDER BY dueAt")
+        }
+        // 18:00 the day before is after this person's 17:00 end: it moves to 10:30 on the day, where it meets the 09:00 one.
+        #expect(reminders == [Self.date("2026-11-25T10:30:00+01:00")])
+    }
+
     @Test func aRunnerThatDiesMidJobLeavesItPendingAndItRunsOnce() async throws {
         let database = try AppDatabase.inMemory()
         let service = try ConversationService(database: database, library: Fixtures.library)

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Dialog
+import Foundation
+import GRDB
+
+extension Wegwijzer {
+    struct Window: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show or set one person's own send window (when Wegwijzer may write first).",
+            discussion: #"Example: wegwijzer window --phone 0612345678 --set '{"days": ["mon","tue","wed","thu","fri"], "start": "10:00", "end": "18:00"}'"#)
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var person: PersonOption
+
+        @Option(help: "The window as JSON (days, start, end, exclude_holidays, time_zone); missing keys take the defaults.")
+        var set: String?
+
+        @Flag(help: "Go back to the deployment's window.")
+        var clear = false
+
+        func run() throws {
+            let database = try global.openDatabase()
+            let id = try person.personID(in: database)
+            if clear {
+                try database.writer.write { db in try db.execute(sql: "UPDATE person SET sendWindow = NULL WHERE id = ?", arguments: [id]) }
+            } else if let set {
+                do {
+                    _ = try JSONDecoder().decode(SendWindow.self, from: Data(set.utf8))
+                } catch {
+                    throw CLIError("not a valid send window: \(error)")
+                }
+                try database.writer.write { db in try db.execute(sql: "UPDATE person SET sendWindow = ? WHERE id = ?", arguments: [set, id]) }
+                // Jobs already planned move with the new window.
+                let library = try global.loadFlows()
+                let service = try ConversationService(database: database, library: library)
+                try database.writer.write { db in
+                    for actionID in try Int64.fetchAll(db, sql: "SELECT id FROM action WHERE personId = ?", arguments: [id]) {
+                        try ActionScheduler(policy: service.schedule, now: Date(), db: db).plan(actionID: actionID)
+                    }
+                }
+            }
+            let current = try database.reader.read { db in try String.fetchOne(db, sql: "SELECT sendWindow FROM person WHERE id = ?", arguments: [id]) }
+            print(current.map { "own window: \($0)" } ?? "the deployment's window (schedule.yaml)")
+        }
+    }
+}
