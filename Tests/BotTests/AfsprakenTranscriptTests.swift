@@ -39,15 +39,8 @@ struct AfsprakenTranscriptTests {
             Issue.record("recorded \(name): review the diff, then run again without RECORD")
             return
         }
-        if actual != expected {
-            let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
-            let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
-            let first = zip(a, e).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, e.count)
-            Issue.record("""
-                \(name) differs at line \(first + 1):
-                expected: \(first < e.count ? String(e[first]) : "<end>")
-                actual:   \(first < a.count ? String(a[first]) : "<end>")
-                """)
+        if let difference = Transcript.difference(expected: expected, actual: actual) {
+            Issue.record("\(name) \(difference)")
         }
     }
 

@@ -29,16 +29,8 @@ struct TranscriptTests {
             return
         }
         #expect(!actual.contains("\n??"), "state did not survive a JSON round trip in \(name)")
-        if actual != expected {
-            let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
-            let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
-            let first = zip(a, e).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, e.count)
-            Issue.record("""
-                \(name) differs at line \(first + 1):
-                expected: \(first < e.count ? String(e[first]) : "<end>")
-                actual:   \(first < a.count ? String(a[first]) : "<end>")
-                (RECORD=1 swift test --filter TranscriptTests rewrites the goldens)
-                """)
+        if let difference = Transcript.difference(expected: expected, actual: actual) {
+            Issue.record("\(name) \(difference)")
         }
     }
 }

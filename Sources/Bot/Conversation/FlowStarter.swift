@@ -21,8 +21,7 @@ struct FlowStarter {
            !waiting.finished, waiting.node != nil {
             return .busy
         }
-        let language = try String.fetchOne(db, sql: "SELECT language FROM person WHERE id = ?", arguments: [personID])
-            .flatMap(Language.init(rawValue:)) ?? .nl
+        let language = try PersonStore.language(personID: personID, in: db)
         var state = engine.newConversation(language: language)
         state.vars = vars
         state.vars[ConversationService.runKey] = .text(run)

@@ -56,12 +56,8 @@ struct NetworkEvents {
 
     /// A short message to the inwoner on their own channel (not part of a conversation).
     func notify(inwonerID: Int64, key: String, vars: [String: Value]) throws {
-        guard try Bool.fetchOne(db, sql: "SELECT optedOut FROM person WHERE id = ?", arguments: [inwonerID]) == false,
-              let (channel, _) = try PersonStore.primaryContact(personID: inwonerID, in: db) else { return }
-        let language = try String.fetchOne(db, sql: "SELECT language FROM person WHERE id = ?", arguments: [inwonerID])
-            .flatMap(Language.init(rawValue:)) ?? .nl
-        let text = Renderer(catalog: service.library.catalog, language: language).render(key, vars: vars)
-        _ = try MessageStore.queueOutbound(personID: inwonerID, channel: channel, key: key, text: text, replyTo: nil, at: now, in: db)
+        guard try Bool.fetchOne(db, sql: "SELECT optedOut FROM person WHERE id = ?", arguments: [inwonerID]) == false else { return }
+        _ = try Notice.queue(key, vars: vars, to: inwonerID, library: service.library, at: now, in: db)
     }
 
     func alert(inwonerID: Int64, kind: String, detail: String) throws {

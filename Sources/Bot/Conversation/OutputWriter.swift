@@ -56,12 +56,12 @@ struct OutputWriter {
                     ON CONFLICT (personId, module) DO UPDATE SET completedAt = excluded.completedAt
                     """, arguments: [personID, module, now, now])
             case .optedOut:
-                try PersonStore.markOptedOut(personID: personID, in: db)
+                try PersonStore.setOptedOut(true, personID: personID, in: db)
                 try JobStore.cancel(personID: personID, in: db)
                 try OutboxStore.cancelPending(personID: personID, except: replyTo, reason: "opted out", in: db)
                 try NetworkEvents(service: service, db: db, now: now).memberStopped(personID: personID)
             case .optedIn:
-                try PersonStore.markOptedIn(personID: personID, in: db)
+                try PersonStore.setOptedOut(false, personID: personID, in: db)
             case .languageChanged, .ended:
                 break // kept in the conversation row and person row by ConversationStore.save
             }

@@ -42,7 +42,7 @@ struct OutboxDispatcher: Service {
         do {
             let optedOut = try await database.writer.write { db in
                 let optedOut = try OutboxStore.record(result, for: item, policy: policy, now: clock.now(), in: db)
-                if optedOut { try PersonStore.markOptedOut(personID: item.message.personID, in: db) }
+                if optedOut { try PersonStore.setOptedOut(true, personID: item.message.personID, in: db) }
                 return optedOut
             }
             switch result {

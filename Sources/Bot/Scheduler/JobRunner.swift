@@ -94,12 +94,10 @@ struct JobRunner: Sendable {
     }
 
     private func message(to personID: Int64, key: String, vars: [String: Value], in db: Database, now: Date) throws -> FlowStarter.Outcome {
-        guard let (channel, _) = try PersonStore.primaryContact(personID: personID, in: db) else { return .unreachable }
-        let language = try String.fetchOne(db, sql: "SELECT language FROM person WHERE id = ?", arguments: [personID])
-            .flatMap(Language.init(rawValue:)) ?? .nl
-        let text = Renderer(catalog: service.library.catalog, language: language).render(key, vars: vars)
-            .trimmingCharacters(in: .whitespacesAndNewlines)
-        return .started([try MessageStore.queueOutbound(personID: personID, channel: channel, key: key, text: text, replyTo: nil, at: now, in: db)])
+        guard let message = try Notice.queue(key, vars: vars, to: personID, library: service.library, at: now, in: db) else {
+            return .unreachable
+        }
+        return .started([message])
     }
 
     private func isPastDue(_ actionID: Int64, now: Date, in db: Database) throws -> Bool {

@@ -30,15 +30,21 @@ enum PersonStore {
 }
 
 extension PersonStore {
-    /// The provider says this person unsubscribed: remember it in the person and the conversation.
-    static func markOptedOut(personID: Int64, in db: Database) throws {
-        try db.execute(sql: "UPDATE person SET optedOut = 1 WHERE id = ?", arguments: [personID])
+    /// Opted out or back in, everywhere: the person and every conversation they have, so no flow
+    /// writes to someone who said STOP in another one.
+    static func setOptedOut(_ optedOut: Bool, personID: Int64, in db: Database) throws {
+        try db.execute(sql: "UPDATE person SET optedOut = ? WHERE id = ?", arguments: [optedOut, personID])
         for row in try Row.fetchAll(db, sql: "SELECT id, state FROM conversation WHERE personId = ?", arguments: [personID]) {
             guard let json: String = row["state"], var state = try? Conversation.decode(Data(json.utf8)) else { continue }
-            state.optedOut = true
+            state.optedOut = optedOut
             try db.execute(sql: "UPDATE conversation SET state = ? WHERE id = ?",
                            arguments: [String(decoding: try state.encoded(), as: UTF8.self), row["id"] as Int64])
         }
+    }
+
+    static func language(personID: Int64, in db: Database) throws -> Language {
+        try String.fetchOne(db, sql: "SELECT language FROM person WHERE id = ?", arguments: [personID])
+            .flatMap(Language.init(rawValue:)) ?? .nl
     }
 }
 
@@ -75,15 +81,5 @@ extension PersonStore {
         try Row.fetchOne(db, sql: """
             SELECT channel, address FROM contact WHERE personId = ? ORDER BY lastInboundAt IS NULL, lastInboundAt DESC, id LIMIT 1
             """, arguments: [personID]).map { ($0["channel"], $0["address"]) }
-    }
-
-    static func markOptedIn(personID: Int64, in db: Database) throws {
-        try db.execute(sql: "UPDATE person SET optedOut = 0 WHERE id = ?", arguments: [personID])
-        for row in try Row.fetchAll(db, sql: "SELECT id, state FROM conversation WHERE personId = ?", arguments: [personID]) {
-            guard let json: String = row["state"], var state = try? Conversation.decode(Data(json.utf8)) else { continue }
-            state.optedOut = false
-            try db.execute(sql: "UPDATE conversation SET state = ? WHERE id = ?",
-                           arguments: [String(decoding: try state.encoded(), as: UTF8.self), row["id"] as Int64])
-        }
     }
 }

@@ -5,8 +5,7 @@ import GRDB
 /// The ondersteuningsplan from the stored goals and actions, worded by the `plan.*` texts.
 enum SupportPlan {
     static func text(personID: Int64, library: FlowLibrary, in db: Database) throws -> String {
-        let language = try String.fetchOne(db, sql: "SELECT language FROM person WHERE id = ?", arguments: [personID])
-            .flatMap(Language.init(rawValue:)) ?? .nl
+        let language = try PersonStore.language(personID: personID, in: db)
         var goals: [Value] = []
         for goal in try Row.fetchAll(db, sql: "SELECT id, text, leefgebied, status FROM goal WHERE personId = ? ORDER BY rank, id",
                                      arguments: [personID]) {

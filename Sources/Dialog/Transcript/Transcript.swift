@@ -93,6 +93,20 @@ public struct Transcript: Sendable, Equatable {
         return date
     }
 
+    /// Where two transcripts first differ, for a test failure; nil when they are the same.
+    public static func difference(expected: String, actual: String) -> String? {
+        guard actual != expected else { return nil }
+        let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
+        let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
+        let first = zip(a, e).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, e.count)
+        return """
+            differs at line \(first + 1):
+            expected: \(first < e.count ? String(e[first]) : "<end>")
+            actual:   \(first < a.count ? String(a[first]) : "<end>")
+            (RECORD=1 rewrites the goldens)
+            """
+    }
+
     /// One step's outputs in transcript lines.
     public static func render(_ outputs: [Output]) -> String {
         outputs.map(render).joined()
