@@ -15,6 +15,10 @@ public enum FlowChecker {
             errors += checkGraph(flow)
             for (key, place) in textsUsed(by: flow) where usedTexts[key] == nil { usedTexts[key] = place }
         }
+        // An instrument's title, items and bands are used by the instrument: problems with them
+        // are reported at the instrument's line (naming where the text itself is).
+        let instrumentTexts = textsUsed(byInstruments: library.instruments)
+        for (key, place) in instrumentTexts where usedTexts[key] == nil { usedTexts[key] = (place.file, place.line, nil) }
         // Texts included with {>key} are used too, by the node that shows the text including them,
         // so they must exist and be complete as well (also when included from an included text).
         var queue = usedTexts.keys.sorted(by: >)
@@ -27,7 +31,17 @@ public enum FlowChecker {
                 }
             }
         }
-        for (key, place) in usedTexts.sorted(by: { $0.key < $1.key }) {
+        for (key, place) in instrumentTexts.sorted(by: { $0.key < $1.key }) {
+            let error = { (m: String) in FlowError(file: place.file, line: place.line, message: "\(place.role): \(m)") }
+            guard let entry = library.catalog.entries[key] else {
+                errors.append(error("text '\(key)' does not exist"))
+                continue
+            }
+            for language in Language.allCases where entry.texts[language] == nil {
+                errors.append(error("text '\(key)' has no \(language.rawValue) version (\(entry.file):\(entry.line))"))
+            }
+        }
+        for (key, place) in usedTexts.sorted(by: { $0.key < $1.key }) where instrumentTexts[key] == nil {
             guard let entry = library.catalog.entries[key] else {
                 errors.append(FlowError(file: place.file, line: place.line, node: place.node, message: "text '\(key)' does not exist"))
                 continue
@@ -36,7 +50,7 @@ public enum FlowChecker {
                 errors.append(FlowError(file: entry.file, line: entry.line, node: place.node, message: "text '\(key)' has no \(language.rawValue) version"))
             }
         }
-        errors += checkWording(library.catalog, usedBy: usedTexts)
+        errors += checkWording(library.catalog, usedBy: usedTexts, instruments: instrumentTexts)
         return errors.sorted { ($0.file, $0.line) < ($1.file, $1.line) }
     }
 
@@ -122,15 +136,35 @@ public enum FlowChecker {
         return used
     }
 
+    typealias InstrumentTextPlace = (file: String, line: Int, role: String)
+
+    /// The texts of every instrument, each with the instrument's file, the line naming it and its role.
+    static func textsUsed(byInstruments instruments: [String: Instrument]) -> [String: InstrumentTextPlace] {
+        var used: [String: InstrumentTextPlace] = [:]
+        for instrument in instruments.values.sorted(by: { $0.id < $1.id }) {
+            for text in instrument.texts where used[text.key] == nil {
+                used[text.key] = (instrument.file, text.line, "instrument '\(instrument.id)' \(text.role)")
+            }
+        }
+        return used
+    }
+
     /// Every text must parse as a template, be GSM-7 and fit in `maxSegments` SMS segments
-    /// (placeholders count as empty: the check is on the fixed wording).
-    static func checkWording(_ catalog: Catalog, usedBy: [String: (file: String, line: Int, node: String?)]) -> [FlowError] {
+    /// (placeholders count as empty: the check is on the fixed wording). A text of an instrument
+    /// is reported at the instrument's line, with the place of the text in the message.
+    static func checkWording(_ catalog: Catalog, usedBy: [String: (file: String, line: Int, node: String?)],
+                             instruments: [String: InstrumentTextPlace] = [:]) -> [FlowError] {
         var errors: [FlowError] = []
         for (key, entry) in catalog.entries.sorted(by: { $0.key < $1.key }) {
             let node = usedBy[key]?.node
             for (language, text) in entry.texts.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
                 let error = { (m: String) in
-                    errors.append(FlowError(file: entry.file, line: entry.line, node: node, message: "text '\(key)' (\(language.rawValue)): \(m)"))
+                    if let place = instruments[key] {
+                        errors.append(FlowError(file: place.file, line: place.line, message:
+                            "\(place.role): text '\(key)' (\(language.rawValue)): \(m) (\(entry.file):\(entry.line))"))
+                    } else {
+                        errors.append(FlowError(file: entry.file, line: entry.line, node: node, message: "text '\(key)' (\(language.rawValue)): \(m)"))
+                    }
                 }
                 guard let template = try? Template(text) else { error("a placeholder { } is not closed or not valid"); continue }
                 let fixed = template.fixedText

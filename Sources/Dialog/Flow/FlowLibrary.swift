@@ -1,12 +1,14 @@
 import Foundation
 
 /// The flows and texts of one deployment, read from a directory of YAML files:
-/// `*.flow.yaml` (one flow each) and `*.texts.yaml` (keyed wording).
+/// `*.flow.yaml` (one flow each), `*.texts.yaml` (keyed wording) and `*.instrument.yaml` (questionnaires).
 public struct FlowLibrary: Sendable {
     public var flows: [String: Flow]
     public var catalog: Catalog
     /// `schedule.yaml`: send window, reminder plan, follow-up and re-rating times.
     public var schedule = ScheduleSettings()
+    /// Questionnaires by id, from `*.instrument.yaml`; their wording is in the catalog.
+    public var instruments: [String: Instrument] = [:]
 
     /// The flow that starts a conversation with an inwoner.
     public static let mainFlowID = "levenskracht"
@@ -16,6 +18,7 @@ public struct FlowLibrary: Sendable {
         var flows: [String: Flow] = [:]
         var catalog = Catalog()
         var schedule = ScheduleSettings()
+        var instruments: [String: Instrument] = [:]
         for file in files.sorted(by: { $0.name < $1.name }) {
             if file.name == "schedule.yaml" {
                 schedule = try ScheduleSettings.decode(file.contents, file: file.name)
@@ -27,6 +30,12 @@ public struct FlowLibrary: Sendable {
                     throw FlowError(file: file.name, line: 1, message: "flow '\(flow.id)' is also defined in \(other.file)")
                 }
                 flows[flow.id] = flow
+            } else if file.name.hasSuffix(".instrument.yaml") {
+                let instrument = try InstrumentDecoder.decode(file.contents, file: file.name)
+                if let other = instruments[instrument.id] {
+                    throw FlowError(file: file.name, line: instrument.line, message: "instrument '\(instrument.id)' is also defined in \(other.file)")
+                }
+                instruments[instrument.id] = instrument
             }
         }
         guard let main = flows[Self.mainFlowID] else {
@@ -39,6 +48,14 @@ public struct FlowLibrary: Sendable {
         self.flows = flows
         self.catalog = catalog
         self.schedule = schedule
+        self.instruments = instruments
+    }
+
+    /// The items of an instrument as options of the list named after it, in item order (empty for an
+    /// unknown instrument). A flow loops over them and shows each with `{item:<instrument id>}`:
+    /// the label of option `i` in list `x` is the text `x.i`, the item's question.
+    public func itemOptions(_ instrumentID: String) -> [Value] {
+        instruments[instrumentID]?.itemOptions ?? []
     }
 
     public func engine(_ flowID: String = FlowLibrary.mainFlowID, environment: DialogEnvironment = .amsterdam) -> Engine? {
