@@ -15,6 +15,7 @@ import Testing
 /// <+31687654321 ...        a message to someone else
 /// @ +1d 09:00              time moves on; due jobs run
 /// ? plan                   the ondersteuningsplan as `wegwijzer plan` shows it
+/// ? alerts, ? checkins     open alerts, mantelzorg check-ins
 /// ```
 /// `RECORD=1` rewrites the files and fails, as for the engine transcripts.
 struct AfsprakenTranscriptTests {
@@ -76,6 +77,13 @@ struct AfsprakenTranscriptTests {
                 now = Transcript.move(now, by: String(line.dropFirst(2)), calendar: calendar) ?? now
                 _ = try await runner.runDue(at: now)
                 out += try await delivered(database, now)
+            } else if line == "? alerts" || line == "? checkins" {
+                out += line + "\n"
+                let sql = line == "? alerts"
+                    ? "SELECT kind || ': ' || COALESCE(detail, node, '') FROM alert WHERE handledAt IS NULL ORDER BY id"
+                    : "SELECT kind || ' ' || status || COALESCE(' ' || score, '') || COALESCE(' ' || band, '') FROM checkin ORDER BY id"
+                let rows = try await database.reader.read { db in try String.fetchAll(db, sql: sql) }
+                out += rows.map { "| \($0)\n" }.joined()
             } else if line == "? plan" {
                 out += line + "\n"
                 let plan = try await database.reader.read { db in try SupportPlan.text(personID: 1, library: Fixtures.library, in: db) }

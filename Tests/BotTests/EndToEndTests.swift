@@ -147,4 +147,18 @@ struct EndToEndTests {
         let cleared = try BinaryRunner.run(["window", "--db", db, "--phone", "0612345678", "--clear"])
         #expect(cleared.stdout.contains("schedule.yaml"))
     }
+
+    @Test func alertsAndCheckinsAreListed() throws {
+        let db = try Fixtures.temporaryDirectory().appendingPathComponent("alerts.sqlite").path
+        _ = try BinaryRunner.run(["chat", "--db", db, "--phone", "0612345678", "--now", now], input: "hoi\nja\n1\nveel\ntja\nhmm\n")
+        let alerts = try BinaryRunner.run(["alerts", "--db", db])
+        #expect(alerts.status == 0)
+        #expect(alerts.stdout.contains("stuck_question"))
+        #expect(alerts.stdout.contains("+316****5678"))
+        let checkins = try BinaryRunner.run(["checkins", "--db", db, "--phone", "0612345678"])
+        #expect(checkins.stdout.contains("no check-ins yet"))
+        let document = try export(db)
+        #expect(document["checkins"] != nil)
+        #expect((document["alerts"] as? [[String: Any]])?.count == 1)
+    }
 }

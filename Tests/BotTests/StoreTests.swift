@@ -15,7 +15,7 @@ struct StoreTests {
             #expect(tables.contains(table), "missing table \(table)")
         }
         let applied = try database.reader.read { db in try AppDatabase.migrator.appliedIdentifiers(db) }
-        #expect(applied.sorted() == ["v1 create core tables", "v2 outbox delivery", "v3 scheduler"])
+        #expect(applied.sorted() == ["v1 create core tables", "v2 outbox delivery", "v3 scheduler", "v4 mantelzorg check-ins"])
     }
 
     @Test func diskDatabaseIsWALWithFullSyncAndForeignKeys() throws {

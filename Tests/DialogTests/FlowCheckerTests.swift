@@ -132,7 +132,8 @@ struct FlowCheckerTests {
         #expect(error.file == Self.flowFile)
         #expect(error.line == 13)
         #expect(error.node == "vraag")
-        #expect(error.message == "unknown record 'kleur' (known: consent, score, strength, network, wish, goal, action, mantelzorg, spiegelblad, action_update, network_reply, attention, profile)")
+        #expect(error.message == "unknown record 'kleur' (known: \(RecordKind.allCases.map(\.rawValue).joined(separator: ", ")))")
+        #expect(error.message.contains("consent, score, strength, network"))
     }
 
     @Test(arguments: [

@@ -45,6 +45,15 @@ struct ConversationService: Sendable {
         self.engines = engines
     }
 
+    /// Between questions, a network member or mantelzorger talks to their last flow (which says
+    /// there is no open question, and honours STOP), never to the intake meant for inwoners.
+    static func restingFlow(personID: Int64, in db: Database) throws -> String? {
+        try String.fetchOne(db, sql: """
+            SELECT c.flowId FROM conversation c JOIN person p ON p.id = c.personId
+            WHERE c.personId = ? AND p.role != 'inwoner' ORDER BY c.updatedAt DESC, c.id DESC LIMIT 1
+            """, arguments: [personID])
+    }
+
     /// The flow a person's next message belongs to, when it is not the intake.
     static func activeFlow(personID: Int64, in db: Database) throws -> String? {
         try String.fetchOne(db, sql: "SELECT activeFlow FROM person WHERE id = ?", arguments: [personID])
@@ -94,18 +103,20 @@ struct ConversationService: Sendable {
         let personID = try PersonStore.findOrCreate(channel: message.channel, address: message.address,
                                                      phone: message.phone, at: message.receivedAt, in: db)
         let messageID = try MessageStore.insertInbound(message, personID: personID, in: db)
-        let flowID = try Self.activeFlow(personID: personID, in: db) ?? engine.flow.id
+        let flowID = try Self.activeFlow(personID: personID, in: db) ?? Self.restingFlow(personID: personID, in: db) ?? engine.flow.id
         let engine = engines[flowID] ?? self.engine
         let state = try ConversationStore.load(personID: personID, engine: engine, in: db)
         let transition = engine.advance(state, with: .message(message.text), at: message.receivedAt)
-        let writer = OutputWriter(db: db, personID: personID, channel: message.channel, library: library,
-                                  engine: engine, service: self, now: message.receivedAt)
-        let replies = try writer.write(transition, replyTo: messageID)
+        // The state is stored first, so a flow that the outputs start (a questionnaire after a
+        // check-in) finds this one finished and becomes the active flow itself.
         try ConversationStore.save(transition.state, personID: personID, engine: engine, now: message.receivedAt, in: db)
         if flowID != self.engine.flow.id, transition.state.finished {
             // Back to the intake conversation once a follow-up or invitation is done.
-            try db.execute(sql: "UPDATE person SET activeFlow = NULL WHERE id = ?", arguments: [personID])
+            try db.execute(sql: "UPDATE person SET activeFlow = NULL WHERE id = ? AND activeFlow = ?", arguments: [personID, flowID])
         }
+        let writer = OutputWriter(db: db, personID: personID, channel: message.channel, library: library,
+                                  engine: engine, service: self, now: message.receivedAt)
+        let replies = try writer.write(transition, replyTo: messageID)
         return .applied(personID: personID, outputs: transition.outputs, replies: replies)
     }
 }

@@ -26,12 +26,11 @@ struct FlowStarter {
         state.vars = vars
         state.vars[ConversationService.runKey] = .text(run)
         let transition = engine.advance(state, with: .begin, at: now)
-        let writer = OutputWriter(db: db, personID: personID, channel: channel, library: service.library, engine: engine,
-                                  service: service, now: now)
-        let replies = try writer.write(transition, replyTo: nil)
         try ConversationStore.save(transition.state, personID: personID, engine: engine, now: now, in: db)
         let waiting = !transition.state.finished && transition.state.node != nil
         try db.execute(sql: "UPDATE person SET activeFlow = ? WHERE id = ?", arguments: [waiting ? flowID : nil, personID])
-        return .started(replies)
+        let writer = OutputWriter(db: db, personID: personID, channel: channel, library: service.library, engine: engine,
+                                  service: service, now: now)
+        return .started(try writer.write(transition, replyTo: nil))
     }
 }

@@ -60,6 +60,7 @@ struct OutputWriter {
                 try JobStore.cancel(personID: personID, in: db)
                 try OutboxStore.cancelPending(personID: personID, except: replyTo, reason: "opted out", in: db)
                 try NetworkEvents(service: service, db: db, now: now).memberStopped(personID: personID)
+                try db.execute(sql: "UPDATE mantelzorg SET carerConsent = 'stopped' WHERE carerPersonId = ?", arguments: [personID])
             case .optedIn:
                 try PersonStore.setOptedOut(false, personID: personID, in: db)
             case .languageChanged, .ended:

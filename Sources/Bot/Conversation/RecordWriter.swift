@@ -22,6 +22,7 @@ struct RecordWriter {
     }
 
     private var renderer: Renderer { Renderer(catalog: library.catalog, language: language) }
+    private var carers: CarerCheckins { CarerCheckins(service: service, db: db, now: now) }
 
     /// Text as stored: options by their label, none as NULL.
     func text(_ value: Value?) -> String? {
@@ -75,6 +76,9 @@ struct RecordWriter {
         case .mantelzorg:
             try upsert("mantelzorg", ["direction": key(f["direction"]), "name": text(f["name"]), "hours": key(f["hours"]),
                                       "phone": key(f["phone"]), "checkin": bool(f["checkin"])], localID)
+            if let id = try Int64.fetchOne(db, sql: "SELECT id FROM mantelzorg WHERE personId = ? AND localId = ?", arguments: [personID, localID]) {
+                try carers.invite(mantelzorgID: id)
+            }
         case .goal:
             guard case .number(let rank)? = f["rank"] else { return }
             try upsert("goal", ["text": text(f["text"]), "leefgebied": key(f["leefgebied"]), "rank": rank,
@@ -96,6 +100,13 @@ struct RecordWriter {
             guard let actionID = number(f["action"]) else { return }
             try NetworkEvents(service: service, db: db, now: now).replied(memberPersonID: personID, actionID: actionID,
                                                                           granted: bool(f["granted"]) ?? false)
+        case .carerConsent:
+            try carers.consent(carerID: personID, granted: bool(f["granted"]) ?? false)
+        case .checkin:
+            if case .number(let score)? = f["score"] { try carers.quickAnswered(carerID: personID, score: score) }
+        case .instrument:
+            guard let instrument = key(f["instrument"]), case .record(let answers)? = f["answers"] else { return }
+            try carers.instrumentAnswered(carerID: personID, instrumentID: instrument, answers: answers)
         case .profile:
             if let name = text(f["name"]) {
                 try db.execute(sql: "UPDATE person SET name = ? WHERE id = ?", arguments: [name, personID])

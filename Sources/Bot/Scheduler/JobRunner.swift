@@ -75,6 +75,10 @@ struct JobRunner: Sendable {
         case .weekly:
             outcome = try message(to: job.personID, key: "weekoverzicht", vars: try weekVars(job.personID, now: now, in: db), in: db, now: now)
             try ActionScheduler(policy: policy, now: now.addingTimeInterval(60), db: db).planWeekly(personID: job.personID, window: window)
+        case .carerInvite:
+            outcome = try CarerCheckins(service: service, db: db, now: now).runInvite(carerID: job.personID, run: run)
+        case .checkin:
+            outcome = try CarerCheckins(service: service, db: db, now: now).startCheckin(carerID: job.personID, run: run)
         case .rerate:
             guard let goalID = job.goalID, let vars = try rerateVars(goalID, in: db) else { break }
             outcome = try starter.start("herwaardering", personID: job.personID, vars: vars, run: run)

@@ -6,6 +6,7 @@ enum JobStore {
     enum Kind: String, Sendable, CaseIterable {
         case reminder, followup, invite, memberReminder = "member_reminder", memberFollowup = "member_followup"
         case weekly, rerate
+        case carerInvite = "carer_invite", checkin
     }
 
     struct Job: Sendable, Equatable {

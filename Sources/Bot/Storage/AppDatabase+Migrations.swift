@@ -13,6 +13,9 @@ extension AppDatabase {
         migrator.registerMigration("v3 scheduler") { db in
             try db.execute(sql: v3)
         }
+        migrator.registerMigration("v4 mantelzorg check-ins") { db in
+            try db.execute(sql: v4)
+        }
         return migrator
     }
 
@@ -250,5 +253,25 @@ extension AppDatabase {
         ALTER TABLE action ADD COLUMN helped INTEGER;
         ALTER TABLE action ADD COLUMN evaluatedAt TEXT;
         ALTER TABLE score ADD COLUMN goalId INTEGER REFERENCES goal(id) ON DELETE SET NULL;
+        """
+
+    /// Mantelzorgers as people we may message (with their own consent), and their check-ins.
+    private static let v4 = """
+        ALTER TABLE mantelzorg ADD COLUMN carerPersonId INTEGER REFERENCES person(id) ON DELETE SET NULL;
+        ALTER TABLE mantelzorg ADD COLUMN carerConsent TEXT;
+        ALTER TABLE mantelzorg ADD COLUMN checkinEveryDays INTEGER NOT NULL DEFAULT 14;
+        CREATE TABLE checkin (
+            id INTEGER PRIMARY KEY,
+            carerPersonId INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+            inwonerId INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'asked' CHECK (status IN ('asked', 'answered', 'unanswered')),
+            score INTEGER,
+            band TEXT,
+            result TEXT,
+            askedAt TEXT NOT NULL,
+            answeredAt TEXT
+        );
+        CREATE INDEX checkin_carer ON checkin(carerPersonId, kind, id);
         """
 }

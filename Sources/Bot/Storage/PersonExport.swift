@@ -32,6 +32,9 @@ enum PersonExport {
             "modules": try rows("SELECT module, startedAt, completedAt FROM moduleProgress WHERE personId = ? ORDER BY module"),
             "answers": try rows("SELECT node, key, value, module, createdAt FROM answer WHERE personId = ? ORDER BY id"),
             "alerts": try rows("SELECT kind, node, detail, createdAt, handledAt, note FROM alert WHERE personId = ? ORDER BY id"),
+            "checkins": try Row.fetchAll(db, sql: """
+                SELECT kind, status, score, band, result, askedAt, answeredAt FROM checkin WHERE carerPersonId = ? OR inwonerId = ? ORDER BY id
+                """, arguments: [personID, personID]).map(json),
             "messages": try rows("SELECT direction, channel, text, segments, createdAt FROM message WHERE personId = ? ORDER BY id"),
         ]
         return try JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])

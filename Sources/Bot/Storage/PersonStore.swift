@@ -57,14 +57,22 @@ extension PersonStore {
 
 extension PersonStore {
     /// The person behind a network member's phone (a new person with role netwerk when unknown),
-    /// linked to the member row. They are reached on the inwoner's channel.
+    /// linked to the member row.
     static func networkMember(phone: String, memberID: Int64, inwonerID: Int64, at now: Date, in db: Database) throws -> Int64 {
+        let name = try String.fetchOne(db, sql: "SELECT name FROM networkMember WHERE id = ?", arguments: [memberID])
+        let id = try reachable(role: "netwerk", phone: phone, name: name, inwonerID: inwonerID, at: now, in: db)
+        try db.execute(sql: "UPDATE networkMember SET memberPersonId = ? WHERE id = ?", arguments: [id, memberID])
+        return id
+    }
+
+    /// A person we will write to on behalf of an inwoner (a network member, a mantelzorger): found by
+    /// phone or made, and reachable on the channel the inwoner uses.
+    static func reachable(role: String, phone: String, name: String?, inwonerID: Int64, at now: Date, in db: Database) throws -> Int64 {
         let id: Int64
         if let existing = try PersonStore.id(phone: phone, in: db) {
             id = existing
         } else {
-            try db.execute(sql: "INSERT INTO person (role, phone, name, createdAt) SELECT 'netwerk', ?, name, ? FROM networkMember WHERE id = ?",
-                           arguments: [phone, now, memberID])
+            try db.execute(sql: "INSERT INTO person (role, phone, name, createdAt) VALUES (?, ?, ?, ?)", arguments: [role, phone, name, now])
             id = db.lastInsertedRowID
         }
         if let (channel, _) = try primaryContact(personID: inwonerID, in: db) {
@@ -72,7 +80,6 @@ extension PersonStore {
             try db.execute(sql: "INSERT INTO contact (personId, channel, address) VALUES (?, ?, ?) ON CONFLICT (channel, address) DO NOTHING",
                            arguments: [id, channel, address])
         }
-        try db.execute(sql: "UPDATE networkMember SET memberPersonId = ? WHERE id = ?", arguments: [id, memberID])
         return id
     }
 
@@ -81,5 +88,13 @@ extension PersonStore {
         try Row.fetchOne(db, sql: """
             SELECT channel, address FROM contact WHERE personId = ? ORDER BY lastInboundAt IS NULL, lastInboundAt DESC, id LIMIT 1
             """, arguments: [personID]).map { ($0["channel"], $0["address"]) }
+    }
+
+    /// The person behind a mantelzorger's phone (role mantelzorger), linked to the mantelzorg row.
+    static func carer(phone: String, mantelzorgID: Int64, inwonerID: Int64, at now: Date, in db: Database) throws -> Int64 {
+        let name = try String.fetchOne(db, sql: "SELECT name FROM mantelzorg WHERE id = ?", arguments: [mantelzorgID])
+        let id = try reachable(role: "mantelzorger", phone: phone, name: name, inwonerID: inwonerID, at: now, in: db)
+        try db.execute(sql: "UPDATE mantelzorg SET carerPersonId = ? WHERE id = ?", arguments: [id, mantelzorgID])
+        return id
     }
 }

@@ -9,6 +9,12 @@ public enum RecordKind: String, Sendable, CaseIterable {
     case attention
     /// How the inwoner wants to be called.
     case profile
+    /// A mantelzorger's own consent to check-ins.
+    case carerConsent = "carer_consent"
+    /// The quick 0-10 check-in of a mantelzorger.
+    case checkin
+    /// The answers to a questionnaire (an instrument such as the CSI).
+    case instrument
 
     public var requiredFields: Set<String> {
         switch self {
@@ -25,6 +31,9 @@ public enum RecordKind: String, Sendable, CaseIterable {
         case .networkReply: ["action", "granted"]
         case .attention: ["kind"]
         case .profile: ["name"]
+        case .carerConsent: ["granted"]
+        case .checkin: ["score"]
+        case .instrument: ["instrument", "answers"]
         }
     }
 }
