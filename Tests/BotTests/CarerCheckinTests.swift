@@ -63,6 +63,16 @@ final class CarerCheckinTests {
         try database.reader.read { db in try String.fetchAll(db, sql: "SELECT kind FROM alert ORDER BY id") }
     }
 
+    @Test func theIntervalIsPerPerson() throws {
+        let (database, service) = try setUp()
+        try database.writer.write { db in try db.execute(sql: "UPDATE mantelzorg SET checkinEveryDays = 7") }
+        try database.writer.write { db in _ = try CarerCheckins(service: service, db: db, now: self.moment(1)).startCheckin(carerID: 2, run: "w1") }
+        let next = try database.reader.read { db in
+            try Date.fetchOne(db, sql: "SELECT MAX(dueAt) FROM job WHERE kind = 'checkin' AND status = 'pending'")
+        }
+        #expect(next == moment(2))
+    }
+
     @Test func theFirstCheckInAsksTheFullQuestionnaire() throws {
         let (database, service) = try setUp()
         #expect(try quick(3, weeks: 0, database, service) == ["quick", "csi"])

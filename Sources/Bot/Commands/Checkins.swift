@@ -10,9 +10,24 @@ extension Wegwijzer {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var person: PersonOption
 
+        @Option(help: "Check in with this mantelzorger every N days from now on (default 14).")
+        var every: Int?
+
+        func validate() throws {
+            if let every, !(1...90).contains(every) { throw ValidationError("--every must be between 1 and 90 days") }
+        }
+
         func run() throws {
             let database = try global.openDatabase()
             let id = try person.personID(in: database)
+            if let every {
+                let changed = try database.writer.write { db in
+                    try db.execute(sql: "UPDATE mantelzorg SET checkinEveryDays = ? WHERE carerPersonId = ?", arguments: [every, id])
+                    return db.changesCount
+                }
+                guard changed > 0 else { throw CLIError("this phone is not a mantelzorger's") }
+                print("check-ins every \(every) days")
+            }
             let rows = try database.reader.read { db in
                 try Row.fetchAll(db, sql: """
                     SELECT c.askedAt, c.kind, c.status, c.score, c.band, p.name FROM checkin c JOIN person p ON p.id = c.carerPersonId
