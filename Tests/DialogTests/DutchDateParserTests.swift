@@ -2,12 +2,6 @@ import Dialog
 import Foundation
 import Testing
 
-private let amsterdam: Calendar = {
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(identifier: "Europe/Amsterdam")!
-    return calendar
-}()
-
 private func instant(_ y: Int, _ m: Int, _ d: Int, _ h: Int, _ min: Int) -> Date {
     amsterdam.date(from: DateComponents(year: y, month: m, day: d, hour: h, minute: min))!
 }

@@ -2,11 +2,6 @@
 import Foundation
 import Testing
 
-private func day(_ s: String) -> LocalDate {
-    let p = s.split(separator: "-").map { Int($0)! }
-    return LocalDate(year: p[0], month: p[1], day: p[2])
-}
-
 struct DutchHolidaysTests {
     /// Known Easter Sundays, including the earliest (22 March) and latest (25 April) possible.
     static let easters: [(Int, String)] = [
