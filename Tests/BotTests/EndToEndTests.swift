@@ -1,3 +1,4 @@
+import GRDB
 import Foundation
 import Testing
 
@@ -117,6 +118,39 @@ struct EndToEndTests {
         #expect(messages.count == 3)
         #expect(messages.allSatisfy { $0["direction"] as? String == "out" && $0["channel"] as? String == "sms" })
         #expect(messages.allSatisfy { $0["segments"] as? Int == 1 })
+    }
+
+    @Test func accountsAreMadeFromStdinAndInwonersAssigned() throws {
+        let db = try Fixtures.temporaryDirectory().appendingPathComponent("users.sqlite").path
+        let made = try BinaryRunner.run(["user", "add", "--db", db, "--email", "anna@wijkteam.example", "--cost", "10"], input: "een lang wachtwoord\n")
+        #expect(made.status == 0, "user add failed: \(made.stderr)")
+        let again = try BinaryRunner.run(["user", "add", "--db", db, "--email", "ANNA@wijkteam.example", "--cost", "10"], input: "nog een wachtwoord\n")
+        #expect(again.status != 0)
+        #expect(again.stderr.contains("already exists"))
+        let short = try BinaryRunner.run(["user", "add", "--db", db, "--email", "kort@wijkteam.example"], input: "kort\n")
+        #expect(short.status != 0)
+        #expect(short.stderr.contains("minstens 10 tekens"))
+        let hash = try DatabaseQueue(path: db).read { db in try String.fetchOne(db, sql: "SELECT passwordHash FROM professional") }
+        #expect(hash?.hasPrefix("$2b$10$") == true)
+        #expect(hash?.contains("een lang wachtwoord") == false)
+
+        let enrolled = try BinaryRunner.run(["enroll", "--db", db, "--phone", "0612345678", "--name", "Fatima", "--professional", "anna@wijkteam.example"])
+        #expect(enrolled.status == 0, "enroll failed: \(enrolled.stderr)")
+        let unknown = try BinaryRunner.run(["enroll", "--db", db, "--phone", "0687654321", "--name", "Bart", "--professional", "niemand@example.nl"])
+        #expect(unknown.status != 0)
+        #expect(unknown.stderr.contains("no professional"))
+        _ = try BinaryRunner.run(["enroll", "--db", db, "--phone", "0687654321", "--name", "Bart"])
+        let assigned = try BinaryRunner.run(["user", "assign", "--db", db, "--phone", "0687654321", "--email", "anna@wijkteam.example"])
+        #expect(assigned.status == 0, "assign failed: \(assigned.stderr)")
+        let list = try BinaryRunner.run(["user", "list", "--db", db])
+        #expect(list.stdout.contains("anna@wijkteam.example  professional  2 inwoners"))
+        let sent = try BinaryRunner.run(["plan", "--db", db, "--phone", "0612345678", "--send"])
+        #expect(sent.status == 0, "plan --send failed: \(sent.stderr)")
+        #expect(sent.stdout.contains("queued on sms for +316****5678"))
+        let queued = try DatabaseQueue(path: db).read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox o JOIN message m ON m.id = o.messageId WHERE m.textKey = 'plan.overzicht'")
+        }
+        #expect(queued == 1)
     }
 
     @Test func remindOnceRunsWhatIsDueAndPrintsStdinMessages() throws {

@@ -121,6 +121,32 @@ struct SchedulerTests {
         #expect(try await JobRunner(service: service).runDue(at: Self.date("2026-11-26T12:00:00+01:00")).isEmpty)
     }
 
+    /// An action still open three days after its due date raises one alert for the professional,
+    /// whatever the send window; an answered action raises none.
+    @Test func anOverdueActionWithoutAnswerRaisesOneAlert() async throws {
+        let database = try AppDatabase.inMemory()
+        let service = try ConversationService(database: database, library: Fixtures.library)
+        let now = Self.date("2026-11-23T10:00:00+01:00")
+        try Self.seed(database, persons: 2, actionsEach: 1, due: "2026-11-25", time: "10:00", at: now, service: service)
+        let overdue = try await database.reader.read { db in
+            try Date.fetchAll(db, sql: "SELECT dueAt FROM job WHERE kind = 'overdue' AND status = 'pending' ORDER BY personId")
+        }
+        #expect(overdue == [Self.date("2026-11-28T10:00:00+01:00"), Self.date("2026-11-28T10:00:00+01:00")])
+        // The second inwoner's action was done in time.
+        try await database.writer.write { db in try db.execute(sql: "UPDATE action SET status = 'gedaan' WHERE personId = 2") }
+        let runner = JobRunner(service: service)
+        _ = try await runner.runDue(at: Self.date("2026-11-29T23:00:00+01:00")) // a Sunday night: alerts do not wait for the window
+        let alerts = try await database.reader.read { db in
+            try Row.fetchAll(db, sql: "SELECT personId, kind, detail FROM alert")
+        }
+        #expect(alerts.count == 1)
+        #expect(alerts.first?["personId"] == 1)
+        #expect(alerts.first?["kind"] == "actie_verlopen")
+        #expect(alerts.first?["detail"] == "Stap 0")
+        _ = try await runner.runDue(at: Self.date("2026-12-05T12:00:00+01:00"))
+        #expect(try await database.reader.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM alert") } == 1)
+    }
+
     /// 10,000 actions: every reminder queued once and delivered once to a fake gateway.
     @Test func tenThousandActionsNoneLostOrDoubled() async throws {
         let database = try Fixtures.Storage.disk.open()

@@ -41,6 +41,9 @@ struct ServeConfigTests {
         ("channels: {sms: {enabled: true}}", "unknown config key 'channels.sms'"),
         ("port: eighty", "'port' must be a whole number"),
         ("- just\n- a list", "must be a mapping"),
+        ("host: 0.0.0.0\nweb: {plain_http: true}", "web.plain_http is only allowed when host is a loopback address"),
+        ("web: {bcrypt_cost: 3}", "web.bcrypt_cost must be between 4 and 31"),
+        ("web: {secure: false}", "unknown config key 'web.secure'"),
     ])
     func mistakesStopTheStartWithOneLine(_ yaml: String, _ message: String) throws {
         let file = try write(yaml)
@@ -51,6 +54,19 @@ struct ServeConfigTests {
             #expect("\(error)".contains(message), "\(error)")
             #expect(!"\(error)".contains("\n"))
         }
+    }
+
+    @Test func theWebViewIsOnWithSecureCookiesUnlessSaidOtherwise() throws {
+        let defaults = try ServeConfig.load(file: try write("port: 8080"), environment: [:])
+        #expect(defaults.web.enabled)
+        #expect(!defaults.web.plainHTTP)
+        #expect(defaults.web.bcryptCost == 12)
+        let local = try ServeConfig.load(file: try write("host: 127.0.0.1\nweb: {plain_http: true, session_hours: 2, login_attempts: 3}"), environment: [:])
+        #expect(local.web.plainHTTP)
+        #expect(local.web.sessionHours == 2)
+        #expect(local.web.loginAttempts == 3)
+        let off = try ServeConfig.load(file: try write("web: {enabled: false}"), environment: [:])
+        #expect(!off.web.enabled)
     }
 
     @Test func aSecretsFileMustBeOwnerOnly() throws {

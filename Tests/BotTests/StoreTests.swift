@@ -11,11 +11,13 @@ struct StoreTests {
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'grdb%' AND name NOT LIKE 'sqlite%'")
         }
         for table in ["person", "contact", "conversation", "message", "outbox", "answer", "consent", "score", "strength",
-                      "networkMember", "wish", "mantelzorg", "goal", "action", "spiegelblad", "moduleProgress", "alert"] {
+                      "networkMember", "wish", "mantelzorg", "goal", "action", "spiegelblad", "moduleProgress", "alert",
+                      "job", "checkin", "professional", "webSession", "note", "audit"] {
             #expect(tables.contains(table), "missing table \(table)")
         }
         let applied = try database.reader.read { db in try AppDatabase.migrator.appliedIdentifiers(db) }
-        #expect(applied.sorted() == ["v1 create core tables", "v2 outbox delivery", "v3 scheduler", "v4 mantelzorg check-ins"])
+        #expect(applied.sorted() == ["v1 create core tables", "v2 outbox delivery", "v3 scheduler", "v4 mantelzorg check-ins",
+                                  "v5 professionals"])
     }
 
     @Test func diskDatabaseIsWALWithFullSyncAndForeignKeys() throws {
@@ -24,6 +26,11 @@ struct StoreTests {
             (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA synchronous"),
              try Int.fetchOne(db, sql: "PRAGMA foreign_keys"))
         }
+        // Erased rows are zeroed on every connection, readers included.
+        let secureDelete = try database.writer.write { db in try Int.fetchOne(db, sql: "PRAGMA secure_delete") }
+        let readerSecureDelete = try database.reader.read { db in try Int.fetchOne(db, sql: "PRAGMA secure_delete") }
+        #expect(secureDelete == 1)
+        #expect(readerSecureDelete == 1)
         #expect(journal == "wal")
         #expect(synchronous == 2) // FULL
         #expect(foreignKeys == 1)

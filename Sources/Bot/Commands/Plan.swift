@@ -11,11 +11,18 @@ extension Wegwijzer {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var person: PersonOption
 
+        @Flag(help: "Also send the plan to the inwoner as a message (through the outbox; `serve` delivers it).")
+        var send = false
+
         func run() throws {
             let database = try global.openDatabase()
             let library = try global.loadFlows()
             let id = try person.personID(in: database)
             print(try database.reader.read { db in try SupportPlan.text(personID: id, library: library, in: db) })
+            guard send else { return }
+            let queued = try database.writer.write { db in try SupportPlan.send(personID: id, library: library, at: Date(), in: db) }
+            guard let queued else { throw CLIError("this inwoner has no channel to send to") }
+            print("queued on \(queued.channel) for \(LogPrivacy.mask(queued.address))")
         }
     }
 

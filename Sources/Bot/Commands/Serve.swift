@@ -1,6 +1,7 @@
 import ArgumentParser
 import Dialog
 import Foundation
+import GRDB
 import Hummingbird
 import Logging
 
@@ -50,6 +51,9 @@ extension Wegwijzer {
         @Option(help: "Language: nl or en.")
         var lang: Language = .nl
 
+        @Option(help: "Put the inwoner on this professional's caseload (their e-mail address).")
+        var professional: String?
+
         func validate() throws {
             guard ["sms", "whatsapp"].contains(channel) else {
                 throw ValidationError("--channel must be sms or whatsapp (Telegram bots cannot write first)")
@@ -60,7 +64,18 @@ extension Wegwijzer {
             let phone = try normalizedPhone(self.phone)
             let database = try global.openDatabase()
             let service = try ConversationService(database: database, library: try global.loadFlows())
-            let replies = try service.enroll(phone: phone, name: name, channel: channel, language: lang, at: Date())
+            let replies = try await database.writer.write { db in
+                var professionalID: Int64?
+                if let professional {
+                    guard let found = try ProfessionalStore.find(email: professional, in: db) else { throw CLIError("no professional with this e-mail address") }
+                    professionalID = found.id
+                }
+                let replies = try service.enroll(phone: phone, name: name, channel: channel, language: lang, at: Date(), in: db)
+                if let professionalID, let id = try PersonStore.id(phone: phone, in: db) {
+                    try ProfessionalStore.assign(personID: id, to: professionalID, in: db)
+                }
+                return replies
+            }
             print("Enrolled \(LogPrivacy.mask(phone)): \(replies.count) message(s) queued on \(channel).")
         }
     }

@@ -60,7 +60,7 @@ private struct ConfigReader {
 
     func read() throws -> ServeConfig {
         var config = ServeConfig()
-        try only(tree, ["host", "port", "public_url", "rate_limit_per_minute", "debug", "secrets_file", "channels", "dispatcher"], "")
+        try only(tree, ["host", "port", "public_url", "rate_limit_per_minute", "debug", "secrets_file", "channels", "dispatcher", "web"], "")
         config.host = environment["WEGWIJZER_HOST"] ?? (tree["host"] as? String) ?? config.host
         config.port = try int(environment["WEGWIJZER_PORT"] ?? tree["port"], "port") ?? config.port
         config.publicURL = environment["WEGWIJZER_PUBLIC_URL"] ?? (tree["public_url"] as? String) ?? "http://\(config.host):\(config.port)"
@@ -72,6 +72,19 @@ private struct ConfigReader {
             config.dispatcher.baseDelay = try double(d["base_delay_seconds"], "dispatcher.base_delay_seconds") ?? config.dispatcher.baseDelay
             config.dispatcher.connectTimeout = try double(d["connect_timeout_seconds"], "dispatcher.connect_timeout_seconds") ?? config.dispatcher.connectTimeout
             config.dispatcher.readTimeout = try double(d["read_timeout_seconds"], "dispatcher.read_timeout_seconds") ?? config.dispatcher.readTimeout
+        }
+        if let w = tree["web"] {
+            guard let web = w as? [String: Any] else { throw ConfigError("web must be a mapping") }
+            try only(web, ["enabled", "plain_http", "bcrypt_cost", "session_hours", "login_attempts"], "web.")
+            config.web.enabled = (web["enabled"] as? Bool) ?? true
+            config.web.plainHTTP = (web["plain_http"] as? Bool) ?? false
+            config.web.bcryptCost = try int(web["bcrypt_cost"], "web.bcrypt_cost") ?? config.web.bcryptCost
+            config.web.sessionHours = try double(web["session_hours"], "web.session_hours") ?? config.web.sessionHours
+            config.web.loginAttempts = try int(web["login_attempts"], "web.login_attempts") ?? config.web.loginAttempts
+            guard (4...31).contains(config.web.bcryptCost) else { throw ConfigError("web.bcrypt_cost must be between 4 and 31") }
+            if config.web.plainHTTP, !["127.0.0.1", "::1", "localhost"].contains(config.host) {
+                throw ConfigError("web.plain_http is only allowed when host is a loopback address (127.0.0.1, ::1 or localhost)")
+            }
         }
         let channels = tree["channels"] as? [String: Any] ?? [:]
         try only(channels, ["twilio", "whatsapp", "telegram", "json"], "channels.")

@@ -48,6 +48,18 @@ struct ServeConfig: Sendable {
     var telegram: Telegram?
     var json: JSONGateway?
     var dispatcher = DispatchPolicy()
+    var web = Web()
+
+    /// The professionals' web view under `/`.
+    struct Web: Sendable {
+        var enabled = true
+        /// Session cookies without `Secure`, for plain HTTP; allowed only on a loopback address.
+        var plainHTTP = false
+        var bcryptCost = 12
+        var sessionHours = 8.0
+        /// Failed logins per e-mail address per 15 minutes before the login refuses for a while.
+        var loginAttempts = 5
+    }
 }
 
 /// How the outbox dispatcher retries.

@@ -69,15 +69,17 @@ struct ConversationService: Sendable {
 
     /// A professional enrols a new inwoner: person, contact and the opening messages, in one transaction.
     func enroll(phone: String, name: String, channel: String, language: Language, at now: Date) throws -> [OutgoingMessage] {
-        try database.writer.write { db in
-            if try PersonStore.id(phone: phone, in: db) != nil { throw AlreadyEnrolled() }
-            try db.execute(sql: "INSERT INTO person (role, phone, name, language, createdAt) VALUES ('inwoner', ?, ?, ?, ?)",
-                           arguments: [phone, name, language.rawValue, now])
-            let personID = db.lastInsertedRowID
-            let address = channel == "whatsapp" ? String(phone.dropFirst()) : phone
-            try db.execute(sql: "INSERT INTO contact (personId, channel, address) VALUES (?, ?, ?)", arguments: [personID, channel, address])
-            return try begin(personID: personID, channel: channel, at: now, in: db)
-        }
+        try database.writer.write { db in try enroll(phone: phone, name: name, channel: channel, language: language, at: now, in: db) }
+    }
+
+    func enroll(phone: String, name: String, channel: String, language: Language, at now: Date, in db: Database) throws -> [OutgoingMessage] {
+        if try PersonStore.id(phone: phone, in: db) != nil { throw AlreadyEnrolled() }
+        try db.execute(sql: "INSERT INTO person (role, phone, name, language, createdAt) VALUES ('inwoner', ?, ?, ?, ?)",
+                       arguments: [phone, name, language.rawValue, now])
+        let personID = db.lastInsertedRowID
+        let address = channel == "whatsapp" ? String(phone.dropFirst()) : phone
+        try db.execute(sql: "INSERT INTO contact (personId, channel, address) VALUES (?, ?, ?)", arguments: [personID, channel, address])
+        return try begin(personID: personID, channel: channel, at: now, in: db)
     }
 
     /// Starts a conversation without waiting for the person (after enrolment).

@@ -10,7 +10,7 @@ struct ActionScheduler {
     let db: Database
 
     func plan(actionID: Int64) throws {
-        try JobStore.cancel(actionID: actionID, kinds: [.reminder, .followup, .invite, .memberReminder, .memberFollowup], in: db)
+        try JobStore.cancel(actionID: actionID, kinds: [.reminder, .followup, .invite, .memberReminder, .memberFollowup, .overdue], in: db)
         guard let action = try Row.fetchOne(db, sql: """
             SELECT a.personId, a.ownerKind, a.networkMemberId, a.dueDate, a.dueTime, a.status, p.optedOut, p.sendWindow
             FROM action a JOIN person p ON p.id = a.personId WHERE a.id = ?
@@ -21,6 +21,7 @@ struct ActionScheduler {
         let time = (action["dueTime"] as String?).flatMap(LocalTime.init(iso:))
         let personID: Int64 = action["personId"]
         let window = policy.window(override: action["sendWindow"])
+        try planOverdueAlert(personID: personID, actionID: actionID, due: due, time: time)
         switch action["ownerKind"] as String {
         case "inwoner":
             try remind(.reminder, .followup, personID: personID, actionID: actionID, due: due, time: time, window: window)
@@ -66,6 +67,14 @@ struct ActionScheduler {
         default:
             break // declined or stopped
         }
+    }
+
+    /// Whoever owns the action: if it is still open some days after its due moment, the professional hears.
+    private func planOverdueAlert(personID: Int64, actionID: Int64, due: LocalDate, time: LocalTime?) throws {
+        let day = due.adding(days: policy.overdueAfterDays)
+        guard let moment = policy.window.moment(on: day, at: time ?? LocalTime(hour: 23, minute: 59), calendar: policy.calendar) else { return }
+        try JobStore.add(.overdue, personID: personID, actionID: actionID, dueAt: max(moment, now),
+                         key: "overdue:\(actionID):\(Int(moment.timeIntervalSince1970))", at: now, in: db)
     }
 
     /// One weekly overview job ahead for an inwoner with open actions.

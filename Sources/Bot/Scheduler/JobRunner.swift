@@ -29,6 +29,11 @@ struct JobRunner: Sendable {
     }
 
     func run(_ job: JobStore.Job, at now: Date, in db: Database) throws -> [OutgoingMessage] {
+        if job.kind == .overdue {
+            // Not a message: an alert for the professional, outside any send window, opted out or not.
+            try raiseOverdueAlert(job, at: now, in: db)
+            return []
+        }
         guard try Bool.fetchOne(db, sql: "SELECT optedOut FROM person WHERE id = ?", arguments: [job.personID]) == false else {
             try JobStore.finish(job.id, at: now, note: "opted out", in: db)
             return []
@@ -79,6 +84,8 @@ struct JobRunner: Sendable {
             outcome = try CarerCheckins(service: service, db: db, now: now).runInvite(carerID: job.personID, run: run)
         case .checkin:
             outcome = try CarerCheckins(service: service, db: db, now: now).startCheckin(carerID: job.personID, run: run)
+        case .overdue:
+            break // handled above
         case .rerate:
             guard let goalID = job.goalID, let vars = try rerateVars(goalID, in: db) else { break }
             outcome = try starter.start("herwaardering", personID: job.personID, vars: vars, run: run)
@@ -102,6 +109,17 @@ struct JobRunner: Sendable {
             return .unreachable
         }
         return .started([message])
+    }
+
+    private func raiseOverdueAlert(_ job: JobStore.Job, at now: Date, in db: Database) throws {
+        guard let actionID = job.actionID, try isPastDue(actionID, now: now, in: db),
+              let row = try Row.fetchOne(db, sql: "SELECT what, status FROM action WHERE id = ?", arguments: [actionID]),
+              ["gepland", "bezig", "uitgesteld"].contains(row["status"] as String) else {
+            return try JobStore.finish(job.id, at: now, note: "the action was answered", in: db)
+        }
+        try db.execute(sql: "INSERT INTO alert (personId, kind, detail, createdAt) VALUES (?, 'actie_verlopen', ?, ?)",
+                       arguments: [job.personID, row["what"] as String, now])
+        try JobStore.finish(job.id, at: now, in: db)
     }
 
     private func isPastDue(_ actionID: Int64, now: Date, in db: Database) throws -> Bool {

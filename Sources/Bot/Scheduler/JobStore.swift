@@ -7,6 +7,8 @@ enum JobStore {
         case reminder, followup, invite, memberReminder = "member_reminder", memberFollowup = "member_followup"
         case weekly, rerate
         case carerInvite = "carer_invite", checkin
+        /// An alert for the professional when an action is still open days after its due moment.
+        case overdue
     }
 
     struct Job: Sendable, Equatable {

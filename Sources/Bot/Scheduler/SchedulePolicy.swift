@@ -12,6 +12,8 @@ struct SchedulePolicy: Sendable {
     var followUpNextDayAt = LocalTime(hour: 10, minute: 0)
     /// Re-rate the leefgebied of a goal this many weeks after it was set, if not done before.
     var rerateAfterWeeks = 6
+    /// An action still open this many days after its due date raises an alert for the professional.
+    var overdueAfterDays = 3
     /// The weekly overview: ISO weekday (1 = Monday) and local time.
     var weeklyWeekday = 1
     var weeklyAt = LocalTime(hour: 10, minute: 0)

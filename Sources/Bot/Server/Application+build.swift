@@ -17,6 +17,9 @@ func buildApplication(config: ServeConfig, database: AppDatabase, library: FlowL
     if let whatsapp = config.whatsapp { WhatsAppRoutes(context: context, whatsapp: whatsapp).register(on: router) }
     if let telegram = config.telegram { TelegramRoutes(context: context, telegram: telegram).register(on: router) }
     if let json = config.json { GenericRoutes(context: context, gateway: json).register(on: router) }
+    if config.web.enabled {
+        WebRoutes.register(on: router, web: try WebRoutes.context(config: config.web, service: service, clock: clock, logger: logger))
+    }
 
     var app = Application(
         router: router,

@@ -16,6 +16,9 @@ extension AppDatabase {
         migrator.registerMigration("v4 mantelzorg check-ins") { db in
             try db.execute(sql: v4)
         }
+        migrator.registerMigration("v5 professionals") { db in
+            try db.execute(sql: v5)
+        }
         return migrator
     }
 
@@ -273,5 +276,45 @@ extension AppDatabase {
             answeredAt TEXT
         );
         CREATE INDEX checkin_carer ON checkin(carerPersonId, kind, id);
+        """
+
+    /// Professionals who log in to the web view, their sessions, their caseload, notes, and the
+    /// audit log of who viewed or changed which inwoner (kept after an erase, without personal data).
+    private static let v5 = """
+        CREATE TABLE professional (
+            id INTEGER PRIMARY KEY,
+            email TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            passwordHash TEXT NOT NULL,
+            role TEXT NOT NULL DEFAULT 'professional' CHECK (role IN ('professional', 'admin')),
+            createdAt TEXT NOT NULL
+        );
+        CREATE TABLE webSession (
+            tokenHash TEXT PRIMARY KEY,
+            professionalId INTEGER NOT NULL REFERENCES professional(id) ON DELETE CASCADE,
+            csrfToken TEXT NOT NULL,
+            createdAt TEXT NOT NULL,
+            expiresAt TEXT NOT NULL
+        );
+        CREATE INDEX webSession_expiry ON webSession(expiresAt);
+        ALTER TABLE person ADD COLUMN professionalId INTEGER REFERENCES professional(id) ON DELETE SET NULL;
+        CREATE INDEX person_professional ON person(professionalId);
+        CREATE TABLE note (
+            id INTEGER PRIMARY KEY,
+            personId INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+            professionalId INTEGER REFERENCES professional(id) ON DELETE SET NULL,
+            text TEXT NOT NULL,
+            createdAt TEXT NOT NULL
+        );
+        CREATE INDEX note_person ON note(personId, id);
+        CREATE TABLE audit (
+            id INTEGER PRIMARY KEY,
+            professionalId INTEGER REFERENCES professional(id) ON DELETE SET NULL,
+            personId INTEGER,
+            event TEXT NOT NULL,
+            at TEXT NOT NULL
+        );
+        CREATE INDEX audit_at ON audit(at);
+        CREATE INDEX alert_person ON alert(personId, handledAt);
+        CREATE INDEX action_person ON action(personId, status);
         """
 }

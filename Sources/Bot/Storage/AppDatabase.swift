@@ -39,6 +39,9 @@ struct AppDatabase: Sendable {
         config.busyMode = .timeout(5)
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = \(durability == .full ? "FULL" : "NORMAL")")
+            // Deleted rows are overwritten with zeros, so an erased inwoner's phone number does
+            // not survive in free pages of the file (AVG right to erasure).
+            try db.execute(sql: "PRAGMA secure_delete = ON")
         }
         return config
     }

@@ -6,44 +6,35 @@ import GRDB
 enum SupportPlan {
     static func text(personID: Int64, library: FlowLibrary, in db: Database) throws -> String {
         let language = try PersonStore.language(personID: personID, in: db)
-        var goals: [Value] = []
-        for goal in try Row.fetchAll(db, sql: "SELECT id, text, leefgebied, status FROM goal WHERE personId = ? ORDER BY rank, id",
-                                     arguments: [personID]) {
-            let actions = try Row.fetchAll(db, sql: """
-                SELECT a.what, a.ownerKind, n.name, a.dueDate, a.dueTime, a.status, a.result, a.helped
-                FROM action a LEFT JOIN networkMember n ON n.id = a.networkMemberId
-                WHERE a.goalId = ? ORDER BY a.id
-                """, arguments: [goal["id"] as Int64]).map { row -> Value in
-                let owner: String = row["ownerKind"]
-                let who: Value = owner == "netwerk" ? .text(row["name"] ?? "-") : .option(list: "eigenaar", key: owner)
-                var due = Value.none
-                if let date: String = row["dueDate"], let day = LocalDate(iso: date) {
-                    due = .date(day, (row["dueTime"] as String?).flatMap(LocalTime.init(iso:)))
-                }
-                var fields: [String: Value] = ["what": .text(row["what"]), "who": who, "due": due,
-                                               "status": .option(list: "status", key: row["status"])]
-                if let result: String = row["result"] { fields["result"] = .text(result) }
-                if let helped: Int = row["helped"] { fields["helped"] = .number(helped) }
+        let goals = try PlanRows.goals(personID: personID, in: db).map { goal -> Value in
+            let actions = goal.actions.map { action -> Value in
+                let who: Value = action.ownerKind == "netwerk" ? .text(action.memberName ?? "-") : .option(list: "eigenaar", key: action.ownerKind)
+                var fields: [String: Value] = ["what": .text(action.what), "who": who,
+                                               "due": action.dueDate.map { .date($0, action.dueTime) } ?? .none,
+                                               "status": .option(list: "status", key: action.status)]
+                if let result = action.result { fields["result"] = .text(result) }
+                if let helped = action.helped { fields["helped"] = .number(helped) }
                 return .record(fields)
             }
-            var fields: [String: Value] = ["text": .text(goal["text"]), "acties": .list(actions),
-                                           "status": .option(list: "doelstatus", key: goal["status"])]
-            if let leefgebied: String = goal["leefgebied"] {
+            var fields: [String: Value] = ["text": .text(goal.text), "acties": .list(actions),
+                                           "status": .option(list: "doelstatus", key: goal.status)]
+            if let leefgebied = goal.leefgebied {
                 fields["leefgebied"] = .option(list: "leefgebieden", key: leefgebied)
-                // The measured result: the first score of that leefgebied against the re-rating for this goal.
-                let before = try Int.fetchOne(db, sql: """
-                    SELECT score FROM score WHERE personId = ? AND leefgebied = ? AND goalId IS NULL ORDER BY createdAt, id LIMIT 1
-                    """, arguments: [personID, leefgebied])
-                let after = try Int.fetchOne(db, sql: "SELECT score FROM score WHERE goalId = ? ORDER BY createdAt DESC, id DESC LIMIT 1",
-                                             arguments: [goal["id"] as Int64])
-                if let before, let after {
+                if let before = goal.before, let after = goal.after {
                     fields["meting"] = .record(["lg": .option(list: "leefgebieden", key: leefgebied), "voor": .number(before), "na": .number(after)])
                 }
             }
-            goals.append(.record(fields))
+            return .record(fields)
         }
         let renderer = Renderer(catalog: library.catalog, language: language)
         return renderer.render("plan.overzicht", vars: ["doelen": .list(goals)]).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The plan as a message to the inwoner, on the channel they used last (through the outbox).
+    static func send(personID: Int64, library: FlowLibrary, at now: Date, in db: Database) throws -> OutgoingMessage? {
+        guard let (channel, _) = try PersonStore.primaryContact(personID: personID, in: db) else { return nil }
+        let text = try self.text(personID: personID, library: library, in: db)
+        return try MessageStore.queueOutbound(personID: personID, channel: channel, key: "plan.overzicht", text: text, replyTo: nil, at: now, in: db)
     }
 }
 

@@ -47,6 +47,9 @@ private func pad(_ n: Int, _ width: Int) -> String {
 
 // Plain proleptic-Gregorian day arithmetic, so adding days never meets DST gaps or time zones.
 extension LocalDate {
+    /// A real day of the calendar (not 31 April or 29 February 2027).
+    public var isValid: Bool { Self.isValid(year: year, month: month, day: day) && (1...9999).contains(year) }
+
     static func isValid(year: Int, month: Int, day: Int) -> Bool {
         (1...12).contains(month) && (1...daysIn(month: month, year: year)).contains(day)
     }

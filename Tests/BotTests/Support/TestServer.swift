@@ -29,6 +29,8 @@ enum TestServer {
         config.whatsapp = whatsapp
         config.telegram = telegram
         config.json = ServeConfig.JSONGateway(secret: jsonSecret)
+        // The lowest bcrypt cost keeps tests fast; production uses the default (12).
+        config.web.bcryptCost = 4
         return config
     }
 

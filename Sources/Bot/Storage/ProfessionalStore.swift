@@ -1,0 +1,45 @@
+import Foundation
+import GRDB
+
+/// The professionals who log in to the web view. Passwords are stored only as bcrypt hashes.
+enum ProfessionalStore {
+    struct Professional: Sendable, Equatable {
+        var id: Int64
+        var email: String
+        var isAdmin: Bool
+    }
+
+    struct AlreadyExists: Error, CustomStringConvertible {
+        var description: String { "a professional with this e-mail address already exists" }
+    }
+
+    static func add(email: String, passwordHash: String, admin: Bool, at now: Date, in db: Database) throws -> Int64 {
+        if try Int64.fetchOne(db, sql: "SELECT id FROM professional WHERE email = ?", arguments: [email]) != nil { throw AlreadyExists() }
+        try db.execute(sql: "INSERT INTO professional (email, passwordHash, role, createdAt) VALUES (?, ?, ?, ?)",
+                       arguments: [email, passwordHash, admin ? "admin" : "professional", now])
+        return db.lastInsertedRowID
+    }
+
+    /// The professional and their password hash, to check a login.
+    static func credentials(email: String, in db: Database) throws -> (Professional, String)? {
+        try Row.fetchOne(db, sql: "SELECT id, email, role, passwordHash FROM professional WHERE email = ?", arguments: [email])
+            .map { (professional($0), $0["passwordHash"]) }
+    }
+
+    static func find(email: String, in db: Database) throws -> Professional? {
+        try Row.fetchOne(db, sql: "SELECT id, email, role FROM professional WHERE email = ?", arguments: [email]).map(professional)
+    }
+
+    static func all(in db: Database) throws -> [Professional] {
+        try Row.fetchAll(db, sql: "SELECT id, email, role FROM professional ORDER BY email").map(professional)
+    }
+
+    static func professional(_ row: Row) -> Professional {
+        Professional(id: row["id"], email: row["email"], isAdmin: (row["role"] as String) == "admin")
+    }
+
+    /// The inwoner joins this professional's caseload.
+    static func assign(personID: Int64, to professionalID: Int64, in db: Database) throws {
+        try db.execute(sql: "UPDATE person SET professionalId = ? WHERE id = ? AND role = 'inwoner'", arguments: [professionalID, personID])
+    }
+}

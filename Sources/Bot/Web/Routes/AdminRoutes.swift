@@ -1,0 +1,45 @@
+import Foundation
+import GRDB
+import Hummingbird
+
+/// `GET /beheer` for admins: inwoners who wrote in by themselves and are on nobody's caseload yet,
+/// and assigning them to a professional.
+struct AdminRoutes {
+    let web: WebContext
+
+    func register(on pages: WebRouter) {
+        pages.get("beheer") { page in
+            guard page.session.professional.isAdmin else { throw WebError.notFound }
+            return try await web.database.reader.read { db in
+                let people = try Row.fetchAll(db, sql: """
+                    SELECT id, COALESCE(name, '') AS name, phone, createdAt FROM person
+                    WHERE role = 'inwoner' AND professionalId IS NULL ORDER BY createdAt, id LIMIT 500
+                    """)
+                let professionals = try ProfessionalStore.all(in: db)
+                return web.pages.render("admin", Chrome.page(session: page.session, title: "Beheer", [
+                    "people": people.map { row -> [String: Any] in
+                        ["id": row["id"] as Int64, "name": (row["name"] as String).isEmpty ? "(geen naam)" : row["name"] as String,
+                         "phone": WebFormat.masked(row["phone"]), "since": WebFormat.day(row["createdAt"] as Date)]
+                    },
+                    "empty": people.isEmpty,
+                    "professionals": professionals.map { ["id": $0.id, "email": $0.email] as [String: Any] },
+                ]))
+            }
+        }
+        pages.post("beheer/toewijzen") { page in
+            guard page.session.professional.isAdmin else { throw WebError.notFound }
+            guard let personID = page.form.text("inwoner").flatMap(Int64.init), let professionalID = page.form.text("professional").flatMap(Int64.init)
+            else { throw WebError.badRequest("Kies een inwoner en een professional.") }
+            try await web.database.writer.write { db in
+                guard try Bool.fetchOne(db, sql: "SELECT 1 FROM person WHERE id = ? AND role = 'inwoner' AND professionalId IS NULL",
+                                        arguments: [personID]) == true,
+                      try Bool.fetchOne(db, sql: "SELECT 1 FROM professional WHERE id = ?", arguments: [professionalID]) == true
+                else { throw WebError.notFound }
+                try ProfessionalStore.assign(personID: personID, to: professionalID, in: db)
+                try AuditLog.record("toegewezen aan professional \(professionalID)", professionalID: page.professionalID, personID: personID,
+                                    at: page.now, in: db)
+            }
+            return Pages.redirect("/beheer")
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import Dialog
+import Foundation
+import GRDB
+import Hummingbird
+
+/// One inwoner: the page, the printable plan, sending the plan, notes, and actions.
+struct InwonerRoutes {
+    let web: WebContext
+
+    func register(on pages: WebRouter) {
+        pages.get("inwoners/:id") { page in
+            let id = try await web.database.writer.write { db in try web.inwoner(page, event: "bekeken", in: db) }
+            let notice = page.request.uri.queryParameters.get("melding").flatMap { Self.notices[String($0)] }
+            return try await web.database.reader.read { db in
+                var values = try InwonerPage(web: web, personID: id, now: page.now, db: db).values()
+                if let notice { values["notice"] = notice }
+                return web.pages.render("inwoner", Chrome.page(session: page.session, title: values["name"] as? String ?? "Inwoner", values))
+            }
+        }
+        pages.get("inwoners/:id/plan") { page in
+            let id = try await web.database.writer.write { db in try web.inwoner(page, event: "plan bekeken", in: db) }
+            return try await web.database.reader.read { db in
+                let name = try String.fetchOne(db, sql: "SELECT COALESCE(name, '') FROM person WHERE id = ?", arguments: [id]) ?? ""
+                let language = try PersonStore.language(personID: id, in: db)
+                let plan = try SupportPlan.text(personID: id, library: web.library, in: db)
+                // The printed page speaks the inwoner's language, like the plan itself.
+                var values: [String: Any] = [
+                    "id": id, "printed": WebFormat.day(page.now), "lang": language.rawValue,
+                    "heading": web.catalog.text("plan.titel", language), "footer": web.catalog.text("plan.voet", language),
+                    "lines": plan.split(separator: "\n").dropFirst().map { line in
+                        ["text": line.trimmingCharacters(in: .whitespaces), "sub": line.hasPrefix("   ")] as [String: Any]
+                    },
+                ]
+                if !name.isEmpty { values["name"] = name }
+                return web.pages.render("plan", Chrome.page(session: page.session, title: name.isEmpty ? "Plan" : "Plan van \(name)", values))
+            }
+        }
+        pages.post("inwoners/:id/plan/versturen") { page in
+            let sent = try await web.database.writer.write { db in
+                let id = try web.inwoner(page, event: "plan verstuurd", in: db)
+                return try SupportPlan.send(personID: id, library: web.library, at: page.now, in: db) != nil
+            }
+            return Pages.redirect("/inwoners/\(try page.parameter("id"))?melding=\(sent ? "plan" : "onbereikbaar")")
+        }
+        pages.post("inwoners/:id/notities") { page in
+            guard let text = page.form.text("notitie"), text.count <= 4000 else {
+                throw WebError.badRequest("Een notitie mag niet leeg zijn en hoogstens 4000 tekens hebben.")
+            }
+            try await web.database.writer.write { db in
+                let id = try web.inwoner(page, event: "notitie", in: db)
+                try db.execute(sql: "INSERT INTO note (personId, professionalId, text, createdAt) VALUES (?, ?, ?, ?)",
+                               arguments: [id, page.professionalID, text, page.now])
+            }
+            return Pages.redirect("/inwoners/\(try page.parameter("id"))?melding=notitie#notities")
+        }
+        pages.post("inwoners/:id/acties") { page in
+            let change = try ActionEditor.change(from: page.form, requireStatus: false)
+            let goalID = page.form.text("doel").flatMap { $0 == "nieuw" ? nil : Int64($0) }
+            try await web.database.writer.write { db in
+                let id = try web.inwoner(page, event: "actie toegevoegd", in: db)
+                _ = try ActionEditor(service: web.service, personID: id, now: page.now, db: db)
+                    .add(change, goalID: goalID, newGoal: page.form.text("nieuw_doel"))
+            }
+            return Pages.redirect("/inwoners/\(try page.parameter("id"))?melding=actie#plan")
+        }
+        pages.post("inwoners/:id/acties/:action") { page in
+            let change = try ActionEditor.change(from: page.form, requireStatus: true)
+            let actionID = try page.parameter("action")
+            try await web.database.writer.write { db in
+                let id = try web.inwoner(page, event: "actie gewijzigd", in: db)
+                try ActionEditor(service: web.service, personID: id, now: page.now, db: db).update(actionID: actionID, change)
+            }
+            return Pages.redirect("/inwoners/\(try page.parameter("id"))?melding=actie#plan")
+        }
+    }
+
+    static let notices = [
+        "plan": "Het plan is als bericht naar de inwoner gestuurd.",
+        "onbereikbaar": "Deze inwoner heeft geen telefoonnummer of kanaal: het plan is niet verstuurd.",
+        "notitie": "De notitie is opgeslagen.",
+        "actie": "De actie is opgeslagen. Wie de actie doet, krijgt een bericht.",
+    ]
+}

@@ -1,0 +1,79 @@
+import Foundation
+import GRDB
+import Hummingbird
+import Logging
+
+/// `GET/POST /login`, `POST /logout`. The login form carries its own token (a cookie and a hidden
+/// field that must match), so no other site can log someone in under another account.
+struct LoginRoutes {
+    static let loginCookie = "ww_login"
+
+    let web: WebContext
+
+    func register(on pages: WebRouter) {
+        pages.router.get("login") { request, _ in loginPage(request: request, message: nil, email: nil, status: .ok) }
+        pages.router.post("login") { request, _ in await login(request) }
+        pages.post("logout") { page in
+            if let token = page.request.cookies[WebRouter.sessionCookie]?.value {
+                try await web.database.writer.write { db in try WebSessionStore.delete(token: token, in: db) }
+            }
+            var response = Pages.redirect("/login")
+            response.setCookie(cookie(WebRouter.sessionCookie, "", maxAge: 0))
+            return response
+        }
+    }
+
+    private func loginPage(request: Request, message: String?, email: String?, status: HTTPResponse.Status) -> Response {
+        let token = WebSessionStore.randomToken()
+        var values: [String: Any] = ["loginToken": token]
+        if let message { values["message"] = message }
+        if let email { values["email"] = email }
+        var response = web.pages.render("login", Chrome.page(session: nil, title: "Inloggen", values), status: status)
+        response.setCookie(cookie(Self.loginCookie, token, maxAge: 3600))
+        return response
+    }
+
+    private func login(_ request: Request) async -> Response {
+        let now = web.clock.now()
+        guard let form = try? await WebRouter.form(of: request) else {
+            return loginPage(request: request, message: "Het formulier kon niet gelezen worden.", email: nil, status: .badRequest)
+        }
+        guard let sent = form["_login"], let expected = request.cookies[Self.loginCookie]?.value, WebRouter.equal(sent, expected) else {
+            return loginPage(request: request, message: "Het inlogformulier was verlopen. Probeer het nog eens.", email: nil, status: .forbidden)
+        }
+        let email = form.text("email") ?? ""
+        let password = form["password"] ?? ""
+        guard !email.isEmpty, !password.isEmpty else {
+            return loginPage(request: request, message: "Vul je e-mailadres en wachtwoord in.", email: email, status: .badRequest)
+        }
+        guard await web.logins.allows(email, at: now) else {
+            web.logger.notice("login refused: too many attempts")
+            return loginPage(request: request, message: "Te veel pogingen. Wacht een kwartier en probeer het dan opnieuw.",
+                             email: email, status: .tooManyRequests)
+        }
+        do {
+            let found = try await web.database.reader.read { db in try ProfessionalStore.credentials(email: email, in: db) }
+            guard await Passwords.verify(password, hash: found?.1, dummy: web.dummyHash), let professional = found?.0 else {
+                await web.logins.failed(email, at: now)
+                return loginPage(request: request, message: "Dit e-mailadres en wachtwoord horen niet bij elkaar.", email: email,
+                                 status: .unauthorized)
+            }
+            await web.logins.succeeded(email)
+            let token = try await web.database.writer.write { db in
+                try AuditLog.record("ingelogd", professionalID: professional.id, personID: nil, at: now, in: db)
+                return try WebSessionStore.create(professionalID: professional.id, lifetime: web.config.sessionHours * 3600, at: now, in: db)
+            }
+            var response = Pages.redirect("/")
+            response.setCookie(cookie(WebRouter.sessionCookie, token, maxAge: nil))
+            response.setCookie(cookie(Self.loginCookie, "", maxAge: 0))
+            return response
+        } catch {
+            web.logger.error("login failed", metadata: ["error": "\(error)"])
+            return loginPage(request: request, message: "Er ging iets mis. Probeer het zo opnieuw.", email: email, status: .serviceUnavailable)
+        }
+    }
+
+    private func cookie(_ name: String, _ value: String, maxAge: Int?) -> Cookie {
+        Cookie(name: name, value: value, maxAge: maxAge, path: "/", secure: !web.config.plainHTTP, httpOnly: true, sameSite: .strict)
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import GRDB
+import Hummingbird
+import Logging
+
+/// The AVG rights in the web view: export an inwoner's data, erase an inwoner (after a confirmation
+/// step), and the audit log for admins.
+struct PrivacyRoutes {
+    let web: WebContext
+
+    func register(on pages: WebRouter) {
+        pages.get("inwoners/:id/export") { page in
+            let (id, document) = try await web.database.writer.write { db in
+                let id = try web.inwoner(page, event: "gegevens geëxporteerd", in: db)
+                return (id, try PersonExport.document(personID: id, in: db))
+            }
+            var headers = Pages.securityHeaders
+            headers[.contentType] = "application/json; charset=utf-8"
+            headers[.contentDisposition] = "attachment; filename=\"inwoner-\(id).json\""
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: document)))
+        }
+        pages.get("inwoners/:id/wissen") { page in
+            let (id, name) = try await web.database.writer.write { db in
+                let id = try web.inwoner(page, event: "wissen overwogen", in: db)
+                return (id, try String.fetchOne(db, sql: "SELECT COALESCE(name, '') FROM person WHERE id = ?", arguments: [id]) ?? "")
+            }
+            return web.pages.render("erase", Chrome.page(session: page.session, title: "Inwoner wissen", ["id": id, "name": name]))
+        }
+        pages.post("inwoners/:id/wissen") { page in
+            guard page.form.text("bevestig")?.uppercased() == "WISSEN" else {
+                throw WebError.badRequest("Typ WISSEN in het vak om te bevestigen dat alle gegevens weg mogen. Er is niets gewist.")
+            }
+            try await web.database.writer.write { db in
+                let id = try web.inwoner(page, event: "gewist", in: db)
+                try Erasure.erase(personID: id, in: db)
+            }
+            try Erasure.checkpoint(web.database.writer)
+            web.logger.notice("inwoner erased", metadata: ["professional": "\(page.professionalID)"])
+            return web.pages.render("erased", Chrome.page(session: page.session, title: "Gewist", [:]))
+        }
+        pages.get("audit") { page in
+            guard page.session.professional.isAdmin else { throw WebError.notFound }
+            let entries = try await web.database.reader.read { db in try AuditLog.recent(limit: 500, in: db) }
+            return web.pages.render("audit", Chrome.page(session: page.session, title: "Auditlog", [
+                "entries": entries.map { entry -> [String: Any] in
+                    ["at": WebFormat.dateTime(entry.at), "who": entry.email ?? "verwijderd account",
+                     "person": entry.personID.map { "inwoner \($0)" } ?? "–", "event": entry.event]
+                },
+            ]))
+        }
+    }
+}

@@ -1,0 +1,26 @@
+import Dialog
+import Foundation
+import Hummingbird
+import Logging
+
+/// What every page of the professionals' web view shares.
+struct WebContext: Sendable {
+    let config: ServeConfig.Web
+    let service: ConversationService
+    let pages: Pages
+    let clock: WallClock
+    let logins: LoginLimiter
+    /// A hash of the configured cost, checked when an unknown address tries to log in.
+    let dummyHash: String
+    let logger: Logger
+
+    var database: AppDatabase { service.database }
+    var library: FlowLibrary { service.library }
+    var catalog: Catalog { service.library.catalog }
+
+    /// A label from the flow texts, in Dutch (the web view's language).
+    func label(_ list: String, _ key: String) -> String {
+        let full = "\(list).\(key)"
+        return catalog.has(full) ? catalog.text(full, .nl) : key
+    }
+}

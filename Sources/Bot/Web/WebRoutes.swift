@@ -1,0 +1,29 @@
+import Foundation
+import Hummingbird
+import Logging
+
+/// The professionals' web view under `/`: pages rendered on the server, no JavaScript.
+enum WebRoutes {
+    static func register(on router: Router<BasicRequestContext>, web: WebContext) {
+        let pages = WebRouter(web: web, router: router)
+        LoginRoutes(web: web).register(on: pages)
+        CaseloadRoutes(web: web).register(on: pages)
+        InwonerRoutes(web: web).register(on: pages)
+        AlertRoutes(web: web).register(on: pages)
+        PrivacyRoutes(web: web).register(on: pages)
+        AdminRoutes(web: web).register(on: pages)
+        let css = (try? Data(contentsOf: Bundle.module.resourceURL!.appendingPathComponent("Static/app.css"))) ?? Data()
+        router.get("static/app.css") { _, _ in
+            var headers = Pages.securityHeaders
+            headers[.contentType] = "text/css; charset=utf-8"
+            headers[.cacheControl] = "public, max-age=3600"
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: css)))
+        }
+    }
+
+    static func context(config: ServeConfig.Web, service: ConversationService, clock: WallClock, logger: Logger) throws -> WebContext {
+        WebContext(config: config, service: service, pages: try Pages.load(), clock: clock,
+                   logins: LoginLimiter(perAddress: config.loginAttempts), dummyHash: Passwords.hash("dummy", cost: config.bcryptCost),
+                   logger: logger)
+    }
+}

@@ -1,0 +1,112 @@
+"""Drives the web view in headless Chromium like a professional would, keyboard and forms only."""
+import os
+import sys
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import Select
+
+BASE = os.environ["BASE_URL"]
+OUT = os.environ["OUT"]
+checks = 0
+
+
+def check(condition, what):
+    global checks
+    checks += 1
+    if not condition:
+        shot("failure")
+        print(f"browser-test: FAILED: {what}", file=sys.stderr)
+        print(driver.page_source[:3000], file=sys.stderr)
+        sys.exit(1)
+
+
+def shot(name):
+    driver.save_screenshot(os.path.join(OUT, f"{name}.png"))
+
+
+options = webdriver.ChromeOptions()
+for arg in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,1000"]:
+    options.add_argument(arg)
+options.binary_location = "/usr/bin/chromium"
+driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+driver.set_page_load_timeout(30)
+try:
+    # Not logged in: the login page.
+    driver.get(BASE + "/")
+    check(driver.current_url.endswith("/login"), "a visitor is sent to /login")
+    check(driver.find_element(By.TAG_NAME, "h1").text == "Inloggen", "login page heading")
+
+    # A wrong password first: a clear message, still on the login page.
+    driver.find_element(By.ID, "email").send_keys(os.environ["EMAIL"])
+    driver.find_element(By.ID, "password").send_keys("verkeerd-wachtwoord" + Keys.ENTER)
+    check("horen niet bij elkaar" in driver.find_element(By.CSS_SELECTOR, ".error").text, "wrong password message")
+
+    # Log in with the keyboard only.
+    field = driver.find_element(By.ID, "password")
+    field.send_keys(os.environ["PASSWORD"] + Keys.ENTER)
+    check(driver.find_element(By.TAG_NAME, "h1").text == "Mijn caseload", "caseload after login")
+    rows = driver.find_elements(By.CSS_SELECTOR, "table.caseload tbody tr")
+    check(len(rows) == 1, "one inwoner on the caseload")
+    check("klaar (3 van 3)" in rows[0].text, "module progress in the caseload")
+    shot("1-caseload")
+
+    # Sort by another column (a link, no script).
+    driver.find_element(By.LINK_TEXT, "Open acties").click()
+    check("sort=open" in driver.current_url, "sorting by a column")
+
+    # The inwoner page.
+    driver.find_element(By.CSS_SELECTOR, "table.caseload tbody th a").click()
+    check(driver.find_element(By.ID, "h-plan").text == "Ondersteuningsplan", "inwoner page has the plan")
+    check(len(driver.find_elements(By.CSS_SELECTOR, "figure.radar svg polygon.latest")) == 1, "radar chart drawn")
+    check("Spiegelblad module 1" in driver.page_source, "spiegelblad shown")
+    check("Een huis zonder schimmel" in driver.page_source, "goal shown")
+    shot("2-inwoner")
+    driver.find_element(By.ID, "scores").screenshot(os.path.join(OUT, "2b-radar.png"))
+    driver.find_element(By.ID, "plan").screenshot(os.path.join(OUT, "2c-plan-section.png"))
+    driver.set_window_size(820, 1180)  # a tablet held upright
+    shot("3-inwoner-tablet")
+    driver.set_window_size(1280, 1000)
+
+    # Change the first action: open the details, set it to done with a result.
+    details = driver.find_elements(By.CSS_SELECTOR, "table.plan-actions details")[0]
+    details.find_element(By.TAG_NAME, "summary").click()
+    Select(details.find_element(By.CSS_SELECTOR, "select[name=status]")).select_by_value("gedaan")
+    result = details.find_element(By.CSS_SELECTOR, "input[name=resultaat]")
+    result.clear()
+    result.send_keys("Afspraak met de woningcorporatie staat")
+    details.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    check("De actie is opgeslagen" in driver.find_element(By.CSS_SELECTOR, ".notice").text, "action saved notice")
+    check("Afspraak met de woningcorporatie staat" in driver.page_source, "action result shown")
+
+    # A note with markup shows as text.
+    note = driver.find_element(By.ID, "notitie")
+    note.send_keys("Gebeld <b>vet</b>, gaat goed")
+    note.find_element(By.XPATH, "ancestor::form").find_element(By.CSS_SELECTOR, "button").click()
+    check("Gebeld <b>vet</b>, gaat goed" in driver.find_element(By.CSS_SELECTOR, "article.note").text, "note shown as typed")
+
+    # The printable plan, and its PDF as the browser prints it.
+    driver.get(BASE + driver.current_url.split(BASE, 1)[1].split("?")[0] + "/plan")
+    check(driver.find_element(By.TAG_NAME, "h1").text.startswith("Mijn plan"), "printable plan heading")
+    check("1. Een huis zonder schimmel" in driver.page_source, "plan text")
+    shot("4-plan")
+    pdf = driver.print_page()
+    import base64
+    with open(os.path.join(OUT, "plan.pdf"), "wb") as f:
+        f.write(base64.b64decode(pdf))
+    check(len(base64.b64decode(pdf)) > 1000, "plan prints to PDF")
+
+    # Skip link is the first thing the keyboard reaches.
+    driver.get(BASE + "/")
+    driver.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
+    check(driver.switch_to.active_element.text == "Naar de inhoud", "skip link first in tab order")
+
+    # Log out: back to the login page, the caseload is closed again.
+    driver.find_element(By.CSS_SELECTOR, "form.logout button").click()
+    driver.get(BASE + "/")
+    check(driver.current_url.endswith("/login"), "logged out")
+finally:
+    driver.quit()
+print(f"browser-test: {checks} checks passed; screenshots in {OUT}")
