@@ -2,6 +2,7 @@
 import os
 import sys
 
+from axe_selenium_python import Axe
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
@@ -23,6 +24,22 @@ def check(condition, what):
         sys.exit(1)
 
 
+def accessible(page):
+    """axe-core's WCAG 2 A and AA rules on the current page: no violations allowed."""
+    axe = Axe(driver)
+    axe.inject()
+    results = driver.execute_async_script(
+        "var done = arguments[arguments.length - 1];"
+        "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa']}})"
+        ".then(r => done(r)).catch(e => done({error: String(e)}));")
+    check("error" not in results, f"axe ran on {page}: {results.get('error')}")
+    violations = results["violations"]
+    for v in violations:
+        print(f"  {page}: {v['id']} ({v['impact']}): {v['help']} – {[n['target'] for n in v['nodes']][:3]}", file=sys.stderr)
+    check(not violations, f"no accessibility violations on {page}")
+    return len(results["passes"])
+
+
 def shot(name):
     driver.save_screenshot(os.path.join(OUT, f"{name}.png"))
 
@@ -38,6 +55,7 @@ try:
     driver.get(BASE + "/")
     check(driver.current_url.endswith("/login"), "a visitor is sent to /login")
     check(driver.find_element(By.TAG_NAME, "h1").text == "Inloggen", "login page heading")
+    accessible("login")
 
     # A wrong password first: a clear message, still on the login page.
     driver.find_element(By.ID, "email").send_keys(os.environ["EMAIL"])
@@ -52,6 +70,7 @@ try:
     check(len(rows) == 1, "one inwoner on the caseload")
     check("klaar (3 van 3)" in rows[0].text, "module progress in the caseload")
     shot("1-caseload")
+    accessible("caseload")
 
     # Sort by another column (a link, no script).
     driver.find_element(By.LINK_TEXT, "Open acties").click()
@@ -64,6 +83,7 @@ try:
     check("Spiegelblad module 1" in driver.page_source, "spiegelblad shown")
     check("Een huis zonder schimmel" in driver.page_source, "goal shown")
     shot("2-inwoner")
+    accessible("inwoner")
     driver.find_element(By.ID, "scores").screenshot(os.path.join(OUT, "2b-radar.png"))
     driver.find_element(By.ID, "plan").screenshot(os.path.join(OUT, "2c-plan-section.png"))
     driver.set_window_size(820, 1180)  # a tablet held upright
@@ -92,6 +112,11 @@ try:
     check(driver.find_element(By.TAG_NAME, "h1").text.startswith("Mijn plan"), "printable plan heading")
     check("1. Een huis zonder schimmel" in driver.page_source, "plan text")
     shot("4-plan")
+    accessible("plan")
+    driver.get(BASE + "/signalen")
+    accessible("signalen")
+    driver.get(BASE + "/inwoners/nieuw")
+    accessible("nieuwe inwoner")
     pdf = driver.print_page()
     import base64
     with open(os.path.join(OUT, "plan.pdf"), "wb") as f:
