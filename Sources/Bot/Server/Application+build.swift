@@ -10,7 +10,8 @@ func buildApplication(config: ServeConfig, database: AppDatabase, library: FlowL
     let service = try ConversationService(database: database, library: library)
     let metrics = ServerMetrics()
     let context = WebhookContext(config: config, service: service, metrics: metrics,
-                                 rateLimiter: RateLimiter(limit: config.rateLimitPerMinute), clock: clock, logger: logger)
+                                 rateLimiter: RateLimiter(limit: config.rateLimitPerMinute), batcher: InboundBatcher(service: service),
+                                 clock: clock, logger: logger)
     let router = Router()
     HealthRoutes(database: database, metrics: metrics).register(on: router)
     if let twilio = config.twilio { TwilioRoutes(context: context, twilio: twilio).register(on: router) }

@@ -11,6 +11,7 @@ struct WebhookContext: Sendable {
     let service: ConversationService
     let metrics: ServerMetrics
     let rateLimiter: RateLimiter
+    let batcher: InboundBatcher
     let clock: WallClock
     let logger: Logger
 
@@ -37,21 +38,15 @@ struct WebhookContext: Sendable {
         }
     }
 
-    /// Applies one inbound message in one transaction. With `inline`, the replies travel in the
+    /// Applies one inbound message: committed together with the messages that arrived meanwhile
+    /// (group commit), answered only after that commit. With `inline`, the replies travel in the
     /// HTTP response and are marked sent in that same transaction, so the dispatcher never sends them too.
     func apply(_ message: InboundMessage, inline: Bool) async throws -> ConversationService.Result {
         let started = ContinuousClock.now
         let result: ConversationService.Result
         do {
-            result = try await database.writer.write { db in
-                let result = try service.apply(message, in: db)
-                try PersonStore.touch(channel: message.channel, address: message.address, at: message.receivedAt, in: db)
-                if inline, case .applied = result {
-                    try OutboxStore.markSent(result.replies.map(\.outboxID), at: message.receivedAt, in: db)
-                }
-                return result
-            }
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+            result = try await batcher.apply(message, inline: inline)
+        } catch let failure as InboundBatcher.Failure where failure.busy {
             throw HTTPError(.serviceUnavailable, message: "the database is busy, try again")
         }
         metrics.turnLatency.recordElapsed(since: started)

@@ -1,0 +1,100 @@
+import Foundation
+import GRDB
+
+/// Group commit for inbound messages. Messages that arrive while a commit is running are applied
+/// together in the next write transaction, each in its own savepoint (a message that fails rolls
+/// back only itself), and each sender is answered only after that transaction has committed. With
+/// `synchronous=FULL` one fsync then serves many inwoners instead of one.
+actor InboundBatcher {
+    struct Item: Sendable {
+        let message: InboundMessage
+        /// The replies travel in the HTTP response: mark them sent in the same transaction.
+        let inline: Bool
+    }
+
+    /// Why one message of a batch was not applied.
+    struct Failure: Error, Sendable, CustomStringConvertible {
+        let description: String
+        /// SQLite stayed busy (another process holds the write lock): worth a retry later.
+        let busy: Bool
+    }
+
+    enum Outcome: Sendable {
+        case applied(ConversationService.Result)
+        case failed(Failure)
+    }
+
+    private let service: ConversationService
+    private let maxBatch: Int
+    private var queue: [(Item, CheckedContinuation<ConversationService.Result, any Error>)] = []
+    private var draining = false
+
+    init(service: ConversationService, maxBatch: Int = 64) {
+        self.service = service
+        self.maxBatch = maxBatch
+    }
+
+    func apply(_ message: InboundMessage, inline: Bool) async throws -> ConversationService.Result {
+        try await withCheckedThrowingContinuation { continuation in
+            queue.append((Item(message: message, inline: inline), continuation))
+            if !draining {
+                draining = true
+                Task { await drain() }
+            }
+        }
+    }
+
+    private func drain() async {
+        while !queue.isEmpty {
+            let batch = Array(queue.prefix(maxBatch))
+            queue.removeFirst(batch.count)
+            let outcomes = await Self.commit(batch.map(\.0), service: service)
+            for ((_, continuation), outcome) in zip(batch, outcomes) {
+                switch outcome {
+                case .applied(let result): continuation.resume(returning: result)
+                case .failed(let failure): continuation.resume(throwing: failure)
+                }
+            }
+        }
+        draining = false
+    }
+
+    /// One write transaction for the whole batch; the outcomes only count once it has committed.
+    static func commit(_ items: [Item], service: ConversationService) async -> [Outcome] {
+        do {
+            return try await service.database.writer.write { db in
+                items.map { item in
+                    do {
+                        var result: ConversationService.Result?
+                        try db.inSavepoint {
+                            result = try apply(item, service: service, in: db)
+                            return .commit
+                        }
+                        return result.map(Outcome.applied) ?? .failed(Failure(description: "not applied", busy: false))
+                    } catch {
+                        return .failed(failure(error))
+                    }
+                }
+            }
+        } catch {
+            return items.map { _ in .failed(failure(error)) }
+        }
+    }
+
+    static func apply(_ item: Item, service: ConversationService, in db: Database) throws -> ConversationService.Result {
+        let message = item.message
+        let result = try service.apply(message, in: db)
+        try PersonStore.touch(channel: message.channel, address: message.address, at: message.receivedAt, in: db)
+        if item.inline, case .applied = result {
+            try OutboxStore.markSent(result.replies.map(\.outboxID), at: message.receivedAt, in: db)
+        }
+        return result
+    }
+
+    private static func failure(_ error: any Error) -> Failure {
+        if let error = error as? DatabaseError, error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+            return Failure(description: "the database is busy", busy: true)
+        }
+        return Failure(description: "\(error)", busy: false)
+    }
+}

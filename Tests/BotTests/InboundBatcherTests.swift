@@ -1,0 +1,69 @@
+@testable import Bot
+import Foundation
+import GRDB
+import Testing
+
+/// Group commit: many inwoners' messages in one transaction, each applied once, each on its own.
+struct InboundBatcherTests {
+    @Test(arguments: Fixtures.Storage.allCases)
+    func concurrentMessagesAreEachAppliedExactlyOnce(_ storage: Fixtures.Storage) async throws {
+        let database = try storage.open()
+        let service = try ConversationService(database: database, library: Fixtures.library)
+        let batcher = InboundBatcher(service: service, maxBatch: 8)
+        let phones = (0..<40).map { String(format: "+316200%05d", $0) }
+        // Every inwoner sends three messages in order; all inwoners at once; the first one twice (a redelivery).
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for phone in phones {
+                group.addTask {
+                    for (n, text) in ["hoi", "ja", "1 en 2"].enumerated() {
+                        _ = try await batcher.apply(Fixtures.message(text, id: "\(phone)-\(n)", phone: phone), inline: true)
+                    }
+                    let again = try await batcher.apply(Fixtures.message("hoi", id: "\(phone)-0", phone: phone), inline: true)
+                    #expect(again.isDuplicate)
+                }
+            }
+            try await group.waitForAll()
+        }
+        let (inbound, persons, pending) = try await database.reader.read { db in
+            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM message WHERE direction = 'in'"),
+             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM person"),
+             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox WHERE status = 'pending'"))
+        }
+        #expect(inbound == 120)
+        #expect(persons == 40)
+        #expect(pending == 0) // inline replies are marked sent in their own transaction
+        // Every conversation is where three answers put it.
+        let answers = try await database.reader.read { db in
+            try Int.fetchAll(db, sql: "SELECT COUNT(*) FROM answer GROUP BY personId")
+        }
+        #expect(Set(answers).count == 1)
+    }
+
+    @Test func aMessageThatFailsRollsBackOnlyItself() async throws {
+        let database = try AppDatabase.inMemory()
+        let service = try ConversationService(database: database, library: Fixtures.library)
+        // A conversation stored by a newer version of the program cannot be read: its message fails.
+        try await database.writer.write { db in
+            try db.execute(sql: "INSERT INTO person (role, phone, createdAt) VALUES ('inwoner', '+31611111111', ?)", arguments: [Fixtures.start])
+            try db.execute(sql: "INSERT INTO contact (personId, channel, address) VALUES (1, 'sms', '+31611111111')")
+            try db.execute(sql: """
+                INSERT INTO conversation (personId, flowId, flowVersion, state, stateVersion, updatedAt)
+                VALUES (1, 'levenskracht', 1, '{"stateVersion": 999}', 999, ?)
+                """, arguments: [Fixtures.start])
+        }
+        let items = ["+31622222222", "+31611111111", "+31633333333"].enumerated().map { n, phone in
+            InboundBatcher.Item(message: Fixtures.message("hoi", id: "SM\(n)", phone: phone), inline: false)
+        }
+        let outcomes = await InboundBatcher.commit(items, service: service)
+        #expect(outcomes.count == 3)
+        guard case .applied = outcomes[0], case .failed(let failure) = outcomes[1], case .applied = outcomes[2] else {
+            Issue.record("expected applied, failed, applied: \(outcomes)")
+            return
+        }
+        #expect(!failure.busy)
+        let stored = try await database.reader.read { db in
+            try String.fetchAll(db, sql: "SELECT providerId FROM message WHERE direction = 'in' ORDER BY id")
+        }
+        #expect(stored == ["SM0", "SM2"])
+    }
+}
