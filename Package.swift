@@ -10,7 +10,9 @@ let package = Package(
     name: "Wegwijzer",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "wegwijzer", targets: ["Bot"])
+        .executable(name: "wegwijzer", targets: ["Bot"]),
+        // Benchmark only (scripts/bench): the practical limit for per-message commits, and a fake gateway.
+        .executable(name: "wegwijzer-reference", targets: ["BenchReference"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -51,6 +53,14 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             resources: [.copy("Web/Templates"), .copy("Web/Static")],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "BenchReference",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(

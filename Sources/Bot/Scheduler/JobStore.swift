@@ -43,11 +43,14 @@ enum JobStore {
 
     /// The next due job; the caller runs it in this same transaction, so it runs once or not at all.
     static func nextDue(at now: Date, in db: Database) throws -> Job? {
-        try Row.fetchOne(db, sql: """
-            SELECT id, kind, personId, actionId, goalId, dueAt FROM job
-            WHERE status = 'pending' AND dueAt <= ? ORDER BY dueAt, id LIMIT 1
-            """, arguments: [now]).flatMap(job)
+        try Row.fetchOne(db, sql: nextDueSQL, arguments: [now]).flatMap(job)
     }
+
+    /// Served by the index `job_due (status, dueAt)`: as fast with a million jobs as with ten.
+    static let nextDueSQL = """
+        SELECT id, kind, personId, actionId, goalId, dueAt FROM job
+        WHERE status = 'pending' AND dueAt <= ? ORDER BY dueAt, id LIMIT 1
+        """
 
     static func finish(_ id: Int64, at now: Date, note: String? = nil, in db: Database) throws {
         try db.execute(sql: "UPDATE job SET status = 'done', doneAt = ?, attempts = attempts + 1, note = ? WHERE id = ?",

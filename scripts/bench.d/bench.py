@@ -1,0 +1,240 @@
+"""Runs every measurement of scripts/bench and writes bench/results.json. See README, "Benchmark"."""
+import argparse
+import json
+import os
+import socket
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+TOKEN = "bench-token"
+CLIENTS = 32
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    """A process on loopback, stopped (SIGTERM, then SIGKILL) when the block ends."""
+
+    def __init__(self, args, port, log, env=None):
+        self.args, self.port, self.log, self.env = args, port, log, env
+        self.url = f"http://127.0.0.1:{port}"
+
+    def __enter__(self):
+        self.process = subprocess.Popen(self.args, stdout=open(self.log, "w"), stderr=subprocess.STDOUT,
+                                        env={**os.environ, **(self.env or {})})
+        for _ in range(300):
+            try:
+                urllib.request.urlopen(self.url + "/healthz", timeout=1)
+                return self
+            except OSError:
+                if self.process.poll() is not None:
+                    break
+                time.sleep(0.1)
+        try:
+            urllib.request.urlopen(self.url + "/count", timeout=1)  # the fake gateway has no /healthz
+            return self
+        except OSError:
+            pass
+        self.__exit__()
+        sys.exit(f"bench: {self.args[0]} did not start; see {self.log}")
+
+    def peak_rss_kib(self):
+        with open(f"/proc/{self.process.pid}/status") as f:
+            return next(int(line.split()[1]) for line in f if line.startswith("VmHWM:"))
+
+    def __exit__(self, *_):
+        self.process.terminate()
+        try:
+            self.process.wait(10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+def run(args, **kw):
+    return subprocess.run(args, check=True, capture_output=True, text=True, **kw).stdout
+
+
+def wrk(url, requests_dir, seconds):
+    out = run(["wrk", "-t", str(CLIENTS), "-c", str(CLIENTS), "-d", f"{seconds}s", "--timeout", "10s",
+               "-s", os.path.join(HERE, "wrk.lua"), url + "/webhooks/twilio", "--", requests_dir])
+    result = json.loads(out.strip().splitlines()[-1])
+    result["per_second"] = result["requests"] / result["seconds"]
+    return result
+
+
+def serve_config(path, port, extra=""):
+    with open(path, "w") as f:
+        f.write(f"""host: 127.0.0.1
+port: {port}
+public_url: http://127.0.0.1:{port}
+rate_limit_per_minute: 100000000
+channels:
+  twilio: {{enabled: true, account_sid: AC00000000000000000000000000000000, from: "+3197010250999"{extra}}}
+""")
+
+
+def requests(mode, url, out, per_client, extra):
+    run([sys.executable, os.path.join(HERE, "requests.py"), mode, url + "/webhooks/twilio", out, str(CLIENTS), str(per_client), str(extra)],
+        env={**os.environ, "TWILIO_AUTH_TOKEN": TOKEN})
+
+
+def count(db, sql):
+    with sqlite3.connect(db, timeout=30) as c:
+        return c.execute(sql).fetchone()[0]
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--bin", required=True)
+    parser.add_argument("--seconds", type=int, default=20)
+    parser.add_argument("--sizes", default="1000,100000,1000000")
+    parser.add_argument("--quick", action="store_true")
+    args = parser.parse_args()
+    if args.quick:
+        args.seconds, args.sizes = 5, "1000,20000"
+    wegwijzer, reference = os.path.join(args.bin, "wegwijzer"), os.path.join(args.bin, "wegwijzer-reference")
+    work = tempfile.mkdtemp(prefix="wegwijzer-bench-", dir="/var/tmp")
+    intake = os.path.join(ROOT, "Tests/DialogTests/Transcripts/full-intake.txt")
+    lines_file = os.path.join(work, "intake.txt")
+    with open(lines_file, "w") as f:
+        f.write("\n".join(l[2:] for l in open(intake).read().splitlines() if l.startswith("> ")) + "\n")
+    env = {"TWILIO_AUTH_TOKEN": TOKEN}
+    results = {"machine": {"cpus": os.cpu_count(), "uname": " ".join(os.uname())}, "seconds_per_load": args.seconds,
+               "clients": CLIENTS, "durability": "synchronous=FULL, WAL"}
+    per_client = max(2000, args.seconds * 400)
+
+    print("engine ...", file=sys.stderr)
+    results["engine"] = json.loads(run([wegwijzer, "bench", "engine", "--inputs", lines_file, "--seconds", str(max(3, args.seconds // 2))]))
+
+    print("end to end ...", file=sys.stderr)
+    port = free_port()
+    db = os.path.join(work, "e2e.sqlite")
+    serve_config(os.path.join(work, "e2e.yaml"), port)
+    conversation = os.path.join(work, f"conversation-{port}")
+    requests("conversation", f"http://127.0.0.1:{port}", conversation, per_client, lines_file)
+    with Server([wegwijzer, "serve", "--config", os.path.join(work, "e2e.yaml"), "--db", db], port, os.path.join(work, "e2e.log"), env) as server:
+        e2e = wrk(server.url, conversation, args.seconds)
+        e2e["peak_rss_mib"] = server.peak_rss_kib() / 1024
+    e2e["stored_inbound"] = count(db, "SELECT COUNT(*) FROM message WHERE direction = 'in'")
+    # Every answered request is one stored, applied message; none was a redelivery of an earlier one.
+    e2e["all_stored_once"] = e2e["stored_inbound"] == e2e["requests"] - e2e["non2xx"]
+    results["end_to_end"] = e2e
+    # Cost: one inwoner's whole intake (all three modules) by SMS, from the stored segment counts.
+    first = "(SELECT id FROM person WHERE phone = '+31620000000')"
+    results["cost"] = {
+        "inbound_messages": count(db, f"SELECT COUNT(*) FROM message WHERE direction = 'in' AND personId = {first}"),
+        "outbound_messages": count(db, f"SELECT COUNT(*) FROM message WHERE direction = 'out' AND personId = {first}"),
+        "outbound_segments": count(db, f"SELECT SUM(segments) FROM message WHERE direction = 'out' AND personId = {first}"),
+        "modules_completed": count(db, f"SELECT COUNT(*) FROM moduleProgress WHERE completedAt IS NOT NULL AND personId = {first}"),
+    }
+
+    print("reference ...", file=sys.stderr)
+    port = free_port()
+    with Server([reference, "--port", str(port), "--db", os.path.join(work, "reference.sqlite")], port, os.path.join(work, "reference.log")) as server:
+        results["reference"] = wrk(server.url, conversation, args.seconds)
+        results["reference"]["peak_rss_mib"] = server.peak_rss_kib() / 1024
+
+    print("reminders ...", file=sys.stderr)
+    db = os.path.join(work, "reminders.sqlite")
+    inwoners = 2000 if args.quick else 10000
+    run([wegwijzer, "bench", "seed", "--db", db, "--inwoners", str(inwoners), "--due", "2026-11-24T10:00:00+01:00"])
+    started = time.monotonic()
+    run([wegwijzer, "remind", "--once", "--db", db, "--now", "2026-12-04T10:00:00+01:00"])
+    queued_seconds = time.monotonic() - started
+    queued = count(db, "SELECT COUNT(*) FROM outbox WHERE status = 'pending'")
+    gateway_port, port = free_port(), free_port()
+    serve_config(os.path.join(work, "reminders.yaml"), port, f", api_base: 'http://127.0.0.1:{gateway_port}', reply_mode: rest")
+    with Server([reference, "gateway", "--port", str(gateway_port)], gateway_port, os.path.join(work, "gateway.log")) as gateway:
+        started = time.monotonic()
+        with Server([wegwijzer, "serve", "--config", os.path.join(work, "reminders.yaml"), "--db", db], port, os.path.join(work, "reminders.log"), env):
+            deadline = started + 600
+            while count(db, "SELECT COUNT(*) FROM outbox WHERE status = 'pending'") > 0 and time.monotonic() < deadline:
+                time.sleep(0.2)
+            sent_seconds = time.monotonic() - started
+        received = int(urllib.request.urlopen(gateway.url + "/count").read())
+    results["reminders"] = {"jobs_queued": queued, "queue_seconds": queued_seconds, "queued_per_second": queued / queued_seconds,
+                            "sent": count(db, "SELECT COUNT(*) FROM outbox WHERE status = 'sent'"), "gateway_received": received,
+                            "send_seconds": sent_seconds, "sent_per_second": received / sent_seconds}
+
+    results["scale"] = []
+    for size in [int(s) for s in args.sizes.split(",")]:
+        print(f"scale {size} ...", file=sys.stderr)
+        db = os.path.join(work, f"scale-{size}.sqlite")
+        seeded = json.loads(run([wegwijzer, "bench", "seed", "--db", db, "--inwoners", str(size)]))
+        lookup = json.loads(run([wegwijzer, "bench", "lookup", "--db", db]))
+        port = free_port()
+        serve_config(os.path.join(work, f"scale-{size}.yaml"), port)
+        scale_requests = os.path.join(work, f"scale-requests-{size}")
+        requests("scale", f"http://127.0.0.1:{port}", scale_requests, per_client, size)
+        with Server([wegwijzer, "serve", "--config", os.path.join(work, f"scale-{size}.yaml"), "--db", db], port,
+                    os.path.join(work, f"scale-{size}.log"), env) as server:
+            load = wrk(server.url, scale_requests, args.seconds)
+        results["scale"].append({"inwoners": size, "seed_seconds": seeded["seconds"], "database_mib": os.path.getsize(db) / 2**20,
+                                 "turns": load, "due_lookup": lookup})
+        for suffix in ["", "-wal", "-shm"]:
+            if os.path.exists(db + suffix):
+                os.remove(db + suffix)
+
+    e2e, ref, engine = results["end_to_end"], results["reference"], results["engine"]
+    small, large = results["scale"][0], results["scale"][-1]
+    results["ratios"] = {
+        "throughput_vs_reference": e2e["per_second"] / ref["per_second"],
+        "p99_vs_reference": e2e["p99_ms"] / ref["p99_ms"],
+        "engine_vs_end_to_end": engine["turns_per_second"] / e2e["per_second"],
+        "scale_p99_largest_vs_smallest": large["turns"]["p99_ms"] / small["turns"]["p99_ms"],
+        "lookup_p99_largest_vs_smallest": large["due_lookup"]["p99_us"] / small["due_lookup"]["p99_us"],
+    }
+    r = results["ratios"]
+    results["targets"] = {
+        "throughput >= 0.7 x reference": r["throughput_vs_reference"] >= 0.7,
+        "p99 <= 2 x reference": r["p99_vs_reference"] <= 2,
+        "server RSS <= 64 MiB": e2e["peak_rss_mib"] <= 64,
+        "engine >= 20 x end to end": r["engine_vs_end_to_end"] >= 20,
+        f"p99 at {large['inwoners']} <= 1.3 x at {small['inwoners']}": r["scale_p99_largest_vs_smallest"] <= 1.3,
+        "due lookup uses the index": all("USING INDEX job_due" in " ".join(s["due_lookup"]["plan"]) for s in results["scale"]),
+        "every acknowledged message stored once": e2e["all_stored_once"],
+    }
+    os.makedirs(os.path.join(ROOT, "bench"), exist_ok=True)
+    with open(os.path.join(ROOT, "bench", "results.json"), "w") as f:
+        json.dump(results, f, indent=2, sort_keys=True)
+        f.write("\n")
+
+    print(f"\n{'measurement':44} {'value':>14}")
+    rows = [
+        ("engine, turns/s (in process)", f"{engine['turns_per_second']:.0f}"),
+        ("end to end, turns/s (32 clients)", f"{e2e['per_second']:.0f}"),
+        ("end to end, p50 / p99 ms", f"{e2e['p50_ms']:.1f} / {e2e['p99_ms']:.1f}"),
+        ("reference, turns/s", f"{ref['per_second']:.0f}"),
+        ("reference, p50 / p99 ms", f"{ref['p50_ms']:.1f} / {ref['p99_ms']:.1f}"),
+        ("throughput / reference", f"{r['throughput_vs_reference']:.2f}"),
+        ("p99 / reference p99", f"{r['p99_vs_reference']:.2f}"),
+        ("engine / end to end", f"{r['engine_vs_end_to_end']:.0f}"),
+        ("server peak RSS, MiB", f"{e2e['peak_rss_mib']:.1f}"),
+        ("reminders queued/s (remind --once)", f"{results['reminders']['queued_per_second']:.0f}"),
+        ("reminders sent/s (fake gateway)", f"{results['reminders']['sent_per_second']:.0f}"),
+        ("SMS for a whole intake: in / out / segments", f"{results['cost']['inbound_messages']} / {results['cost']['outbound_messages']} / {results['cost']['outbound_segments']}"),
+    ]
+    for s in results["scale"]:
+        rows.append((f"{s['inwoners']:>9,} inwoners: p50 / p99 ms", f"{s['turns']['p50_ms']:.1f} / {s['turns']['p99_ms']:.1f}"))
+        rows.append((f"{s['inwoners']:>9,} inwoners: due lookup p99 µs", f"{s['due_lookup']['p99_us']:.0f}"))
+    for name, value in rows:
+        print(f"{name:44} {value:>14}")
+    print(f"\nquery plan: {small['due_lookup']['plan']}")
+    for name, ok in results["targets"].items():
+        print(f"{'met ' if ok else 'MISSED'}  {name}")
+    print(f"\nresults: bench/results.json; logs and databases in {work}")
+
+
+if __name__ == "__main__":
+    main()
