@@ -13,6 +13,7 @@ struct ConversationService: Sendable {
     /// Every flow of the library by id (follow-up, network member, re-rating, ...).
     let engines: [String: Engine]
     let schedule: SchedulePolicy
+    let states = StateCache()
 
     /// The variable that tells runs of a secondary flow apart (their records need distinct ids).
     static let runKey = "_run"
@@ -107,11 +108,11 @@ struct ConversationService: Sendable {
         let messageID = try MessageStore.insertInbound(message, personID: personID, in: db)
         let flowID = try Self.activeFlow(personID: personID, in: db) ?? Self.restingFlow(personID: personID, in: db) ?? engine.flow.id
         let engine = engines[flowID] ?? self.engine
-        let state = try ConversationStore.load(personID: personID, engine: engine, in: db)
+        let state = try ConversationStore.load(personID: personID, engine: engine, in: db, cache: states)
         let transition = engine.advance(state, with: .message(message.text), at: message.receivedAt)
         // The state is stored first, so a flow that the outputs start (a questionnaire after a
         // check-in) finds this one finished and becomes the active flow itself.
-        try ConversationStore.save(transition.state, personID: personID, engine: engine, now: message.receivedAt, in: db)
+        try ConversationStore.save(transition.state, personID: personID, engine: engine, now: message.receivedAt, in: db, cache: states)
         if flowID != self.engine.flow.id, transition.state.finished {
             // Back to the intake conversation once a follow-up or invitation is done.
             try db.execute(sql: "UPDATE person SET activeFlow = NULL WHERE id = ? AND activeFlow = ?", arguments: [personID, flowID])

@@ -9,7 +9,7 @@ enum ConversationStore {
         var description: String { "the stored conversation of person \(personID) cannot be read: \(reason)" }
     }
 
-    static func load(personID: Int64, engine: Engine, in db: Database) throws -> Conversation {
+    static func load(personID: Int64, engine: Engine, in db: Database, cache: StateCache? = nil) throws -> Conversation {
         let row = try Row.fetchOne(db, sql: "SELECT state FROM conversation WHERE personId = ? AND flowId = ?",
                                    arguments: [personID, engine.flow.id])
         guard let json: String = row?["state"] else {
@@ -19,15 +19,19 @@ enum ConversationStore {
             if let name: String = person?["name"] { state.vars["naam"] = .text(name) }
             return state
         }
+        if let cached = cache?.state(personID: personID, flowID: engine.flow.id, json: json) { return cached }
         do {
-            return try Conversation.decode(Data(json.utf8))
+            let state = try Conversation.decode(Data(json.utf8))
+            cache?.store(state, json: json, personID: personID, flowID: engine.flow.id)
+            return state
         } catch {
             throw CorruptState(personID: personID, reason: "\(error)")
         }
     }
 
-    static func save(_ state: Conversation, personID: Int64, engine: Engine, now: Date, in db: Database) throws {
+    static func save(_ state: Conversation, personID: Int64, engine: Engine, now: Date, in db: Database, cache: StateCache? = nil) throws {
         let json = String(decoding: try state.encoded(), as: UTF8.self)
+        cache?.store(state, json: json, personID: personID, flowID: state.flowID)
         try db.execute(sql: """
             INSERT INTO conversation (personId, flowId, flowVersion, state, stateVersion, module, finished, updatedAt)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)

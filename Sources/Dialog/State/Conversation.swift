@@ -84,11 +84,20 @@ extension Conversation {
 
     public static func decode(_ data: Data) throws -> Conversation {
         struct VersionOnly: Decodable { var stateVersion: Int }
-        let version = try JSONDecoder().decode(VersionOnly.self, from: data).stateVersion
-        guard version <= currentVersion else { throw DecodeError.unsupportedVersion(version) }
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .secondsSince1970
-        return try decoder.decode(Conversation.self, from: data)
+        // One parse in the common case; the version alone is read only to explain a failure.
+        let state: Conversation
+        do {
+            state = try decoder.decode(Conversation.self, from: data)
+        } catch {
+            if let version = try? JSONDecoder().decode(VersionOnly.self, from: data).stateVersion, version > currentVersion {
+                throw DecodeError.unsupportedVersion(version)
+            }
+            throw error
+        }
+        guard state.stateVersion <= currentVersion else { throw DecodeError.unsupportedVersion(state.stateVersion) }
+        return state
     }
 
     public func encoded() throws -> Data {

@@ -1,0 +1,46 @@
+@testable import Bot
+import Dialog
+import Foundation
+import GRDB
+import Testing
+
+/// The decoded-state cache never serves a state the database does not hold.
+struct StateCacheTests {
+    struct Rollback: Error {}
+
+    @Test func aRolledBackTurnIsNotRememberedByTheCache() throws {
+        let database = try AppDatabase.inMemory()
+        let service = try ConversationService(database: database, library: Fixtures.library)
+        _ = try service.handle(Fixtures.message("hoi", id: "SM1"))
+        // "ja" is applied and then rolled back: the cache saw the new state, the database did not keep it.
+        #expect(throws: Rollback.self) {
+            try database.writer.write { db in
+                _ = try service.apply(Fixtures.message("ja", id: "SM2"), in: db)
+                throw Rollback()
+            }
+        }
+        let replies = try service.handle(Fixtures.message("ja", id: "SM2")).replies.map(\.text)
+        // The same turn on a service that never cached anything.
+        let fresh = try AppDatabase.inMemory()
+        let control = try ConversationService(database: fresh, library: Fixtures.library)
+        _ = try control.handle(Fixtures.message("hoi", id: "SM1"))
+        #expect(replies == (try control.handle(Fixtures.message("ja", id: "SM2")).replies.map(\.text)))
+        #expect(!replies.isEmpty)
+    }
+
+    @Test func anEntryIsUsedOnlyForTheJSONItWasMadeFromAndTheOldestGoes() throws {
+        let engine = try #require(Fixtures.library.engine())
+        let cache = StateCache(capacity: 2)
+        let state = engine.newConversation()
+        cache.store(state, json: "a", personID: 1, flowID: "f")
+        #expect(cache.state(personID: 1, flowID: "f", json: "a") == state)
+        #expect(cache.state(personID: 1, flowID: "f", json: "b") == nil)
+        #expect(cache.state(personID: 1, flowID: "g", json: "a") == nil)
+        cache.store(state, json: "c", personID: 2, flowID: "f")
+        _ = cache.state(personID: 1, flowID: "f", json: "a") // 1 is used more recently than 2
+        cache.store(state, json: "d", personID: 3, flowID: "f")
+        #expect(cache.state(personID: 2, flowID: "f", json: "c") == nil)
+        #expect(cache.state(personID: 1, flowID: "f", json: "a") == state)
+        #expect(cache.state(personID: 3, flowID: "f", json: "d") == state)
+    }
+}
