@@ -26,6 +26,13 @@ struct ServeConfigTests {
         #expect(config.telegram == nil)
     }
 
+    @Test func theOutboxLeaseCanBeShortenedButNotBelowOneSend() throws {
+        let file = try write("dispatcher: {lease_seconds: 5, connect_timeout_seconds: 1, read_timeout_seconds: 2}")
+        let config = try ServeConfig.load(file: file, environment: [:])
+        #expect(config.dispatcher.lease == 5)
+        #expect(try ServeConfig.load(file: try write("port: 1"), environment: [:]).dispatcher.lease == 60)
+    }
+
     @Test func jsonWorksToo() throws {
         let file = try write(#"{"port": 8181, "channels": {"json": {"enabled": true}}}"#)
         let config = try ServeConfig.load(file: file, environment: ["WEGWIJZER_JSON_SECRET": "s"])
@@ -44,6 +51,7 @@ struct ServeConfigTests {
         ("host: 0.0.0.0\nweb: {plain_http: true}", "web.plain_http is only allowed when host is a loopback address"),
         ("web: {bcrypt_cost: 3}", "web.bcrypt_cost must be between 4 and 31"),
         ("web: {secure: false}", "unknown config key 'web.secure'"),
+        ("dispatcher: {lease_seconds: 10}", "dispatcher.lease_seconds must be longer than connect_timeout_seconds + read_timeout_seconds"),
     ])
     func mistakesStopTheStartWithOneLine(_ yaml: String, _ message: String) throws {
         let file = try write(yaml)

@@ -101,6 +101,7 @@ struct WebhookRouterTests {
             let huge = String(repeating: "a", count: 70 * 1024)
             let tooBig = try await client.execute(uri: "/webhooks/twilio", method: .post, headers: Self.form, body: ByteBuffer(string: "Body=\(huge)"))
             #expect(tooBig.status == .contentTooLarge)
+            #expect(String(buffer: tooBig.body).contains("the body is larger than 64 KiB"))
             let (body, signature) = TestServer.twilioForm([("From", "+31612345678"), ("Body", "hoi")])
             let missing = try await client.execute(uri: "/webhooks/twilio", method: .post, headers: twilioHeaders(signature), body: ByteBuffer(string: body))
             #expect(missing.status == .badRequest)
@@ -206,6 +207,28 @@ struct WebhookRouterTests {
             #expect(forged.status == .forbidden)
         }
         #expect(try count("message WHERE direction = 'in' AND channel = 'json'", database) == 1)
+    }
+
+    /// Found by the fuzz run: SQLite text stops at a NUL, so "gw-1\0a" was stored as "gw-1" and a
+    /// later "gw-1\0b" was taken for a redelivery of it: acknowledged, never applied.
+    @Test func idsWithControlCharactersAreRefusedAndNULsLeaveTheText() async throws {
+        let (database, app) = try setUp()
+        let cases: [(String, HTTPResponse.Status)] = [
+            (#"{"id":"gw-1\u0000a","from":"0612345678","text":"hoi"}"#, .badRequest),
+            (#"{"id":"gw-1\u0007","from":"0612345678","text":"hoi"}"#, .badRequest),
+            (#"{"id":"gw-2","from":"0612345678","text":"h\u0000oi"}"#, .ok),
+        ]
+        try await app.test(.router) { client in
+            for (body, expected) in cases {
+                let headers: HTTPFields = [HTTPField.Name("X-Signature")!: GenericSignature.sign(body: Data(body.utf8), secret: TestServer.jsonSecret)]
+                let response = try await client.execute(uri: "/webhooks/json", method: .post, headers: headers, body: ByteBuffer(string: body))
+                #expect(response.status == expected, "\(body)")
+            }
+        }
+        let stored = try await database.reader.read { db in
+            try Row.fetchAll(db, sql: "SELECT providerId, text FROM message WHERE direction = 'in'").map { [$0["providerId"] as String, $0["text"] as String] }
+        }
+        #expect(stored == [["gw-2", "hoi"]])
     }
 
     @Test func healthAndMetrics() async throws {

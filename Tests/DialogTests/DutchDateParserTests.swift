@@ -69,6 +69,8 @@ struct DutchDateParserTests {
         ("misschien", .invalid), ("niet morgen", .invalid), ("15", .invalid), ("volgende week", .invalid),
         ("om 25 uur", .invalid), ("dinsdag of woensdag", .invalid), ("morgen of overmorgen", .invalid),
         ("'s avonds", .invalid), ("13-13", .invalid), ("morgen om 10 of 11", .invalid),
+        // Found by the fuzz run: digits that are not ASCII used to trap (and take the server down).
+        ("١٥-١٢", .invalid), ("１５/１２", .invalid), ("١٥-١٢-٢٠٢٦", .invalid), ("15-١٢", .invalid),
     ]
 
     @Test(arguments: mondayMorningCases)

@@ -13,6 +13,9 @@ struct ScoreParserTests {
         // Rejected
         ("11", nil), ("-1", nil), ("7 of 8", nil), ("6-7", nil), ("7/8", nil), ("10,5", nil),
         ("100", nil), ("goed", nil), ("", nil), ("weet ik niet", nil), ("zeven of acht", nil),
+        // Found by the fuzz run: numbers beyond Int used to trap (and take the server down).
+        ("99999999999999999999", nil), ("-99999999999999999999", nil), ("1" + String(repeating: "0", count: 400), nil),
+        ("7 99999999999999999999", nil), ("99999999999999999999/10", nil),
     ]
 
     @Test(arguments: defaultRange)

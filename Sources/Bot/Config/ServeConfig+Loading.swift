@@ -67,11 +67,16 @@ private struct ConfigReader {
         config.rateLimitPerMinute = try int(tree["rate_limit_per_minute"], "rate_limit_per_minute") ?? config.rateLimitPerMinute
         config.debug = (tree["debug"] as? Bool) ?? false
         if let d = tree["dispatcher"] as? [String: Any] {
-            try only(d, ["max_attempts", "base_delay_seconds", "connect_timeout_seconds", "read_timeout_seconds"], "dispatcher.")
+            try only(d, ["max_attempts", "base_delay_seconds", "connect_timeout_seconds", "read_timeout_seconds", "lease_seconds"], "dispatcher.")
             config.dispatcher.maxAttempts = try int(d["max_attempts"], "dispatcher.max_attempts") ?? config.dispatcher.maxAttempts
             config.dispatcher.baseDelay = try double(d["base_delay_seconds"], "dispatcher.base_delay_seconds") ?? config.dispatcher.baseDelay
             config.dispatcher.connectTimeout = try double(d["connect_timeout_seconds"], "dispatcher.connect_timeout_seconds") ?? config.dispatcher.connectTimeout
             config.dispatcher.readTimeout = try double(d["read_timeout_seconds"], "dispatcher.read_timeout_seconds") ?? config.dispatcher.readTimeout
+            config.dispatcher.lease = try double(d["lease_seconds"], "dispatcher.lease_seconds") ?? config.dispatcher.lease
+            // A lease shorter than one send could run out while the send is still under way and send twice.
+            guard config.dispatcher.lease > config.dispatcher.connectTimeout + config.dispatcher.readTimeout else {
+                throw ConfigError("dispatcher.lease_seconds must be longer than connect_timeout_seconds + read_timeout_seconds")
+            }
         }
         if let w = tree["web"] {
             guard let web = w as? [String: Any] else { throw ConfigError("web must be a mapping") }

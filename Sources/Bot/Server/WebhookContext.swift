@@ -17,10 +17,14 @@ struct WebhookContext: Sendable {
 
     var database: AppDatabase { service.database }
 
-    /// The raw body, refused with 413 above the limit.
+    /// The raw body, refused with 413 above the limit (with a reason: Hummingbird's own 413 has none).
     func body(of request: Request) async throws -> Data {
-        let buffer = try await request.body.collect(upTo: config.maxBodyBytes)
-        return Data(buffer.readableBytesView)
+        do {
+            let buffer = try await request.body.collect(upTo: config.maxBodyBytes)
+            return Data(buffer.readableBytesView)
+        } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
+            throw HTTPError(.contentTooLarge, message: "the body is larger than \(config.maxBodyBytes / 1024) KiB")
+        }
     }
 
     /// The URL the provider called, rebuilt from the configured public URL, never from the Host header.
@@ -42,6 +46,7 @@ struct WebhookContext: Sendable {
     /// (group commit), answered only after that commit. With `inline`, the replies travel in the
     /// HTTP response and are marked sent in that same transaction, so the dispatcher never sends them too.
     func apply(_ message: InboundMessage, inline: Bool) async throws -> ConversationService.Result {
+        let message = try Self.storable(message)
         let started = ContinuousClock.now
         let result: ConversationService.Result
         do {
@@ -55,6 +60,22 @@ struct WebhookContext: Sendable {
         if config.debug { metadata["text"] = "\(message.text)" }
         logger.info(result.isDuplicate ? "redelivery, answered from the store" : "message applied", metadata: metadata)
         return result
+    }
+}
+
+extension WebhookContext {
+    /// GRDB hands text to SQLite up to its first NUL: an id or address holding one would be cut short
+    /// and could name another message or person (found by the fuzz run: a redelivery check that
+    /// matched the wrong message), and a text would be stored shorter than it was applied.
+    /// Ids and addresses with control characters are refused; NULs are dropped from the text.
+    static func storable(_ message: InboundMessage) throws -> InboundMessage {
+        func hasControl(_ s: String) -> Bool { s.unicodeScalars.contains { $0.properties.generalCategory == .control } }
+        if hasControl(message.address) || message.providerID.map(hasControl) == true {
+            throw HTTPError(.badRequest, message: "the sender or the message id contains control characters")
+        }
+        var clean = message
+        clean.text = message.text.replacingOccurrences(of: "\u{0}", with: "")
+        return clean
     }
 }
 

@@ -26,6 +26,13 @@ public enum AnswerText {
         s.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
+    /// Longer answers are no choice, grade, date, yes/no, name or phone number. The parsers refuse
+    /// them at once: some do work that grows faster than the text (the choice parser took minutes
+    /// on a 4,000-character list), and the engine runs inside the write transaction.
+    public static let maxParsedBytes = 500
+
+    static func isTooLongToParse(_ s: String) -> Bool { s.utf8.count > maxParsedBytes }
+
     static func isASCIIDigit(_ c: Character) -> Bool {
         c.isASCII && c.isNumber
     }

@@ -17,6 +17,7 @@ public enum ChoiceParse: Sendable, Equatable {
 /// Picks options by 1-based number, by (part of) a label, or as a list ("1, 3 en 5", "geld en wonen").
 public enum ChoiceParser {
     public static func parse(_ s: String, options: [ChoiceOption], multiple: Bool, maxCount: Int? = nil) -> ChoiceParse {
+        guard !AnswerText.isTooLongToParse(s) else { return .invalid }
         let text = key(s)
         guard !text.isEmpty, !options.isEmpty else { return .invalid }
         let labels = options.map { $0.labels.map(key) }

@@ -4,6 +4,7 @@ import Foundation
 /// "tomorrow at 3pm". Relative words are resolved against `now` as seen in `calendar`'s time zone.
 public enum DutchDateParser {
     public static func parse(_ s: String, now: Date, calendar: Calendar) -> DateParse {
+        guard !AnswerText.isTooLongToParse(s) else { return .invalid }
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: now)
         guard let year = c.year, let month = c.month, let day = c.day, let hour = c.hour, let minute = c.minute
         else { return .invalid }
@@ -21,9 +22,10 @@ public enum DutchDateParser {
         let months = DateVocabulary.months
         for i in scan.tokens.indices {
             guard let t = scan.at(i) else { continue }
-            if let m = t.wholeMatch(of: #/(\d{1,2})[-\/.](\d{1,2})[-\/.](\d{4}|\d{2})/#) {
+            // ASCII digits only: `\d` alone also matches "٣" or "３", which `Int(_:)` does not read (found by the fuzz run).
+            if let m = t.wholeMatch(of: #/(\d{1,2})[-\/.](\d{1,2})[-\/.](\d{4}|\d{2})/#.asciiOnlyDigits()) {
                 scan.fill(\.dayMonth, .init(day: Int(m.1)!, month: Int(m.2)!, year: Int(m.3)!), claiming: i..<(i + 1))
-            } else if let m = t.wholeMatch(of: #/(\d{1,2})[-\/](\d{1,2})/#) {
+            } else if let m = t.wholeMatch(of: #/(\d{1,2})[-\/](\d{1,2})/#.asciiOnlyDigits()) {
                 scan.fill(\.dayMonth, .init(day: Int(m.1)!, month: Int(m.2)!), claiming: i..<(i + 1))
             } else if let day = scan.number(i, in: 0...99), t.count <= 2 {
                 // "15 december (2026)" and "the 15th of december".

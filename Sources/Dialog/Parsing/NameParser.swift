@@ -1,6 +1,7 @@
 /// Extracts a display name from answers like "ik heet jan" or "My name is Anna de Vries".
 public enum NameParser {
     public static func parse(_ s: String) -> String? {
+        guard !AnswerText.isTooLongToParse(s) else { return nil }
         var words = AnswerText.straightenQuotes(s)
             .split(whereSeparator: \.isWhitespace).map(String.init)
         stripLeadIn(&words)

@@ -9,6 +9,7 @@ public enum PhoneParse: Sendable, Equatable {
 /// Normalises phone numbers as Dutch people type them ("06-1234 5678", "+31 (0)6…", "0031…").
 public enum PhoneParser {
     public static func normalize(_ s: String, allowInternational: Bool = false) -> PhoneParse {
+        guard !AnswerText.isTooLongToParse(s) else { return .invalid }
         let separators: Set<Character> = ["-", ".", "(", ")", "/", "\u{2010}", "\u{2011}", "\u{2013}", "\u{2014}", "\u{2212}"]
         var t = String(s.filter { !$0.isWhitespace && !separators.contains($0) })
         if t.hasPrefix("00") {

@@ -1,6 +1,7 @@
 /// Reads a grade ("rapportcijfer") such as "7", "een zeven", "7/10", "6,5" or "7+".
 public enum ScoreParser {
     public static func parse(_ s: String, range: ClosedRange<Int> = 0...10) -> Int? {
+        guard !AnswerText.isTooLongToParse(s) else { return nil }
         let text = AnswerText.fold(s)
         let chars = Array(text)
         var values: [Int] = []
@@ -20,7 +21,9 @@ public enum ScoreParser {
                 // "7/10" is a grade on a scale; "7/8" is "7 or 8" and therefore undecided.
                 guard denominator == range.upperBound else { return nil }
             }
-            values.append(roundedHalfUp(negative ? -value : value))
+            // A number too large for any scale ("99999999999999999999") is no grade, and must not trap.
+            guard let rounded = roundedHalfUp(negative ? -value : value) else { return nil }
+            values.append(rounded)
         }
 
         let words = text.split { !$0.isLetter }.map(String.init)
@@ -56,8 +59,10 @@ public enum ScoreParser {
         return nil
     }
 
-    private static func roundedHalfUp(_ value: Double) -> Int {
-        Int((value + 0.5).rounded(.down))
+    /// Nil when the number does not fit in an Int (converting it would trap).
+    private static func roundedHalfUp(_ value: Double) -> Int? {
+        let rounded = (value + 0.5).rounded(.down)
+        return rounded.magnitude < 1e15 ? Int(rounded) : nil
     }
 
     private static let numberWords: [String: Int] = [

@@ -1,6 +1,7 @@
 /// Recognises "I don't know" / "none" style answers in Dutch and English.
 public enum UnknownAnswer {
     public static func matches(_ s: String) -> Bool {
+        guard !AnswerText.isTooLongToParse(s) else { return false }
         var t = AnswerText.fold(s)
         while t.last == "?" || t.last == " " { t.removeLast() }
         if !t.isEmpty && t.allSatisfy({ $0 == "-" || $0 == "?" }) { return true }

@@ -1,6 +1,7 @@
 /// Yes/no answers in Dutch and English, including emoji and "klopt niet"-style negations.
 public enum YesNoParser {
     public static func parse(_ s: String) -> Bool? {
+        guard !AnswerText.isTooLongToParse(s) else { return nil }
         var text = AnswerText.fold(s)
         while text.last == "?" || text.last == " " { text.removeLast() }
         if text.isEmpty || UnknownAnswer.matches(text) { return nil }
