@@ -101,9 +101,6 @@ extension Conversation {
     }
 
     public func encoded() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        encoder.dateEncodingStrategy = .secondsSince1970
-        return try encoder.encode(self)
+        Data(StateJSON.encode(self).utf8)
     }
 }
