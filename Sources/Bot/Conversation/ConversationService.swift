@@ -49,15 +49,15 @@ struct ConversationService: Sendable {
     /// Between questions, a network member or mantelzorger talks to their last flow (which says
     /// there is no open question, and honours STOP), never to the intake meant for inwoners.
     static func restingFlow(personID: Int64, in db: Database) throws -> String? {
-        try String.fetchOne(db, sql: """
+        try String.fetchOne(db.cachedStatement(sql: """
             SELECT c.flowId FROM conversation c JOIN person p ON p.id = c.personId
             WHERE c.personId = ? AND p.role != 'inwoner' ORDER BY c.updatedAt DESC, c.id DESC LIMIT 1
-            """, arguments: [personID])
+            """), arguments: [personID])
     }
 
     /// The flow a person's next message belongs to, when it is not the intake.
     static func activeFlow(personID: Int64, in db: Database) throws -> String? {
-        try String.fetchOne(db, sql: "SELECT activeFlow FROM person WHERE id = ?", arguments: [personID])
+        try String.fetchOne(db.cachedStatement(sql: "SELECT activeFlow FROM person WHERE id = ?"), arguments: [personID])
     }
 
     func handle(_ message: InboundMessage) throws -> Result {
@@ -75,11 +75,10 @@ struct ConversationService: Sendable {
 
     func enroll(phone: String, name: String, channel: String, language: Language, at now: Date, in db: Database) throws -> [OutgoingMessage] {
         if try PersonStore.id(phone: phone, in: db) != nil { throw AlreadyEnrolled() }
-        try db.execute(sql: "INSERT INTO person (role, phone, name, language, createdAt) VALUES ('inwoner', ?, ?, ?, ?)",
-                       arguments: [phone, name, language.rawValue, now])
+        try db.cachedStatement(sql: "INSERT INTO person (role, phone, name, language, createdAt) VALUES ('inwoner', ?, ?, ?, ?)").execute(arguments: [phone, name, language.rawValue, now])
         let personID = db.lastInsertedRowID
         let address = channel == "whatsapp" ? String(phone.dropFirst()) : phone
-        try db.execute(sql: "INSERT INTO contact (personId, channel, address) VALUES (?, ?, ?)", arguments: [personID, channel, address])
+        try db.cachedStatement(sql: "INSERT INTO contact (personId, channel, address) VALUES (?, ?, ?)").execute(arguments: [personID, channel, address])
         return try begin(personID: personID, channel: channel, at: now, in: db)
     }
 
@@ -115,7 +114,7 @@ struct ConversationService: Sendable {
         try ConversationStore.save(transition.state, personID: personID, engine: engine, now: message.receivedAt, in: db, cache: states)
         if flowID != self.engine.flow.id, transition.state.finished {
             // Back to the intake conversation once a follow-up or invitation is done.
-            try db.execute(sql: "UPDATE person SET activeFlow = NULL WHERE id = ? AND activeFlow = ?", arguments: [personID, flowID])
+            try db.cachedStatement(sql: "UPDATE person SET activeFlow = NULL WHERE id = ? AND activeFlow = ?").execute(arguments: [personID, flowID])
         }
         let writer = OutputWriter(db: db, personID: personID, channel: message.channel, library: library,
                                   engine: engine, service: self, now: message.receivedAt)

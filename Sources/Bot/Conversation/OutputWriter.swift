@@ -37,30 +37,29 @@ struct OutputWriter {
             case .answer(let answer):
                 // Without consent nothing but the consent record is kept.
                 if declined { continue }
-                try db.execute(sql: """
+                try db.cachedStatement(sql: """
                     INSERT INTO answer (personId, messageId, node, key, value, module, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [personID, replyTo, answer.node, answer.key, Self.json(answer.value), answer.module, now])
+                    """).execute(arguments: [personID, replyTo, answer.node, answer.key, Self.json(answer.value), answer.module, now])
             case .record(let kind, let id, let fields):
                 try records.write(kind: kind, localID: id, fields: fields)
             case .alert(let kind, let node, let detail):
-                try db.execute(sql: "INSERT INTO alert (personId, kind, node, detail, createdAt) VALUES (?, ?, ?, ?, ?)",
-                               arguments: [personID, kind.rawValue, node, detail, now])
+                try db.cachedStatement(sql: "INSERT INTO alert (personId, kind, node, detail, createdAt) VALUES (?, ?, ?, ?, ?)").execute(arguments: [personID, kind.rawValue, node, detail, now])
             case .moduleStarted(let module):
-                try db.execute(sql: """
+                try db.cachedStatement(sql: """
                     INSERT INTO moduleProgress (personId, module, startedAt) VALUES (?, ?, ?)
                     ON CONFLICT (personId, module) DO NOTHING
-                    """, arguments: [personID, module, now])
+                    """).execute(arguments: [personID, module, now])
             case .moduleCompleted(let module):
-                try db.execute(sql: """
+                try db.cachedStatement(sql: """
                     INSERT INTO moduleProgress (personId, module, startedAt, completedAt) VALUES (?, ?, ?, ?)
                     ON CONFLICT (personId, module) DO UPDATE SET completedAt = excluded.completedAt
-                    """, arguments: [personID, module, now, now])
+                    """).execute(arguments: [personID, module, now, now])
             case .optedOut:
                 try PersonStore.setOptedOut(true, personID: personID, in: db)
                 try JobStore.cancel(personID: personID, in: db)
                 try OutboxStore.cancelPending(personID: personID, except: replyTo, reason: "opted out", in: db)
                 try NetworkEvents(service: service, db: db, now: now).memberStopped(personID: personID)
-                try db.execute(sql: "UPDATE mantelzorg SET carerConsent = 'stopped' WHERE carerPersonId = ?", arguments: [personID])
+                try db.cachedStatement(sql: "UPDATE mantelzorg SET carerConsent = 'stopped' WHERE carerPersonId = ?").execute(arguments: [personID])
             case .optedIn:
                 try PersonStore.setOptedOut(false, personID: personID, in: db)
             case .languageChanged, .ended:

@@ -54,15 +54,15 @@ struct RecordWriter {
         switch RecordKind(rawValue: kind) {
         case .consent:
             let textKey = key(f["text"]) ?? ""
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO consent (personId, purpose, granted, subject, textKey, textShown, flowVersion, channel, createdAt)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [personID, key(f["purpose"]), bool(f["granted"]) ?? false, key(f["member"]), textKey,
+                """).execute(arguments: [personID, key(f["purpose"]), bool(f["granted"]) ?? false, key(f["member"]), textKey,
                                  library.catalog.text(textKey, language), "\(engine.flow.id)@\(engine.flow.version)",
                                  channel, now])
         case .score:
             guard case .number(let score)? = f["score"] else { return }
-            let goalID = try number(f["goal"]).flatMap { try Int64.fetchOne(db, sql: "SELECT id FROM goal WHERE id = ? AND personId = ?", arguments: [$0, personID]) }
+            let goalID = try number(f["goal"]).flatMap { try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM goal WHERE id = ? AND personId = ?"), arguments: [$0, personID]) }
             try upsert("score", ["leefgebied": key(f["leefgebied"]), "score": score, "wantsChange": bool(f["wants_change"]),
                                  "goalId": goalID], localID)
         case .strength:
@@ -76,14 +76,14 @@ struct RecordWriter {
         case .mantelzorg:
             try upsert("mantelzorg", ["direction": key(f["direction"]), "name": text(f["name"]), "hours": key(f["hours"]),
                                       "phone": key(f["phone"]), "checkin": bool(f["checkin"])], localID)
-            if let id = try Int64.fetchOne(db, sql: "SELECT id FROM mantelzorg WHERE personId = ? AND localId = ?", arguments: [personID, localID]) {
+            if let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM mantelzorg WHERE personId = ? AND localId = ?"), arguments: [personID, localID]) {
                 try carers.invite(mantelzorgID: id)
             }
         case .goal:
             guard case .number(let rank)? = f["rank"] else { return }
             try upsert("goal", ["text": text(f["text"]), "leefgebied": key(f["leefgebied"]), "rank": rank,
                                 "wishLocalId": key(f["wish"])], localID)
-            if let goalID = try Int64.fetchOne(db, sql: "SELECT id FROM goal WHERE personId = ? AND localId = ?", arguments: [personID, localID]) {
+            if let goalID = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM goal WHERE personId = ? AND localId = ?"), arguments: [personID, localID]) {
                 let policy = service.schedule
                 let later = now.addingTimeInterval(Double(policy.rerateAfterWeeks) * 7 * 86400)
                 try JobStore.add(.rerate, personID: personID, goalID: goalID,
@@ -109,11 +109,10 @@ struct RecordWriter {
             try carers.instrumentAnswered(carerID: personID, instrumentID: instrument, answers: answers)
         case .profile:
             if let name = text(f["name"]) {
-                try db.execute(sql: "UPDATE person SET name = ? WHERE id = ?", arguments: [name, personID])
+                try db.cachedStatement(sql: "UPDATE person SET name = ? WHERE id = ?").execute(arguments: [name, personID])
             }
         case .attention:
-            try db.execute(sql: "INSERT INTO alert (personId, kind, node, detail, createdAt) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [personID, key(f["kind"]) ?? "attention", number(f["action"]).map { "action \($0)" },
+            try db.cachedStatement(sql: "INSERT INTO alert (personId, kind, node, detail, createdAt) VALUES (?, ?, ?, ?, ?)").execute(arguments: [personID, key(f["kind"]) ?? "attention", number(f["action"]).map { "action \($0)" },
                                        text(f["detail"]), now])
         case nil:
             throw UnknownRecord(kind: kind)
@@ -126,7 +125,7 @@ struct RecordWriter {
         case .option(_, "professional")?: return ("professional", nil)
         case .record(let r)?:
             guard let local = r["id"]?.key else { return ("inwoner", nil) }
-            let memberID = try Int64.fetchOne(db, sql: "SELECT id FROM networkMember WHERE personId = ? AND localId = ?",
+            let memberID = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM networkMember WHERE personId = ? AND localId = ?"),
                                               arguments: [inwonerID, local])
             return memberID == nil ? ("inwoner", nil) : ("netwerk", memberID)
         default: return ("inwoner", nil)
@@ -135,7 +134,7 @@ struct RecordWriter {
 
     private func writeAction(localID: String, _ f: [String: Value]) throws {
         guard let goalLocal = key(f["goal"]),
-              let goalID = try Int64.fetchOne(db, sql: "SELECT id FROM goal WHERE personId = ? AND localId = ?",
+              let goalID = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM goal WHERE personId = ? AND localId = ?"),
                                               arguments: [personID, goalLocal]) else { return }
         let (owner, memberID) = try self.owner(f["who"], inwonerID: personID)
         var dueDate: String?
@@ -143,7 +142,7 @@ struct RecordWriter {
         if case .date(let d, let t)? = f["due"] { dueDate = d.description; dueTime = t?.description }
         try upsert("action", ["goalId": goalID, "what": text(f["what"]) ?? "", "ownerKind": owner, "networkMemberId": memberID,
                               "dueDate": dueDate, "dueTime": dueTime], localID)
-        if let actionID = try Int64.fetchOne(db, sql: "SELECT id FROM action WHERE personId = ? AND localId = ?", arguments: [personID, localID]) {
+        if let actionID = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM action WHERE personId = ? AND localId = ?"), arguments: [personID, localID]) {
             try ActionScheduler(policy: service.schedule, now: now, db: db).plan(actionID: actionID)
         }
     }
@@ -156,9 +155,9 @@ struct RecordWriter {
         var values: [(any DatabaseValueConvertible)?] = [personID, localID] + names.map { columns[$0]! }
         if stamp { allNames.append("createdAt"); values.append(now) }
         let updates = names.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO \(table) (\(allNames.joined(separator: ", "))) VALUES (\(allNames.map { _ in "?" }.joined(separator: ", ")))
             ON CONFLICT (personId, localId) DO UPDATE SET \(updates)
-            """, arguments: StatementArguments(values))
+            """).execute(arguments: StatementArguments(values))
     }
 }

@@ -10,10 +10,10 @@ enum ConversationStore {
     }
 
     static func load(personID: Int64, engine: Engine, in db: Database, cache: StateCache? = nil) throws -> Conversation {
-        let row = try Row.fetchOne(db, sql: "SELECT state FROM conversation WHERE personId = ? AND flowId = ?",
+        let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT state FROM conversation WHERE personId = ? AND flowId = ?"),
                                    arguments: [personID, engine.flow.id])
         guard let json: String = row?["state"] else {
-            let person = try Row.fetchOne(db, sql: "SELECT language, name FROM person WHERE id = ?", arguments: [personID])
+            let person = try Row.fetchOne(db.cachedStatement(sql: "SELECT language, name FROM person WHERE id = ?"), arguments: [personID])
             var state = engine.newConversation(language: (person?["language"] as String?).flatMap(Language.init(rawValue:)) ?? .nl)
             // A name given at enrolment is known to the flow (it is not asked again).
             if let name: String = person?["name"] { state.vars["naam"] = .text(name) }
@@ -32,20 +32,19 @@ enum ConversationStore {
     static func save(_ state: Conversation, personID: Int64, engine: Engine, now: Date, in db: Database, cache: StateCache? = nil) throws {
         let json = String(decoding: try state.encoded(), as: UTF8.self)
         cache?.store(state, json: json, personID: personID, flowID: state.flowID)
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO conversation (personId, flowId, flowVersion, state, stateVersion, module, finished, updatedAt)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (personId, flowId) DO UPDATE SET
               flowVersion = excluded.flowVersion, state = excluded.state, stateVersion = excluded.stateVersion,
               module = excluded.module, finished = excluded.finished, updatedAt = excluded.updatedAt
-            """, arguments: [personID, state.flowID, state.flowVersion, json, state.stateVersion, state.module,
+            """).execute(arguments: [personID, state.flowID, state.flowVersion, json, state.stateVersion, state.module,
                              state.finished, now])
-        try db.execute(sql: "UPDATE person SET language = ?, optedOut = ? WHERE id = ?",
-                       arguments: [state.language.rawValue, state.optedOut, personID])
+        try db.cachedStatement(sql: "UPDATE person SET language = ?, optedOut = ? WHERE id = ?").execute(arguments: [state.language.rawValue, state.optedOut, personID])
     }
 
     static func state(personID: Int64, flowID: String, in db: Database) throws -> Conversation? {
-        guard let json = try String.fetchOne(db, sql: "SELECT state FROM conversation WHERE personId = ? AND flowId = ?",
+        guard let json = try String.fetchOne(db.cachedStatement(sql: "SELECT state FROM conversation WHERE personId = ? AND flowId = ?"),
                                              arguments: [personID, flowID]) else { return nil }
         return try Conversation.decode(Data(json.utf8))
     }

@@ -6,16 +6,16 @@ enum MessageStore {
     struct Earlier { var id: Int64; var personID: Int64 }
 
     static func inbound(channel: String, providerID: String, in db: Database) throws -> Earlier? {
-        try Row.fetchOne(db, sql: """
+        try Row.fetchOne(db.cachedStatement(sql: """
             SELECT id, personId FROM message WHERE channel = ? AND providerId = ? AND direction = 'in'
-            """, arguments: [channel, providerID]).map { Earlier(id: $0["id"], personID: $0["personId"]) }
+            """), arguments: [channel, providerID]).map { Earlier(id: $0["id"], personID: $0["personId"]) }
     }
 
     static func insertInbound(_ m: InboundMessage, personID: Int64, in db: Database) throws -> Int64 {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO message (personId, direction, channel, providerId, text, createdAt)
             VALUES (?, 'in', ?, ?, ?, ?)
-            """, arguments: [personID, m.channel, m.providerID, m.text, m.receivedAt])
+            """).execute(arguments: [personID, m.channel, m.providerID, m.text, m.receivedAt])
         return db.lastInsertedRowID
     }
 
@@ -26,20 +26,19 @@ enum MessageStore {
         // silently doubles its segments by switching to UCS-2.
         let text = channel == "sms" ? SMSText.gsm7Safe(text) : text
         let segments = channel == "sms" ? SMSSegments.analyze(text).segments : nil
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO message (personId, direction, channel, replyTo, textKey, text, segments, createdAt)
             VALUES (?, 'out', ?, ?, ?, ?, ?, ?)
-            """, arguments: [personID, channel, replyTo, key, text, segments, now])
+            """).execute(arguments: [personID, channel, replyTo, key, text, segments, now])
         let messageID = db.lastInsertedRowID
-        try db.execute(sql: "INSERT INTO outbox (messageId, personId, channel, createdAt) VALUES (?, ?, ?, ?)",
-                       arguments: [messageID, personID, channel, now])
-        let address = try String.fetchOne(db, sql: "SELECT address FROM contact WHERE personId = ? AND channel = ?",
+        try db.cachedStatement(sql: "INSERT INTO outbox (messageId, personId, channel, createdAt) VALUES (?, ?, ?, ?)").execute(arguments: [messageID, personID, channel, now])
+        let address = try String.fetchOne(db.cachedStatement(sql: "SELECT address FROM contact WHERE personId = ? AND channel = ?"),
                                           arguments: [personID, channel]) ?? ""
         return OutgoingMessage(outboxID: db.lastInsertedRowID, personID: personID, channel: channel, address: address, text: text)
     }
 
     /// No consent: the inwoner's own words are not kept.
     static func forgetInboundTexts(personID: Int64, in db: Database) throws {
-        try db.execute(sql: "UPDATE message SET text = '' WHERE personId = ? AND direction = 'in'", arguments: [personID])
+        try db.cachedStatement(sql: "UPDATE message SET text = '' WHERE personId = ? AND direction = 'in'").execute(arguments: [personID])
     }
 }

@@ -28,8 +28,7 @@ enum OutboxStore {
 
     static func markSent(_ ids: [Int64], at now: Date, in db: Database) throws {
         for id in ids {
-            try db.execute(sql: "UPDATE outbox SET status = 'sent', sentAt = ?, attempts = attempts + 1 WHERE id = ?",
-                           arguments: [now, id])
+            try db.cachedStatement(sql: "UPDATE outbox SET status = 'sent', sentAt = ?, attempts = attempts + 1 WHERE id = ?").execute(arguments: [now, id])
         }
     }
 }

@@ -5,27 +5,27 @@ import GRDB
 enum PersonStore {
     /// The person behind a channel address; a new inwoner when nobody is known there.
     static func findOrCreate(channel: String, address: String, phone: String?, at now: Date, in db: Database) throws -> Int64 {
-        if let id = try Int64.fetchOne(db, sql: "SELECT personId FROM contact WHERE channel = ? AND address = ?",
+        if let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT personId FROM contact WHERE channel = ? AND address = ?"),
                                        arguments: [channel, address]) {
             return id
         }
         let id: Int64
-        if let phone, let existing = try Int64.fetchOne(db, sql: "SELECT id FROM person WHERE phone = ?", arguments: [phone]) {
+        if let phone, let existing = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM person WHERE phone = ?"), arguments: [phone]) {
             id = existing
         } else {
-            try db.execute(sql: "INSERT INTO person (role, phone, createdAt) VALUES ('inwoner', ?, ?)", arguments: [phone, now])
+            try db.cachedStatement(sql: "INSERT INTO person (role, phone, createdAt) VALUES ('inwoner', ?, ?)").execute(arguments: [phone, now])
             id = db.lastInsertedRowID
         }
-        try db.execute(sql: "INSERT INTO contact (personId, channel, address) VALUES (?, ?, ?)", arguments: [id, channel, address])
+        try db.cachedStatement(sql: "INSERT INTO contact (personId, channel, address) VALUES (?, ?, ?)").execute(arguments: [id, channel, address])
         return id
     }
 
     static func id(phone: String, in db: Database) throws -> Int64? {
-        try Int64.fetchOne(db, sql: "SELECT id FROM person WHERE phone = ?", arguments: [phone])
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM person WHERE phone = ?"), arguments: [phone])
     }
 
     static func id(channel: String, address: String, in db: Database) throws -> Int64? {
-        try Int64.fetchOne(db, sql: "SELECT personId FROM contact WHERE channel = ? AND address = ?", arguments: [channel, address])
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT personId FROM contact WHERE channel = ? AND address = ?"), arguments: [channel, address])
     }
 }
 
@@ -33,17 +33,16 @@ extension PersonStore {
     /// Opted out or back in, everywhere: the person and every conversation they have, so no flow
     /// writes to someone who said STOP in another one.
     static func setOptedOut(_ optedOut: Bool, personID: Int64, in db: Database) throws {
-        try db.execute(sql: "UPDATE person SET optedOut = ? WHERE id = ?", arguments: [optedOut, personID])
-        for row in try Row.fetchAll(db, sql: "SELECT id, state FROM conversation WHERE personId = ?", arguments: [personID]) {
+        try db.cachedStatement(sql: "UPDATE person SET optedOut = ? WHERE id = ?").execute(arguments: [optedOut, personID])
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT id, state FROM conversation WHERE personId = ?"), arguments: [personID]) {
             guard let json: String = row["state"], var state = try? Conversation.decode(Data(json.utf8)) else { continue }
             state.optedOut = optedOut
-            try db.execute(sql: "UPDATE conversation SET state = ? WHERE id = ?",
-                           arguments: [String(decoding: try state.encoded(), as: UTF8.self), row["id"] as Int64])
+            try db.cachedStatement(sql: "UPDATE conversation SET state = ? WHERE id = ?").execute(arguments: [String(decoding: try state.encoded(), as: UTF8.self), row["id"] as Int64])
         }
     }
 
     static func language(personID: Int64, in db: Database) throws -> Language {
-        try String.fetchOne(db, sql: "SELECT language FROM person WHERE id = ?", arguments: [personID])
+        try String.fetchOne(db.cachedStatement(sql: "SELECT language FROM person WHERE id = ?"), arguments: [personID])
             .flatMap(Language.init(rawValue:)) ?? .nl
     }
 }
@@ -51,7 +50,7 @@ extension PersonStore {
 extension PersonStore {
     /// The person wrote on this channel now (WhatsApp allows free text for 24 hours after).
     static func touch(channel: String, address: String, at now: Date, in db: Database) throws {
-        try db.execute(sql: "UPDATE contact SET lastInboundAt = ? WHERE channel = ? AND address = ?", arguments: [now, channel, address])
+        try db.cachedStatement(sql: "UPDATE contact SET lastInboundAt = ? WHERE channel = ? AND address = ?").execute(arguments: [now, channel, address])
     }
 }
 
@@ -59,9 +58,9 @@ extension PersonStore {
     /// The person behind a network member's phone (a new person with role netwerk when unknown),
     /// linked to the member row.
     static func networkMember(phone: String, memberID: Int64, inwonerID: Int64, at now: Date, in db: Database) throws -> Int64 {
-        let name = try String.fetchOne(db, sql: "SELECT name FROM networkMember WHERE id = ?", arguments: [memberID])
+        let name = try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM networkMember WHERE id = ?"), arguments: [memberID])
         let id = try reachable(role: "netwerk", phone: phone, name: name, inwonerID: inwonerID, at: now, in: db)
-        try db.execute(sql: "UPDATE networkMember SET memberPersonId = ? WHERE id = ?", arguments: [id, memberID])
+        try db.cachedStatement(sql: "UPDATE networkMember SET memberPersonId = ? WHERE id = ?").execute(arguments: [id, memberID])
         return id
     }
 
@@ -72,29 +71,28 @@ extension PersonStore {
         if let existing = try PersonStore.id(phone: phone, in: db) {
             id = existing
         } else {
-            try db.execute(sql: "INSERT INTO person (role, phone, name, createdAt) VALUES (?, ?, ?, ?)", arguments: [role, phone, name, now])
+            try db.cachedStatement(sql: "INSERT INTO person (role, phone, name, createdAt) VALUES (?, ?, ?, ?)").execute(arguments: [role, phone, name, now])
             id = db.lastInsertedRowID
         }
         if let (channel, _) = try primaryContact(personID: inwonerID, in: db) {
             let address = channel == "whatsapp" ? String(phone.dropFirst()) : phone
-            try db.execute(sql: "INSERT INTO contact (personId, channel, address) VALUES (?, ?, ?) ON CONFLICT (channel, address) DO NOTHING",
-                           arguments: [id, channel, address])
+            try db.cachedStatement(sql: "INSERT INTO contact (personId, channel, address) VALUES (?, ?, ?) ON CONFLICT (channel, address) DO NOTHING").execute(arguments: [id, channel, address])
         }
         return id
     }
 
     /// Where to reach a person when we write first: the channel they used last.
     static func primaryContact(personID: Int64, in db: Database) throws -> (channel: String, address: String)? {
-        try Row.fetchOne(db, sql: """
+        try Row.fetchOne(db.cachedStatement(sql: """
             SELECT channel, address FROM contact WHERE personId = ? ORDER BY lastInboundAt IS NULL, lastInboundAt DESC, id LIMIT 1
-            """, arguments: [personID]).map { ($0["channel"], $0["address"]) }
+            """), arguments: [personID]).map { ($0["channel"], $0["address"]) }
     }
 
     /// The person behind a mantelzorger's phone (role mantelzorger), linked to the mantelzorg row.
     static func carer(phone: String, mantelzorgID: Int64, inwonerID: Int64, at now: Date, in db: Database) throws -> Int64 {
-        let name = try String.fetchOne(db, sql: "SELECT name FROM mantelzorg WHERE id = ?", arguments: [mantelzorgID])
+        let name = try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM mantelzorg WHERE id = ?"), arguments: [mantelzorgID])
         let id = try reachable(role: "mantelzorger", phone: phone, name: name, inwonerID: inwonerID, at: now, in: db)
-        try db.execute(sql: "UPDATE mantelzorg SET carerPersonId = ? WHERE id = ?", arguments: [id, mantelzorgID])
+        try db.cachedStatement(sql: "UPDATE mantelzorg SET carerPersonId = ? WHERE id = ?").execute(arguments: [id, mantelzorgID])
         return id
     }
 }
