@@ -12,7 +12,10 @@ public enum AnswerText {
 
     /// Phones autocorrect `'` into `’` (and `"` into `“ ”`), so both must compare equal.
     static func straightenQuotes(_ s: String) -> String {
-        String(s.map { c -> Character in
+        // Most answers are plain ASCII without a backtick: nothing to fold (a fast path, as every
+        // parser folds the same answer again).
+        if s.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "`") }) { return s }
+        return String(s.map { c -> Character in
             switch c {
             case "\u{2018}", "\u{2019}", "\u{201A}", "\u{201B}", "\u{2032}", "`", "\u{00B4}": "'"
             case "\u{201C}", "\u{201D}", "\u{201E}", "\u{201F}", "\u{2033}": "\""
@@ -23,7 +26,19 @@ public enum AnswerText {
 
     /// Trims and replaces every run of whitespace (including newlines and NBSP) by one space.
     static func collapseWhitespace(_ s: String) -> String {
-        s.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        if isCollapsedASCII(s) { return s }
+        return s.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// ASCII with single spaces only between words: already collapsed.
+    private static func isCollapsedASCII(_ s: String) -> Bool {
+        var previous: UInt8 = UInt8(ascii: " ")
+        for byte in s.utf8 {
+            if byte >= 0x80 || byte == 9 || byte == 10 || byte == 11 || byte == 12 || byte == 13 { return false }
+            if byte == UInt8(ascii: " "), previous == UInt8(ascii: " ") { return false }
+            previous = byte
+        }
+        return previous != UInt8(ascii: " ") || s.isEmpty
     }
 
     /// Longer answers are no choice, grade, date, yes/no, name or phone number. The parsers refuse

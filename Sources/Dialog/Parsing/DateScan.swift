@@ -81,7 +81,7 @@ struct DateScan {
                 if next == "voor" || next == "to" { return (bare(h - 1, 60 - k), 3) }
             }
         }
-        if let m = t.wholeMatch(of: #/(\d{1,2})[:.](\d{2})/#), let h = Int(m.1), let min = Int(m.2),
+        if let m = t.wholeMatch(of: RegexCache.clockTime), let h = Int(m.1), let min = Int(m.2),
            h < 24, min < 60 {
             let clock = Clock(hour: h, minute: min, bare: (1...12).contains(h) && m.1.first != "0")
             if let next, let c = meridiem(clock, next) { return (c, 2) }

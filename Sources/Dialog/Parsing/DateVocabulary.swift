@@ -80,13 +80,13 @@ enum DateVocabulary {
                 return [day, period]
             }
         }
-        if let m = t.wholeMatch(of: #/(\d{1,2}(?:[:.]\d{2})?)(am|pm|uur|u|h)/#) {
+        if let m = t.wholeMatch(of: RegexCache.hourWithSuffix) {
             return [String(m.1), String(m.2)]
         }
-        if let m = t.wholeMatch(of: #/(\d{1,2})[uh](\d{2})/#) {
+        if let m = t.wholeMatch(of: RegexCache.hourUMinutes) {
             return ["\(m.1):\(m.2)"]
         }
-        if let m = t.wholeMatch(of: #/(\d{1,2})(?:e|de|ste|st|nd|rd|th)/#) {
+        if let m = t.wholeMatch(of: RegexCache.ordinalDay) {
             return [String(m.1)]
         }
         return [t]

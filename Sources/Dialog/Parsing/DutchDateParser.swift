@@ -23,9 +23,9 @@ public enum DutchDateParser {
         for i in scan.tokens.indices {
             guard let t = scan.at(i) else { continue }
             // ASCII digits only: `\d` alone also matches "٣" or "３", which `Int(_:)` does not read (found by the fuzz run).
-            if let m = t.wholeMatch(of: #/(\d{1,2})[-\/.](\d{1,2})[-\/.](\d{4}|\d{2})/#.asciiOnlyDigits()) {
+            if let m = t.wholeMatch(of: RegexCache.dayMonthYear) {
                 scan.fill(\.dayMonth, .init(day: Int(m.1)!, month: Int(m.2)!, year: Int(m.3)!), claiming: i..<(i + 1))
-            } else if let m = t.wholeMatch(of: #/(\d{1,2})[-\/](\d{1,2})/#.asciiOnlyDigits()) {
+            } else if let m = t.wholeMatch(of: RegexCache.dayMonth) {
                 scan.fill(\.dayMonth, .init(day: Int(m.1)!, month: Int(m.2)!), claiming: i..<(i + 1))
             } else if let day = scan.number(i, in: 0...99), t.count <= 2 {
                 // "15 december (2026)" and "the 15th of december".

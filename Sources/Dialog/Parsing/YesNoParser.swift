@@ -12,9 +12,9 @@ public enum YesNoParser {
         var strongYes = false, strongNo = false, weakYes = false, negated = false
         for word in tokens(text) {
             if uncertainWords.contains(word) { return nil }
-            if strongYesWords.contains(word) || word.wholeMatch(of: #/ja+|ye+s+/#) != nil {
+            if strongYesWords.contains(word) || word.wholeMatch(of: RegexCache.stretchedYes) != nil {
                 strongYes = true
-            } else if strongNoWords.contains(word) || word.wholeMatch(of: #/ne+|no+/#) != nil {
+            } else if strongNoWords.contains(word) || word.wholeMatch(of: RegexCache.stretchedNo) != nil {
                 strongNo = true
             } else if weakYesWords.contains(word) {
                 weakYes = true

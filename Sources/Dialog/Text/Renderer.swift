@@ -26,7 +26,7 @@ public struct Renderer: Sendable {
         // Too deep (an include cycle): stop with nothing rather than show `{>key}` to the inwoner.
         guard depth <= Self.maxIncludeDepth else { return "" }
         let raw = catalog.text(key, language)
-        guard let template = try? Template(raw) else { return raw }
+        guard let template = TemplateCache.shared.template(raw) else { return raw }
         return template.render(scope, format) { included, inner in
             render(included, inner, depth: depth + 1)
         }
