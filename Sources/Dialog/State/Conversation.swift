@@ -101,6 +101,6 @@ extension Conversation {
     }
 
     public func encoded() throws -> Data {
-        Data(StateJSON.encode(self).utf8)
+        Data(StateJSON.encode(self))
     }
 }
