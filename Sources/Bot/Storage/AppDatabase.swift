@@ -47,4 +47,12 @@ struct AppDatabase: Sendable {
     }
 
     var reader: any DatabaseReader { writer }
+
+    /// Copies everything from the WAL into the database file and empties the WAL (after an
+    /// erasure, so no old copy of a row stays in it; after a bulk load, so a server starts clean).
+    func checkpoint() throws {
+        try writer.writeWithoutTransaction { db in
+            _ = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+        }
+    }
 }

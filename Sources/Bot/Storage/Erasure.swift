@@ -5,7 +5,8 @@ import GRDB
 enum Erasure {
     /// Deletes the inwoner with all their rows (the schema cascades to messages, outbox, jobs, answers,
     /// plan, alerts, notes), and the network members and mantelzorgers we only knew through them.
-    /// With `secure_delete` on, the freed pages are zeroed; the caller checkpoints the WAL afterwards.
+    /// With `secure_delete` on, the freed pages are zeroed; the caller checkpoints the WAL afterwards
+    /// (`AppDatabase.checkpoint`), so no old copy of an erased row stays behind in it.
     static func erase(personID: Int64, in db: Database) throws {
         let linked = try Int64.fetchAll(db, sql: """
             SELECT memberPersonId FROM networkMember WHERE personId = ?1 AND memberPersonId IS NOT NULL
@@ -26,11 +27,4 @@ enum Erasure {
             """, arguments: [personID]) ?? true
     }
 
-    /// Moves everything from the WAL into the database file and empties the WAL, so no old copy of
-    /// an erased row stays behind in it.
-    static func checkpoint(_ writer: any DatabaseWriter) throws {
-        try writer.writeWithoutTransaction { db in
-            _ = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)")
-        }
-    }
 }

@@ -34,7 +34,7 @@ struct PrivacyRoutes {
                 let id = try web.inwoner(page, event: "gewist", in: db)
                 try Erasure.erase(personID: id, in: db)
             }
-            try Erasure.checkpoint(web.database.writer)
+            try web.database.checkpoint()
             web.logger.notice("inwoner erased", metadata: ["professional": "\(page.professionalID)"])
             return web.pages.render("erased", Chrome.page(session: page.session, title: "Gewist", [:]))
         }
