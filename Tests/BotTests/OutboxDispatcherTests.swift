@@ -43,6 +43,37 @@ struct OutboxDispatcherTests {
         #expect(provider.requests.count == 3)
     }
 
+    /// Found by scripts/faults: with the write lock held elsewhere past the 5 s busy timeout, the
+    /// result of a send that went out was dropped and the message was sent again after its lease.
+    @Test func aSendIsRecordedWhenTheDatabaseIsBusyLongerThanTheBusyTimeout() async throws {
+        final class Sends: Sendable { let count = Mutex(0) }
+        let path = try Fixtures.temporaryDirectory().appendingPathComponent("db.sqlite").path
+        let database = try AppDatabase.open(path: path)
+        let service = try ConversationService(database: database, library: Fixtures.library)
+        _ = try service.handle(Fixtures.message("hoi", id: "SM1"))
+        var unsafe = Configuration()
+        unsafe.allowsUnsafeTransactions = true  // the lock outlives one database access, on purpose
+        let holder = try DatabaseQueue(path: path, configuration: unsafe)
+        let sends = Sends()
+        let transport = HTTPTransport { _ in
+            let n = sends.count.withLock { $0 += 1; return $0 }
+            if n == 1 {
+                // Another process takes the write lock while the first send is under way, for 6 s.
+                try holder.writeWithoutTransaction { db in try db.execute(sql: "BEGIN IMMEDIATE") }
+                Task {
+                    try await Task.sleep(for: .seconds(6))
+                    try await holder.writeWithoutTransaction { db in try db.execute(sql: "ROLLBACK") }
+                }
+            }
+            return .init(status: 201, body: Data(#"{"sid":"SM\#(n)","status":"queued"}"#.utf8))
+        }
+        let dispatcher = OutboxDispatcher(database: database, senders: ["sms": TwilioSender(config: Self.twilio, transport: transport)],
+                                          policy: DispatchPolicy(), clock: Clock().wall, metrics: nil, logger: Logger(label: "test"))
+        while try await dispatcher.tick() > 0 {}
+        #expect(try statuses(database) == ["sent", "sent", "sent"])
+        #expect(sends.count.withLock { $0 } == 3)
+    }
+
     @Test func serverErrorsAndTimeoutsAreRetriedWithBackoff() async throws {
         let provider = FakeProvider(), clock = Clock()
         let (database, dispatcher, service) = try setUp(provider, clock: clock)

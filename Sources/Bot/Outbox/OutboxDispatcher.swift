@@ -40,11 +40,7 @@ struct OutboxDispatcher: Service {
                                   idempotencyKey: "wegwijzer-outbox-\(item.message.outboxID)")
         let result = await sender.send(item.message, context: context)
         do {
-            let optedOut = try await database.writer.write { db in
-                let optedOut = try OutboxStore.record(result, for: item, policy: policy, now: clock.now(), in: db)
-                if optedOut { try PersonStore.setOptedOut(true, personID: item.message.personID, in: db) }
-                return optedOut
-            }
+            let optedOut = try await recordWithRetries(result, for: item)
             switch result {
             case .sent: metrics?.messagesOut(item.message.channel).increment()
             default: metrics?.sendFailures(item.message.channel).increment()
@@ -56,6 +52,26 @@ struct OutboxDispatcher: Service {
         } catch {
             // The lease runs out and the message is tried again: at least once, never lost.
             logger.error("could not record a send result", metadata: ["outbox": "\(item.message.outboxID)", "error": "\(error)"])
+        }
+    }
+
+    /// A message that went out must be recorded, or it goes out again when its lease runs out. A
+    /// busy database (another process holding the write lock past the busy timeout) is waited out
+    /// a few times instead of given up at once (found by scripts/faults: a duplicate send). The next
+    /// round starts only when this one is done, so nothing here claims the message meanwhile.
+    private func recordWithRetries(_ result: SendResult, for item: OutboxStore.Claimed) async throws -> Bool {
+        var attempt = 0
+        while true {
+            do {
+                return try await database.writer.write { db in
+                    let optedOut = try OutboxStore.record(result, for: item, policy: policy, now: clock.now(), in: db)
+                    if optedOut { try PersonStore.setOptedOut(true, personID: item.message.personID, in: db) }
+                    return optedOut
+                }
+            } catch let error as DatabaseError where (error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED) && attempt < 4 {
+                attempt += 1
+                try? await Task.sleep(for: .milliseconds(250 * attempt))
+            }
         }
     }
 
