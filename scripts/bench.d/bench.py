@@ -132,14 +132,8 @@ def main():
     e2e["all_stored_once"] = (e2e["distinct_provider_ids"] == e2e["stored_inbound"]
                               and answered <= e2e["stored_inbound"] <= answered + CLIENTS)
     results["end_to_end"] = e2e
-    # Cost: one inwoner's whole intake (all three modules) by SMS, from the stored segment counts.
-    first = "(SELECT id FROM person WHERE phone = '+31620000000')"
-    results["cost"] = {
-        "inbound_messages": count(db, f"SELECT COUNT(*) FROM message WHERE direction = 'in' AND personId = {first}"),
-        "outbound_messages": count(db, f"SELECT COUNT(*) FROM message WHERE direction = 'out' AND personId = {first}"),
-        "outbound_segments": count(db, f"SELECT SUM(segments) FROM message WHERE direction = 'out' AND personId = {first}"),
-        "modules_completed": count(db, f"SELECT COUNT(*) FROM moduleProgress WHERE completedAt IS NOT NULL AND personId = {first}"),
-    }
+    # Cost: one whole intake (all three modules) by SMS through the real pipeline, from the outbox's segment counts.
+    results["cost"] = json.loads(run([wegwijzer, "bench", "cost", "--inputs", lines_file]))
 
     print("reference ...", file=sys.stderr)
     port = free_port()
@@ -226,6 +220,7 @@ def main():
         ("reminders queued/s (remind --once)", f"{results['reminders']['queued_per_second']:.0f}"),
         ("reminders sent/s (fake gateway)", f"{results['reminders']['sent_per_second']:.0f}"),
         ("SMS for a whole intake: in / out / segments", f"{results['cost']['inbound_messages']} / {results['cost']['outbound_messages']} / {results['cost']['outbound_segments']}"),
+        ("  modules completed in that intake", f"{results['cost']['modules_completed']}"),
     ]
     for s in results["scale"]:
         rows.append((f"{s['inwoners']:>9,} inwoners: p50 / p99 ms", f"{s['turns']['p50_ms']:.1f} / {s['turns']['p99_ms']:.1f}"))

@@ -8,7 +8,7 @@ extension Wegwijzer {
     struct Bench: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Benchmark helpers for scripts/bench.", shouldDisplay: false,
-            subcommands: [BenchEngine.self, BenchSeed.self, BenchLookup.self])
+            subcommands: [BenchEngine.self, BenchSeed.self, BenchLookup.self, BenchCost.self])
     }
 
     struct BenchEngine: ParsableCommand {
@@ -45,6 +45,38 @@ extension Wegwijzer {
             }
             let elapsed = (ContinuousClock.now - start).seconds
             print(#"{"turns": \#(turns), "seconds": \#(elapsed), "turns_per_second": \#(Double(turns) / elapsed), "outputs_checksum": \#(checksum)}"#)
+        }
+    }
+
+    struct BenchCost: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "cost", abstract: "One whole intake by SMS through the real pipeline; the outbox's message and segment counts as JSON.")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Option(help: "A file with one inwoner message per line (a whole intake).")
+        var inputs: String
+
+        @Option(help: "When the intake starts (ISO 8601); the messages follow a minute apart.")
+        var start: String = "2026-11-23T10:00:00+01:00"
+
+        func run() throws {
+            guard let begin = ISO8601DateFormatter().date(from: start) else { throw ValidationError("--start must be ISO 8601") }
+            guard let text = try? String(contentsOfFile: inputs, encoding: .utf8) else { throw CLIError("cannot read \(inputs)") }
+            let database = try AppDatabase.inMemory()
+            let service = try ConversationService(database: database, library: try global.loadFlows())
+            let phone = "+31612345678"
+            for (n, line) in text.split(separator: "\n").enumerated() {
+                _ = try service.handle(InboundMessage(channel: "sms", address: phone, phone: phone, providerID: "SMcost\(n)",
+                                                      text: String(line), receivedAt: begin.addingTimeInterval(Double(n) * 60)))
+            }
+            let (inbound, outbound, segments, modules) = try database.reader.read { db in
+                (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM message WHERE direction = 'in'") ?? 0,
+                 try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox") ?? 0,
+                 try Int.fetchOne(db, sql: "SELECT SUM(m.segments) FROM outbox o JOIN message m ON m.id = o.messageId") ?? 0,
+                 try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM moduleProgress WHERE completedAt IS NOT NULL") ?? 0)
+            }
+            print(#"{"inbound_messages": \#(inbound), "outbound_messages": \#(outbound), "outbound_segments": \#(segments), "modules_completed": \#(modules)}"#)
         }
     }
 
