@@ -29,19 +29,8 @@ struct StateJSONTests {
         }
     }
 
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test func randomStatesSurviveTheRoundTrip() throws {
-        var rng = Seeded(state: 20261129)
+        var rng = FuzzRandom(seed: 20261129)
         for n in 0..<500 {
             var state = Conversation(flowID: "f", flowVersion: 3, language: n % 2 == 0 ? .nl : .en)
             state.node = n % 3 == 0 ? nil : Self.strings.randomElement(using: &rng)

@@ -23,7 +23,7 @@ extension ChannelProtocolTests {
         }
 
         @Test func randomBytesNeverParse() {
-            var random = SplitMix64(state: 20_261_123)
+            var random = SeededRandom(seed: 20_261_123)
             for round in 0..<300 {
                 let body = random.bytes(Int.random(in: 0...512, using: &random))
                 #expect(TwilioInbound.parse(formBody: body).failureValue != nil, "round \(round)")
@@ -37,7 +37,7 @@ extension ChannelProtocolTests {
             let whatsApp = Data(try ChannelVectors.string(ChannelVectors.vector("wa-sig-courier-hello"), "raw_body").utf8)
             let telegram = try ChannelVectors.json(ChannelVectors.vector("tg-update-private-text"), "payload")
             let twilio = Data(try ChannelVectors.string(ChannelVectors.vector("twilio-sig-status-callback"), "raw_body").utf8)
-            var random = SplitMix64(state: 42)
+            var random = SeededRandom(seed: 42)
             var outcomes = (parsed: 0, refused: 0)
             for _ in 0..<300 {
                 for (index, original) in [whatsApp, telegram, twilio].enumerated() {
