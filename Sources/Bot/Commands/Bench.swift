@@ -9,6 +9,12 @@ extension Wegwijzer {
         static let configuration = CommandConfiguration(
             abstract: "Benchmark helpers for scripts/bench.", shouldDisplay: false,
             subcommands: [BenchEngine.self, BenchSeed.self, BenchLookup.self, BenchCost.self])
+
+        /// The messages of an intake, one per line.
+        static func lines(of file: String) throws -> [String] {
+            guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { throw CLIError("cannot read \(file)") }
+            return text.split(separator: "\n").map(String.init)
+        }
     }
 
     struct BenchEngine: ParsableCommand {
@@ -25,8 +31,7 @@ extension Wegwijzer {
         func run() throws {
             let library = try global.loadFlows()
             guard let engine = library.engine() else { throw CLIError("no main flow") }
-            guard let text = try? String(contentsOfFile: inputs, encoding: .utf8) else { throw CLIError("cannot read \(inputs)") }
-            let lines = text.split(separator: "\n").map(String.init)
+            let lines = try Wegwijzer.Bench.lines(of: inputs)
             let start = ContinuousClock.now
             let deadline = start + .milliseconds(Int(seconds * 1000))
             var turns = 0
@@ -62,11 +67,11 @@ extension Wegwijzer {
 
         func run() throws {
             guard let begin = ISO8601DateFormatter().date(from: start) else { throw ValidationError("--start must be ISO 8601") }
-            guard let text = try? String(contentsOfFile: inputs, encoding: .utf8) else { throw CLIError("cannot read \(inputs)") }
+            let lines = try Wegwijzer.Bench.lines(of: inputs)
             let database = try AppDatabase.inMemory()
             let service = try ConversationService(database: database, library: try global.loadFlows())
             let phone = "+31612345678"
-            for (n, line) in text.split(separator: "\n").enumerated() {
+            for (n, line) in lines.enumerated() {
                 _ = try service.handle(InboundMessage(channel: "sms", address: phone, phone: phone, providerID: "SMcost\(n)",
                                                       text: String(line), receivedAt: begin.addingTimeInterval(Double(n) * 60)))
             }

@@ -20,12 +20,15 @@ struct AlertList {
         "mantelzorg_geen_antwoord": "Mantelzorger antwoordt niet",
     ]
 
-    /// The inwoner an alert is about: the person itself, or the inwoner whose network member or mantelzorger it is.
-    static let inwonerOfAlert = """
-        CASE WHEN p.role = 'inwoner' THEN p.id ELSE COALESCE(
-            (SELECT n.personId FROM networkMember n WHERE n.memberPersonId = p.id ORDER BY n.id LIMIT 1),
-            (SELECT m.personId FROM mantelzorg m WHERE m.carerPersonId = p.id ORDER BY m.id LIMIT 1)) END
+    /// The inwoner an alert is about: the person `p` it was raised for, or the inwoner whose network
+    /// member or mantelzorger `p` is. The one rule for the alerts page and the caseload's count.
+    static func inwoner(ofAlertPerson p: String) -> String {
         """
+        CASE WHEN \(p).role = 'inwoner' THEN \(p).id ELSE COALESCE(
+            (SELECT n.personId FROM networkMember n WHERE n.memberPersonId = \(p).id ORDER BY n.id LIMIT 1),
+            (SELECT m.personId FROM mantelzorg m WHERE m.carerPersonId = \(p).id ORDER BY m.id LIMIT 1)) END
+        """
+    }
 
     /// Open alerts of one professional's caseload (or of one inwoner), oldest first.
     func open(professionalID: Int64? = nil, inwonerID: Int64? = nil) throws -> [[String: Any]] {
@@ -39,7 +42,7 @@ struct AlertList {
     /// The inwoner an alert belongs to, if it is on this professional's caseload.
     func owner(alertID: Int64, professionalID: Int64) throws -> Int64? {
         try Int64.fetchOne(db, sql: """
-            SELECT i.id FROM alert a JOIN person p ON p.id = a.personId JOIN person i ON i.id = (\(Self.inwonerOfAlert))
+            SELECT i.id FROM alert a JOIN person p ON p.id = a.personId JOIN person i ON i.id = (\(Self.inwoner(ofAlertPerson: "p")))
             WHERE a.id = ? AND i.professionalId = ?
             """, arguments: [alertID, professionalID])
     }
@@ -48,7 +51,7 @@ struct AlertList {
         try Row.fetchAll(db, sql: """
             SELECT a.id, a.kind, a.node, a.detail, a.createdAt, a.handledAt, a.note, i.id AS inwonerId,
                    COALESCE(i.name, '') AS inwoner, p.role, COALESCE(p.name, '') AS about
-            FROM alert a JOIN person p ON p.id = a.personId JOIN person i ON i.id = (\(Self.inwonerOfAlert))
+            FROM alert a JOIN person p ON p.id = a.personId JOIN person i ON i.id = (\(Self.inwoner(ofAlertPerson: "p")))
             WHERE (a.handledAt IS NULL) = ? AND (?2 IS NULL OR i.professionalId = ?2) AND (?3 IS NULL OR i.id = ?3)
             ORDER BY \(handled ? "a.handledAt DESC" : "a.createdAt, a.id") LIMIT ?4
             """, arguments: [!handled, professionalID, inwonerID, limit]).map { row in

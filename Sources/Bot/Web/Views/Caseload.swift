@@ -46,9 +46,11 @@ struct Caseload {
                 (SELECT MAX(createdAt) FROM message m WHERE m.personId = p.id AND m.direction = 'in') AS lastContact,
                 (SELECT COUNT(*) FROM action a WHERE a.personId = p.id AND a.status IN \(openStatuses)) AS open,
                 (SELECT COUNT(*) FROM action a WHERE a.personId = p.id AND a.status IN \(openStatuses) AND a.dueDate < ?) AS overdue,
-                (SELECT COUNT(*) FROM alert al WHERE al.handledAt IS NULL AND al.personId IN (
+                (SELECT COUNT(*) FROM alert al JOIN person ap ON ap.id = al.personId
+                 WHERE al.handledAt IS NULL AND al.personId IN (
                     SELECT p.id UNION SELECT memberPersonId FROM networkMember WHERE personId = p.id AND memberPersonId IS NOT NULL
-                    UNION SELECT carerPersonId FROM mantelzorg WHERE personId = p.id AND carerPersonId IS NOT NULL)) AS alerts
+                    UNION SELECT carerPersonId FROM mantelzorg WHERE personId = p.id AND carerPersonId IS NOT NULL)
+                 AND (\(AlertList.inwoner(ofAlertPerson: "ap"))) = p.id) AS alerts
             FROM person p WHERE p.role = 'inwoner' AND p.professionalId = ?
             """, arguments: [today.description, professionalID]).map { row in
             let done: Int = row["done"]
