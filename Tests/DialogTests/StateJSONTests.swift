@@ -55,3 +55,68 @@ struct StateJSONTests {
         }
     }
 }
+
+/// TERUG checkpoints are stored as differences from the one after them, and read back whole.
+struct StoredHistoryTests {
+    static func checkpoint(_ node: String, _ vars: [String: Value], frames: [LoopFrame] = [], nextID: Int = 1) -> Checkpoint {
+        Checkpoint(node: node, frames: frames, module: "m1", answeredInModule: 0, vars: vars, nextID: nextID)
+    }
+
+    @Test func addedChangedAndRemovedVariablesAndFramesSurvive() throws {
+        var state = Conversation(flowID: "f", flowVersion: 1, language: .nl)
+        let loop = LoopFrame(node: "each", alias: "lg", items: [.text("wonen"), .text("geld")], index: 0)
+        state.history = [
+            Self.checkpoint("a", [:]),
+            Self.checkpoint("b", ["naam": .text("Ans")], frames: [loop]),
+            Self.checkpoint("c", ["naam": .text("Ans"), "cijfer": .record(["wonen": .number(4)])],
+                            frames: [LoopFrame(node: "each", alias: "lg", items: loop.items, index: 1)]),
+            Self.checkpoint("d", ["naam": .text("Ans"), "cijfer": .record(["wonen": .number(4), "geld": .number(7)])], nextID: 4),
+            Self.checkpoint("e", ["cijfer": .none], nextID: 4),
+        ]
+        state.vars = ["cijfer": .none, "klaar": .bool(true)]
+        let data = try state.encoded()
+        #expect(try Conversation.decode(data) == state)
+        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let stored = try #require(json["history"] as? [[String: Any]])
+        #expect(stored.allSatisfy { $0["vars"] == nil })
+        // The newest against the state: it lacks "klaar"; the oldest against "b": it lacks "naam" and b's loop.
+        #expect(stored[4]["set"] == nil && stored[4]["unset"] as? [String] == ["klaar"] && stored[4]["frames"] == nil)
+        #expect((stored[3]["set"] as? [String: Any])?.keys.sorted() == ["cijfer", "naam"])
+        #expect(stored[1]["frames"] != nil && stored[1]["set"] == nil && stored[1]["unset"] as? [String] == ["cijfer"])
+        #expect(stored[0]["unset"] as? [String] == ["naam"] && stored[0]["frames"] != nil)
+    }
+
+    @Test func aVersionOneStateWithWholeCheckpointsIsRead() throws {
+        let v1 = #"""
+        {"stateVersion":1,"flowID":"f","flowVersion":1,"language":"nl","node":"b","frames":[],"vars":{"x":1},"tries":0,
+         "history":[{"node":"a","frames":[],"answeredInModule":0,"vars":{},"nextID":1},
+                    {"node":"b","frames":[],"answeredInModule":1,"vars":{"x":1},"nextID":1}],
+         "answeredInModule":1,"optedOut":false,"paused":false,"finished":false,"nextID":1}
+        """#
+        let state = try Conversation.decode(Data(v1.utf8))
+        #expect(state.history.map(\.vars) == [[:], ["x": .number(1)]])
+        #expect(state.stateVersion == Conversation.currentVersion)
+        #expect(try Conversation.decode(try state.encoded()) == state)
+    }
+
+    @Test func theHistoryOfAWholeIntakeIsSmall() throws {
+        let text = try String(contentsOf: TranscriptTests.directory.appendingPathComponent("full-intake.txt"), encoding: .utf8)
+        let inputs = text.split(separator: "\n", omittingEmptySubsequences: false).filter { $0.hasPrefix("> ") }.map { String($0.dropFirst(2)) }
+        #expect(inputs.count > 40)
+        let engine = DefaultFlows.engine
+        var state = engine.newConversation()
+        let now = Date(timeIntervalSince1970: 1_795_424_400)
+        var largest = 0
+        var largestWhole = 0
+        let whole = JSONEncoder()
+        for input in inputs {
+            state = engine.advance(state, with: .message(input), at: now).state
+            largest = max(largest, try state.encoded().count)
+            largestWhole = max(largestWhole, try whole.encode(state).count)
+        }
+        #expect(state.history.count > 5)
+        // Whole checkpoints made this some 13 kB.
+        #expect(largest < 5_500, "largest stored state \(largest) bytes")
+        #expect(largest * 3 < largestWhole, "differences \(largest) bytes, whole \(largestWhole)")
+    }
+}

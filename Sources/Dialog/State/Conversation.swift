@@ -3,7 +3,8 @@ import Foundation
 /// Everything the engine knows about one inwoner's conversation. Stored as JSON between turns.
 public struct Conversation: Codable, Sendable, Equatable {
     /// Bump when the shape changes; `Conversation.decode` migrates older states.
-    public static let currentVersion = 1
+    /// 2: TERUG checkpoints after the first store only what changed since the one before.
+    public static let currentVersion = 2
 
     public var stateVersion = Conversation.currentVersion
     public var flowID: String
@@ -44,13 +45,23 @@ public struct LoopFrame: Codable, Sendable, Equatable {
 /// The conversation as it was when a question was asked, so TERUG can go back to it. The
 /// variables go back too (a list appended to after that question is as it was), and so does the id
 /// counter, so a record emitted again keeps its id and `Bot` updates it instead of adding one.
-public struct Checkpoint: Codable, Sendable, Equatable {
+/// In memory each checkpoint is whole; stored, it is a difference from the one before (`StoredCheckpoint`).
+public struct Checkpoint: Encodable, Sendable, Equatable {
     public var node: String
     public var frames: [LoopFrame]
     public var module: String?
     public var answeredInModule: Int
     public var vars: [String: Value]
     public var nextID: Int
+
+    init(node: String, frames: [LoopFrame], module: String?, answeredInModule: Int, vars: [String: Value], nextID: Int) {
+        self.node = node
+        self.frames = frames
+        self.module = module
+        self.answeredInModule = answeredInModule
+        self.vars = vars
+        self.nextID = nextID
+    }
 
     init(of state: Conversation, at node: String) {
         self.node = node
@@ -97,7 +108,10 @@ extension Conversation {
             throw error
         }
         guard state.stateVersion <= currentVersion else { throw DecodeError.unsupportedVersion(state.stateVersion) }
-        return state
+        // Read in today's shape, so it is written back in today's shape.
+        var current = state
+        current.stateVersion = currentVersion
+        return current
     }
 
     public func encoded() throws -> Data {

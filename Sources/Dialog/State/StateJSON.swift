@@ -1,8 +1,8 @@
 import Foundation
 
 /// Writes a `Conversation` as the same JSON its `Codable` conformance reads, without going through
-/// `JSONEncoder`: a state with its TERUG history is some 20 kB, and encoding it with Foundation
-/// was most of the CPU of a turn. `Conversation.decode` reads both; the tests check that every
+/// `JSONEncoder`, which was most of the CPU of a turn. TERUG checkpoints are written as differences
+/// (`StoredCheckpoint`), which made a state of a long conversation some 3 kB instead of 20. `Conversation.decode` reads both; the tests check that every
 /// state of the golden transcripts and random values survive the round trip.
 struct StateJSON {
     /// UTF-8 bytes: appending bytes is several times faster than appending to a String.
@@ -25,7 +25,7 @@ struct StateJSON {
         out += ","; field("frames"); frames(s.frames)
         out += ","; field("vars"); record(s.vars)
         out += ","; field("tries"); out += String(s.tries)
-        out += ","; field("history"); array(s.history) { $0.checkpoint($1) }
+        out += ","; field("history"); history(s)
         if let module = s.module { out += ","; field("module"); string(module) }
         out += ","; field("answeredInModule"); out += String(s.answeredInModule)
         out += ","; field("optedOut"); out += s.optedOut ? "true" : "false"
@@ -36,13 +36,29 @@ struct StateJSON {
         out += "}"
     }
 
-    private mutating func checkpoint(_ c: Checkpoint) {
+    /// Each checkpoint as its difference from the one after it, the newest from the state itself
+    /// (see `StoredCheckpoint`).
+    private mutating func history(_ s: Conversation) {
+        out += "["
+        for (index, c) in s.history.enumerated() {
+            if index > 0 { out += "," }
+            let next = index + 1 < s.history.count ? s.history[index + 1] : nil
+            checkpoint(c, nextVars: next?.vars ?? s.vars, nextFrames: next?.frames ?? s.frames)
+        }
+        out += "]"
+    }
+
+    private mutating func checkpoint(_ c: Checkpoint, nextVars: [String: Value], nextFrames: [LoopFrame]) {
         out += "{"
         field("node"); string(c.node)
-        out += ","; field("frames"); frames(c.frames)
+        if c.frames != nextFrames { out += ","; field("frames"); frames(c.frames) }
         if let module = c.module { out += ","; field("module"); string(module) }
         out += ","; field("answeredInModule"); out += String(c.answeredInModule)
-        out += ","; field("vars"); record(c.vars)
+        var set: [String: Value] = [:]
+        for (key, value) in c.vars where nextVars[key] != value { set[key] = value }
+        let unset = nextVars.keys.filter { c.vars[$0] == nil }.sorted()
+        if !set.isEmpty { out += ","; field("set"); record(set) }
+        if !unset.isEmpty { out += ","; field("unset"); array(unset) { $0.string($1) } }
         out += ","; field("nextID"); out += String(c.nextID)
         out += "}"
     }
