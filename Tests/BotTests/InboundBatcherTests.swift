@@ -31,7 +31,11 @@ struct InboundBatcherTests {
         }
         #expect(inbound == 120)
         #expect(persons == 40)
-        #expect(pending == 0) // inline replies are marked sent in their own transaction
+        #expect(pending == 0) // inline replies are stored as sent in their own transaction
+        let unsent = try await database.reader.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox WHERE status != 'sent' OR sentAt IS NULL OR attempts != 1")
+        }
+        #expect(unsent == 0)
         // Every conversation is where three answers put it.
         let answers = try await database.reader.read { db in
             try Int.fetchAll(db, sql: "SELECT COUNT(*) FROM answer GROUP BY personId")
@@ -65,5 +69,8 @@ struct InboundBatcherTests {
             try String.fetchAll(db, sql: "SELECT providerId FROM message WHERE direction = 'in' ORDER BY id")
         }
         #expect(stored == ["SM0", "SM2"])
+        // Not inline: the replies wait for the dispatcher.
+        let statuses = try await database.reader.read { db in try String.fetchSet(db, sql: "SELECT status FROM outbox") }
+        #expect(statuses == ["pending"])
     }
 }

@@ -1,4 +1,4 @@
-import Dialog
+@testable import Dialog
 import Testing
 
 @Suite("GSM-7 alphabet")
@@ -174,6 +174,23 @@ struct GSM7Tests {
         #expect(GSM7.isEncodable(safe))
         if GSM7.isEncodable(text) {
             #expect(safe == text)
+        }
+    }
+
+    /// A text whose every scalar is GSM-7 takes a short cut; it must give what converting each
+    /// character would (the ASCII septet table agrees with the sets it is made from, too).
+    @Test func theShortCutForGSM7TextGivesWhatEachCharacterWould() {
+        for value in 0..<128 {
+            let scalar = Unicode.Scalar(UInt8(value))
+            let expected = GSM7Alphabet.basicTable.contains(scalar) ? 1 : GSM7Alphabet.extensionTable.contains(scalar) ? 2 : nil
+            #expect(GSM7Alphabet.septets(scalar) == expected, "U+\(String(value, radix: 16))")
+        }
+        let pieces = ["Hoi", " ", "  ", "\n", "\r\n", "€", "{x}", "é", "e\u{301}", "ü", "Ç", "[1]", "~", "\t", "'", "\"", "ß", "\u{0C}"]
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0...12, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            let eachCharacter = SMSText.collapsingSpaces(text.map(SMSText.gsm7Equivalent).joined())
+            #expect(SMSText.gsm7Safe(text) == eachCharacter, "\(text.debugDescription)")
         }
     }
 }

@@ -46,16 +46,19 @@ struct ConversationService: Sendable {
         self.engines = engines
     }
 
-    /// Between questions, a network member or mantelzorger talks to their last flow (which says
-    /// there is no open question, and honours STOP), never to the intake meant for inwoners.
-    static func restingFlow(personID: Int64, in db: Database) throws -> String? {
-        try String.fetchOne(db.cachedStatement(sql: """
-            SELECT c.flowId FROM conversation c JOIN person p ON p.id = c.personId
-            WHERE c.personId = ? AND p.role != 'inwoner' ORDER BY c.updatedAt DESC, c.id DESC LIMIT 1
+    /// The flow a person's next message belongs to: the one a follow-up or invitation made active,
+    /// else the intake for an inwoner. Between questions a network member or mantelzorger talks to
+    /// their last flow (which says there is no open question, and honours STOP), never to the intake.
+    static func currentFlow(personID: Int64, in db: Database) throws -> String? {
+        let person = try Row.fetchOne(db.cachedStatement(sql: "SELECT activeFlow, role FROM person WHERE id = ?"), arguments: [personID])
+        if let active: String = person?["activeFlow"] { return active }
+        guard let role: String = person?["role"], role != "inwoner" else { return nil }
+        return try String.fetchOne(db.cachedStatement(sql: """
+            SELECT flowId FROM conversation WHERE personId = ? ORDER BY updatedAt DESC, id DESC LIMIT 1
             """), arguments: [personID])
     }
 
-    /// The flow a person's next message belongs to, when it is not the intake.
+    /// The flow a follow-up or invitation made active for this person, if any.
     static func activeFlow(personID: Int64, in db: Database) throws -> String? {
         try String.fetchOne(db.cachedStatement(sql: "SELECT activeFlow FROM person WHERE id = ?"), arguments: [personID])
     }
@@ -97,7 +100,9 @@ struct ConversationService: Sendable {
         return replies
     }
 
-    func apply(_ message: InboundMessage, in db: Database) throws -> Result {
+    /// Applies a message inside the caller's write transaction. With `inline`, the replies travel in
+    /// the HTTP response and are stored as sent.
+    func apply(_ message: InboundMessage, in db: Database, inline: Bool = false) throws -> Result {
         if let providerID = message.providerID,
            let earlier = try MessageStore.inbound(channel: message.channel, providerID: providerID, in: db) {
             return .duplicate(personID: earlier.personID, replies: try OutboxStore.replies(to: earlier.id, in: db))
@@ -105,20 +110,26 @@ struct ConversationService: Sendable {
         let personID = try PersonStore.findOrCreate(channel: message.channel, address: message.address,
                                                      phone: message.phone, at: message.receivedAt, in: db)
         let messageID = try MessageStore.insertInbound(message, personID: personID, in: db)
-        let flowID = try Self.activeFlow(personID: personID, in: db) ?? Self.restingFlow(personID: personID, in: db) ?? engine.flow.id
-        let engine = engines[flowID] ?? self.engine
+        let engine = try engine(personID: personID, in: db)
         let state = try ConversationStore.load(personID: personID, engine: engine, in: db, cache: states)
         let transition = engine.advance(state, with: .message(message.text), at: message.receivedAt)
         // The state is stored first, so a flow that the outputs start (a questionnaire after a
         // check-in) finds this one finished and becomes the active flow itself.
         try ConversationStore.save(transition.state, personID: personID, engine: engine, now: message.receivedAt, in: db, cache: states)
-        if flowID != self.engine.flow.id, transition.state.finished {
+        if engine.flow.id != self.engine.flow.id, transition.state.finished {
             // Back to the intake conversation once a follow-up or invitation is done.
-            try db.cachedStatement(sql: "UPDATE person SET activeFlow = NULL WHERE id = ? AND activeFlow = ?").execute(arguments: [personID, flowID])
+            try db.cachedStatement(sql: "UPDATE person SET activeFlow = NULL WHERE id = ? AND activeFlow = ?").execute(arguments: [personID, engine.flow.id])
         }
-        let writer = OutputWriter(db: db, personID: personID, channel: message.channel, library: library,
+        var writer = OutputWriter(db: db, personID: personID, channel: message.channel, library: library,
                                   engine: engine, service: self, now: message.receivedAt)
+        writer.repliesSentInline = inline
         let replies = try writer.write(transition, replyTo: messageID)
         return .applied(personID: personID, outputs: transition.outputs, replies: replies)
+    }
+
+    /// The engine of the flow this person's next message belongs to.
+    func engine(personID: Int64, in db: Database) throws -> Engine {
+        let flowID = try Self.currentFlow(personID: personID, in: db) ?? engine.flow.id
+        return engines[flowID] ?? engine
     }
 }

@@ -11,6 +11,8 @@ struct OutputWriter {
     let engine: Engine
     let service: ConversationService
     let now: Date
+    /// The replies travel in the HTTP response to the message: stored as sent, never dispatched.
+    var repliesSentInline = false
 
     /// Stores everything the engine asked for and queues its messages; returns them for sending.
     func write(_ transition: Transition, replyTo: Int64?) throws -> [OutgoingMessage] {
@@ -29,11 +31,13 @@ struct OutputWriter {
             return false
         }
         var replies: [OutgoingMessage] = []
+        var address: String?
         for output in transition.outputs {
             switch output {
             case .say(let key, let text):
-                replies.append(try MessageStore.queueOutbound(personID: personID, channel: channel, key: key, text: text,
-                                                              replyTo: replyTo, at: now, in: db))
+                address = try address ?? MessageStore.address(personID: personID, channel: channel, in: db)
+                replies.append(try MessageStore.queueOutbound(personID: personID, channel: channel, key: key, text: text, replyTo: replyTo,
+                                                              at: now, sentInline: repliesSentInline, address: address, in: db))
             case .answer(let answer):
                 // Without consent nothing but the consent record is kept.
                 if declined { continue }

@@ -8,7 +8,7 @@ import GRDB
 actor InboundBatcher {
     struct Item: Sendable {
         let message: InboundMessage
-        /// The replies travel in the HTTP response: mark them sent in the same transaction.
+        /// The replies travel in the HTTP response: stored as sent in the same transaction.
         let inline: Bool
     }
 
@@ -83,11 +83,8 @@ actor InboundBatcher {
 
     static func apply(_ item: Item, service: ConversationService, in db: Database) throws -> ConversationService.Result {
         let message = item.message
-        let result = try service.apply(message, in: db)
+        let result = try service.apply(message, in: db, inline: item.inline)
         try PersonStore.touch(channel: message.channel, address: message.address, at: message.receivedAt, in: db)
-        if item.inline, case .applied = result {
-            try OutboxStore.markSent(result.replies.map(\.outboxID), at: message.receivedAt, in: db)
-        }
         return result
     }
 

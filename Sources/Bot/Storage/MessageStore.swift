@@ -20,8 +20,10 @@ enum MessageStore {
     }
 
     /// Stores an outgoing message and queues it in the outbox; returns what to send.
+    /// Stores an outgoing message and queues it for the dispatcher, or, with `sentInline`, records
+    /// it as sent already (it travels in the HTTP response to the message it answers).
     static func queueOutbound(personID: Int64, channel: String, key: String, text: String, replyTo: Int64?,
-                              at now: Date, in db: Database) throws -> OutgoingMessage {
+                              at now: Date, sentInline: Bool = false, address: String? = nil, in db: Database) throws -> OutgoingMessage {
         // On SMS every text is GSM-7: curly quotes straightened, emoji dropped, so no message
         // silently doubles its segments by switching to UCS-2.
         let text = channel == "sms" ? SMSText.gsm7Safe(text) : text
@@ -31,10 +33,21 @@ enum MessageStore {
             VALUES (?, 'out', ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [personID, channel, replyTo, key, text, segments, now])
         let messageID = db.lastInsertedRowID
-        try db.cachedStatement(sql: "INSERT INTO outbox (messageId, personId, channel, createdAt) VALUES (?, ?, ?, ?)").execute(arguments: [messageID, personID, channel, now])
-        let address = try String.fetchOne(db.cachedStatement(sql: "SELECT address FROM contact WHERE personId = ? AND channel = ?"),
-                                          arguments: [personID, channel]) ?? ""
-        return OutgoingMessage(outboxID: db.lastInsertedRowID, personID: personID, channel: channel, address: address, text: text)
+        if sentInline {
+            try db.cachedStatement(sql: """
+                INSERT INTO outbox (messageId, personId, channel, createdAt, status, sentAt, attempts) VALUES (?, ?, ?, ?, 'sent', ?, 1)
+                """).execute(arguments: [messageID, personID, channel, now, now])
+        } else {
+            try db.cachedStatement(sql: "INSERT INTO outbox (messageId, personId, channel, createdAt) VALUES (?, ?, ?, ?)").execute(arguments: [messageID, personID, channel, now])
+        }
+        let outboxID = db.lastInsertedRowID
+        let address = try address ?? self.address(personID: personID, channel: channel, in: db)
+        return OutgoingMessage(outboxID: outboxID, personID: personID, channel: channel, address: address, text: text)
+    }
+
+    static func address(personID: Int64, channel: String, in db: Database) throws -> String {
+        try String.fetchOne(db.cachedStatement(sql: "SELECT address FROM contact WHERE personId = ? AND channel = ?"),
+                            arguments: [personID, channel]) ?? ""
     }
 
     /// No consent: the inwoner's own words are not kept.

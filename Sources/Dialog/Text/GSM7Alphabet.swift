@@ -16,8 +16,19 @@ enum GSM7Alphabet {
     static let basicTable: Set<Unicode.Scalar> = Set(basicCharacters.unicodeScalars)
     static let extensionTable: Set<Unicode.Scalar> = Set(extensionCharacters.unicodeScalars)
 
+    /// Septets of every ASCII scalar (0 when not in GSM-7): nearly every text is ASCII, and a set
+    /// lookup per character was a visible part of queueing a reply.
+    static let asciiSeptets: [UInt8] = (0..<128).map { value in
+        let scalar = Unicode.Scalar(UInt8(value))
+        return basicTable.contains(scalar) ? 1 : extensionTable.contains(scalar) ? 2 : 0
+    }
+
     /// Septets needed for `scalar`, or nil when it is not in GSM-7 at all.
     static func septets(_ scalar: Unicode.Scalar) -> Int? {
+        if scalar.isASCII {
+            let septets = asciiSeptets[Int(scalar.value)]
+            return septets == 0 ? nil : Int(septets)
+        }
         if basicTable.contains(scalar) { return 1 }
         if extensionTable.contains(scalar) { return 2 }
         return nil

@@ -10,6 +10,8 @@ public enum SMSText {
     ///
     /// Applying it twice gives the same result as applying it once.
     public static func gsm7Safe(_ text: String) -> String {
+        // Every scalar in GSM-7 (nearly always): each character would be kept as it is.
+        if text.unicodeScalars.allSatisfy(GSM7Alphabet.contains) { return collapsingSpaces(text) }
         var converted = ""
         for character in text {
             converted += gsm7Equivalent(of: character)
