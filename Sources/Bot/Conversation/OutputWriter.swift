@@ -43,7 +43,7 @@ struct OutputWriter {
                 if declined { continue }
                 try db.cachedStatement(sql: """
                     INSERT INTO answer (personId, messageId, node, key, value, module, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """).execute(arguments: [personID, replyTo, answer.node, answer.key, Self.json(answer.value), answer.module, now])
+                    """).execute(arguments: [personID, replyTo, answer.node, answer.key, Self.json(answer.value), answer.module, SQLDate(now)])
             case .record(let kind, let id, let fields):
                 try records.write(kind: kind, localID: id, fields: fields)
             case .alert(let kind, let node, let detail):

@@ -39,7 +39,7 @@ enum ConversationStore {
               flowVersion = excluded.flowVersion, state = excluded.state, stateVersion = excluded.stateVersion,
               module = excluded.module, finished = excluded.finished, updatedAt = excluded.updatedAt
             """).execute(arguments: [personID, state.flowID, state.flowVersion, json, state.stateVersion, state.module,
-                             state.finished, now])
+                             state.finished, SQLDate(now)])
         try db.cachedStatement(sql: "UPDATE person SET language = ?, optedOut = ? WHERE id = ?").execute(arguments: [state.language.rawValue, state.optedOut, personID])
     }
 

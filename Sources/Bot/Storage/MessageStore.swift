@@ -15,7 +15,7 @@ enum MessageStore {
         try db.cachedStatement(sql: """
             INSERT INTO message (personId, direction, channel, providerId, text, createdAt)
             VALUES (?, 'in', ?, ?, ?, ?)
-            """).execute(arguments: [personID, m.channel, m.providerID, m.text, m.receivedAt])
+            """).execute(arguments: [personID, m.channel, m.providerID, m.text, SQLDate(m.receivedAt)])
         return db.lastInsertedRowID
     }
 
@@ -31,14 +31,14 @@ enum MessageStore {
         try db.cachedStatement(sql: """
             INSERT INTO message (personId, direction, channel, replyTo, textKey, text, segments, createdAt)
             VALUES (?, 'out', ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [personID, channel, replyTo, key, text, segments, now])
+            """).execute(arguments: [personID, channel, replyTo, key, text, segments, SQLDate(now)])
         let messageID = db.lastInsertedRowID
         if sentInline {
             try db.cachedStatement(sql: """
                 INSERT INTO outbox (messageId, personId, channel, createdAt, status, sentAt, attempts) VALUES (?, ?, ?, ?, 'sent', ?, 1)
-                """).execute(arguments: [messageID, personID, channel, now, now])
+                """).execute(arguments: [messageID, personID, channel, SQLDate(now), SQLDate(now)])
         } else {
-            try db.cachedStatement(sql: "INSERT INTO outbox (messageId, personId, channel, createdAt) VALUES (?, ?, ?, ?)").execute(arguments: [messageID, personID, channel, now])
+            try db.cachedStatement(sql: "INSERT INTO outbox (messageId, personId, channel, createdAt) VALUES (?, ?, ?, ?)").execute(arguments: [messageID, personID, channel, SQLDate(now)])
         }
         let outboxID = db.lastInsertedRowID
         let address = try address ?? self.address(personID: personID, channel: channel, in: db)

@@ -50,7 +50,7 @@ extension PersonStore {
 extension PersonStore {
     /// The person wrote on this channel now (WhatsApp allows free text for 24 hours after).
     static func touch(channel: String, address: String, at now: Date, in db: Database) throws {
-        try db.cachedStatement(sql: "UPDATE contact SET lastInboundAt = ? WHERE channel = ? AND address = ?").execute(arguments: [now, channel, address])
+        try db.cachedStatement(sql: "UPDATE contact SET lastInboundAt = ? WHERE channel = ? AND address = ?").execute(arguments: [SQLDate(now), channel, address])
     }
 }
 
