@@ -95,6 +95,13 @@ struct FlowLoaderTests {
         #expect(error.node == nil)
     }
 
+    @Test func aDuplicateKeyNamesTheMappingsLine() throws {
+        let text = Self.valid.replacingOccurrences(of: "    next: b", with: "    next: b\n    next: a")
+        let error = try #require(Self.decodeError(text))
+        #expect(error.line > 1, "\(error)")
+        #expect(error.message.contains("'next' appears twice"), "\(error)")
+    }
+
     @Test func emptyFileIsAnError() throws {
         let error = try #require(Self.decodeError("# only a comment\n"))
         #expect(error == FlowError(file: Self.file, line: 1, message: "the file is empty"))
@@ -343,5 +350,42 @@ struct FlowLoaderTests {
         let text = Self.valid.replacingOccurrences(of: "    say: t.hallo\n", with: "    ask: t.vraag\n    answer: x\n")
         let error = try #require(Self.decodeError(text))
         #expect(error.description.hasPrefix("test.flow.yaml:7: node 'a': answer type 'x' has no validator"))
+    }
+
+    // MARK: - Alias bombs
+
+    /// Nine levels of ten aliases each: a billion leaves if anything expanded them.
+    static let bombAnchors = (1...8).reduce(["    - &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]"]) { lines, level in
+        lines + ["    - &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]"]
+    }.joined(separator: "\n")
+
+    /// Yams shares an aliased node instead of copying it, and every reader wants a flat value where
+    /// the bomb puts a nested list, so a bomb anywhere is refused at once with its file and line.
+    @Test(arguments: ["say: *a8", "answer: {type: choice, options: *a8}", "end: *a8", "set: {x: *a8}"])
+    func anAliasBombInANodeIsRefusedWithItsLine(_ field: String) throws {
+        let flow = """
+            flow: levenskracht
+            version: 1
+            start: a
+            lists:
+              bom:
+            \(Self.bombAnchors)
+            nodes:
+              - id: a
+                \(field)
+                next: b
+              - id: b
+                end: true
+            """
+        let error = try #require(Self.decodeError(flow))
+        #expect(error.file == Self.file)
+        #expect(error.line >= 5, "\(error)")
+    }
+
+    @Test func anAliasBombInTextsIsRefusedWithItsLine() throws {
+        let texts = Self.texts + "\nt.bom:\n  nl: *a8\n  en: x\nt.anker:\n  lijst:\n\(Self.bombAnchors)\n"
+        let error = try #require(Self.libraryError([("levenskracht.flow.yaml", Self.valid), ("a.texts.yaml", texts)]))
+        #expect(error.file == "a.texts.yaml")
+        #expect(error.line > 1)
     }
 }

@@ -30,6 +30,7 @@ struct YAMLNode {
     private static func line(of error: YamlError) -> Int {
         switch error {
         case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): mark.line
+        case .duplicatedKeysInMapping(_, let context): context.mark.line
         default: 1
         }
     }
@@ -37,6 +38,7 @@ struct YAMLNode {
     private static func reason(of error: YamlError) -> String {
         switch error {
         case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _): problem
+        case .duplicatedKeysInMapping(let duplicates, _): "the key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) appears twice in one mapping"
         default: "\(error)"
         }
     }
