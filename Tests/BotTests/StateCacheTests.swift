@@ -43,4 +43,21 @@ struct StateCacheTests {
         #expect(cache.state(personID: 1, flowID: "f", json: "a") == state)
         #expect(cache.state(personID: 3, flowID: "f", json: "d") == state)
     }
+
+    @Test func aSendersLatestConversationIsKnownUntilItsEntryGoes() throws {
+        let engine = try #require(Fixtures.library.engine())
+        let cache = StateCache(capacity: 2)
+        let state = engine.newConversation()
+        cache.remember(sender: "sms +31611111111", personID: 1, flowID: "f") // nothing stored for it: not kept
+        #expect(cache.latest(sender: "sms +31611111111") == nil)
+        cache.store(state, json: "a", personID: 1, flowID: "f")
+        cache.remember(sender: "sms +31611111111", personID: 1, flowID: "f")
+        #expect(cache.latest(sender: "sms +31611111111")?.json == "a")
+        cache.store(state, json: "b", personID: 1, flowID: "f")
+        #expect(cache.latest(sender: "sms +31611111111")?.json == "b")
+        #expect(cache.latest(sender: "sms +31622222222") == nil)
+        cache.store(state, json: "c", personID: 2, flowID: "f")
+        cache.store(state, json: "d", personID: 3, flowID: "f") // person 1 is the oldest and goes
+        #expect(cache.latest(sender: "sms +31611111111") == nil)
+    }
 }

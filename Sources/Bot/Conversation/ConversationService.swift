@@ -100,9 +100,10 @@ struct ConversationService: Sendable {
         return replies
     }
 
-    /// Applies a message inside the caller's write transaction. With `inline`, the replies travel in
-    /// the HTTP response and are stored as sent.
-    func apply(_ message: InboundMessage, in db: Database, inline: Bool = false) throws -> Result {
+    /// Applies a message inside the caller's write transaction. A `prepared` turn is used when it
+    /// was worked out from exactly the state stored now; otherwise the turn is worked out here.
+    /// With `inline`, the replies travel in the HTTP response and are stored as sent.
+    func apply(_ message: InboundMessage, in db: Database, inline: Bool = false, prepared: PreparedTurn? = nil) throws -> Result {
         if let providerID = message.providerID,
            let earlier = try MessageStore.inbound(channel: message.channel, providerID: providerID, in: db) {
             return .duplicate(personID: earlier.personID, replies: try OutboxStore.replies(to: earlier.id, in: db))
@@ -111,11 +112,21 @@ struct ConversationService: Sendable {
                                                      phone: message.phone, at: message.receivedAt, in: db)
         let messageID = try MessageStore.insertInbound(message, personID: personID, in: db)
         let engine = try engine(personID: personID, in: db)
-        let state = try ConversationStore.load(personID: personID, engine: engine, in: db, cache: states)
-        let transition = engine.advance(state, with: .message(message.text), at: message.receivedAt)
+        let stored = try ConversationStore.storedJSON(personID: personID, flowID: engine.flow.id, in: db)
+        let transition: Transition
+        let json: String
+        if let prepared, let stored, prepared.isFor(personID: personID, flowID: engine.flow.id, base: stored) {
+            (transition, json) = (prepared.transition, prepared.json)
+        } else {
+            let state = try stored.map { try ConversationStore.decode($0, personID: personID, flowID: engine.flow.id, cache: states) }
+                ?? ConversationStore.fresh(personID: personID, engine: engine, in: db)
+            transition = engine.advance(state, with: .message(message.text), at: message.receivedAt)
+            json = try ConversationStore.encode(transition.state)
+        }
         // The state is stored first, so a flow that the outputs start (a questionnaire after a
         // check-in) finds this one finished and becomes the active flow itself.
-        try ConversationStore.save(transition.state, personID: personID, engine: engine, now: message.receivedAt, in: db, cache: states)
+        try ConversationStore.save(transition.state, json: json, personID: personID, now: message.receivedAt, in: db, cache: states)
+        states.remember(sender: Self.sender(of: message), personID: personID, flowID: engine.flow.id)
         if engine.flow.id != self.engine.flow.id, transition.state.finished {
             // Back to the intake conversation once a follow-up or invitation is done.
             try db.cachedStatement(sql: "UPDATE person SET activeFlow = NULL WHERE id = ? AND activeFlow = ?").execute(arguments: [personID, engine.flow.id])

@@ -10,6 +10,8 @@ actor InboundBatcher {
         let message: InboundMessage
         /// The replies travel in the HTTP response: stored as sent in the same transaction.
         let inline: Bool
+        /// The turn worked out ahead, when the sender's last state was in memory.
+        var prepared: PreparedTurn? = nil
     }
 
     /// Why one message of a batch was not applied.
@@ -34,9 +36,15 @@ actor InboundBatcher {
         self.maxBatch = maxBatch
     }
 
-    func apply(_ message: InboundMessage, inline: Bool) async throws -> ConversationService.Result {
+    /// Works the turn out on the caller's task (outside the actor and the writer), then queues it.
+    nonisolated func apply(_ message: InboundMessage, inline: Bool) async throws -> ConversationService.Result {
+        let item = Item(message: message, inline: inline, prepared: service.prepare(message))
+        return try await enqueue(item)
+    }
+
+    private func enqueue(_ item: Item) async throws -> ConversationService.Result {
         try await withCheckedThrowingContinuation { continuation in
-            queue.append((Item(message: message, inline: inline), continuation))
+            queue.append((item, continuation))
             if !draining {
                 draining = true
                 Task { await drain() }
@@ -83,7 +91,7 @@ actor InboundBatcher {
 
     static func apply(_ item: Item, service: ConversationService, in db: Database) throws -> ConversationService.Result {
         let message = item.message
-        let result = try service.apply(message, in: db, inline: item.inline)
+        let result = try service.apply(message, in: db, inline: item.inline, prepared: item.prepared)
         try PersonStore.touch(channel: message.channel, address: message.address, at: message.receivedAt, in: db)
         return result
     }

@@ -9,28 +9,49 @@ enum ConversationStore {
         var description: String { "the stored conversation of person \(personID) cannot be read: \(reason)" }
     }
 
+    /// The stored state as it is in the row.
+    static func storedJSON(personID: Int64, flowID: String, in db: Database) throws -> String? {
+        try String.fetchOne(db.cachedStatement(sql: "SELECT state FROM conversation WHERE personId = ? AND flowId = ?"),
+                            arguments: [personID, flowID])
+    }
+
     static func load(personID: Int64, engine: Engine, in db: Database, cache: StateCache? = nil) throws -> Conversation {
-        let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT state FROM conversation WHERE personId = ? AND flowId = ?"),
-                                   arguments: [personID, engine.flow.id])
-        guard let json: String = row?["state"] else {
-            let person = try Row.fetchOne(db.cachedStatement(sql: "SELECT language, name FROM person WHERE id = ?"), arguments: [personID])
-            var state = engine.newConversation(language: (person?["language"] as String?).flatMap(Language.init(rawValue:)) ?? .nl)
-            // A name given at enrolment is known to the flow (it is not asked again).
-            if let name: String = person?["name"] { state.vars["naam"] = .text(name) }
-            return state
+        guard let json = try storedJSON(personID: personID, flowID: engine.flow.id, in: db) else {
+            return try fresh(personID: personID, engine: engine, in: db)
         }
-        if let cached = cache?.state(personID: personID, flowID: engine.flow.id, json: json) { return cached }
+        return try decode(json, personID: personID, flowID: engine.flow.id, cache: cache)
+    }
+
+    /// A conversation not stored yet.
+    static func fresh(personID: Int64, engine: Engine, in db: Database) throws -> Conversation {
+        let person = try Row.fetchOne(db.cachedStatement(sql: "SELECT language, name FROM person WHERE id = ?"), arguments: [personID])
+        var state = engine.newConversation(language: (person?["language"] as String?).flatMap(Language.init(rawValue:)) ?? .nl)
+        // A name given at enrolment is known to the flow (it is not asked again).
+        if let name: String = person?["name"] { state.vars["naam"] = .text(name) }
+        return state
+    }
+
+    static func decode(_ json: String, personID: Int64, flowID: String, cache: StateCache?) throws -> Conversation {
+        if let cached = cache?.state(personID: personID, flowID: flowID, json: json) { return cached }
         do {
             let state = try Conversation.decode(Data(json.utf8))
-            cache?.store(state, json: json, personID: personID, flowID: engine.flow.id)
+            cache?.store(state, json: json, personID: personID, flowID: flowID)
             return state
         } catch {
             throw CorruptState(personID: personID, reason: "\(error)")
         }
     }
 
+    static func encode(_ state: Conversation) throws -> String {
+        String(decoding: try state.encoded(), as: UTF8.self)
+    }
+
     static func save(_ state: Conversation, personID: Int64, engine: Engine, now: Date, in db: Database, cache: StateCache? = nil) throws {
-        let json = String(decoding: try state.encoded(), as: UTF8.self)
+        try save(state, json: try encode(state), personID: personID, now: now, in: db, cache: cache)
+    }
+
+    /// Stores a state already encoded (`json` is `encode(state)`).
+    static func save(_ state: Conversation, json: String, personID: Int64, now: Date, in db: Database, cache: StateCache? = nil) throws {
         cache?.store(state, json: json, personID: personID, flowID: state.flowID)
         try db.cachedStatement(sql: """
             INSERT INTO conversation (personId, flowId, flowVersion, state, stateVersion, module, finished, updatedAt)

@@ -21,6 +21,8 @@ final class StateCache: @unchecked Sendable {
     private let lock = NSLock()
     private let capacity: Int
     private var entries: [Key: Entry] = [:]
+    /// Whose conversation a sender's last message went to (a hint: see `latest(sender:)`).
+    private var senders: [String: Key] = [:]
     private var clock: UInt64 = 0
 
     /// The conversations going on right now, not the whole caseload: a state with its history takes
@@ -46,7 +48,26 @@ final class StateCache: @unchecked Sendable {
             entries[Key(personID: personID, flowID: flowID)] = Entry(json: json, state: state, used: clock)
             if entries.count > capacity, let oldest = entries.min(by: { $0.value.used < $1.value.used })?.key {
                 entries[oldest] = nil
+                senders = senders.filter { $0.value != oldest }
             }
+        }
+    }
+
+    /// Notes that `sender`'s message went to this conversation.
+    func remember(sender: String, personID: Int64, flowID: String) {
+        lock.withLock {
+            let key = Key(personID: personID, flowID: flowID)
+            if entries[key] != nil { senders[sender] = key }
+        }
+    }
+
+    /// The conversation `sender`'s last message went to, as last stored: where their next message
+    /// most likely continues. Only a hint (it may be rolled back, or another flow may have started
+    /// since); whoever uses it checks it against the database.
+    func latest(sender: String) -> (personID: Int64, flowID: String, json: String, state: Conversation)? {
+        lock.withLock {
+            guard let key = senders[sender], let entry = entries[key] else { return nil }
+            return (key.personID, key.flowID, entry.json, entry.state)
         }
     }
 }
