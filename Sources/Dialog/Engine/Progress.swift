@@ -12,10 +12,12 @@ struct Progress {
 
     private func count(from start: String?, until stop: String?, frames: [LoopFrame]) -> Int {
         var frames = frames
-        var visited: Set<String> = []
+        // A path is a few dozen nodes: a list searched from the end beats hashing every id into a set.
+        var visited: [String] = []
         var total = 0
         var current = start
-        while let id = current, id != stop, visited.insert(id).inserted, let node = flow.nodes[id] {
+        while let id = current, id != stop, !visited.contains(id), let node = flow.nodes[id] {
+            visited.append(id)
             if let module = node.module, module != state.module, id != start { break }
             switch node.kind {
             case .ask:

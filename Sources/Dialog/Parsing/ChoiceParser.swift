@@ -20,7 +20,7 @@ public enum ChoiceParser {
         guard !AnswerText.isTooLongToParse(s) else { return .invalid }
         let text = key(s)
         guard !text.isEmpty, !options.isEmpty else { return .invalid }
-        let labels = options.map { $0.labels.map(key) }
+        let labels = options.map { $0.labels.map(LabelKeys.shared.key) }
         var picked: [Int] = []
 
         if allWords.contains(text) {
@@ -64,11 +64,20 @@ public enum ChoiceParser {
     ]
 
     /// Folded, accent-free, with list punctuation as separate " , " tokens, for input and labels alike.
-    private static func key(_ s: String) -> String {
-        let folded = AnswerText.fold(s).folding(options: .diacriticInsensitive, locale: nil)
-        let spaced = folded.map { ",;&+/".contains($0) ? " , " : String($0) }.joined()
+    static func key(_ s: String) -> String {
+        var folded = AnswerText.fold(s)
+        // Plain ASCII has no accents to take off (Foundation's folding was a tenth of a turn).
+        if !folded.utf8.allSatisfy({ $0 < 0x80 }) { folded = folded.folding(options: .diacriticInsensitive, locale: nil) }
+        guard folded.utf8.contains(where: { listPunctuation.contains($0) }) else { return folded }
+        var spaced = ""
+        spaced.reserveCapacity(folded.utf8.count + 8)
+        for c in folded {
+            if let ascii = c.asciiValue, listPunctuation.contains(ascii) { spaced += " , " } else { spaced.append(c) }
+        }
         return AnswerText.collapseWhitespace(spaced)
     }
+
+    private static let listPunctuation: Set<UInt8> = Set(",;&+/".utf8)
 
     private static func resolve(_ raw: String, _ labels: [[String]]) -> Match {
         var words = raw.split(separator: " ").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "()[]#:.")) }
@@ -153,12 +162,42 @@ public enum ChoiceParser {
         return .many(picked)
     }
 
+    /// The longest run of pieces from `p` that is exactly one label. A run with more words than the
+    /// longest label cannot be one, so only runs up to that length are joined: trying every run
+    /// made long lists cubic in their length.
     private static func longestLabel(from p: Int, _ pieces: [Range<Int>], _ tokens: [String], _ labels: [[String]]) -> (Int, Int)? {
-        for end in stride(from: pieces.count, to: p + 1, by: -1) {
-            let joined = tokens[pieces[p].lowerBound..<pieces[end - 1].upperBound].joined(separator: " ")
+        let longest = labels.joined().map { $0.split(separator: " ").count }.max() ?? 0
+        var last = p + 1
+        while last < pieces.count, pieces[last].upperBound - pieces[p].lowerBound <= longest { last += 1 }
+        for end in stride(from: last, to: p + 1, by: -1) {
+            let span = pieces[p].lowerBound..<pieces[end - 1].upperBound
+            guard span.count <= longest else { continue }
+            let joined = tokens[span].joined(separator: " ")
             let exact = labels.indices.filter { labels[$0].contains(joined) }
             if exact.count == 1 { return (exact[0], end) }
         }
         return nil
+    }
+}
+
+/// Option labels as `ChoiceParser.key` makes them, memoised: the same few labels are keyed at every
+/// choice question, and keying was a fifth of the choice parser. The same label always gives the
+/// same key, so parsing stays deterministic.
+final class LabelKeys: @unchecked Sendable {
+    static let shared = LabelKeys()
+
+    private let lock = NSLock()
+    private var keys: [String: String] = [:]
+    /// Labels come from flow files (a few hundred); over this only costs keying again.
+    private let limit = 8_192
+
+    func key(_ label: String) -> String {
+        if let cached = lock.withLock({ keys[label] }) { return cached }
+        let key = ChoiceParser.key(label)
+        lock.withLock {
+            if keys.count >= limit { keys.removeAll(keepingCapacity: true) }
+            keys[label] = key
+        }
+        return key
     }
 }

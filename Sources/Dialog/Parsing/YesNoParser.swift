@@ -6,11 +6,11 @@ public enum YesNoParser {
         while text.last == "?" || text.last == " " { text.removeLast() }
         if text.isEmpty || UnknownAnswer.matches(text) { return nil }
         if let fixed = phrases[text] { return fixed }
-        let padded = " \(text.filter { $0 != "'" }) "
-        if uncertainPhrases.contains(where: { padded.contains(" \($0) ") }) { return nil }
+        let words = tokens(text)
+        if uncertainPhrases.contains(where: { words.contains(run: $0) }) { return nil }
 
         var strongYes = false, strongNo = false, weakYes = false, negated = false
-        for word in tokens(text) {
+        for word in words {
             if uncertainWords.contains(word) { return nil }
             if strongYesWords.contains(word) || word.wholeMatch(of: RegexCache.stretchedYes) != nil {
                 strongYes = true
@@ -52,8 +52,8 @@ public enum YesNoParser {
         "geen probleem": true, "geen bezwaar": true, "no problem": true, "no worries": true,
         "of course": true, "doe maar": true, "why not": true, "waarom niet": true,
     ]
-    private static let uncertainPhrases = [
-        "niet zeker", "weet niet", "weet ik niet", "geen idee", "not sure", "no idea", "dont know",
+    private static let uncertainPhrases: [[String]] = [
+        ["niet", "zeker"], ["weet", "niet"], ["weet", "ik", "niet"], ["geen", "idee"], ["not", "sure"], ["no", "idea"], ["dont", "know"],
     ]
     private static let uncertainWords: Set<String> = [
         "misschien", "wellicht", "mogelijk", "soms", "twijfel", "hangt",
@@ -72,4 +72,12 @@ public enum YesNoParser {
         "n", "neen", "neuh", "nee", "nope", "nah", "nay", "nein", "nooit", "never", "👎",
     ]
     private static let negators: Set<String> = ["niet", "not", "dont", "doesnt", "isnt"]
+}
+
+extension Array where Element == String {
+    /// The words of `run` appear here one after the other.
+    func contains(run: [String]) -> Bool {
+        guard !run.isEmpty, run.count <= count else { return false }
+        return (0...(count - run.count)).contains { start in run.indices.allSatisfy { self[start + $0] == run[$0] } }
+    }
 }
