@@ -5,11 +5,13 @@ public struct Engine: Sendable {
     public let flow: Flow
     public let catalog: Catalog
     public let environment: DialogEnvironment
+    let defaultPath: DefaultPath
 
     public init(flow: Flow, catalog: Catalog, environment: DialogEnvironment = .amsterdam) {
         self.flow = flow
         self.catalog = catalog
         self.environment = environment
+        defaultPath = DefaultPath(flow)
     }
 
     public func newConversation(language: Language = .nl) -> Conversation {

@@ -76,7 +76,7 @@ extension Turn {
         var lines: [String] = []
         if let prefix { lines.append(prefix) }
         if state.module != nil {
-            let (n, total) = Progress(flow: flow, state: state).position()
+            let (n, total) = Progress(path: engine.defaultPath, state: state).position()
             lines.append(render("system.progress", extra: ["n": .number(n), "total": .number(total)]))
         }
         lines.append(render(question.text))
