@@ -72,7 +72,8 @@ extension LocalDate {
         return era * 146_097 + doe - 719_468
     }
 
-    init(dayNumber: Int) {
+    /// The day `dayNumber` days after 1970-01-01 (H. Hinnant's civil_from_days).
+    public init(dayNumber: Int) {
         let z = dayNumber + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097
