@@ -7,7 +7,8 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 BASE = os.environ["BASE_URL"]
 OUT = os.environ["OUT"]
@@ -40,6 +41,15 @@ def accessible(page):
     return len(results["passes"])
 
 
+def loading(act):
+    """Does `act` (a click or Enter that loads a page) and waits until the old page is gone: a
+    WebDriver click returns before the page it starts has replaced the old one, so the next
+    lookup could still see the old page (it made this script fail now and then)."""
+    old = driver.find_element(By.TAG_NAME, "html")
+    act()
+    WebDriverWait(driver, 15).until(expected_conditions.staleness_of(old))
+
+
 def shot(name):
     driver.save_screenshot(os.path.join(OUT, f"{name}.png"))
 
@@ -59,12 +69,12 @@ try:
 
     # A wrong password first: a clear message, still on the login page.
     driver.find_element(By.ID, "email").send_keys(os.environ["EMAIL"])
-    driver.find_element(By.ID, "password").send_keys("verkeerd-wachtwoord" + Keys.ENTER)
+    loading(lambda: driver.find_element(By.ID, "password").send_keys("verkeerd-wachtwoord" + Keys.ENTER))
     check("horen niet bij elkaar" in driver.find_element(By.CSS_SELECTOR, ".error").text, "wrong password message")
 
     # Log in with the keyboard only.
     field = driver.find_element(By.ID, "password")
-    field.send_keys(os.environ["PASSWORD"] + Keys.ENTER)
+    loading(lambda: field.send_keys(os.environ["PASSWORD"] + Keys.ENTER))
     check(driver.find_element(By.TAG_NAME, "h1").text == "Mijn caseload", "caseload after login")
     rows = driver.find_elements(By.CSS_SELECTOR, "table.caseload tbody tr")
     check(len(rows) == 1, "one inwoner on the caseload")
@@ -73,11 +83,11 @@ try:
     accessible("caseload")
 
     # Sort by another column (a link, no script).
-    driver.find_element(By.LINK_TEXT, "Open acties").click()
+    loading(driver.find_element(By.LINK_TEXT, "Open acties").click)
     check("sort=open" in driver.current_url, "sorting by a column")
 
     # The inwoner page.
-    driver.find_element(By.CSS_SELECTOR, "table.caseload tbody th a").click()
+    loading(driver.find_element(By.CSS_SELECTOR, "table.caseload tbody th a").click)
     check(driver.find_element(By.ID, "h-plan").text == "Ondersteuningsplan", "inwoner page has the plan")
     check(len(driver.find_elements(By.CSS_SELECTOR, "figure.radar svg polygon.latest")) == 1, "radar chart drawn")
     check("Spiegelblad module 1" in driver.page_source, "spiegelblad shown")
@@ -97,14 +107,14 @@ try:
     result = details.find_element(By.CSS_SELECTOR, "input[name=resultaat]")
     result.clear()
     result.send_keys("Afspraak met de woningcorporatie staat")
-    details.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    loading(details.find_element(By.CSS_SELECTOR, "button[type=submit]").click)
     check("De actie is opgeslagen" in driver.find_element(By.CSS_SELECTOR, ".notice").text, "action saved notice")
     check("Afspraak met de woningcorporatie staat" in driver.page_source, "action result shown")
 
     # A note with markup shows as text.
     note = driver.find_element(By.ID, "notitie")
     note.send_keys("Gebeld <b>vet</b>, gaat goed")
-    note.find_element(By.XPATH, "ancestor::form").find_element(By.CSS_SELECTOR, "button").click()
+    loading(note.find_element(By.XPATH, "ancestor::form").find_element(By.CSS_SELECTOR, "button").click)
     check("Gebeld <b>vet</b>, gaat goed" in driver.find_element(By.CSS_SELECTOR, "article.note").text, "note shown as typed")
 
     # The printable plan, and its PDF as the browser prints it.
@@ -129,7 +139,7 @@ try:
     check(driver.switch_to.active_element.text == "Naar de inhoud", "skip link first in tab order")
 
     # Log out: back to the login page, the caseload is closed again.
-    driver.find_element(By.CSS_SELECTOR, "form.logout button").click()
+    loading(driver.find_element(By.CSS_SELECTOR, "form.logout button").click)
     driver.get(BASE + "/")
     check(driver.current_url.endswith("/login"), "logged out")
 finally:
