@@ -139,10 +139,11 @@ public enum ChoiceParser {
         }
         if let s = start { pieces.append(s..<tokens.count) }
 
+        let longest = labels.joined().map { $0.split(separator: " ").count }.max() ?? 0
         var picked: [Int] = []
         var p = 0
         while p < pieces.count {
-            if let (index, end) = longestLabel(from: p, pieces, tokens, labels) {
+            if let (index, end) = longestLabel(from: p, pieces, tokens, labels, longest: longest) {
                 picked.append(index)
                 p = end
                 continue
@@ -165,14 +166,11 @@ public enum ChoiceParser {
     /// The longest run of pieces from `p` that is exactly one label. A run with more words than the
     /// longest label cannot be one, so only runs up to that length are joined: trying every run
     /// made long lists cubic in their length.
-    private static func longestLabel(from p: Int, _ pieces: [Range<Int>], _ tokens: [String], _ labels: [[String]]) -> (Int, Int)? {
-        let longest = labels.joined().map { $0.split(separator: " ").count }.max() ?? 0
+    private static func longestLabel(from p: Int, _ pieces: [Range<Int>], _ tokens: [String], _ labels: [[String]], longest: Int) -> (Int, Int)? {
         var last = p + 1
         while last < pieces.count, pieces[last].upperBound - pieces[p].lowerBound <= longest { last += 1 }
         for end in stride(from: last, to: p + 1, by: -1) {
-            let span = pieces[p].lowerBound..<pieces[end - 1].upperBound
-            guard span.count <= longest else { continue }
-            let joined = tokens[span].joined(separator: " ")
+            let joined = tokens[pieces[p].lowerBound..<pieces[end - 1].upperBound].joined(separator: " ")
             let exact = labels.indices.filter { labels[$0].contains(joined) }
             if exact.count == 1 { return (exact[0], end) }
         }
