@@ -5,9 +5,9 @@ import sys
 from axe_selenium_python import Axe
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 BASE = os.environ["BASE_URL"]
@@ -47,7 +47,23 @@ def loading(act):
     lookup could still see the old page (it made this script fail now and then)."""
     old = driver.find_element(By.TAG_NAME, "html")
     act()
-    WebDriverWait(driver, 15).until(expected_conditions.staleness_of(old))
+    WebDriverWait(driver, 15).until(lambda d: gone(old) and d.execute_script("return document.readyState") == "complete")
+
+
+def gone(element):
+    """True once `element` has left the page. Chromium reports that either as a stale element or,
+    while the new page is being swapped in, as an inspector error ("Node with given id does not
+    belong to the document"); selenium's staleness_of only knows the first and let the second
+    fail a clean-clone run."""
+    try:
+        element.is_enabled()
+        return False
+    except StaleElementReferenceException:
+        return True
+    except WebDriverException as error:
+        if "does not belong to the document" in str(error):
+            return True
+        raise
 
 
 def shot(name):
