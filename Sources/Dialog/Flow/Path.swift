@@ -73,9 +73,11 @@ public struct PathError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String { "invalid path '\(text)': \(reason)" }
 }
 
-/// Where lookups happen: the root variables plus the items of enclosing template sections.
+/// Where lookups happen: the root variables (with `overlay` over them: a system text's extra
+/// values) plus the items of enclosing template sections.
 struct Scope {
     var root: [String: Value]
+    var overlay: [String: Value] = [:]
     var items: [Value] = []
 
     /// The concrete keys a path names, with bracketed parts resolved; nil if an index is unknown.
@@ -94,26 +96,44 @@ struct Scope {
         return keys
     }
 
+    /// Walks the path without building its list of keys first: lookups run several times per
+    /// message in conditions and texts.
     func value(at path: Path) -> Value? {
-        if path.segments == [.current] { return items.last }
-        guard let keys = keys(of: path), let first = keys.first else { return nil }
-        // Inside a section, a name first refers to a field of the current item.
-        for item in items.reversed() {
-            if case .record(let fields) = item, let start = fields[first] {
-                return Self.descend(start, keys.dropFirst())
+        var segments = path.segments[...]
+        guard let head = segments.popFirst() else { return nil }
+        var current: Value
+        switch head {
+        case .current:
+            return segments.isEmpty ? items.last : nil
+        case .name(let n):
+            guard let start = start(n) else { return nil }
+            current = start
+        case .indexed(let n, let inner):
+            guard let key = value(at: inner)?.key, let start = start(n)?[key] else { return nil }
+            current = start
+        }
+        for segment in segments {
+            switch segment {
+            case .current:
+                return nil
+            case .name(let n):
+                guard let next = current[n] else { return nil }
+                current = next
+            case .indexed(let n, let inner):
+                guard let key = value(at: inner)?.key, let next = current[n]?[key] else { return nil }
+                current = next
             }
         }
-        guard let start = root[first] else { return nil }
-        return Self.descend(start, keys.dropFirst())
+        return current
     }
 
-    private static func descend(_ value: Value, _ rest: ArraySlice<String>) -> Value? {
-        var current = value
-        for key in rest {
-            guard case .record(let fields) = current, let next = fields[key] else { return nil }
-            current = next
+    /// Inside a section, a name first refers to a field of the current item.
+    private func start(_ name: String) -> Value? {
+        for item in items.reversed() {
+            if case .record(let fields) = item, let start = fields[name] { return start }
         }
-        return current
+        if !overlay.isEmpty, let value = overlay[name] { return value }
+        return root[name]
     }
 }
 

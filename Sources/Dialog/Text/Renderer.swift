@@ -12,9 +12,7 @@ public struct Renderer: Sendable {
     static let maxIncludeDepth = 4
 
     public func render(_ key: String, vars: [String: Value], extra: [String: Value] = [:]) -> String {
-        var root = vars
-        root.merge(extra) { _, new in new }
-        return render(key, Scope(root: root), depth: 0)
+        render(key, Scope(root: vars, overlay: extra), depth: 0)
     }
 
     /// A value as the inwoner sees it (an option's label, a date in words, a list with "en").
@@ -25,8 +23,8 @@ public struct Renderer: Sendable {
     private func render(_ key: String, _ scope: Scope, depth: Int) -> String {
         // Too deep (an include cycle): stop with nothing rather than show `{>key}` to the inwoner.
         guard depth <= Self.maxIncludeDepth else { return "" }
-        let raw = catalog.text(key, language)
-        guard let template = TemplateCache.shared.template(raw) else { return raw }
+        let (raw, parsed) = catalog.template(key, language)
+        guard let template = parsed else { return raw }
         return template.render(scope, format) { included, inner in
             render(included, inner, depth: depth + 1)
         }

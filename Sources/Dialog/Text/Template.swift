@@ -2,8 +2,8 @@
 /// item of a list (or once when the value is truthy), `{^path}…{/path}` renders when it is not.
 /// Inside a section `.` is the current item and `{@n}` its number (1, 2, ...). `{lg:uitleg}` shows
 /// the option in `lg` with its label from another list (`uitleg.geld` instead of `leefgebieden.geld`).
-struct Template {
-    indirect enum Part {
+struct Template: Sendable {
+    indirect enum Part: Sendable {
         case literal(String)
         case value(Path)
         case relabelled(Path, list: String)
