@@ -43,6 +43,13 @@ enum DateVocabulary {
         "please", "aub", "a.u.b", "svp", "deze", "this", "komende", "aanstaande", "coming",
     ]
 
+    /// "'s avonds", "savonds".
+    private static let genitivePrefixes = ["'s-", "'s", "s'", "s"]
+    /// "morgenavond", "dinsdagochtend", "dinsdagmorgen" (morning, not tomorrow): the days that
+    /// start a compound, and the periods that end one.
+    private static let compoundDays = ["morgen"] + weekdays.keys.filter { $0.count > 4 }.sorted()
+    private static let compoundPeriods = ["ochtend": "ochtend", "morgen": "ochtend", "middag": "middag", "avond": "avond", "nacht": "nacht"]
+
     private static let numberWords: [String: String] = [
         "een": "1", "één": "1", "eén": "1", "twee": "2", "drie": "3", "vier": "4", "vijf": "5",
         "zes": "6", "zeven": "7", "acht": "8", "negen": "9", "tien": "10", "elf": "11", "twaalf": "12",
@@ -68,18 +75,15 @@ enum DateVocabulary {
         while t.count > 1, t.last == ".", !t.contains(where: AnswerText.isASCIIDigit) { t.removeLast() }
         if let alias = aliases[t] { return alias }
         if let number = numberWords[t] { return [number] }
-        for prefix in ["'s-", "'s", "s'", "s"] where t.hasPrefix(prefix) {
+        for prefix in genitivePrefixes where t.hasPrefix(prefix) {
             let rest = String(t.dropFirst(prefix.count))
             if rest.hasSuffix("s"), periods[rest] != nil { return [rest] }
         }
-        // "morgenavond", "dinsdagochtend", "dinsdagmorgen" (morning, not tomorrow).
-        for day in ["morgen"] + weekdays.keys.filter({ $0.count > 4 }) where t.hasPrefix(day) && t != day {
-            let rest = String(t.dropFirst(day.count))
-            if let period = ["ochtend": "ochtend", "morgen": "ochtend", "middag": "middag",
-                             "avond": "avond", "nacht": "nacht"][rest] {
-                return [day, period]
-            }
+        for day in compoundDays where t.hasPrefix(day) && t != day {
+            if let period = compoundPeriods[String(t.dropFirst(day.count))] { return [day, period] }
         }
+        // The patterns below all start with a digit; most words do not, and matching costs.
+        guard t.first?.isNumber == true else { return [t] }
         if let m = t.wholeMatch(of: RegexCache.hourWithSuffix) {
             return [String(m.1), String(m.2)]
         }

@@ -6,8 +6,6 @@ enum RegexCache {
     nonisolated(unsafe) static let hourWithSuffix = #/(\d{1,2}(?:[:.]\d{2})?)(am|pm|uur|u|h)/#
     nonisolated(unsafe) static let hourUMinutes = #/(\d{1,2})[uh](\d{2})/#
     nonisolated(unsafe) static let ordinalDay = #/(\d{1,2})(?:e|de|ste|st|nd|rd|th)/#
-    nonisolated(unsafe) static let stretchedYes = #/ja+|ye+s+/#
-    nonisolated(unsafe) static let stretchedNo = #/ne+|no+/#
     nonisolated(unsafe) static let clockTime = #/(\d{1,2})[:.](\d{2})/#
     nonisolated(unsafe) static let dayMonthYear = #/(\d{1,2})[-\/.](\d{1,2})[-\/.](\d{4}|\d{2})/#.asciiOnlyDigits()
     nonisolated(unsafe) static let dayMonth = #/(\d{1,2})[-\/](\d{1,2})/#.asciiOnlyDigits()

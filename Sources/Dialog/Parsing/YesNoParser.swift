@@ -12,9 +12,9 @@ public enum YesNoParser {
         var strongYes = false, strongNo = false, weakYes = false, negated = false
         for word in words {
             if uncertainWords.contains(word) { return nil }
-            if strongYesWords.contains(word) || word.wholeMatch(of: RegexCache.stretchedYes) != nil {
+            if strongYesWords.contains(word) || isStretched(word, "ja") || isStretched(word, "yes") {
                 strongYes = true
-            } else if strongNoWords.contains(word) || word.wholeMatch(of: RegexCache.stretchedNo) != nil {
+            } else if strongNoWords.contains(word) || isStretched(word, "ne") || isStretched(word, "no") {
                 strongNo = true
             } else if weakYesWords.contains(word) {
                 weakYes = true
@@ -27,6 +27,19 @@ public enum YesNoParser {
         // A negator turns weak agreement around: "klopt niet", "niet goed", "not ok", "liever niet".
         if strongNo || negated { return false }
         return weakYes ? true : nil
+    }
+
+    /// "jaaa", "yesss", "neee", "nooo": `word` is `base` with every letter after the first typed
+    /// one or more times (what the patterns `ja+`, `ye+s+`, `ne+`, `no+` matched, without a regex).
+    static func isStretched(_ word: String, _ base: StaticString) -> Bool {
+        var rest = word.utf8[...]
+        let letters = UnsafeBufferPointer(start: base.utf8Start, count: base.utf8CodeUnitCount)
+        for (n, letter) in letters.enumerated() {
+            guard rest.first == letter else { return false }
+            rest = rest.dropFirst()
+            if n > 0 { while rest.first == letter { rest = rest.dropFirst() } }
+        }
+        return rest.isEmpty
     }
 
     /// Words (apostrophes dropped, so "don't" is "dont") and thumbs/check emoji as their own tokens.
