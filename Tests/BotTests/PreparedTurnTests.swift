@@ -94,4 +94,26 @@ struct PreparedTurnTests {
         #expect(service.prepare(Fixtures.message("ja", id: "SM2")) != nil)
         #expect(service.prepare(Fixtures.message("ja", id: "SM2", phone: "+31699999999")) == nil)
     }
+
+    /// A sender whose state is not in memory (another server process, or a caseload larger than
+    /// the cache) gets a turn worked out from the state read from the database, and it is used.
+    @Test func aTurnIsPreparedFromTheDatabaseWhenTheStateIsNotInMemory() async throws {
+        let database = try AppDatabase.inMemory()
+        _ = try ConversationService(database: database, library: Fixtures.library).handle(Fixtures.message("hoi", id: "SM1"))
+        let service = try ConversationService(database: database, library: Fixtures.library)
+        let message = Fixtures.message("ja", id: "SM2")
+        #expect(service.prepare(message) == nil)
+        let prepared = try #require(await service.prepareFromStore(message))
+        #expect(prepared.transition.messages == (try Self.control([Fixtures.message("hoi", id: "SM1"), message])))
+        let stored = try await database.reader.read { db in
+            try ConversationStore.storedJSON(personID: prepared.personID, flowID: prepared.flowID, in: db)
+        }
+        #expect(prepared.base == stored)
+        var marked = prepared.transition
+        marked.outputs = [.say(key: "test.marker", text: "MARKER")]
+        let markedTurn = PreparedTurn(personID: prepared.personID, flowID: prepared.flowID, base: prepared.base, transition: marked, json: prepared.json)
+        #expect(try Self.apply(message, markedTurn, on: service) == ["MARKER"])
+        // Nobody stored for this sender: nothing to prepare, the writer starts the conversation.
+        #expect(await service.prepareFromStore(Fixtures.message("hoi", id: "SM3", phone: "+31699999999")) == nil)
+    }
 }

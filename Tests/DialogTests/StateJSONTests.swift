@@ -54,6 +54,17 @@ struct StateJSONTests {
             #expect((try? JSONSerialization.jsonObject(with: data)) != nil, "state \(n) is not valid JSON")
         }
     }
+
+    /// An answer's value is stored as JSON too: it reads back as the same value.
+    @Test func valuesAsJSONReadBack() throws {
+        var rng = FuzzRandom(seed: 20261130)
+        for n in 0..<1_000 {
+            let value = Self.value(&rng, depth: 0)
+            let decoded = try JSONDecoder().decode(Value.self, from: Data(value.json.utf8))
+            #expect(decoded == value, "value \(n): \(value.json)")
+        }
+        #expect(Value.record(["b": .number(1), "a": .text("x/y\n")]).json == #"{"a":"x/y\n","b":1}"#)
+    }
 }
 
 /// TERUG checkpoints are stored as differences from the one after them, and read back whole.

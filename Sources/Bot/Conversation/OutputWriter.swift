@@ -43,7 +43,7 @@ struct OutputWriter {
                 if declined { continue }
                 try db.cachedStatement(sql: """
                     INSERT INTO answer (personId, messageId, node, key, value, module, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """).execute(arguments: [personID, replyTo, answer.node, answer.key, Self.json(answer.value), answer.module, SQLDate(now)])
+                    """).execute(arguments: [personID, replyTo, answer.node, answer.key, answer.value.json, answer.module, SQLDate(now)])
             case .record(let kind, let id, let fields):
                 try records.write(kind: kind, localID: id, fields: fields)
             case .alert(let kind, let node, let detail):
@@ -72,11 +72,5 @@ struct OutputWriter {
         }
         if declined { try MessageStore.forgetInboundTexts(personID: personID, in: db) }
         return replies
-    }
-
-    static func json(_ value: Value) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(value)) ?? Data("null".utf8), as: UTF8.self)
     }
 }

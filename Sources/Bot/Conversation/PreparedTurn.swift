@@ -1,5 +1,6 @@
 import Dialog
 import Foundation
+import GRDB
 
 /// A turn worked out before the write transaction, on the request's own task, from the state the
 /// sender's conversation had when it was last stored (kept in `StateCache`; no database read).
@@ -29,8 +30,30 @@ extension ConversationService {
     /// The message's turn from the sender's last stored state, or nil when that is not in memory.
     func prepare(_ message: InboundMessage) -> PreparedTurn? {
         guard let latest = states.latest(sender: Self.sender(of: message)), let engine = engines[latest.flowID] else { return nil }
-        let transition = engine.advance(latest.state, with: .message(message.text), at: message.receivedAt)
+        return prepare(message, personID: latest.personID, engine: engine, base: latest.json, state: latest.state)
+    }
+
+    /// The message's turn from the state stored now, read in a read transaction (beside the
+    /// writer): for a sender whose state is not in memory (a caseload larger than the cache), so
+    /// reading and decoding their state and the engine do not run inside the one writer. Nil for
+    /// a sender without a stored conversation, or when anything cannot be read (the writer then
+    /// works the turn out itself and reports what is wrong).
+    func prepareFromStore(_ message: InboundMessage) async -> PreparedTurn? {
+        let stored = try? await database.reader.read { db -> (personID: Int64, flowID: String, json: String)? in
+            guard let personID = try PersonStore.id(channel: message.channel, address: message.address, in: db) else { return nil }
+            let flowID = try engine(personID: personID, in: db).flow.id
+            guard let json = try ConversationStore.storedJSON(personID: personID, flowID: flowID, in: db) else { return nil }
+            return (personID, flowID, json)
+        }
+        guard let stored = stored.flatMap({ $0 }), let engine = engines[stored.flowID],
+              let state = try? ConversationStore.decode(stored.json, personID: stored.personID, flowID: stored.flowID, cache: states)
+        else { return nil }
+        return prepare(message, personID: stored.personID, engine: engine, base: stored.json, state: state)
+    }
+
+    private func prepare(_ message: InboundMessage, personID: Int64, engine: Engine, base: String, state: Conversation) -> PreparedTurn? {
+        let transition = engine.advance(state, with: .message(message.text), at: message.receivedAt)
         guard let json = try? ConversationStore.encode(transition.state) else { return nil }
-        return PreparedTurn(personID: latest.personID, flowID: latest.flowID, base: latest.json, transition: transition, json: json)
+        return PreparedTurn(personID: personID, flowID: engine.flow.id, base: base, transition: transition, json: json)
     }
 }

@@ -36,9 +36,11 @@ actor InboundBatcher {
         self.maxBatch = maxBatch
     }
 
-    /// Works the turn out on the caller's task (outside the actor and the writer), then queues it.
+    /// Works the turn out on the caller's task (outside the actor and the writer), from the state in
+    /// memory or else from the database, then queues it.
     nonisolated func apply(_ message: InboundMessage, inline: Bool) async throws -> ConversationService.Result {
-        let item = Item(message: message, inline: inline, prepared: service.prepare(message))
+        let prepared = if let cached = service.prepare(message) { cached } else { await service.prepareFromStore(message) }
+        let item = Item(message: message, inline: inline, prepared: prepared)
         return try await enqueue(item)
     }
 

@@ -15,6 +15,12 @@ struct StateJSON {
         return writer.out
     }
 
+    static func encode(_ value: Value) -> [UInt8] {
+        var writer = StateJSON()
+        writer.value(value)
+        return writer.out
+    }
+
     private mutating func conversation(_ s: Conversation) {
         out += "{"
         field("stateVersion"); out += String(s.stateVersion)
@@ -138,6 +144,11 @@ struct StateJSON {
     }
 
     private static let hex = Array("0123456789abcdef".utf8)
+}
+
+extension Value {
+    /// The value as JSON, written as the conversation state writes it (keys sorted).
+    public var json: String { String(decoding: StateJSON.encode(self), as: UTF8.self) }
 }
 
 /// `bytes += "text"` appends the text's UTF-8.
