@@ -81,6 +81,29 @@ struct ConversationServiceTests {
         #expect(answers == ["7", "3"])
     }
 
+    /// The person row follows the conversation's language and opt-out, also back again (it is
+    /// written only when one of them changes).
+    @Test func languageAndOptOutReachThePersonRow() throws {
+        let database = try AppDatabase.inMemory()
+        let service = try ConversationService(database: database, library: Fixtures.library)
+        func person() throws -> [String] {
+            try database.reader.read { db in
+                try Row.fetchAll(db, sql: "SELECT language, optedOut FROM person").map { "\($0["language"] as String? ?? "-") \($0["optedOut"] as Bool)" }
+            }
+        }
+        var n = 0
+        func send(_ text: String) throws { n += 1; _ = try service.handle(Fixtures.message(text, id: "SM\(n)")) }
+        try send("hoi")
+        #expect(try person() == ["nl false"])
+        try send("English")
+        #expect(try person() == ["en false"])
+        try send("STOP")
+        #expect(try person() == ["en true"])
+        try send("START")
+        try send("Nederlands")
+        #expect(try person() == ["nl false"])
+    }
+
     @Test func stuckQuestionsAndOptOutReachTheStore() throws {
         let database = try AppDatabase.inMemory()
         let service = try ConversationService(database: database, library: Fixtures.library)

@@ -61,7 +61,10 @@ enum ConversationStore {
               module = excluded.module, finished = excluded.finished, updatedAt = excluded.updatedAt
             """).execute(arguments: [personID, state.flowID, state.flowVersion, json, state.stateVersion, state.module,
                              state.finished, SQLDate(now)])
-        try db.cachedStatement(sql: "UPDATE person SET language = ?, optedOut = ? WHERE id = ?").execute(arguments: [state.language.rawValue, state.optedOut, personID])
+        // Only a change is written: most turns change neither, and an unchanged row costs no page write.
+        try db.cachedStatement(sql: """
+            UPDATE person SET language = ?1, optedOut = ?2 WHERE id = ?3 AND (language IS NOT ?1 OR optedOut IS NOT ?2)
+            """).execute(arguments: [state.language.rawValue, state.optedOut, personID])
     }
 
     static func state(personID: Int64, flowID: String, in db: Database) throws -> Conversation? {

@@ -9,6 +9,8 @@ enum FormURLEncoded {
     /// The decoded `(name, value)` pairs, or nil on a `%` not followed by two hex digits or on invalid UTF-8.
     /// `+` decodes to a space; a piece without `=` is a name with an empty value; empty pieces are skipped.
     static func decode(_ bytes: some Collection<UInt8>) -> [(String, String)]? {
+        // One copy into an array: splitting and indexing `Data` byte by byte cost more than the rest.
+        let bytes = Array(bytes)
         var pairs: [(String, String)] = []
         for piece in bytes.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true) {
             let parts = piece.split(separator: UInt8(ascii: "="), maxSplits: 1, omittingEmptySubsequences: false)
@@ -26,19 +28,22 @@ enum FormURLEncoded {
     }
 
     /// One name or value: `+` to space, `%XX` to a byte, then strict UTF-8.
-    private static func component(_ bytes: some Collection<UInt8>) -> String? {
-        let input = Array(bytes)
+    private static func component(_ input: ArraySlice<UInt8>) -> String? {
+        // Most names and values need no decoding at all.
+        if !input.contains(where: { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "%") }) {
+            return String(validating: input, as: UTF8.self)
+        }
         var output: [UInt8] = []
         output.reserveCapacity(input.count)
-        var index = 0
-        while index < input.count {
+        var index = input.startIndex
+        while index < input.endIndex {
             let byte = input[index]
             switch byte {
             case UInt8(ascii: "+"):
                 output.append(UInt8(ascii: " "))
                 index += 1
             case UInt8(ascii: "%"):
-                guard index + 2 < input.count,
+                guard index + 2 < input.endIndex,
                     let high = WebhookSignature.hexValue(input[index + 1]),
                     let low = WebhookSignature.hexValue(input[index + 2])
                 else { return nil }
