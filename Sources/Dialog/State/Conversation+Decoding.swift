@@ -6,6 +6,7 @@ extension Conversation {
              optedOut, paused, finished, nextID, lastActivity
     }
 
+    /// `StateJSONReader` reads the same without `JSONDecoder` (`Conversation.decode`): change both together.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(flowID: try c.decode(String.self, forKey: .flowID), flowVersion: try c.decode(Int.self, forKey: .flowVersion),

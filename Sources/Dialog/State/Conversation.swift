@@ -89,16 +89,14 @@ extension Conversation {
         }
     }
 
+    /// Reads a stored state (`StateJSONReader`; it reads what `init(from:)` with `JSONDecoder` reads).
     public static func decode(_ data: Data) throws -> Conversation {
-        struct VersionOnly: Decodable { var stateVersion: Int }
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .secondsSince1970
         // One parse in the common case; the version alone is read only to explain a failure.
         let state: Conversation
         do {
-            state = try decoder.decode(Conversation.self, from: data)
+            state = try StateJSONReader.read(data)
         } catch {
-            if let version = try? JSONDecoder().decode(VersionOnly.self, from: data).stateVersion, version > currentVersion {
+            if let version = try? StateJSONReader.version(data), version > currentVersion {
                 throw DecodeError.unsupportedVersion(version)
             }
             throw error

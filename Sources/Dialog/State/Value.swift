@@ -61,6 +61,7 @@ extension Value: Codable {
         init?(intValue: Int) { nil }
     }
 
+    /// `StateJSONReader` reads values the same way (`Conversation.decode`): change both together.
     public init(from decoder: any Decoder) throws {
         if let single = try? decoder.singleValueContainer() {
             if single.decodeNil() { self = .none; return }
