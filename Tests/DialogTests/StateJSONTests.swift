@@ -55,6 +55,50 @@ struct StateJSONTests {
         }
     }
 
+    /// Encoding a state from the one before copies the TERUG entries that did not change: the
+    /// bytes are exactly those of a whole encoding, at every step of every golden transcript
+    /// (TERUG, loops, language switches, stuck questions), and entries are really copied.
+    @Test(arguments: TranscriptTests.names)
+    func encodingFromThePreviousStateGivesTheSameBytes(_ name: String) throws {
+        let transcript = try Transcript(parsing: try String(contentsOf: TranscriptTests.directory.appendingPathComponent(name), encoding: .utf8))
+        let engine = try #require(DefaultFlows.library.engine(transcript.flow))
+        var state = engine.newConversation(language: transcript.language)
+        var now = transcript.start
+        var previous: EncodedState?
+        var copied = 0
+        for (n, step) in transcript.steps.enumerated() {
+            let input: Input
+            switch step {
+            case .time(let spec):
+                now = Transcript.move(now, by: spec, calendar: engine.environment.calendar) ?? now
+                continue
+            case .begin: input = .begin
+            case .input(let text): input = .message(text)
+            }
+            state = engine.advance(state, with: input, at: now).state
+            let whole = StateJSON.encode(state)
+            let reused = StateJSON.encode(state, reusing: previous)
+            #expect(reused.bytes == whole, "\(name) step \(n)")
+            copied += reused.copied
+            previous = state.encoded(reusing: previous)
+            #expect(Array(previous?.json.utf8 ?? "".utf8) == whole, "\(name) step \(n)")
+        }
+        if transcript.steps.count > 20 { #expect(copied > 0, "\(name): nothing was copied") }
+    }
+
+    /// An encoding made for another state gives the same bytes: only entries whose checkpoint and
+    /// successor equal the ones they were written for are copied (here the shared opening).
+    @Test func encodingFromAnUnrelatedStateGivesTheSameBytes() throws {
+        let engine = try #require(DefaultFlows.library.engine())
+        var a = engine.newConversation()
+        var b = engine.newConversation()
+        let now = Date(timeIntervalSince1970: 1_795_424_400)
+        for text in ["hoi", "ja", "1 en 2", "7", "8", "6"] { a = engine.advance(a, with: .message(text), at: now).state }
+        for text in ["hoi", "ja", "3", "2", "9", "TERUG", "4", "5"] { b = engine.advance(b, with: .message(text), at: now).state }
+        #expect(StateJSON.encode(b, reusing: a.encoded(reusing: nil)).bytes == StateJSON.encode(b))
+        #expect(StateJSON.encode(a, reusing: b.encoded(reusing: nil)).bytes == StateJSON.encode(a))
+    }
+
     /// An answer's value is stored as JSON too: it reads back as the same value.
     @Test func valuesAsJSONReadBack() throws {
         var rng = FuzzRandom(seed: 20261130)

@@ -115,17 +115,20 @@ struct ConversationService: Sendable {
         let stored = try ConversationStore.storedJSON(personID: personID, flowID: engine.flow.id, in: db)
         let transition: Transition
         let json: String
+        let encoded: EncodedState?
         if let prepared, let stored, prepared.isFor(personID: personID, flowID: engine.flow.id, base: stored) {
-            (transition, json) = (prepared.transition, prepared.json)
+            (transition, json, encoded) = (prepared.transition, prepared.json, prepared.encoded)
         } else {
             let state = try stored.map { try ConversationStore.decode($0, personID: personID, flowID: engine.flow.id, cache: states) }
                 ?? ConversationStore.fresh(personID: personID, engine: engine, in: db)
             transition = engine.advance(state, with: .message(message.text), at: message.receivedAt)
-            json = try ConversationStore.encode(transition.state)
+            let written = transition.state.encoded(reusing: nil)
+            (json, encoded) = (written.json, written)
         }
         // The state is stored first, so a flow that the outputs start (a questionnaire after a
         // check-in) finds this one finished and becomes the active flow itself.
-        try ConversationStore.save(transition.state, json: json, personID: personID, now: message.receivedAt, in: db, cache: states)
+        try ConversationStore.save(transition.state, json: json, encoded: encoded, personID: personID, now: message.receivedAt,
+                                   in: db, cache: states)
         states.remember(sender: Self.sender(of: message), personID: personID, flowID: engine.flow.id)
         if engine.flow.id != self.engine.flow.id, transition.state.finished {
             // Back to the intake conversation once a follow-up or invitation is done.

@@ -16,6 +16,8 @@ struct PreparedTurn: Sendable {
     let transition: Transition
     /// `transition.state`, encoded.
     let json: String
+    /// How `json` was written (for the next turn to copy from).
+    var encoded: EncodedState? = nil
 
     func isFor(personID: Int64, flowID: String, base: String) -> Bool {
         self.personID == personID && self.flowID == flowID && self.base == base
@@ -30,7 +32,7 @@ extension ConversationService {
     /// The message's turn from the sender's last stored state, or nil when that is not in memory.
     func prepare(_ message: InboundMessage) -> PreparedTurn? {
         guard let latest = states.latest(sender: Self.sender(of: message)), let engine = engines[latest.flowID] else { return nil }
-        return prepare(message, personID: latest.personID, engine: engine, base: latest.json, state: latest.state)
+        return prepare(message, personID: latest.personID, engine: engine, base: latest.json, state: latest.state, encoded: latest.encoded)
     }
 
     /// The message's turn from the state stored now, read in a read transaction (beside the
@@ -48,12 +50,14 @@ extension ConversationService {
         guard let stored = stored.flatMap({ $0 }), let engine = engines[stored.flowID],
               let state = try? ConversationStore.decode(stored.json, personID: stored.personID, flowID: stored.flowID, cache: states)
         else { return nil }
-        return prepare(message, personID: stored.personID, engine: engine, base: stored.json, state: state)
+        return prepare(message, personID: stored.personID, engine: engine, base: stored.json, state: state, encoded: nil)
     }
 
-    private func prepare(_ message: InboundMessage, personID: Int64, engine: Engine, base: String, state: Conversation) -> PreparedTurn? {
+    /// `encoded` is how `base` was written, when known: the new state's encoding copies from it.
+    private func prepare(_ message: InboundMessage, personID: Int64, engine: Engine, base: String, state: Conversation,
+                         encoded previous: EncodedState?) -> PreparedTurn {
         let transition = engine.advance(state, with: .message(message.text), at: message.receivedAt)
-        guard let json = try? ConversationStore.encode(transition.state) else { return nil }
-        return PreparedTurn(personID: personID, flowID: engine.flow.id, base: base, transition: transition, json: json)
+        let encoded = transition.state.encoded(reusing: previous?.json == base ? previous : nil)
+        return PreparedTurn(personID: personID, flowID: engine.flow.id, base: base, transition: transition, json: encoded.json, encoded: encoded)
     }
 }

@@ -50,9 +50,10 @@ enum ConversationStore {
         try save(state, json: try encode(state), personID: personID, now: now, in: db, cache: cache)
     }
 
-    /// Stores a state already encoded (`json` is `encode(state)`).
-    static func save(_ state: Conversation, json: String, personID: Int64, now: Date, in db: Database, cache: StateCache? = nil) throws {
-        cache?.store(state, json: json, personID: personID, flowID: state.flowID)
+    /// Stores a state already encoded (`json` is `encode(state)`; `encoded`, when given, is how).
+    static func save(_ state: Conversation, json: String, encoded: EncodedState? = nil, personID: Int64, now: Date, in db: Database,
+                     cache: StateCache? = nil) throws {
+        cache?.store(state, json: json, personID: personID, flowID: state.flowID, encoded: encoded)
         try db.cachedStatement(sql: """
             INSERT INTO conversation (personId, flowId, flowVersion, state, stateVersion, module, finished, updatedAt)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)

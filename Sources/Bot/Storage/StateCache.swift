@@ -15,6 +15,8 @@ final class StateCache: @unchecked Sendable {
     private struct Entry {
         let json: String
         let state: Conversation
+        /// How `json` was written, for the next turn's encoding to copy from (nil when it was read).
+        let encoded: EncodedState?
         var used: UInt64
     }
 
@@ -42,10 +44,10 @@ final class StateCache: @unchecked Sendable {
         }
     }
 
-    func store(_ state: Conversation, json: String, personID: Int64, flowID: String) {
+    func store(_ state: Conversation, json: String, personID: Int64, flowID: String, encoded: EncodedState? = nil) {
         lock.withLock {
             clock += 1
-            entries[Key(personID: personID, flowID: flowID)] = Entry(json: json, state: state, used: clock)
+            entries[Key(personID: personID, flowID: flowID)] = Entry(json: json, state: state, encoded: encoded, used: clock)
             if entries.count > capacity, let oldest = entries.min(by: { $0.value.used < $1.value.used })?.key {
                 entries[oldest] = nil
                 senders = senders.filter { $0.value != oldest }
@@ -64,10 +66,10 @@ final class StateCache: @unchecked Sendable {
     /// The conversation `sender`'s last message went to, as last stored: where their next message
     /// most likely continues. Only a hint (it may be rolled back, or another flow may have started
     /// since); whoever uses it checks it against the database.
-    func latest(sender: String) -> (personID: Int64, flowID: String, json: String, state: Conversation)? {
+    func latest(sender: String) -> (personID: Int64, flowID: String, json: String, state: Conversation, encoded: EncodedState?)? {
         lock.withLock {
             guard let key = senders[sender], let entry = entries[key] else { return nil }
-            return (key.personID, key.flowID, entry.json, entry.state)
+            return (key.personID, key.flowID, entry.json, entry.state, entry.encoded)
         }
     }
 }

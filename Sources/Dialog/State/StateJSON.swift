@@ -7,12 +7,23 @@ import Foundation
 struct StateJSON {
     /// UTF-8 bytes: appending bytes is several times faster than appending to a String.
     private var out: [UInt8] = []
+    /// The encoding of the state before, whose unchanged TERUG entries are copied.
+    private var previous: EncodedState?
+    /// Where each TERUG entry lies in `out`.
+    private var entries: [Range<Int>] = []
+    /// How many entries were copied from `previous`.
+    private var copied = 0
 
     static func encode(_ state: Conversation) -> [UInt8] {
+        encode(state, reusing: nil).bytes
+    }
+
+    static func encode(_ state: Conversation, reusing previous: EncodedState?) -> (bytes: [UInt8], entries: [Range<Int>], copied: Int) {
         var writer = StateJSON()
-        writer.out.reserveCapacity(32_768)
+        writer.previous = previous
+        writer.out.reserveCapacity(previous.map { $0.json.utf8.count + 1_024 } ?? 8_192)
         writer.conversation(state)
-        return writer.out
+        return (writer.out, writer.entries, writer.copied)
     }
 
     static func encode(_ value: Value) -> [UInt8] {
@@ -46,12 +57,32 @@ struct StateJSON {
     /// (see `StoredCheckpoint`).
     private mutating func history(_ s: Conversation) {
         out += "["
+        // A turn appends a checkpoint and may drop the oldest: the entries of checkpoints whose
+        // successor is the same as before are the same bytes as before.
+        let shift = previous.flatMap { p in [0, 1].first { p.layout.history.indices.contains($0) && p.layout.history[$0] == s.history.first } }
         for (index, c) in s.history.enumerated() {
             if index > 0 { out += "," }
+            let start = out.count
             let next = index + 1 < s.history.count ? s.history[index + 1] : nil
-            checkpoint(c, nextVars: next?.vars ?? s.vars, nextFrames: next?.frames ?? s.frames)
+            if let shift, let next, !copyEntry(at: index + shift, checkpoint: c, next: next) {
+                checkpoint(c, nextVars: next.vars, nextFrames: next.frames)
+            } else if shift == nil || next == nil {
+                checkpoint(c, nextVars: next?.vars ?? s.vars, nextFrames: next?.frames ?? s.frames)
+            }
+            entries.append(start..<out.count)
         }
         out += "]"
+    }
+
+    /// Copies the previous encoding's entry `index` when it was written for this checkpoint
+    /// followed by this successor (not against the state itself).
+    private mutating func copyEntry(at index: Int, checkpoint: Checkpoint, next: Checkpoint) -> Bool {
+        guard let previous, index + 1 < previous.layout.history.count,
+              previous.layout.history[index] == checkpoint, previous.layout.history[index + 1] == next else { return false }
+        let range = previous.layout.entries[index]
+        guard previous.json.utf8.withContiguousStorageIfAvailable({ out.append(contentsOf: $0[range]) }) != nil else { return false }
+        copied += 1
+        return true
     }
 
     private mutating func checkpoint(_ c: Checkpoint, nextVars: [String: Value], nextFrames: [LoopFrame]) {
@@ -144,6 +175,28 @@ struct StateJSON {
     }
 
     private static let hex = Array("0123456789abcdef".utf8)
+}
+
+/// A state as stored, with where each TERUG entry lies in it and the checkpoints they were
+/// written for: the next state's encoding copies the entries that did not change instead of
+/// working out their differences again (that was most of the encoding's time).
+public struct EncodedState: Sendable {
+    public let json: String
+    let layout: Layout
+
+    struct Layout: Sendable {
+        let history: [Checkpoint]
+        let entries: [Range<Int>]
+    }
+}
+
+extension Conversation {
+    /// The state as JSON, copying what did not change from `previous` (the state before this
+    /// turn's, as encoded); the same bytes as `encoded()`.
+    public func encoded(reusing previous: EncodedState?) -> EncodedState {
+        let (bytes, entries, _) = StateJSON.encode(self, reusing: previous)
+        return EncodedState(json: String(decoding: bytes, as: UTF8.self), layout: .init(history: history, entries: entries))
+    }
 }
 
 extension Value {
