@@ -94,12 +94,15 @@ extension Wegwijzer {
         @Option(help: "How many inwoners.")
         var inwoners: Int
 
-        @Option(help: "When the first reminder of every inwoner is due (ISO 8601).")
-        var due: String = "2026-11-24T10:00:00+01:00"
+        @Option(help: "When the first reminder of every inwoner is due (ISO 8601; default: two days from now).")
+        var due: String?
 
         func run() throws {
             guard inwoners > 0, inwoners < 10_000_000 else { throw ValidationError("--inwoners must be between 1 and 9,999,999") }
-            guard let dueAt = ISO8601DateFormatter().date(from: due) else { throw ValidationError("--due must be ISO 8601") }
+            // Pending means in the future: reminders already due would be sent by the server under test.
+            guard let dueAt = due.map({ ISO8601DateFormatter().date(from: $0) }) ?? Date().addingTimeInterval(2 * 86_400) else {
+                throw ValidationError("--due must be ISO 8601")
+            }
             let library = try global.loadFlows()
             guard let engine = library.engine() else { throw CLIError("no main flow") }
             // Every inwoner is where a real intake is after three answers: at the first score question.
@@ -171,14 +174,16 @@ extension Wegwijzer {
 
         @OptionGroup var global: GlobalOptions
 
-        @Option(help: "The moment to look up due jobs for (ISO 8601).")
-        var at: String = "2026-11-24T10:00:00+01:00"
+        @Option(help: "The moment to look up due jobs for (ISO 8601; default: two days from now, the seed's default).")
+        var at: String?
 
         @Option(help: "How many lookups.")
         var count: Int = 2_000
 
         func run() throws {
-            guard let moment = ISO8601DateFormatter().date(from: at) else { throw ValidationError("--at must be ISO 8601") }
+            guard let moment = at.map({ ISO8601DateFormatter().date(from: $0) }) ?? Date().addingTimeInterval(2 * 86_400) else {
+                throw ValidationError("--at must be ISO 8601")
+            }
             let database = try global.openDatabase()
             let (plan, total, micros) = try database.reader.read { db -> ([String], Int, [Double]) in
                 let plan = try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + JobStore.nextDueSQL, arguments: [moment]).map { $0["detail"] as String }
