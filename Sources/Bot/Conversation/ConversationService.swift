@@ -137,6 +137,7 @@ struct ConversationService: Sendable {
         var writer = OutputWriter(db: db, personID: personID, channel: message.channel, library: library,
                                   engine: engine, service: self, now: message.receivedAt)
         writer.repliesSentInline = inline
+        writer.replyAddress = message.address
         let replies = try writer.write(transition, replyTo: messageID)
         return .applied(personID: personID, outputs: transition.outputs, replies: replies)
     }

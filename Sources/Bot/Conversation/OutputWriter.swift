@@ -13,6 +13,8 @@ struct OutputWriter {
     let now: Date
     /// The replies travel in the HTTP response to the message: stored as sent, never dispatched.
     var repliesSentInline = false
+    /// Where replies go when known already (the address the message came from, on its channel).
+    var replyAddress: String?
 
     /// Stores everything the engine asked for and queues its messages; returns them for sending.
     func write(_ transition: Transition, replyTo: Int64?) throws -> [OutgoingMessage] {
@@ -31,7 +33,7 @@ struct OutputWriter {
             return false
         }
         var replies: [OutgoingMessage] = []
-        var address: String?
+        var address = replyAddress
         for output in transition.outputs {
             switch output {
             case .say(let key, let text):
