@@ -82,21 +82,7 @@ struct StateJSONReaderTests {
     @Test func everyStateOfTheGoldenTranscriptsReadsBack() throws {
         var count = 0
         for name in TranscriptTests.names {
-            let transcript = try Transcript(parsing: String(contentsOf: TranscriptTests.directory.appendingPathComponent(name), encoding: .utf8))
-            let engine = try #require(DefaultFlows.library.engine(transcript.flow))
-            var state = engine.newConversation(language: transcript.language)
-            var now = transcript.start
-            // As `Transcript.replay` plays them.
-            for step in transcript.steps {
-                let input: Input
-                switch step {
-                case .time(let spec):
-                    now = Transcript.move(now, by: spec, calendar: engine.environment.calendar) ?? now
-                    continue
-                case .begin: input = .begin
-                case .input(let text): input = .message(text)
-                }
-                state = engine.advance(state, with: input, at: now).state
+            for state in try TranscriptTests.states(of: name) {
                 let read = try Self.readBothWays(StateJSON.encode(state), "\(name), step \(count)")
                 #expect(read == state, "\(name), step \(count)")
                 count += 1

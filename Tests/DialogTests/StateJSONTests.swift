@@ -60,22 +60,10 @@ struct StateJSONTests {
     /// (TERUG, loops, language switches, stuck questions), and entries are really copied.
     @Test(arguments: TranscriptTests.names)
     func encodingFromThePreviousStateGivesTheSameBytes(_ name: String) throws {
-        let transcript = try Transcript(parsing: try String(contentsOf: TranscriptTests.directory.appendingPathComponent(name), encoding: .utf8))
-        let engine = try #require(DefaultFlows.library.engine(transcript.flow))
-        var state = engine.newConversation(language: transcript.language)
-        var now = transcript.start
+        let states = try TranscriptTests.states(of: name)
         var previous: EncodedState?
         var copied = 0
-        for (n, step) in transcript.steps.enumerated() {
-            let input: Input
-            switch step {
-            case .time(let spec):
-                now = Transcript.move(now, by: spec, calendar: engine.environment.calendar) ?? now
-                continue
-            case .begin: input = .begin
-            case .input(let text): input = .message(text)
-            }
-            state = engine.advance(state, with: input, at: now).state
+        for (n, state) in states.enumerated() {
             let whole = StateJSON.encode(state)
             let reused = StateJSON.encode(state, reusing: previous)
             #expect(reused.bytes == whole, "\(name) step \(n)")
@@ -83,7 +71,7 @@ struct StateJSONTests {
             previous = state.encoded(reusing: previous)
             #expect(Array(previous?.json.utf8 ?? "".utf8) == whole, "\(name) step \(n)")
         }
-        if transcript.steps.count > 20 { #expect(copied > 0, "\(name): nothing was copied") }
+        if states.count > 20 { #expect(copied > 0, "\(name): nothing was copied") }
     }
 
     /// An encoding made for another state gives the same bytes: only entries whose checkpoint and
