@@ -104,6 +104,9 @@ struct OutboxDispatcherTests {
         provider.behave(.ok)
         while try await dispatcher.tick() > 0 {}
         #expect(try statuses(database) == ["failed", "sent", "sent"])
+        let error = try await database.reader.read { db in try String.fetchOne(db, sql: "SELECT lastError FROM outbox WHERE status = 'failed'") }
+        #expect(error == "twilio 21211: Invalid 'To' Phone Number")
+        #expect(providerError("whatsapp", nil, "HTTP 401") == "whatsapp: HTTP 401")
     }
 
     @Test func twilioOptOutMarksThePersonAndCancelsTheRest() async throws {

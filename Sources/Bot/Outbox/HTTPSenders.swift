@@ -14,7 +14,7 @@ struct TwilioSender: MessageSender {
             switch TwilioResponse.parse(status: status, body: body) {
             case .sent(let sid): .sent(providerID: sid)
             case .optedOut: .optedOut
-            case .permanent(let code, let text): .permanent("twilio \(code): \(text)")
+            case .permanent(let code, let text): .permanent(providerError("twilio", code, text))
             case .retryable: .retry("twilio HTTP \(status)")
             }
         }
@@ -40,7 +40,7 @@ struct WhatsAppSender: MessageSender {
             switch WhatsAppResponse.parse(status: status, body: body) {
             case .sent(let id): .sent(providerID: id)
             case .needsTemplate: .permanent("whatsapp 131047: outside the 24-hour window")
-            case .permanent(let code, let text): .permanent("whatsapp \(code): \(text)")
+            case .permanent(let code, let text): .permanent(providerError("whatsapp", code, text))
             case .retryable: .retry("whatsapp HTTP \(status)")
             }
         }
@@ -61,7 +61,7 @@ struct TelegramSender: MessageSender {
             case .sent(let id): .sent(providerID: id.map(String.init))
             case .retryAfter(let seconds): .retryAfter(seconds: Double(seconds), "telegram 429")
             case .blocked: .optedOut
-            case .permanent(let code, let text): .permanent("telegram \(code): \(text)")
+            case .permanent(let code, let text): .permanent(providerError("telegram", code, text))
             case .retryable: .retry("telegram HTTP \(status)")
             }
         }
@@ -69,6 +69,12 @@ struct TelegramSender: MessageSender {
 }
 
 /// One HTTP attempt; a transport error (timeout, refused connection) is worth a retry.
+/// "twilio 21211: Invalid 'To' Phone Number", or without a number when the provider gave none
+/// (kept as the outbox row's last error, which the professional sees).
+func providerError(_ provider: String, _ code: Int?, _ text: String) -> String {
+    code.map { "\(provider) \($0): \(text)" } ?? "\(provider): \(text)"
+}
+
 private func attempt(_ request: OutboundRequest, _ transport: HTTPTransport,
                      _ interpret: (Int, Data) -> SendResult) async -> SendResult {
     do {
