@@ -11,10 +11,10 @@ struct ActionScheduler {
 
     func plan(actionID: Int64) throws {
         try JobStore.cancel(actionID: actionID, kinds: [.reminder, .followup, .invite, .memberReminder, .memberFollowup, .overdue], in: db)
-        guard let action = try Row.fetchOne(db, sql: """
+        guard let action = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT a.personId, a.ownerKind, a.networkMemberId, a.dueDate, a.dueTime, a.status, p.optedOut, p.sendWindow
             FROM action a JOIN person p ON p.id = a.personId WHERE a.id = ?
-            """, arguments: [actionID]) else { return }
+            """), arguments: [actionID]) else { return }
         let status: String = action["status"]
         guard ["gepland", "bezig", "uitgesteld"].contains(status), !(action["optedOut"] as Bool) else { return }
         guard let dueText: String = action["dueDate"], let due = LocalDate(iso: dueText) else { return }
@@ -48,10 +48,10 @@ struct ActionScheduler {
 
     /// Nothing goes to a network member before they said JA to an invitation.
     private func planForMember(memberID: Int64, inwonerID: Int64, actionID: Int64, due: LocalDate, time: LocalTime?) throws {
-        guard let member = try Row.fetchOne(db, sql: """
+        guard let member = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT n.phone, n.invitation, n.memberPersonId, p.optedOut, p.sendWindow
             FROM networkMember n LEFT JOIN person p ON p.id = n.memberPersonId WHERE n.id = ?
-            """, arguments: [memberID]) else { return }
+            """), arguments: [memberID]) else { return }
         guard let phone: String = member["phone"] else { return }
         if (member["optedOut"] as Bool?) == true { return }
         let memberPersonID = try (member["memberPersonId"] as Int64?) ?? PersonStore.networkMember(phone: phone, memberID: memberID,
