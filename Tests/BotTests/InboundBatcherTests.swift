@@ -72,5 +72,41 @@ struct InboundBatcherTests {
         // Not inline: the replies wait for the dispatcher.
         let statuses = try await database.reader.read { db in try String.fetchSet(db, sql: "SELECT status FROM outbox") }
         #expect(statuses == ["pending"])
+        // The batch was applied together first, then rolled back and applied one by one: nothing of
+        // the first try is left over (each reply stored once, each conversation one step on).
+        let replied = outcomes.reduce(0) { count, outcome in
+            if case .applied(let result) = outcome { count + result.replies.count } else { count }
+        }
+        let (outbound, outboxRows, conversations) = try await database.reader.read { db in
+            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM message WHERE direction = 'out'") ?? -1,
+             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox") ?? -1,
+             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM conversation WHERE stateVersion != 999") ?? -1)
+        }
+        #expect(replied > 0)
+        #expect(outbound == replied)
+        #expect(outboxRows == replied)
+        #expect(conversations == 2)
+    }
+
+    @Test func aBatchWithoutFailuresIsAppliedOnce() async throws {
+        let database = try AppDatabase.inMemory()
+        let service = try ConversationService(database: database, library: Fixtures.library)
+        let items = (0..<5).map { n in
+            InboundBatcher.Item(message: Fixtures.message("hoi", id: "SM\(n)", phone: "+3161000000\(n)"), inline: true)
+        }
+        let outcomes = await InboundBatcher.commit(items, service: service)
+        let replied = outcomes.reduce(0) { count, outcome in
+            if case .applied(let result) = outcome { count + result.replies.count } else { count - 1_000 }
+        }
+        let (inbound, outbound, outboxRows) = try await database.reader.read { db in
+            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM message WHERE direction = 'in'") ?? -1,
+             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM message WHERE direction = 'out'") ?? -1,
+             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox") ?? -1)
+        }
+        #expect(replied >= 5)
+        #expect(inbound == 5)
+        #expect(outbound == replied)
+        // Inline replies travel in the HTTP response: no outbox rows.
+        #expect(outboxRows == 0)
     }
 }
