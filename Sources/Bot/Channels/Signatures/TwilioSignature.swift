@@ -68,12 +68,13 @@ enum TwilioSignature {
         signature: String?, url: String, params: [(String, String)], secret: String, algorithm: Algorithm
     ) -> Bool {
         guard let signature, !secret.isEmpty else { return false }
-        var valid = false
-        for candidate in TwilioURL.portVariants(of: url) {
-            let computed = expected(url: candidate, params: params, authToken: secret, algorithm: algorithm)
-            valid = WebhookSignature.constantTimeEquals(computed, signature) || valid
+        // The URL as given first: that is what Twilio signs when the webhook is configured as we
+        // see it, and the other variant costs a second HMAC. Which variant matched is no secret;
+        // each comparison itself stays constant-time.
+        func matches(_ candidate: String) -> Bool {
+            WebhookSignature.constantTimeEquals(expected(url: candidate, params: params, authToken: secret, algorithm: algorithm), signature)
         }
-        return valid
+        return matches(url) || TwilioURL.portVariants(of: url).dropFirst().contains(where: matches)
     }
 
     /// Whether `signature` signs a JSON request: the URL must carry `bodySHA256=<hex sha256 of rawBody>`,
