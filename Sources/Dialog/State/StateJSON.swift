@@ -132,10 +132,10 @@ struct StateJSON {
     /// Keys in sorted order, so equal states are equal bytes (dictionary order differs per process).
     private mutating func record(_ r: [String: Value]) {
         out += "{"
-        for (index, key) in r.keys.sorted().enumerated() {
+        for (index, entry) in r.sorted(by: { $0.key < $1.key }).enumerated() {
             if index > 0 { out += "," }
-            field(key)
-            value(r[key] ?? .none)
+            field(entry.key)
+            value(entry.value)
         }
         out += "}"
     }
@@ -157,6 +157,17 @@ struct StateJSON {
     /// A JSON string: quotes, backslashes and control characters escaped; everything else as UTF-8.
     private mutating func string(_ s: String) {
         out.append(0x22)
+        // Most strings need no escape: copied in one go instead of byte by byte.
+        let copied = s.utf8.withContiguousStorageIfAvailable { bytes in
+            guard !bytes.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else { return false }
+            out.append(contentsOf: bytes)
+            return true
+        }
+        if copied != true { escape(s) }
+        out.append(0x22)
+    }
+
+    private mutating func escape(_ s: String) {
         for byte in s.utf8 {
             switch byte {
             case 0x22: out.append(0x5C); out.append(0x22)
@@ -171,7 +182,6 @@ struct StateJSON {
             default: out.append(byte)
             }
         }
-        out.append(0x22)
     }
 
     private static let hex = Array("0123456789abcdef".utf8)
