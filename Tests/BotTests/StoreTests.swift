@@ -53,6 +53,25 @@ struct StoreTests {
         #expect(try second.reader.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM person") } == 1)
     }
 
+    @Test func findingTheSenderNotesWhenTheyLastWrote() throws {
+        let database = try AppDatabase.inMemory()
+        let later = Fixtures.start.addingTimeInterval(3_600)
+        let (first, again, other) = try database.writer.write { db in
+            (try PersonStore.findOrCreate(channel: "sms", address: "+31612345678", phone: "+31612345678", at: Fixtures.start, in: db),
+             try PersonStore.findOrCreate(channel: "sms", address: "+31612345678", phone: "+31612345678", at: later, in: db),
+             try PersonStore.findOrCreate(channel: "sms", address: "+31687654321", phone: "+31687654321", at: Fixtures.start, in: db))
+        }
+        #expect(first == again)
+        #expect(first != other)
+        let seen = try database.reader.read { db in
+            try Row.fetchAll(db, sql: "SELECT address, lastInboundAt FROM contact ORDER BY address").map { row in
+                [row["address"] as String, row["lastInboundAt"] as String? ?? "never"]
+            }
+        }
+        #expect(seen == [["+31612345678", SQLDate.text(later)],
+                         ["+31687654321", SQLDate.text(Fixtures.start)]])
+    }
+
     @Test func aPhoneBelongsToOnePerson() throws {
         let database = try AppDatabase.inMemory()
         let (a, b) = try database.writer.write { db in

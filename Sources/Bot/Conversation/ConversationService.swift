@@ -67,6 +67,11 @@ struct ConversationService: Sendable {
         try database.writer.write { db in try apply(message, in: db) }
     }
 
+    /// SQLite refused an inbound message that is no redelivery (cannot happen with the schema as it is).
+    struct NotStored: Error, CustomStringConvertible {
+        var description: String { "the inbound message was not stored" }
+    }
+
     struct AlreadyEnrolled: Error, CustomStringConvertible {
         var description: String { "this phone number is already enrolled" }
     }
@@ -104,13 +109,15 @@ struct ConversationService: Sendable {
     /// was worked out from exactly the state stored now; otherwise the turn is worked out here.
     /// With `inline`, the replies travel in the HTTP response and are stored as sent.
     func apply(_ message: InboundMessage, in db: Database, inline: Bool = false, prepared: PreparedTurn? = nil) throws -> Result {
-        if let providerID = message.providerID,
-           let earlier = try MessageStore.inbound(channel: message.channel, providerID: providerID, in: db) {
-            return .duplicate(personID: earlier.personID, replies: try OutboxStore.replies(to: earlier.id, in: db))
-        }
         let personID = try PersonStore.findOrCreate(channel: message.channel, address: message.address,
                                                      phone: message.phone, at: message.receivedAt, in: db)
-        let messageID = try MessageStore.insertInbound(message, personID: personID, in: db)
+        guard let messageID = try MessageStore.insertInbound(message, personID: personID, in: db) else {
+            guard let providerID = message.providerID,
+                  let earlier = try MessageStore.inbound(channel: message.channel, providerID: providerID, in: db) else {
+                throw NotStored()
+            }
+            return .duplicate(personID: earlier.personID, replies: try OutboxStore.replies(to: earlier.id, in: db))
+        }
         let engine = try engine(personID: personID, in: db)
         let stored = try ConversationStore.storedJSON(personID: personID, flowID: engine.flow.id, in: db)
         let transition: Transition

@@ -115,10 +115,7 @@ actor InboundBatcher {
     }
 
     static func apply(_ item: Item, service: ConversationService, in db: Database) throws -> ConversationService.Result {
-        let message = item.message
-        let result = try service.apply(message, in: db, inline: item.inline, prepared: item.prepared)
-        try PersonStore.touch(channel: message.channel, address: message.address, at: message.receivedAt, in: db)
-        return result
+        try service.apply(item.message, in: db, inline: item.inline, prepared: item.prepared)
     }
 
     private static func failure(_ error: any Error) -> Failure {

@@ -11,12 +11,14 @@ enum MessageStore {
             """), arguments: [channel, providerID]).map { Earlier(id: $0["id"], personID: $0["personId"]) }
     }
 
-    static func insertInbound(_ m: InboundMessage, personID: Int64, in db: Database) throws -> Int64 {
+    /// Stores an inbound message; nil when the provider delivered this message before (the unique
+    /// index on its provider id refuses it, which spares every message a lookup of its own).
+    static func insertInbound(_ m: InboundMessage, personID: Int64, in db: Database) throws -> Int64? {
         try db.cachedStatement(sql: """
             INSERT INTO message (personId, direction, channel, providerId, text, createdAt)
-            VALUES (?, 'in', ?, ?, ?, ?)
+            VALUES (?, 'in', ?, ?, ?, ?) ON CONFLICT DO NOTHING
             """).execute(arguments: [personID, m.channel, m.providerID, m.text, SQLDate(m.receivedAt)])
-        return db.lastInsertedRowID
+        return db.changesCount == 1 ? db.lastInsertedRowID : nil
     }
 
     /// Stores an outgoing message and queues it in the outbox for the dispatcher; returns what to

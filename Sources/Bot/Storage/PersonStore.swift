@@ -3,10 +3,13 @@ import Foundation
 import GRDB
 
 enum PersonStore {
-    /// The person behind a channel address; a new inwoner when nobody is known there.
+    /// The person who wrote from a channel address now; a new inwoner when nobody is known there.
+    /// The contact remembers when they last wrote (WhatsApp allows free text for 24 hours after).
     static func findOrCreate(channel: String, address: String, phone: String?, at now: Date, in db: Database) throws -> Int64 {
-        if let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT personId FROM contact WHERE channel = ? AND address = ?"),
-                                       arguments: [channel, address]) {
+        // Finding and touching the contact is one statement: this runs for every inbound message.
+        if let id = try Int64.fetchOne(db.cachedStatement(sql: """
+            UPDATE contact SET lastInboundAt = ? WHERE channel = ? AND address = ? RETURNING personId
+            """), arguments: [SQLDate(now), channel, address]) {
             return id
         }
         let id: Int64
@@ -16,7 +19,7 @@ enum PersonStore {
             try db.cachedStatement(sql: "INSERT INTO person (role, phone, createdAt) VALUES ('inwoner', ?, ?)").execute(arguments: [phone, now])
             id = db.lastInsertedRowID
         }
-        try db.cachedStatement(sql: "INSERT INTO contact (personId, channel, address) VALUES (?, ?, ?)").execute(arguments: [id, channel, address])
+        try db.cachedStatement(sql: "INSERT INTO contact (personId, channel, address, lastInboundAt) VALUES (?, ?, ?, ?)").execute(arguments: [id, channel, address, SQLDate(now)])
         return id
     }
 
@@ -44,13 +47,6 @@ extension PersonStore {
     static func language(personID: Int64, in db: Database) throws -> Language {
         try String.fetchOne(db.cachedStatement(sql: "SELECT language FROM person WHERE id = ?"), arguments: [personID])
             .flatMap(Language.init(rawValue:)) ?? .nl
-    }
-}
-
-extension PersonStore {
-    /// The person wrote on this channel now (WhatsApp allows free text for 24 hours after).
-    static func touch(channel: String, address: String, at now: Date, in db: Database) throws {
-        try db.cachedStatement(sql: "UPDATE contact SET lastInboundAt = ? WHERE channel = ? AND address = ?").execute(arguments: [SQLDate(now), channel, address])
     }
 }
 
