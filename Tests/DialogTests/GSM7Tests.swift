@@ -193,4 +193,33 @@ struct GSM7Tests {
             #expect(SMSText.gsm7Safe(text) == eachCharacter, "\(text.debugDescription)")
         }
     }
+
+    /// Texts with no space to drop are returned as they are; every other text must come out as
+    /// each line trimmed and its runs of spaces made one.
+    @Test func collapsingSpacesTrimsEachLineAndJoinsRuns() {
+        func reference(_ text: String) -> String {
+            var out = ""
+            var line = String.UnicodeScalarView()
+            func flush() {
+                out += String(line).split(separator: " ").joined(separator: " ")
+                line = String.UnicodeScalarView()
+            }
+            for scalar in text.unicodeScalars {
+                if scalar == "\n" || scalar == "\r" { flush(); out.unicodeScalars.append(scalar) } else { line.append(scalar) }
+            }
+            flush()
+            return out
+        }
+        let pieces = ["a", "Hoi", " ", "  ", "\n", "\r\n", "\t", "é", "€", "😀"]
+        var rng = SystemRandomNumberGenerator()
+        var unchanged = 0
+        for _ in 0..<5_000 {
+            let text = (0..<Int.random(in: 0...10, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            let collapsed = SMSText.collapsingSpaces(text)
+            #expect(collapsed == reference(text), "\(text.debugDescription)")
+            if collapsed == text { unchanged += 1 }
+        }
+        // Both ways through the function were taken.
+        #expect(unchanged > 100 && unchanged < 4_900)
+    }
 }

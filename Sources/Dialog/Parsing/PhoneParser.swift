@@ -10,8 +10,9 @@ public enum PhoneParse: Sendable, Equatable {
 public enum PhoneParser {
     public static func normalize(_ s: String, allowInternational: Bool = false) -> PhoneParse {
         guard !AnswerText.isTooLongToParse(s) else { return .invalid }
-        let separators: Set<Character> = ["-", ".", "(", ")", "/", "\u{2010}", "\u{2011}", "\u{2013}", "\u{2014}", "\u{2212}"]
-        var t = String(s.filter { !$0.isWhitespace && !separators.contains($0) })
+        // A provider's sender is plain ("+31612345678"): nothing to strip, no characters to walk.
+        let plain = s.utf8.allSatisfy { $0 == UInt8(ascii: "+") || (0x30...0x39).contains($0) }
+        var t = plain ? s : String(s.filter { !$0.isWhitespace && !Self.separators.contains($0) })
         if t.hasPrefix("00") {
             t = "+" + t.dropFirst(2)
         } else if t.hasPrefix("0") {
@@ -28,6 +29,8 @@ public enum PhoneParser {
         guard allowInternational, (8...15).contains(digits.count), digits.first != "0" else { return .invalid }
         return .valid(t)
     }
+
+    private static let separators: Set<Character> = ["-", ".", "(", ")", "/", "\u{2010}", "\u{2011}", "\u{2013}", "\u{2014}", "\u{2212}"]
 
     /// Dutch mobiles as "06-12345678"; everything else in E.164.
     public static func display(_ e164: String) -> String {

@@ -46,6 +46,7 @@ public enum SMSText {
     /// Runs of spaces become one space; spaces at the start and end of the text and of each
     /// line are dropped.
     static func collapsingSpaces(_ text: String) -> String {
+        if !hasSpaceToDrop(Array(text.utf8)) { return text }
         var result = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in text.unicodeScalars {
@@ -64,5 +65,17 @@ public enum SMSText {
             }
         }
         return String(result)
+    }
+
+    /// Whether `collapsingSpaces` would change anything: a space at either end, next to another
+    /// space, or next to a line break. Most texts have none and are returned as they are.
+    private static func hasSpaceToDrop(_ bytes: [UInt8]) -> Bool {
+        func isBreakOrSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x0D }
+        for (index, byte) in bytes.enumerated() where byte == 0x20 {
+            if index == 0 || index == bytes.count - 1 || isBreakOrSpace(bytes[index - 1]) || isBreakOrSpace(bytes[index + 1]) {
+                return true
+            }
+        }
+        return false
     }
 }

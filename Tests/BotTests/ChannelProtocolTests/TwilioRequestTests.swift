@@ -85,5 +85,28 @@ extension ChannelProtocolTests {
         @Test func characterssXMLCannotCarryAreDropped() {
             #expect(TwiML.escape("a\u{0}b\u{1B}c\td\ne\u{FFFF}") == "abc\td\ne")
         }
+
+        /// Whether a text takes the short cut (nothing to escape) or not, it comes out as escaping
+        /// each scalar would make it.
+        @Test func escapingAgreesWithEscapingEachScalar() {
+            func reference(_ text: String) -> String {
+                text.unicodeScalars.map { scalar -> String in
+                    switch scalar {
+                    case "&": "&amp;"
+                    case "<": "&lt;"
+                    case ">": "&gt;"
+                    case "\t", "\n", "\r": String(scalar)
+                    case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF: ""
+                    default: String(scalar)
+                    }
+                }.joined()
+            }
+            let pieces = ["a", "Hoi", " ", "&", "<", ">", "\t", "\n", "\u{1}", "\u{1F}", "é", "ï", "\u{FFFE}", "\u{FFFF}", "\u{F8FF}", "\u{FFFD}", "😀"]
+            var rng = SystemRandomNumberGenerator()
+            for _ in 0..<5_000 {
+                let text = (0..<Int.random(in: 0...8, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+                #expect(TwiML.escape(text) == reference(text), "\(text.debugDescription)")
+            }
+        }
     }
 }

@@ -39,6 +39,13 @@ struct TwilioInbound: Sendable {
             return .failure(.tooLarge(limit: PayloadLimits.maxSmallBody))
         }
         guard let params = FormURLEncoded.decode(formBody) else { return .failure(.invalidForm) }
+        return parse(params: params, bodySize: formBody.count)
+    }
+
+    /// The same, from the body's form already decoded (the signature check needs it first).
+    static func parse(params: [(String, String)], bodySize: Int) -> Result<TwilioInbound, PayloadError> {
+        guard bodySize > 0 else { return .failure(.emptyBody) }
+        guard bodySize <= PayloadLimits.maxSmallBody else { return .failure(.tooLarge(limit: PayloadLimits.maxSmallBody)) }
         func first(_ name: String) -> String? { params.first { $0.0 == name }?.1 }
 
         guard let messageSid = first("MessageSid") else { return .failure(.missing("MessageSid")) }

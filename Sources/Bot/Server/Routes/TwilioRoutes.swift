@@ -21,7 +21,7 @@ struct TwilioRoutes {
                                       secret: twilio.authToken, algorithm: TwilioSignature.algorithm(settingsHeader: settings))
         else { throw HTTPError(.forbidden, message: "missing or wrong X-Twilio-Signature") }
         let inbound: TwilioInbound
-        switch TwilioInbound.parse(formBody: body) {
+        switch TwilioInbound.parse(params: form, bodySize: body.count) {
         case .success(let parsed): inbound = parsed
         case .failure(let error): throw HTTPError(.badRequest, message: error.description)
         }
@@ -37,7 +37,8 @@ struct TwilioRoutes {
         let inline = twilio.replyMode == .twiml
         let result = try await context.apply(message, inline: inline)
         guard inline else { return TwiMLResponse.make(TwiML.empty) }
-        let texts = result.replies.map { SMSText.gsm7Safe($0.text) }
+        // SMS replies are stored GSM-7 safe already (`MessageStore.queueOutbound`).
+        let texts = result.replies.map(\.text)
         return TwiMLResponse.make(texts.isEmpty ? TwiML.empty : TwiML.messages(texts))
     }
 }
