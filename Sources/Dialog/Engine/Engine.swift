@@ -73,6 +73,8 @@ struct Turn {
 
     /// A rendered text without the empty lines a list section may leave at its end.
     static func tidy(_ text: String) -> String {
+        // Nearly every text ends in a visible ASCII character: nothing to walk back over.
+        if let last = text.utf8.last, last > 0x20, last < 0x7F { return text }
         var t = Substring(text)
         while let last = t.last, last.isWhitespace { t = t.dropLast() }
         return String(t)

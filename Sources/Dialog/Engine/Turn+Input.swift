@@ -7,14 +7,15 @@ extension Turn {
     }
 
     mutating func receive(_ text: String) throws(FlowFault) {
-        let command = flow.commands.command(for: text)
+        let folded = AnswerText.fold(text)
+        let command = flow.commands.command(folded: folded)
         if state.optedOut {
             // After STOP nothing is sent until START.
             if command == .start { try optIn() }
             return
         }
         if command == .stop { return optOut() }
-        if let language = flow.commands.language(for: text) { return try switchLanguage(to: language) }
+        if let language = flow.commands.language(folded: folded) { return try switchLanguage(to: language) }
         guard state.started else { return try enter(flow.start) }
         if state.finished {
             say(command == .help ? "system.contact" : "system.ended")

@@ -80,7 +80,7 @@ public enum ChoiceParser {
     private static let listPunctuation: Set<UInt8> = Set(",;&+/".utf8)
 
     private static func resolve(_ raw: String, _ labels: [[String]]) -> Match {
-        var words = raw.split(separator: " ").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "()[]#:.")) }
+        var words = raw.split(separator: " ").map(trimmed)
         words.removeAll(where: \.isEmpty)
         if words.count == 2, numberPrefixes.contains(words[0].replacingOccurrences(of: ".", with: "")), Int(words[1]) != nil {
             words.removeFirst()
@@ -100,6 +100,14 @@ public enum ChoiceParser {
             return n <= labels.count ? .one(n - 1) : .outOfRange
         }
         return .none
+    }
+
+    /// A word without the brackets, hashes, colons and dots around it ("(2)", "#3", "wonen.").
+    private static func trimmed(_ word: Substring) -> String {
+        let scalars = word.unicodeScalars
+        let kept: (Unicode.Scalar) -> Bool = { !"()[]#:.".unicodeScalars.contains($0) }
+        guard let first = scalars.firstIndex(where: kept), let last = scalars.lastIndex(where: kept) else { return "" }
+        return String(Substring(scalars[first...last]))
     }
 
     private static func single(_ indices: [Int]) -> Match? {
