@@ -1,6 +1,7 @@
 import ArgumentParser
 import Dialog
 import Foundation
+import Synchronization
 import GRDB
 
 extension Wegwijzer {
@@ -28,15 +29,35 @@ extension Wegwijzer {
         @Option(help: "How long to replay.")
         var seconds: Double = 5
 
+        @Option(help: "Threads replaying side by side, each its own inwoners (the server runs turns on every core).")
+        var threads: Int = 1
+
+        func validate() throws {
+            guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+        }
+
         func run() throws {
             let library = try global.loadFlows()
             guard let engine = library.engine() else { throw CLIError("no main flow") }
             let lines = try Wegwijzer.Bench.lines(of: inputs)
             let start = ContinuousClock.now
             let deadline = start + .milliseconds(Int(seconds * 1000))
+            let totals = Mutex<(turns: Int, checksum: Int)>((0, 0))
+            DispatchQueue.concurrentPerform(iterations: threads) { _ in
+                let (turns, checksum) = Self.replay(engine, lines, until: deadline)
+                totals.withLock { $0 = ($0.turns + turns, $0.checksum &+ checksum) }
+            }
+            let elapsed = (ContinuousClock.now - start).seconds
+            let (turns, checksum) = totals.withLock { $0 }
+            print(#"{"threads": \#(threads), "turns": \#(turns), "seconds": \#(elapsed), "turns_per_second": \#(Double(turns) / elapsed), "outputs_checksum": \#(checksum)}"#)
+        }
+
+        /// Whole intakes, one after the other, until the deadline: the turns taken and a checksum
+        /// of the outputs (so the work cannot be optimised away).
+        static func replay(_ engine: Engine, _ lines: [String], until deadline: ContinuousClock.Instant) -> (turns: Int, checksum: Int) {
             var turns = 0
-            var now = Date(timeIntervalSince1970: 1_795_424_400) // 23 November 2026, 10:00 in Amsterdam
             var checksum = 0
+            var now = Date(timeIntervalSince1970: 1_795_424_400) // 23 November 2026, 10:00 in Amsterdam
             while ContinuousClock.now < deadline {
                 var state = engine.newConversation()
                 var transition = engine.advance(state, with: .begin, at: now)
@@ -48,8 +69,7 @@ extension Wegwijzer {
                 }
                 checksum &+= transition.outputs.count
             }
-            let elapsed = (ContinuousClock.now - start).seconds
-            print(#"{"turns": \#(turns), "seconds": \#(elapsed), "turns_per_second": \#(Double(turns) / elapsed), "outputs_checksum": \#(checksum)}"#)
+            return (turns, checksum)
         }
     }
 
