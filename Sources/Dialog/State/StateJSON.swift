@@ -13,17 +13,25 @@ struct StateJSON {
     private var entries: [Range<Int>] = []
     /// How many entries were copied from `previous`.
     private var copied = 0
+    /// The top-level variables as written, with where each value lies in `out`.
+    private var written: [Layout.Variable] = []
+    /// How many of them were copied from `previous`.
+    private var copiedVariables = 0
 
     static func encode(_ state: Conversation) -> [UInt8] {
         encode(state, reusing: nil).bytes
     }
 
-    static func encode(_ state: Conversation, reusing previous: EncodedState?) -> (bytes: [UInt8], entries: [Range<Int>], copied: Int) {
+    typealias Layout = EncodedState.Layout
+
+    static func encode(_ state: Conversation, reusing previous: EncodedState?)
+        -> (bytes: [UInt8], layout: Layout, copied: Int, copiedVariables: Int) {
         var writer = StateJSON()
         writer.previous = previous
         writer.out.reserveCapacity(previous.map { $0.json.utf8.count + 1_024 } ?? 8_192)
         writer.conversation(state)
-        return (writer.out, writer.entries, writer.copied)
+        let layout = Layout(history: state.history, entries: writer.entries, variables: writer.written)
+        return (writer.out, layout, writer.copied, writer.copiedVariables)
     }
 
     static func encode(_ value: Value) -> [UInt8] {
@@ -40,7 +48,7 @@ struct StateJSON {
         out += ","; field("language"); string(s.language.rawValue)
         if let node = s.node { out += ","; field("node"); string(node) }
         out += ","; field("frames"); frames(s.frames)
-        out += ","; field("vars"); record(s.vars)
+        out += ","; field("vars"); variables(s.vars)
         out += ","; field("tries"); out += String(s.tries)
         out += ","; field("history"); history(s)
         if let module = s.module { out += ","; field("module"); string(module) }
@@ -51,6 +59,35 @@ struct StateJSON {
         out += ","; field("nextID"); out += String(s.nextID)
         if let date = s.lastActivity { out += ","; field("lastActivity"); out += "\(date.timeIntervalSince1970)" }
         out += "}"
+    }
+
+    /// The variables as `record` writes them. A turn changes one or two of them: a value identical
+    /// to the one the previous encoding wrote under the same name is copied from it.
+    private mutating func variables(_ vars: [String: Value]) {
+        out += "{"
+        let before = previous?.layout.variables ?? []
+        var b = 0
+        for (index, entry) in vars.sorted(by: { $0.key < $1.key }).enumerated() {
+            if index > 0 { out += "," }
+            field(entry.key)
+            let start = out.count
+            // Both are in the same order: walking on finds the previous value of this name, if any.
+            while b < before.count, before[b].name < entry.key { b += 1 }
+            if b < before.count, before[b].value.isIdentical(to: entry.value), before[b].name.utf8.elementsEqual(entry.key.utf8),
+               copy(before[b].range) {
+                copiedVariables += 1
+            } else {
+                value(entry.value)
+            }
+            written.append(.init(name: entry.key, value: entry.value, range: start..<out.count))
+        }
+        out += "}"
+    }
+
+    /// Appends bytes of the previous encoding.
+    private mutating func copy(_ range: Range<Int>) -> Bool {
+        guard let previous else { return false }
+        return previous.json.utf8.withContiguousStorageIfAvailable { out.append(contentsOf: $0[range]) } != nil
     }
 
     /// Each checkpoint as its difference from the one after it, the newest from the state itself
@@ -79,8 +116,7 @@ struct StateJSON {
     private mutating func copyEntry(at index: Int, checkpoint: Checkpoint, next: Checkpoint) -> Bool {
         guard let previous, index + 1 < previous.layout.history.count,
               previous.layout.history[index] == checkpoint, previous.layout.history[index + 1] == next else { return false }
-        let range = previous.layout.entries[index]
-        guard previous.json.utf8.withContiguousStorageIfAvailable({ out.append(contentsOf: $0[range]) }) != nil else { return false }
+        guard copy(previous.layout.entries[index]) else { return false }
         copied += 1
         return true
     }
@@ -92,7 +128,11 @@ struct StateJSON {
         if let module = c.module { out += ","; field("module"); string(module) }
         out += ","; field("answeredInModule"); out += String(c.answeredInModule)
         var set: [String: Value] = [:]
-        for (key, value) in c.vars where nextVars[key] != value { set[key] = value }
+        // Most values are the very ones of the next checkpoint (copies share them): no deep comparison.
+        for (key, value) in c.vars {
+            if let next = nextVars[key], next.isIdentical(to: value) || next == value { continue }
+            set[key] = value
+        }
         let unset = nextVars.keys.filter { c.vars[$0] == nil }.sorted()
         if !set.isEmpty { out += ","; field("set"); record(set) }
         if !unset.isEmpty { out += ","; field("unset"); array(unset) { $0.string($1) } }
@@ -197,6 +237,15 @@ public struct EncodedState: Sendable {
     struct Layout: Sendable {
         let history: [Checkpoint]
         let entries: [Range<Int>]
+        /// The top-level variables in the order written (sorted by name).
+        let variables: [Variable]
+
+        struct Variable: Sendable {
+            let name: String
+            let value: Value
+            /// Where its value lies in `json`.
+            let range: Range<Int>
+        }
     }
 }
 
@@ -204,8 +253,8 @@ extension Conversation {
     /// The state as JSON, copying what did not change from `previous` (the state before this
     /// turn's, as encoded); the same bytes as `encoded()`.
     public func encoded(reusing previous: EncodedState?) -> EncodedState {
-        let (bytes, entries, _) = StateJSON.encode(self, reusing: previous)
-        return EncodedState(json: String(decoding: bytes, as: UTF8.self), layout: .init(history: history, entries: entries))
+        let (bytes, layout, _, _) = StateJSON.encode(self, reusing: previous)
+        return EncodedState(json: String(decoding: bytes, as: UTF8.self), layout: layout)
     }
 }
 

@@ -51,6 +51,15 @@ public indirect enum Value: Sendable, Hashable {
         if case .record(let r) = self { return r[field] }
         return nil
     }
+
+    /// Whether `other` is this very value, not just an equal one: a copy shares the box an indirect
+    /// enum keeps its payload in, and a box never changes. Only an identical value may reuse bytes
+    /// written for it, as an equal one may be written differently (a text in another Unicode
+    /// normalisation). False when unsure (the layout is not one box reference).
+    func isIdentical(to other: Value) -> Bool {
+        guard MemoryLayout<Value>.size == MemoryLayout<UInt>.size else { return false }
+        return withUnsafeBytes(of: self) { a in withUnsafeBytes(of: other) { b in a.load(as: UInt.self) == b.load(as: UInt.self) } }
+    }
 }
 
 extension Value: Codable {
