@@ -77,6 +77,8 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
+            // Read from the source tree by path (#filePath), not bundled.
+            exclude: ["Transcripts"],
             swiftSettings: strict
         ),
     ]

@@ -1,11 +1,16 @@
 import Foundation
 import GRDB
+import Synchronization
 
 /// Group commit for inbound messages. Messages that arrive while a commit is running are applied
 /// together in the next write transaction (a message that fails rolls back only itself, see
 /// `commit`), and each sender is answered only after that transaction has committed. With
 /// `synchronous=FULL` one fsync then serves many inwoners instead of one.
-actor InboundBatcher {
+///
+/// The batches are taken one after the other on the database's writer queue itself: going back to
+/// a task between two commits left the writer idle until a busy thread of the pool picked that
+/// task up. After a short while it lets other writers (the outbox, the scheduler) in.
+final class InboundBatcher: Sendable {
     struct Item: Sendable {
         let message: InboundMessage
         /// The replies travel in the HTTP response: stored as sent in the same transaction.
@@ -26,47 +31,80 @@ actor InboundBatcher {
         case failed(Failure)
     }
 
+    private typealias Waiting = (item: Item, continuation: CheckedContinuation<ConversationService.Result, any Error>)
+
+    private struct Queue {
+        var waiting: [Waiting] = []
+        var draining = false
+    }
+
     private let service: ConversationService
     private let maxBatch: Int
-    private var queue: [(Item, CheckedContinuation<ConversationService.Result, any Error>)] = []
-    private var draining = false
+    /// How long one turn on the writer queue may go on taking batches.
+    private let turnLength: Duration
+    private let queue = Mutex(Queue())
 
-    init(service: ConversationService, maxBatch: Int = 64) {
+    init(service: ConversationService, maxBatch: Int = 64, turnLength: Duration = .milliseconds(50)) {
         self.service = service
         self.maxBatch = maxBatch
+        self.turnLength = turnLength
     }
 
-    /// Works the turn out on the caller's task (outside the actor and the writer), from the state in
-    /// memory or else from the database, then queues it.
-    nonisolated func apply(_ message: InboundMessage, inline: Bool) async throws -> ConversationService.Result {
+    /// Works the turn out on the caller's task (outside the writer), from the state in memory or
+    /// else from the database, then waits for the commit of the batch it joins.
+    func apply(_ message: InboundMessage, inline: Bool) async throws -> ConversationService.Result {
         let prepared = if let cached = service.prepare(message) { cached } else { await service.prepareFromStore(message) }
         let item = Item(message: message, inline: inline, prepared: prepared)
-        return try await enqueue(item)
+        return try await withCheckedThrowingContinuation { continuation in
+            let start = queue.withLock { queue in
+                queue.waiting.append((item, continuation))
+                defer { queue.draining = true }
+                return !queue.draining
+            }
+            if start { Task { await drain() } }
+        }
     }
 
-    private func enqueue(_ item: Item) async throws -> ConversationService.Result {
-        try await withCheckedThrowingContinuation { continuation in
-            queue.append((item, continuation))
-            if !draining {
-                draining = true
-                Task { await drain() }
+    /// Takes the next batch, or ends the draining when nothing waits (under the same lock as
+    /// `apply` adds, so a message added just then starts a new drain).
+    private func nextBatch() -> [Waiting]? {
+        queue.withLock { queue in
+            guard !queue.waiting.isEmpty else {
+                queue.draining = false
+                return nil
             }
+            let batch = Array(queue.waiting.prefix(maxBatch))
+            queue.waiting.removeFirst(batch.count)
+            return batch
         }
     }
 
     private func drain() async {
-        while !queue.isEmpty {
-            let batch = Array(queue.prefix(maxBatch))
-            queue.removeFirst(batch.count)
-            let outcomes = await Self.commit(batch.map(\.0), service: service)
-            for ((_, continuation), outcome) in zip(batch, outcomes) {
-                switch outcome {
-                case .applied(let result): continuation.resume(returning: result)
-                case .failed(let failure): continuation.resume(throwing: failure)
+        var more = true
+        while more {
+            do {
+                more = try await service.database.writer.writeWithoutTransaction { db in
+                    let until = ContinuousClock.now + self.turnLength
+                    repeat {
+                        guard let batch = self.nextBatch() else { return false }
+                        let outcomes = Self.commit(batch.map(\.item), service: self.service, in: db)
+                        for (waiting, outcome) in zip(batch, outcomes) {
+                            switch outcome {
+                            case .applied(let result): waiting.continuation.resume(returning: result)
+                            case .failed(let failure): waiting.continuation.resume(throwing: failure)
+                            }
+                        }
+                    } while ContinuousClock.now < until
+                    return true
                 }
+            } catch {
+                // The writer could not be reached at all: whatever waits now fails, and may be retried.
+                while let batch = nextBatch() {
+                    for waiting in batch { waiting.continuation.resume(throwing: Self.failure(error)) }
+                }
+                more = false
             }
         }
-        draining = false
     }
 
     /// One write transaction for the whole batch; the outcomes only count once it has committed.
@@ -74,12 +112,27 @@ actor InboundBatcher {
     /// savepoint per message (two statements each) was a twentieth of the writer's time. When one
     /// fails, that savepoint rolls back the whole batch, and it goes again with a savepoint per
     /// message, so only the failing one is left out.
+    static func commit(_ items: [Item], service: ConversationService, in db: Database) -> [Outcome] {
+        var outcomes: [Outcome] = []
+        do {
+            try db.inTransaction {
+                if let results = try together(items, service: service, in: db) {
+                    outcomes = results.map(Outcome.applied)
+                } else {
+                    outcomes = items.map { one($0, service: service, in: db) }
+                }
+                return .commit
+            }
+            return outcomes
+        } catch {
+            return items.map { _ in .failed(failure(error)) }
+        }
+    }
+
+    /// The same in a write of its own.
     static func commit(_ items: [Item], service: ConversationService) async -> [Outcome] {
         do {
-            return try await service.database.writer.write { db in
-                if let results = try together(items, service: service, in: db) { return results.map(Outcome.applied) }
-                return items.map { one($0, service: service, in: db) }
-            }
+            return try await service.database.writer.writeWithoutTransaction { db in commit(items, service: service, in: db) }
         } catch {
             return items.map { _ in .failed(failure(error)) }
         }
@@ -118,7 +171,7 @@ actor InboundBatcher {
         try service.apply(item.message, in: db, inline: item.inline, prepared: item.prepared)
     }
 
-    private static func failure(_ error: any Error) -> Failure {
+    fileprivate static func failure(_ error: any Error) -> Failure {
         if let error = error as? DatabaseError, error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
             return Failure(description: "the database is busy", busy: true)
         }
