@@ -43,6 +43,38 @@ struct InboundBatcherTests {
         #expect(Set(answers).count == 1)
     }
 
+    /// Under a steady stream of messages the batcher keeps the writer only for a short while at a
+    /// time: another write (the outbox, the scheduler) gets in before the stream ends.
+    @Test func otherWritersGetInWhileMessagesKeepComing() async throws {
+        let database = try Fixtures.Storage.disk.open()
+        let service = try ConversationService(database: database, library: Fixtures.library)
+        let batcher = InboundBatcher(service: service, maxBatch: 4, turnLength: .milliseconds(5))
+        let phones = (0..<16).map { String(format: "+316300%05d", $0) }
+        let texts = ["hoi", "ja", "1 en 2", "7", "8", "6", "5", "4", "3", "2"]
+        let total = phones.count * texts.count
+        async let stream: Void = withThrowingTaskGroup(of: Void.self) { group in
+            for phone in phones {
+                group.addTask {
+                    for (n, text) in texts.enumerated() {
+                        _ = try await batcher.apply(Fixtures.message(text, id: "\(phone)-\(n)", phone: phone), inline: true)
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        // Once the stream is under way, another writer asks for the database.
+        while try await database.reader.read({ db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM message WHERE direction = 'in'") ?? 0 }) < 10 {
+            try await Task.sleep(for: .milliseconds(1))
+        }
+        let seenByOtherWriter = try await database.writer.write { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM message WHERE direction = 'in'") ?? 0
+        }
+        try await stream
+        let stored = try await database.reader.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM message WHERE direction = 'in'") }
+        #expect(stored == total)
+        #expect(seenByOtherWriter < total, "the other write waited for the whole stream")
+    }
+
     @Test func aMessageThatFailsRollsBackOnlyItself() async throws {
         let database = try AppDatabase.inMemory()
         let service = try ConversationService(database: database, library: Fixtures.library)
