@@ -26,6 +26,9 @@ func buildApplication(config: ServeConfig, database: AppDatabase, library: FlowL
         router: router,
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "wegwijzer"),
         logger: logger)
+    if let pool = database.writer as? DatabasePool {
+        app.addServices(WALCheckpointer(pool: pool, logger: logger))
+    }
     if runDispatcher {
         app.addServices(OutboxDispatcher(database: database, senders: Senders.make(config, transport: transport),
                                          policy: config.dispatcher, clock: clock, metrics: metrics, logger: logger))
