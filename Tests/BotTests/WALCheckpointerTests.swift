@@ -7,6 +7,14 @@ import Testing
 
 /// `WALCheckpointer` copies the WAL into the database file beside the writer.
 struct WALCheckpointerTests {
+    /// A database on disk with a checkpointer and its connection.
+    private static func checkpointedDatabase() throws -> (AppDatabase, WALCheckpointer, DatabaseQueue) {
+        let database = try Fixtures.Storage.disk.open()
+        let pool = try #require(database.writer as? DatabasePool)
+        let checkpointer = WALCheckpointer(pool: pool, logger: Logger(label: "test"))
+        return (database, checkpointer, try checkpointer.connection())
+    }
+
     /// Some `count` pages of new rows, in one transaction.
     private static func writePages(_ database: AppDatabase, from first: Int, count: Int) throws {
         let name = String(repeating: "x", count: 3_000)
@@ -19,10 +27,7 @@ struct WALCheckpointerTests {
     }
 
     @Test func aRoundCopiesWhatTheWriterLeftAndTheWALStartsAnew() throws {
-        let database = try Fixtures.Storage.disk.open()
-        let pool = try #require(database.writer as? DatabasePool)
-        let checkpointer = WALCheckpointer(pool: pool, logger: Logger(label: "test"))
-        let own = try checkpointer.connection()
+        let (database, checkpointer, own) = try Self.checkpointedDatabase()
         // Fewer pages than make the writer checkpoint itself: they are all still to copy.
         try Self.writePages(database, from: 0, count: 400)
         let first = try checkpointer.checkpoint(on: own)
@@ -38,10 +43,7 @@ struct WALCheckpointerTests {
     }
 
     @Test func aRoundWhileAReaderHoldsAnOldSnapshotCopiesWhatItMay() throws {
-        let database = try Fixtures.Storage.disk.open()
-        let pool = try #require(database.writer as? DatabasePool)
-        let checkpointer = WALCheckpointer(pool: pool, logger: Logger(label: "test"))
-        let own = try checkpointer.connection()
+        let (database, checkpointer, own) = try Self.checkpointedDatabase()
         try Self.writePages(database, from: 0, count: 100)
         // A reader on a thread of its own keeps reading the state after the first write while more is written.
         let started = DispatchSemaphore(value: 0)
