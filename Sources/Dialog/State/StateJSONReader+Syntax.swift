@@ -28,32 +28,27 @@ extension StateJSONReader {
 
     /// `{`, then `member` for each key and value, separated by commas, then `}`.
     mutating func members(depth: Int, _ member: (inout Self) throws(Error) -> Void) throws(Error) {
-        try open(.openBrace, depth: depth)
-        skipWhitespace()
-        if peek == .closeBrace { pos += 1; return }
-        while true {
-            try member(&self)
-            skipWhitespace()
-            switch peek {
-            case .comma: pos += 1
-            case .closeBrace: pos += 1; return
-            default: throw error("',' or '}'")
-            }
-        }
+        try delimited(.openBrace, .closeBrace, depth: depth, member)
     }
 
     /// `[`, then `element` for each item, separated by commas, then `]`.
     mutating func elements(depth: Int, _ element: (inout Self) throws(Error) -> Void) throws(Error) {
-        try open(.openBracket, depth: depth)
+        try delimited(.openBracket, .closeBracket, depth: depth, element)
+    }
+
+    /// `opening`, then `item` for each item, separated by commas, then `closing`.
+    private mutating func delimited(_ opening: UInt8, _ closing: UInt8, depth: Int,
+                                    _ item: (inout Self) throws(Error) -> Void) throws(Error) {
+        try open(opening, depth: depth)
         skipWhitespace()
-        if peek == .closeBracket { pos += 1; return }
+        if peek == closing { pos += 1; return }
         while true {
-            try element(&self)
+            try item(&self)
             skipWhitespace()
             switch peek {
             case .comma: pos += 1
-            case .closeBracket: pos += 1; return
-            default: throw error("',' or ']'")
+            case closing: pos += 1; return
+            default: throw error(closing == .closeBrace ? "',' or '}'" : "',' or ']'")
             }
         }
     }
