@@ -1,23 +1,49 @@
 import Foundation
 
 /// At most `limit` messages a minute per sender; in memory (a restart forgets, which is harmless).
+///
+/// Senders are kept in two generations that turn over once a minute: a sender is moved into the
+/// current one when they write, and whatever is still in the previous one at the next turnover
+/// has not written for over a minute, so all its times have expired and it is dropped whole. Each
+/// message thus costs the same however many senders there are (pruning by scanning every sender
+/// made each message as slow as the number of senders of the last minute), and memory holds only
+/// the senders of the last two minutes.
 actor RateLimiter {
+    static let window: TimeInterval = 60
+
     private let limit: Int
-    private var windows: [String: [Date]] = [:]
+    private var current: [String: [Date]] = [:]
+    private var previous: [String: [Date]] = [:]
+    private var turnedOverAt: Date?
 
     init(limit: Int) { self.limit = limit }
 
+    /// How many senders are remembered (for tests).
+    var remembered: Int { current.count + previous.count }
+
     /// Counts the message and says whether it may be handled.
     func allow(_ sender: String, at now: Date) -> Bool {
-        let cutoff = now.addingTimeInterval(-60)
-        var times = windows[sender, default: []].filter { $0 > cutoff }
-        guard times.count < limit else {
-            windows[sender] = times
-            return false
+        turnOver(at: now)
+        let cutoff = now.addingTimeInterval(-Self.window)
+        var times = current.removeValue(forKey: sender) ?? previous.removeValue(forKey: sender) ?? []
+        times.removeAll { $0 <= cutoff }
+        let allowed = times.count < limit
+        if allowed { times.append(now) }
+        if !times.isEmpty { current[sender] = times }
+        return allowed
+    }
+
+    private func turnOver(at now: Date) {
+        guard let turnedOverAt else {
+            turnedOverAt = now
+            return
         }
-        times.append(now)
-        windows[sender] = times
-        if windows.count > 10_000 { windows = windows.filter { $0.value.contains { $0 > cutoff } } }
-        return true
+        let elapsed = now.timeIntervalSince(turnedOverAt)
+        // A clock set back starts the generations afresh rather than keeping them forever.
+        guard elapsed >= Self.window || elapsed < 0 else { return }
+        // After two windows without a message even the current generation has expired.
+        previous = elapsed >= 2 * Self.window || elapsed < 0 ? [:] : current
+        current = [:]
+        self.turnedOverAt = now
     }
 }
