@@ -120,6 +120,34 @@ struct InboundBatcherTests {
         #expect(conversations == 2)
     }
 
+    @Test func aLoneMessageThatFailsLeavesNothing() async throws {
+        let database = try AppDatabase.inMemory()
+        let service = try ConversationService(database: database, library: Fixtures.library)
+        try await database.writer.write { db in
+            try db.execute(sql: "INSERT INTO person (role, phone, createdAt) VALUES ('inwoner', '+31611111111', ?)", arguments: [Fixtures.start])
+            try db.execute(sql: "INSERT INTO contact (personId, channel, address) VALUES (1, 'sms', '+31611111111')")
+            try db.execute(sql: """
+                INSERT INTO conversation (personId, flowId, flowVersion, state, stateVersion, updatedAt)
+                VALUES (1, 'levenskracht', 1, '{"stateVersion": 999}', 999, ?)
+                """, arguments: [Fixtures.start])
+        }
+        let outcomes = await InboundBatcher.commit([InboundBatcher.Item(message: Fixtures.message("hoi", id: "SM1", phone: "+31611111111"), inline: false)],
+                                                   service: service)
+        guard outcomes.count == 1, case .failed(let failure) = outcomes[0] else {
+            Issue.record("expected one failure: \(outcomes)")
+            return
+        }
+        #expect(!failure.busy)
+        let (messages, outboxRows, lastInbound) = try await database.reader.read { db in
+            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM message") ?? -1,
+             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox") ?? -1,
+             try Date?.fetchOne(db, sql: "SELECT lastInboundAt FROM contact") ?? nil)
+        }
+        #expect(messages == 0)
+        #expect(outboxRows == 0)
+        #expect(lastInbound == nil)
+    }
+
     @Test func aBatchWithoutFailuresIsAppliedOnce() async throws {
         let database = try AppDatabase.inMemory()
         let service = try ConversationService(database: database, library: Fixtures.library)

@@ -108,19 +108,29 @@ final class InboundBatcher: Sendable {
     }
 
     /// One write transaction for the whole batch; the outcomes only count once it has committed.
-    /// The batch is first applied under one savepoint: almost always every message applies, and a
-    /// savepoint per message (two statements each) was a twentieth of the writer's time. When one
-    /// fails, that savepoint rolls back the whole batch, and it goes again with a savepoint per
-    /// message, so only the failing one is left out.
+    /// The batch is first applied as it is: almost always every message applies. When one fails,
+    /// that transaction is rolled back and the batch goes again with a savepoint per message, so
+    /// only the failing one is left out. Not a savepoint around the first try: SQLite keeps the
+    /// old content of every page a savepoint changes in a temporary file, so at a million inwoners
+    /// (a dozen pages of their own per message) that file took as many writes as the WAL.
     static func commit(_ items: [Item], service: ConversationService, in db: Database) -> [Outcome] {
-        var outcomes: [Outcome] = []
         do {
+            var results: [ConversationService.Result] = []
+            var failure: (any Error)?
             try db.inTransaction {
-                if let results = try together(items, service: service, in: db) {
-                    outcomes = results.map(Outcome.applied)
-                } else {
-                    outcomes = items.map { one($0, service: service, in: db) }
+                do {
+                    for item in items { results.append(try apply(item, service: service, in: db)) }
+                    return .commit
+                } catch {
+                    failure = error
+                    return .rollback
                 }
+            }
+            guard let failure else { return results.map(Outcome.applied) }
+            if items.count == 1 { return [.failed(Self.failure(failure))] }
+            var outcomes: [Outcome] = []
+            try db.inTransaction {
+                outcomes = items.map { one($0, service: service, in: db) }
                 return .commit
             }
             return outcomes
@@ -136,21 +146,6 @@ final class InboundBatcher: Sendable {
         } catch {
             return items.map { _ in .failed(failure(error)) }
         }
-    }
-
-    /// Every message of the batch applied, or nil and nothing kept.
-    private static func together(_ items: [Item], service: ConversationService, in db: Database) throws -> [ConversationService.Result]? {
-        var results: [ConversationService.Result] = []
-        try db.inSavepoint {
-            do {
-                for item in items { results.append(try apply(item, service: service, in: db)) }
-                return .commit
-            } catch {
-                results = []
-                return .rollback
-            }
-        }
-        return results.isEmpty ? nil : results
     }
 
     /// One message in its own savepoint: if it fails, only its own writes are undone.
