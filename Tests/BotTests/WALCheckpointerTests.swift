@@ -42,6 +42,23 @@ struct WALCheckpointerTests {
         #expect(try own.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") } == "ok")
     }
 
+    @Test func theNextRoundComesSoonWhileTheWriterWritesAndLaterWhenItDoesNot() throws {
+        let (database, checkpointer, own) = try Self.checkpointedDatabase()
+        try Self.writePages(database, from: 0, count: 20)
+        let first = try checkpointer.checkpoint(on: own)
+        #expect(checkpointer.pause(after: first, last: nil) == checkpointer.busyPause)
+        let quiet = try checkpointer.checkpoint(on: own)
+        #expect(quiet == first)
+        #expect(checkpointer.pause(after: quiet, last: first) == checkpointer.idlePause)
+        try Self.writePages(database, from: 20, count: 5)
+        let again = try checkpointer.checkpoint(on: own)
+        #expect(again != quiet)
+        #expect(checkpointer.pause(after: again, last: quiet) == checkpointer.busyPause)
+        // A round that failed waits the longer pause, so an error is not logged 200 times a second.
+        #expect(checkpointer.pause(after: nil, last: again) == checkpointer.idlePause)
+        #expect(checkpointer.busyPause < checkpointer.idlePause)
+    }
+
     @Test func aRoundWhileAReaderHoldsAnOldSnapshotCopiesWhatItMay() throws {
         let (database, checkpointer, own) = try Self.checkpointedDatabase()
         try Self.writePages(database, from: 0, count: 100)
