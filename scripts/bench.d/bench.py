@@ -117,7 +117,7 @@ def main():
     parser.add_argument("--sizes", default="1000,100000,1000000")
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--pairs", type=int, default=2, help="end-to-end and reference runs, side by side")
-    parser.add_argument("--scale-rounds", type=int, default=2, help="loads per scale size, in rounds over all sizes")
+    parser.add_argument("--scale-rounds", type=int, default=3, help="loads per scale size, in rounds over all sizes")
     args = parser.parse_args()
     if args.quick:
         args.seconds, args.sizes = 5, "1000,20000"
