@@ -153,4 +153,134 @@ struct OutboxDispatcherTests {
         #expect(try await dispatcher.tick() == 1)
         #expect(try statuses(database) == ["sent"])
     }
+
+    /// A Twilio on the test's side: accepts sends, and lists what it accepted, newest first.
+    final class ListingTwilio: Sendable {
+        struct Accepted: Sendable { var sid, to, body: String }
+        let state = Mutex<(accepted: [Accepted], posts: Int, lists: Int)>(([], 0, 0))
+
+        var posts: Int { state.withLock { $0.posts } }
+        var lists: Int { state.withLock { $0.lists } }
+
+        func accept(sid: String, to: String, body: String) { state.withLock { $0.accepted.append(Accepted(sid: sid, to: to, body: body)) } }
+
+        var transport: HTTPTransport {
+            HTTPTransport { [self] request in
+                if request.method == "GET" {
+                    let entries = state.withLock { s -> [[String: String]] in
+                        s.lists += 1
+                        return s.accepted.reversed().map {
+                            ["sid": $0.sid, "to": $0.to, "body": $0.body, "direction": "outbound-api",
+                             "date_created": "Mon, 23 Nov 2026 09:00:01 +0000"]
+                        }
+                    }
+                    return .init(status: 200, body: try JSONSerialization.data(withJSONObject: ["messages": entries]))
+                }
+                let form = Dictionary(FormURLEncoded.decode(request.body) ?? [], uniquingKeysWith: { first, _ in first })
+                let sid = state.withLock { s -> String in
+                    s.posts += 1
+                    let sid = "SM\(s.accepted.count + 1)"
+                    s.accepted.append(Accepted(sid: sid, to: form["To"] ?? "", body: form["Body"] ?? ""))
+                    return sid
+                }
+                return .init(status: 201, body: Data(#"{"sid":"\#(sid)","status":"queued"}"#.utf8))
+            }
+        }
+    }
+
+    func setUp(_ twilio: ListingTwilio, clock: Clock) throws -> (AppDatabase, OutboxDispatcher, ConversationService) {
+        let database = try AppDatabase.inMemory()
+        let service = try ConversationService(database: database, library: Fixtures.library)
+        let dispatcher = OutboxDispatcher(database: database, senders: ["sms": TwilioSender(config: Self.twilio, transport: twilio.transport)],
+                                          policy: DispatchPolicy(), clock: clock.wall, metrics: nil, logger: Logger(label: "test"))
+        return (database, dispatcher, service)
+    }
+
+    func providerIDs(_ database: AppDatabase) throws -> [String?] {
+        try database.reader.read { db in try String?.fetchAll(db, sql: "SELECT providerMessageId FROM outbox ORDER BY id") }
+    }
+
+    @Test func aClaimThatRanOutUnrecordedMakesTheNextOneInDoubt() async throws {
+        let (database, _, service) = try setUp(ListingTwilio(), clock: Clock())
+        _ = try service.handle(Fixtures.message("STOP", id: "SM1"))
+        let claim = { (at: Date) in
+            try await database.writer.write { db in try OutboxStore.claim(channels: ["sms"], now: at, lease: 60, limit: 10, in: db) }
+        }
+        let first = try await claim(Fixtures.start)
+        #expect(first.count == 1)
+        #expect(first[0].inDoubtSince == nil)
+        let second = try await claim(Fixtures.start.addingTimeInterval(61))
+        #expect(second.first?.inDoubtSince == Fixtures.start)
+        // A recorded result clears the doubt: a retry after an error is claimed as a new attempt.
+        try await database.writer.write { db in
+            try OutboxStore.record(.retry("twilio HTTP 503"), for: second[0], policy: DispatchPolicy(), now: Fixtures.start.addingTimeInterval(61), in: db)
+        }
+        let third = try await claim(Fixtures.start.addingTimeInterval(3_600))
+        #expect(third.count == 1)
+        #expect(third[0].inDoubtSince == nil)
+    }
+
+    @Test func aSendThatWentOutBeforeACrashIsRecordedNotSentAgain() async throws {
+        let twilio = ListingTwilio(), clock = Clock()
+        let (database, dispatcher, service) = try setUp(twilio, clock: clock)
+        _ = try service.handle(Fixtures.message("STOP", id: "SM1"))
+        // A dispatcher claimed the reply and sent it, then died before recording that.
+        let claimed = try await database.writer.write { db in
+            try OutboxStore.claim(channels: ["sms"], now: Fixtures.start, lease: 60, limit: 10, in: db)
+        }
+        let sender = TwilioSender(config: Self.twilio, transport: twilio.transport)
+        #expect(await sender.send(claimed[0].message, context: SendContext(now: Fixtures.start, idempotencyKey: "")) == .sent(providerID: "SM1"))
+        clock.advance(61)
+        #expect(try await dispatcher.tick() == 1)
+        #expect(try statuses(database) == ["sent"])
+        #expect(try providerIDs(database) == ["SM1"])
+        #expect(twilio.posts == 1)
+        #expect(twilio.lists == 1)
+    }
+
+    @Test func anInterruptedSendThatDidNotGoOutIsSentOnce() async throws {
+        let twilio = ListingTwilio(), clock = Clock()
+        let (database, dispatcher, service) = try setUp(twilio, clock: clock)
+        _ = try service.handle(Fixtures.message("STOP", id: "SM1"))
+        // Claimed by a dispatcher that died before it sent anything.
+        _ = try await database.writer.write { db in
+            try OutboxStore.claim(channels: ["sms"], now: Fixtures.start, lease: 60, limit: 10, in: db)
+        }
+        clock.advance(61)
+        #expect(try await dispatcher.tick() == 1)
+        #expect(try statuses(database) == ["sent"])
+        #expect(try providerIDs(database) == ["SM1"])
+        #expect(twilio.posts == 1)
+        #expect(twilio.lists == 1)
+        // Sending normally does not ask the list.
+        _ = try service.handle(Fixtures.message("hoi", id: "SM2", phone: "+31622222222"))
+        while try await dispatcher.tick() > 0 {}
+        #expect(twilio.lists == 1)
+        #expect(twilio.posts > 1)
+    }
+
+    @Test func anEarlierMessageWithTheSameTextIsNotTakenForTheInterruptedOne() async throws {
+        let twilio = ListingTwilio(), clock = Clock()
+        let (database, dispatcher, service) = try setUp(twilio, clock: clock)
+        _ = try service.handle(Fixtures.message("STOP", id: "SM1"))
+        // The same text went to the same person before, and that send was recorded.
+        try await database.writer.write { db in
+            let (person, text) = try #require(try Row.fetchOne(db, sql: """
+                SELECT o.personId, m.text FROM outbox o JOIN message m ON m.id = o.messageId
+                """).map { (row: Row) -> (Int64, String) in (row["personId"], row["text"]) })
+            try db.execute(sql: "INSERT INTO message (personId, direction, channel, text, createdAt) VALUES (?, 'out', 'sms', ?, ?)",
+                           arguments: [person, text, Fixtures.start])
+            try db.execute(sql: """
+                INSERT INTO outbox (messageId, personId, channel, status, attempts, providerMessageId, createdAt, sentAt)
+                VALUES (?, ?, 'sms', 'sent', 1, 'SMold', ?, ?)
+                """, arguments: [db.lastInsertedRowID, person, Fixtures.start, Fixtures.start])
+            twilio.accept(sid: "SMold", to: "+31612345678", body: text)
+            _ = try OutboxStore.claim(channels: ["sms"], now: Fixtures.start, lease: 60, limit: 10, in: db)
+        }
+        clock.advance(61)
+        #expect(try await dispatcher.tick() == 1)
+        #expect(twilio.lists == 1)
+        #expect(twilio.posts == 1)
+        #expect(try providerIDs(database) == ["SM2", "SMold"])
+    }
 }

@@ -19,6 +19,14 @@ struct TwilioSender: MessageSender {
             }
         }
     }
+
+    func accepted(_ message: OutgoingMessage, since: Date) async -> [String]? {
+        let request = TwilioRequest.listMessages(accountSid: config.accountSid, authToken: config.authToken,
+                                                 to: message.address, apiBase: config.apiBase)
+        guard let reply = try? await transport.execute(request), (200..<300).contains(reply.status),
+              let list = TwilioMessageList.parse(reply.body) else { return nil }
+        return list.sent(to: message.address, text: message.text, since: since)
+    }
 }
 
 /// WhatsApp Cloud API: free text inside the 24-hour window, the approved template outside it.

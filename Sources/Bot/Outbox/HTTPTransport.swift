@@ -18,7 +18,7 @@ struct HTTPTransport: Sendable {
             var http = HTTPClientRequest(url: request.url)
             http.method = HTTPMethod(rawValue: request.method)
             for (name, value) in request.headers { http.headers.add(name: name, value: value) }
-            http.body = .bytes(ByteBuffer(bytes: request.body))
+            if !request.body.isEmpty { http.body = .bytes(ByteBuffer(bytes: request.body)) }
             let response = try await client.execute(http, timeout: total)
             let body = try await response.body.collect(upTo: 1024 * 1024)
             return Reply(status: Int(response.status.code), body: Data(body.readableBytesView))

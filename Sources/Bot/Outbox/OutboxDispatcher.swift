@@ -38,7 +38,14 @@ struct OutboxDispatcher: Service {
         guard let sender = senders[item.message.channel] else { return }
         let context = SendContext(lastInboundAt: item.lastInboundAt, now: clock.now(),
                                   idempotencyKey: "wegwijzer-outbox-\(item.message.outboxID)")
-        let result = await sender.send(item.message, context: context)
+        let result: SendResult
+        if let since = item.inDoubtSince, let providerID = await wentOutUnrecorded(item, sender: sender, since: since) {
+            logger.notice("an interrupted send had gone out: recorded, not sent again",
+                          metadata: ["outbox": "\(item.message.outboxID)"])
+            result = .sent(providerID: providerID)
+        } else {
+            result = await sender.send(item.message, context: context)
+        }
         do {
             let optedOut = try await recordWithRetries(result, for: item)
             switch result {
@@ -52,6 +59,17 @@ struct OutboxDispatcher: Service {
         } catch {
             // The lease runs out and the message is tried again: at least once, never lost.
             logger.error("could not record a send result", metadata: ["outbox": "\(item.message.outboxID)", "error": "\(error)"])
+        }
+    }
+
+    /// The provider's id for an earlier attempt at this message that went out but was never
+    /// recorded: one the provider accepted for the same address and text, that no outbox row has
+    /// as its own. Only one message per person is out at a time, so that can only be this one.
+    /// Nil when there is none, or the provider cannot say (then the message is sent: at least once).
+    private func wentOutUnrecorded(_ item: OutboxStore.Claimed, sender: any MessageSender, since: Date) async -> String? {
+        guard let candidates = await sender.accepted(item.message, since: since), !candidates.isEmpty else { return nil }
+        return try? await database.reader.read { db in
+            try OutboxStore.firstUnrecorded(candidates, channel: item.message.channel, in: db)
         }
     }
 

@@ -11,6 +11,9 @@ extension OutboxStore {
         var message: OutgoingMessage
         var attempts: Int
         var lastInboundAt: Date?
+        /// Set when an earlier claim ran out without a recorded result (the server died while
+        /// sending): that attempt may have gone out. The moment the message was queued.
+        var inDoubtSince: Date? = nil
     }
 
     /// The oldest pending message of each person whose turn it is, up to `limit`, leased until
@@ -19,7 +22,7 @@ extension OutboxStore {
         guard !channels.isEmpty else { return [] }
         let placeholders = channels.map { _ in "?" }.joined(separator: ", ")
         let rows = try Row.fetchAll(db, sql: """
-            SELECT o.id, o.personId, o.channel, o.attempts, m.text,
+            SELECT o.id, o.personId, o.channel, o.attempts, o.leaseUntil, o.createdAt, m.text,
                    COALESCE(c.address, '') AS address, c.lastInboundAt
             FROM outbox o
             JOIN message m ON m.id = o.messageId
@@ -36,8 +39,21 @@ extension OutboxStore {
             try db.execute(sql: "UPDATE outbox SET leaseUntil = ? WHERE id = ?", arguments: [until, id])
             let message = OutgoingMessage(outboxID: id, personID: row["personId"], channel: row["channel"],
                                           address: row["address"], text: row["text"])
-            return Claimed(message: message, attempts: row["attempts"], lastInboundAt: row["lastInboundAt"])
+            // Every recorded result clears the lease, so one still set ran out unrecorded.
+            let leased: Date? = row["leaseUntil"]
+            return Claimed(message: message, attempts: row["attempts"], lastInboundAt: row["lastInboundAt"],
+                           inDoubtSince: leased == nil ? nil : row["createdAt"])
         }
+    }
+
+    /// The first of `providerIDs` that no outbox row of the channel has recorded as its own.
+    static func firstUnrecorded(_ providerIDs: [String], channel: String, in db: Database) throws -> String? {
+        guard !providerIDs.isEmpty else { return nil }
+        let placeholders = providerIDs.map { _ in "?" }.joined(separator: ", ")
+        let recorded = try String.fetchSet(db, sql: """
+            SELECT providerMessageId FROM outbox WHERE channel = ? AND providerMessageId IN (\(placeholders))
+            """, arguments: StatementArguments([channel] + providerIDs))
+        return providerIDs.first { !recorded.contains($0) }
     }
 
     /// Records one attempt. Returns true when the person turned out to have opted out.

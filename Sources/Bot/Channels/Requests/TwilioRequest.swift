@@ -28,6 +28,21 @@ enum TwilioRequest {
             body: Data(FormURLEncoded.encode(fields).utf8))
     }
 
+    /// The most recent messages to `to`, newest first (the Messages list, one page).
+    static func listMessages(accountSid: String, authToken: String, to: String, pageSize: Int = 50,
+                             apiBase: String = "https://api.twilio.com") -> OutboundRequest {
+        let account = FormURLEncoded.escape(accountSid)
+        let query = FormURLEncoded.encode([("To", to), ("PageSize", String(pageSize))])
+        return OutboundRequest(
+            method: "GET",
+            url: "\(apiBase)/2010-04-01/Accounts/\(account)/Messages.json?\(query)",
+            headers: [
+                ("Authorization", basicAuthorization(user: accountSid, password: authToken)),
+                ("Accept", "application/json"),
+            ],
+            body: Data())
+    }
+
     /// `Basic base64(user:password)`.
     static func basicAuthorization(user: String, password: String) -> String {
         "Basic " + Data("\(user):\(password)".utf8).base64EncodedString()
