@@ -5,6 +5,22 @@ import Testing
 
 /// Group commit: many inwoners' messages in one transaction, each applied once, each on its own.
 struct InboundBatcherTests {
+    /// A database where +31611111111's conversation was stored by a newer version of the program:
+    /// it cannot be read, so their message fails.
+    static func withUnreadableConversation() async throws -> (AppDatabase, ConversationService) {
+        let database = try AppDatabase.inMemory()
+        let service = try ConversationService(database: database, library: Fixtures.library)
+        try await database.writer.write { db in
+            try db.execute(sql: "INSERT INTO person (role, phone, createdAt) VALUES ('inwoner', '+31611111111', ?)", arguments: [Fixtures.start])
+            try db.execute(sql: "INSERT INTO contact (personId, channel, address) VALUES (1, 'sms', '+31611111111')")
+            try db.execute(sql: """
+                INSERT INTO conversation (personId, flowId, flowVersion, state, stateVersion, updatedAt)
+                VALUES (1, 'levenskracht', 1, '{"stateVersion": 999}', 999, ?)
+                """, arguments: [Fixtures.start])
+        }
+        return (database, service)
+    }
+
     @Test(arguments: Fixtures.Storage.allCases)
     func concurrentMessagesAreEachAppliedExactlyOnce(_ storage: Fixtures.Storage) async throws {
         let database = try storage.open()
@@ -76,17 +92,7 @@ struct InboundBatcherTests {
     }
 
     @Test func aMessageThatFailsRollsBackOnlyItself() async throws {
-        let database = try AppDatabase.inMemory()
-        let service = try ConversationService(database: database, library: Fixtures.library)
-        // A conversation stored by a newer version of the program cannot be read: its message fails.
-        try await database.writer.write { db in
-            try db.execute(sql: "INSERT INTO person (role, phone, createdAt) VALUES ('inwoner', '+31611111111', ?)", arguments: [Fixtures.start])
-            try db.execute(sql: "INSERT INTO contact (personId, channel, address) VALUES (1, 'sms', '+31611111111')")
-            try db.execute(sql: """
-                INSERT INTO conversation (personId, flowId, flowVersion, state, stateVersion, updatedAt)
-                VALUES (1, 'levenskracht', 1, '{"stateVersion": 999}', 999, ?)
-                """, arguments: [Fixtures.start])
-        }
+        let (database, service) = try await Self.withUnreadableConversation()
         let items = ["+31622222222", "+31611111111", "+31633333333"].enumerated().map { n, phone in
             InboundBatcher.Item(message: Fixtures.message("hoi", id: "SM\(n)", phone: phone), inline: false)
         }
@@ -121,16 +127,7 @@ struct InboundBatcherTests {
     }
 
     @Test func aLoneMessageThatFailsLeavesNothing() async throws {
-        let database = try AppDatabase.inMemory()
-        let service = try ConversationService(database: database, library: Fixtures.library)
-        try await database.writer.write { db in
-            try db.execute(sql: "INSERT INTO person (role, phone, createdAt) VALUES ('inwoner', '+31611111111', ?)", arguments: [Fixtures.start])
-            try db.execute(sql: "INSERT INTO contact (personId, channel, address) VALUES (1, 'sms', '+31611111111')")
-            try db.execute(sql: """
-                INSERT INTO conversation (personId, flowId, flowVersion, state, stateVersion, updatedAt)
-                VALUES (1, 'levenskracht', 1, '{"stateVersion": 999}', 999, ?)
-                """, arguments: [Fixtures.start])
-        }
+        let (database, service) = try await Self.withUnreadableConversation()
         let outcomes = await InboundBatcher.commit([InboundBatcher.Item(message: Fixtures.message("hoi", id: "SM1", phone: "+31611111111"), inline: false)],
                                                    service: service)
         guard outcomes.count == 1, case .failed(let failure) = outcomes[0] else {

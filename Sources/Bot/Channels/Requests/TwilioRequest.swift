@@ -16,10 +16,9 @@ enum TwilioRequest {
         if let from { fields.append(("From", from)) }
         if let messagingServiceSid { fields.append(("MessagingServiceSid", messagingServiceSid)) }
         fields.append(("Body", body))
-        let account = FormURLEncoded.escape(accountSid)
         return OutboundRequest(
             method: "POST",
-            url: "\(apiBase)/2010-04-01/Accounts/\(account)/Messages.json",
+            url: messagesURL(accountSid: accountSid, apiBase: apiBase),
             headers: [
                 ("Authorization", basicAuthorization(user: accountSid, password: authToken)),
                 ("Content-Type", "application/x-www-form-urlencoded"),
@@ -31,16 +30,17 @@ enum TwilioRequest {
     /// The most recent messages to `to`, newest first (the Messages list, one page).
     static func listMessages(accountSid: String, authToken: String, to: String, pageSize: Int = 50,
                              apiBase: String = "https://api.twilio.com") -> OutboundRequest {
-        let account = FormURLEncoded.escape(accountSid)
         let query = FormURLEncoded.encode([("To", to), ("PageSize", String(pageSize))])
         return OutboundRequest(
             method: "GET",
-            url: "\(apiBase)/2010-04-01/Accounts/\(account)/Messages.json?\(query)",
-            headers: [
-                ("Authorization", basicAuthorization(user: accountSid, password: authToken)),
-                ("Accept", "application/json"),
-            ],
+            url: messagesURL(accountSid: accountSid, apiBase: apiBase) + "?" + query,
+            headers: [("Authorization", basicAuthorization(user: accountSid, password: authToken)), ("Accept", "application/json")],
             body: Data())
+    }
+
+    /// The account's Messages resource: sending is a POST to it, the list a GET.
+    static func messagesURL(accountSid: String, apiBase: String) -> String {
+        "\(apiBase)/2010-04-01/Accounts/\(FormURLEncoded.escape(accountSid))/Messages.json"
     }
 
     /// `Basic base64(user:password)`.
