@@ -39,10 +39,10 @@ actor RateLimiter {
             return
         }
         let elapsed = now.timeIntervalSince(turnedOverAt)
-        // A clock set back starts the generations afresh rather than keeping them forever.
-        guard elapsed >= Self.window || elapsed < 0 else { return }
-        // After two windows without a message even the current generation has expired.
-        previous = elapsed >= 2 * Self.window || elapsed < 0 ? [:] : current
+        if (0..<Self.window).contains(elapsed) { return }
+        // A minute on, the current generation becomes the previous one. Two minutes on, it has
+        // expired too; and a clock set back starts afresh rather than keeping senders forever.
+        previous = (0..<2 * Self.window).contains(elapsed) ? current : [:]
         current = [:]
         self.turnedOverAt = now
     }

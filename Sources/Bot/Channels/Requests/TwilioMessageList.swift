@@ -21,10 +21,13 @@ struct TwilioMessageList: Sendable, Equatable {
     /// Nil when the body is not a list; entries without an id are left out.
     static func parse(_ body: Data) -> TwilioMessageList? {
         guard let wire = try? JSONDecoder().decode(Wire.self, from: body), let messages = wire.messages else { return nil }
+        let dates = DateFormatter()
+        dates.locale = Locale(identifier: "en_US_POSIX")
+        dates.dateFormat = "EEE, dd MMM yyyy HH:mm:ss Z"  // Mon, 30 Nov 2026 04:10:00 +0000 (RFC 2822, as Twilio writes them)
         return TwilioMessageList(messages: messages.compactMap { entry in
             guard let sid = entry.sid else { return nil }
             return Entry(sid: sid, to: entry.to ?? "", body: entry.body ?? "", direction: entry.direction ?? "",
-                         created: entry.dateCreated.flatMap(Self.date))
+                         created: entry.dateCreated.flatMap(dates.date(from:)))
         })
     }
 
@@ -36,14 +39,6 @@ struct TwilioMessageList: Sendable, Equatable {
             entry.direction == "outbound-api" && entry.to == address && entry.body == text
                 && (entry.created.map { $0 >= earliest } ?? false)
         }.map(\.sid)
-    }
-
-    /// `Mon, 30 Nov 2026 04:10:00 +0000` (RFC 2822, as Twilio writes its dates).
-    static func date(_ text: String) -> Date? {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss Z"
-        return formatter.date(from: text)
     }
 
     /// Each field read on its own, so one of the wrong type does not hide the others.
