@@ -33,6 +33,11 @@ struct ServeConfigTests {
         #expect(try ServeConfig.load(file: try write("port: 1"), environment: [:]).dispatcher.lease == 60)
     }
 
+    @Test func theGroupCommitSizeCanBeSetDownToOneMessagePerCommit() throws {
+        #expect(try ServeConfig.load(file: try write("port: 1"), environment: [:]).maxBatch == 64)
+        #expect(try ServeConfig.load(file: try write("max_batch: 1"), environment: [:]).maxBatch == 1)
+    }
+
     @Test func jsonWorksToo() throws {
         let file = try write(#"{"port": 8181, "channels": {"json": {"enabled": true}}}"#)
         let config = try ServeConfig.load(file: file, environment: ["WEGWIJZER_JSON_SECRET": "s"])
@@ -51,6 +56,7 @@ struct ServeConfigTests {
         ("host: 0.0.0.0\nweb: {plain_http: true}", "web.plain_http is only allowed when host is a loopback address"),
         ("web: {bcrypt_cost: 3}", "web.bcrypt_cost must be between 4 and 31"),
         ("web: {secure: false}", "unknown config key 'web.secure'"),
+        ("max_batch: 0", "max_batch must be at least 1"),
         ("dispatcher: {lease_seconds: 10}", "dispatcher.lease_seconds must be longer than connect_timeout_seconds + read_timeout_seconds"),
     ])
     func mistakesStopTheStartWithOneLine(_ yaml: String, _ message: String) throws {

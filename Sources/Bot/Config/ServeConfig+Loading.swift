@@ -60,11 +60,13 @@ private struct ConfigReader {
 
     func read() throws -> ServeConfig {
         var config = ServeConfig()
-        try only(tree, ["host", "port", "public_url", "rate_limit_per_minute", "debug", "secrets_file", "channels", "dispatcher", "web"], "")
+        try only(tree, ["host", "port", "public_url", "rate_limit_per_minute", "max_batch", "debug", "secrets_file", "channels", "dispatcher", "web"], "")
         config.host = environment["WEGWIJZER_HOST"] ?? (tree["host"] as? String) ?? config.host
         config.port = try int(environment["WEGWIJZER_PORT"] ?? tree["port"], "port") ?? config.port
         config.publicURL = environment["WEGWIJZER_PUBLIC_URL"] ?? (tree["public_url"] as? String) ?? "http://\(config.host):\(config.port)"
         config.rateLimitPerMinute = try int(tree["rate_limit_per_minute"], "rate_limit_per_minute") ?? config.rateLimitPerMinute
+        config.maxBatch = try int(tree["max_batch"], "max_batch") ?? config.maxBatch
+        guard config.maxBatch >= 1 else { throw ConfigError("max_batch must be at least 1") }
         config.debug = (tree["debug"] as? Bool) ?? false
         if let d = tree["dispatcher"] as? [String: Any] {
             try only(d, ["max_attempts", "base_delay_seconds", "connect_timeout_seconds", "read_timeout_seconds", "lease_seconds"], "dispatcher.")

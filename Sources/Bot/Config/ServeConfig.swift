@@ -41,6 +41,8 @@ struct ServeConfig: Sendable {
     /// The public base URL providers call (Twilio signs the URL it requested, not our Host header).
     var publicURL = "http://127.0.0.1:8080"
     var rateLimitPerMinute = 20
+    /// The most inbound messages one write transaction takes (group commit); 1 commits each on its own.
+    var maxBatch = 64
     var maxBodyBytes = 64 * 1024
     var debug = false
     var twilio: Twilio?

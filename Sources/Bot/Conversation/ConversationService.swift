@@ -51,11 +51,32 @@ struct ConversationService: Sendable {
     /// their last flow (which says there is no open question, and honours STOP), never to the intake.
     static func currentFlow(personID: Int64, in db: Database) throws -> String? {
         let person = try Row.fetchOne(db.cachedStatement(sql: "SELECT activeFlow, role FROM person WHERE id = ?"), arguments: [personID])
-        if let active: String = person?["activeFlow"] { return active }
-        guard let role: String = person?["role"], role != "inwoner" else { return nil }
+        return try currentFlow(personID: personID, activeFlow: person?["activeFlow"], role: person?["role"], in: db)
+    }
+
+    /// The same from the person's `activeFlow` and `role`, read already.
+    static func currentFlow(personID: Int64, activeFlow: String?, role: String?, in db: Database) throws -> String? {
+        if let activeFlow { return activeFlow }
+        guard let role, role != "inwoner" else { return nil }
         return try String.fetchOne(db.cachedStatement(sql: """
             SELECT flowId FROM conversation WHERE personId = ? ORDER BY updatedAt DESC, id DESC LIMIT 1
             """), arguments: [personID])
+    }
+
+    /// The engine of this person's next message and the state stored for it. One read when the
+    /// flow is the `expected` one (almost always: the prepared turn's flow, else the intake).
+    func engineAndState(personID: Int64, expected: String, in db: Database) throws -> (engine: Engine, stored: String?) {
+        let row = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT p.activeFlow, p.role, c.state FROM person p
+            LEFT JOIN conversation c ON c.personId = p.id AND c.flowId = ?
+            WHERE p.id = ?
+            """), arguments: [expected, personID])
+        let flowID = try Self.currentFlow(personID: personID, activeFlow: row?["activeFlow"], role: row?["role"], in: db)
+        let engine = engines[flowID ?? self.engine.flow.id] ?? self.engine
+        let stored: String? = engine.flow.id == expected
+            ? row?["state"]
+            : try ConversationStore.storedJSON(personID: personID, flowID: engine.flow.id, in: db)
+        return (engine, stored)
     }
 
     /// The flow a follow-up or invitation made active for this person, if any.
@@ -118,8 +139,7 @@ struct ConversationService: Sendable {
             }
             return .duplicate(personID: earlier.personID, replies: try OutboxStore.replies(to: earlier.id, in: db))
         }
-        let engine = try engine(personID: personID, in: db)
-        let stored = try ConversationStore.storedJSON(personID: personID, flowID: engine.flow.id, in: db)
+        let (engine, stored) = try engineAndState(personID: personID, expected: prepared?.flowID ?? self.engine.flow.id, in: db)
         let transition: Transition
         let json: String
         let encoded: EncodedState?

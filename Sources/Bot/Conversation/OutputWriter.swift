@@ -49,17 +49,17 @@ struct OutputWriter {
             case .record(let kind, let id, let fields):
                 try records.write(kind: kind, localID: id, fields: fields)
             case .alert(let kind, let node, let detail):
-                try db.cachedStatement(sql: "INSERT INTO alert (personId, kind, node, detail, createdAt) VALUES (?, ?, ?, ?, ?)").execute(arguments: [personID, kind.rawValue, node, detail, now])
+                try db.cachedStatement(sql: "INSERT INTO alert (personId, kind, node, detail, createdAt) VALUES (?, ?, ?, ?, ?)").execute(arguments: [personID, kind.rawValue, node, detail, SQLDate(now)])
             case .moduleStarted(let module):
                 try db.cachedStatement(sql: """
                     INSERT INTO moduleProgress (personId, module, startedAt) VALUES (?, ?, ?)
                     ON CONFLICT (personId, module) DO NOTHING
-                    """).execute(arguments: [personID, module, now])
+                    """).execute(arguments: [personID, module, SQLDate(now)])
             case .moduleCompleted(let module):
                 try db.cachedStatement(sql: """
                     INSERT INTO moduleProgress (personId, module, startedAt, completedAt) VALUES (?, ?, ?, ?)
                     ON CONFLICT (personId, module) DO UPDATE SET completedAt = excluded.completedAt
-                    """).execute(arguments: [personID, module, now, now])
+                    """).execute(arguments: [personID, module, SQLDate(now), SQLDate(now)])
             case .optedOut:
                 try PersonStore.setOptedOut(true, personID: personID, in: db)
                 try JobStore.cancel(personID: personID, in: db)

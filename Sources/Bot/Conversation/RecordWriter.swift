@@ -93,7 +93,7 @@ struct RecordWriter {
         case .action:
             try writeAction(localID: localID, f)
         case .spiegelblad:
-            try upsert("spiegelblad", ["module": key(f["module"]), "confirmedAt": now], localID, stamp: false)
+            try upsert("spiegelblad", ["module": key(f["module"]), "confirmedAt": SQLDate(now)], localID, stamp: false)
         case .actionUpdate:
             try ActionUpdate(writer: self, fields: f).apply()
         case .networkReply:
@@ -153,7 +153,7 @@ struct RecordWriter {
         let names = columns.keys.sorted()
         var allNames = ["personId", "localId"] + names
         var values: [(any DatabaseValueConvertible)?] = [personID, localID] + names.map { columns[$0]! }
-        if stamp { allNames.append("createdAt"); values.append(now) }
+        if stamp { allNames.append("createdAt"); values.append(SQLDate(now)) }
         let updates = names.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
         try db.cachedStatement(sql: """
             INSERT INTO \(table) (\(allNames.joined(separator: ", "))) VALUES (\(allNames.map { _ in "?" }.joined(separator: ", ")))

@@ -26,7 +26,7 @@ enum JobStore {
         try db.cachedStatement(sql: """
             INSERT INTO job (kind, personId, actionId, goalId, dueAt, idempotencyKey, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (idempotencyKey) DO NOTHING
-            """).execute(arguments: [kind.rawValue, personID, actionID, goalID, dueAt, key, now])
+            """).execute(arguments: [kind.rawValue, personID, actionID, goalID, SQLDate(dueAt), key, SQLDate(now)])
     }
 
     /// Cancels an action's pending jobs (before planning them anew after a change).
