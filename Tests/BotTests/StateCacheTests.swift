@@ -60,4 +60,20 @@ struct StateCacheTests {
         cache.store(state, json: "d", personID: 3, flowID: "f") // person 1 is the oldest and goes
         #expect(cache.latest(sender: "sms +31611111111") == nil)
     }
+
+    @Test func senderHintsStayBoundedWhenEveryMessageComesFromSomeoneNew() throws {
+        let engine = try #require(Fixtures.library.engine())
+        let cache = StateCache(capacity: 4)
+        let state = engine.newConversation()
+        for person in Int64(1)...1_000 {
+            cache.store(state, json: "s\(person)", personID: person, flowID: "f")
+            cache.remember(sender: "sms \(person)", personID: person, flowID: "f")
+            #expect(cache.senderCount <= 2 * 4 + 1)
+        }
+        // The last four are still known; an evicted sender's hint is gone even if not pruned yet.
+        #expect(cache.latest(sender: "sms 1000")?.json == "s1000")
+        #expect(cache.latest(sender: "sms 997")?.json == "s997")
+        #expect(cache.latest(sender: "sms 996") == nil)
+        #expect(cache.latest(sender: "sms 1") == nil)
+    }
 }

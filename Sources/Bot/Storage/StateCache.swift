@@ -50,7 +50,9 @@ final class StateCache: @unchecked Sendable {
             entries[Key(personID: personID, flowID: flowID)] = Entry(json: json, state: state, encoded: encoded, used: clock)
             if entries.count > capacity, let oldest = entries.min(by: { $0.value.used < $1.value.used })?.key {
                 entries[oldest] = nil
-                senders = senders.filter { $0.value != oldest }
+                // A sender whose conversation went is dropped in bulk, not at each eviction: with many
+                // inwoners every message evicts one, and walking all senders each time was work in the writer.
+                if senders.count > 2 * capacity { senders = senders.filter { entries[$0.value] != nil } }
             }
         }
     }
@@ -62,6 +64,9 @@ final class StateCache: @unchecked Sendable {
             if entries[key] != nil { senders[sender] = key }
         }
     }
+
+    /// How many senders are remembered (bounded by twice the capacity, plus one).
+    var senderCount: Int { lock.withLock { senders.count } }
 
     /// The conversation `sender`'s last message went to, as last stored: where their next message
     /// most likely continues. Only a hint (it may be rolled back, or another flow may have started
