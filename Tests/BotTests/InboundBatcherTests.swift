@@ -1,6 +1,7 @@
 @testable import Bot
 import Foundation
 import GRDB
+import Synchronization
 import Testing
 
 /// Group commit: many inwoners' messages in one transaction, each applied once, each on its own.
@@ -25,7 +26,11 @@ struct InboundBatcherTests {
     func concurrentMessagesAreEachAppliedExactlyOnce(_ storage: Fixtures.Storage) async throws {
         let database = try storage.open()
         let service = try ConversationService(database: database, library: Fixtures.library)
-        let batcher = InboundBatcher(service: service, maxBatch: 8)
+        let batches = Mutex<[Int]>([])
+        let batcher = InboundBatcher(service: service, maxBatch: 8, onBatch: { size, took in
+            #expect(took >= .zero)
+            batches.withLock { $0.append(size) }
+        })
         let phones = (0..<40).map { String(format: "+316200%05d", $0) }
         // Every inwoner sends three messages in order; all inwoners at once; the first one twice (a redelivery).
         try await withThrowingTaskGroup(of: Void.self) { group in
@@ -47,6 +52,10 @@ struct InboundBatcherTests {
         }
         #expect(inbound == 120)
         #expect(persons == 40)
+        // Every message went through one reported batch (the redeliveries too), none larger than allowed.
+        let sizes = batches.withLock { $0 }
+        #expect(sizes.reduce(0, +) == 160)
+        #expect(sizes.allSatisfy { (1...8).contains($0) })
         #expect(pending == 0) // inline replies are stored as sent in their own transaction
         let unsent = try await database.reader.read { db in
             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox WHERE status != 'sent' OR sentAt IS NULL OR attempts != 1")

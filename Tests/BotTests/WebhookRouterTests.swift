@@ -244,6 +244,9 @@ struct WebhookRouterTests {
             let metrics = String(buffer: try await client.execute(uri: "/metrics", method: .get).body)
             #expect(metrics.contains(#"wegwijzer_messages_in_total{channel="sms"} 1"#))
             #expect(metrics.contains("wegwijzer_turn_seconds"))
+            #expect(metrics.contains("wegwijzer_write_batch_messages_total 1"))
+            #expect(metrics.contains("wegwijzer_write_batches_total 1"))
+            #expect(metrics.contains("wegwijzer_write_busy_seconds_total"))
         }
     }
 }

@@ -73,6 +73,18 @@ def wrk(url, requests_dir, seconds):
     return result
 
 
+def writer_metrics(url):
+    """The server's group-commit counters from /metrics: batches, messages in them, busy seconds."""
+    wanted = {"wegwijzer_write_batches_total": "batches", "wegwijzer_write_batch_messages_total": "messages",
+              "wegwijzer_write_busy_seconds_total": "busy_seconds"}
+    values = {}
+    for line in urllib.request.urlopen(url + "/metrics", timeout=10).read().decode().splitlines():
+        name, _, value = line.partition(" ")
+        if name in wanted:
+            values[wanted[name]] = float(value)
+    return values
+
+
 def serve_config(path, port, extra="", max_batch=64):
     with open(path, "w") as f:
         f.write(f"""host: 127.0.0.1
@@ -152,8 +164,14 @@ def main():
         requests("conversation", f"http://127.0.0.1:{port}", conversation, per_client, lines_file)
         with Server([wegwijzer, "serve", "--config", os.path.join(work, "e2e.yaml"), "--db", db], port,
                     os.path.join(work, f"{name}.log"), env) as server:
+            before, started = writer_metrics(server.url), time.monotonic()
             e2e = wrk(server.url, conversation, args.seconds)
+            after, elapsed = writer_metrics(server.url), time.monotonic() - started
             e2e["peak_rss_mib"] = server.peak_rss_kib() / 1024
+        # How much of the load's time the one writer spent in write transactions, and in batches of how many.
+        batches = after["batches"] - before["batches"]
+        e2e["writer_busy_fraction"] = (after["busy_seconds"] - before["busy_seconds"]) / elapsed
+        e2e["messages_per_batch"] = (after["messages"] - before["messages"]) / batches if batches else 0
         e2e["stored_inbound"] = count(db, "SELECT COUNT(*) FROM message WHERE direction = 'in'")
         e2e["distinct_provider_ids"] = count(db, "SELECT COUNT(DISTINCT providerId) FROM message WHERE direction = 'in'")
         # Every answered request is one stored message, none stored twice; at most one request per client
@@ -191,7 +209,8 @@ def main():
 
     def combined(runs):
         mean = lambda key: sum(r[key] for r in runs) / len(runs)
-        return {**runs[0], "per_second": mean("per_second"), "p50_ms": mean("p50_ms"), "p99_ms": mean("p99_ms"),
+        extra = {key: mean(key) for key in ("writer_busy_fraction", "messages_per_batch") if key in runs[0]}
+        return {**runs[0], **extra, "per_second": mean("per_second"), "p50_ms": mean("p50_ms"), "p99_ms": mean("p99_ms"),
                 "peak_rss_mib": max(r["peak_rss_mib"] for r in runs), "runs": runs}
     results["end_to_end"] = combined([e for e, _ in pairs])
     results["end_to_end"]["all_stored_once"] = all(e["all_stored_once"] for e, _ in pairs)
@@ -309,7 +328,9 @@ def main():
         ("  each run", " / ".join(f"{t / 1000:.0f}k" for t in results["engine_single_thread"]["runs_turns_per_second"])),
         ("end to end, turns/s (32 clients)", f"{e2e['per_second']:.0f}"),
         ("end to end, p50 / p99 ms", f"{e2e['p50_ms']:.1f} / {e2e['p99_ms']:.1f}"),
+        ("  writer busy / messages per batch", f"{e2e['writer_busy_fraction']:.0%} / {e2e['messages_per_batch']:.1f}"),
         ("one commit per message, turns/s", f"{results['end_to_end_one_commit_per_message']['per_second']:.0f}"),
+        ("  writer busy", f"{results['end_to_end_one_commit_per_message']['writer_busy_fraction']:.0%}"),
         ("reference, turns/s", f"{ref['per_second']:.0f}"),
         ("reference, p50 / p99 ms", f"{ref['p50_ms']:.1f} / {ref['p99_ms']:.1f}"),
         ("throughput / reference (mean of pairs)", f"{r['throughput_vs_reference']:.2f}"),

@@ -10,7 +10,8 @@ func buildApplication(config: ServeConfig, database: AppDatabase, library: FlowL
     let service = try ConversationService(database: database, library: library)
     let metrics = ServerMetrics()
     let context = WebhookContext(config: config, service: service, metrics: metrics,
-                                 rateLimiter: RateLimiter(limit: config.rateLimitPerMinute), batcher: InboundBatcher(service: service, maxBatch: config.maxBatch),
+                                 rateLimiter: RateLimiter(limit: config.rateLimitPerMinute), batcher: InboundBatcher(service: service, maxBatch: config.maxBatch,
+                                                                        onBatch: { metrics.recordBatch(messages: $0, took: $1) }),
                                  clock: clock, logger: logger)
     let router = Router()
     HealthRoutes(database: database, metrics: metrics).register(on: router)

@@ -43,11 +43,15 @@ final class InboundBatcher: Sendable {
     /// How long one turn on the writer queue may go on taking batches.
     private let turnLength: Duration
     private let queue = Mutex(Queue())
+    /// Told after each batch: its size and how long its transaction took.
+    private let onBatch: (@Sendable (Int, Duration) -> Void)?
 
-    init(service: ConversationService, maxBatch: Int = 64, turnLength: Duration = .milliseconds(50)) {
+    init(service: ConversationService, maxBatch: Int = 64, turnLength: Duration = .milliseconds(50),
+         onBatch: (@Sendable (Int, Duration) -> Void)? = nil) {
         self.service = service
         self.maxBatch = maxBatch
         self.turnLength = turnLength
+        self.onBatch = onBatch
     }
 
     /// Works the turn out on the caller's task (outside the writer), from the state in memory or
@@ -87,7 +91,9 @@ final class InboundBatcher: Sendable {
                     let until = ContinuousClock.now + self.turnLength
                     repeat {
                         guard let batch = self.nextBatch() else { return false }
+                        let started = ContinuousClock.now
                         let outcomes = Self.commit(batch.map(\.item), service: self.service, in: db)
+                        self.onBatch?(batch.count, ContinuousClock.now - started)
                         for (waiting, outcome) in zip(batch, outcomes) {
                             switch outcome {
                             case .applied(let result): waiting.continuation.resume(returning: result)

@@ -9,6 +9,11 @@ final class ServerMetrics: Sendable {
     private let factory: PrometheusMetricsFactory
     let turnLatency: CoreMetrics.Timer
     let outboxDepth: CoreMetrics.Gauge
+    /// The group commits of inbound messages: how many, how many messages in them, and the time the
+    /// writer spent in them. Busy seconds per second near 1 means the one writer is the limit.
+    let writeBatches: CoreMetrics.Counter
+    let writeBatchMessages: CoreMetrics.Counter
+    let writeBusySeconds: CoreMetrics.FloatingPointCounter
 
     init() {
         var factory = PrometheusMetricsFactory(registry: registry)
@@ -19,6 +24,15 @@ final class ServerMetrics: Sendable {
         self.factory = factory
         turnLatency = CoreMetrics.Timer(label: "wegwijzer_turn_seconds", factory: factory)
         outboxDepth = CoreMetrics.Gauge(label: "wegwijzer_outbox_depth", factory: factory)
+        writeBatches = CoreMetrics.Counter(label: "wegwijzer_write_batches_total", factory: factory)
+        writeBatchMessages = CoreMetrics.Counter(label: "wegwijzer_write_batch_messages_total", factory: factory)
+        writeBusySeconds = CoreMetrics.FloatingPointCounter(label: "wegwijzer_write_busy_seconds_total", factory: factory)
+    }
+
+    func recordBatch(messages: Int, took duration: Duration) {
+        writeBatches.increment()
+        writeBatchMessages.increment(by: messages)
+        writeBusySeconds.increment(by: Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
     }
 
     func messagesIn(_ channel: String) -> CoreMetrics.Counter {
