@@ -71,8 +71,7 @@ struct ConversationService: Sendable {
             LEFT JOIN conversation c ON c.personId = p.id AND c.flowId = ?
             WHERE p.id = ?
             """), arguments: [expected, personID])
-        let flowID = try Self.currentFlow(personID: personID, activeFlow: row?["activeFlow"], role: row?["role"], in: db)
-        let engine = engines[flowID ?? self.engine.flow.id] ?? self.engine
+        let engine = engine(flowID: try Self.currentFlow(personID: personID, activeFlow: row?["activeFlow"], role: row?["role"], in: db))
         let stored: String? = engine.flow.id == expected
             ? row?["state"]
             : try ConversationStore.storedJSON(personID: personID, flowID: engine.flow.id, in: db)
@@ -171,7 +170,11 @@ struct ConversationService: Sendable {
 
     /// The engine of the flow this person's next message belongs to.
     func engine(personID: Int64, in db: Database) throws -> Engine {
-        let flowID = try Self.currentFlow(personID: personID, in: db) ?? engine.flow.id
-        return engines[flowID] ?? engine
+        engine(flowID: try Self.currentFlow(personID: personID, in: db))
+    }
+
+    /// The engine of a flow; the intake's for none or one not in the library.
+    private func engine(flowID: String?) -> Engine {
+        engines[flowID ?? engine.flow.id] ?? engine
     }
 }
