@@ -233,6 +233,20 @@ struct WebhookRouterTests {
         #expect(stored == [["gw-2", "hoi"]])
     }
 
+    /// The ASCII short cut finds a control character exactly where the Unicode category does.
+    @Test func controlCharactersAreFoundAsTheirUnicodeCategorySays() {
+        let pieces = ["a", "SM0f", "+31", " ", "\u{0}", "\u{7}", "\u{1F}", "\u{7F}", "\u{80}", "\u{9F}", "\u{A0}", "é",
+                      "\u{200F}", "\u{202E}", "\u{FEFF}", "😀", "\u{FFFD}"]
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<5_000 {
+            let text = (0..<Int.random(in: 0...6, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            let expected = text.unicodeScalars.contains { $0.properties.generalCategory == .control }
+            #expect(WebhookContext.hasControl(text) == expected, "\(text.debugDescription)")
+        }
+        #expect(WebhookContext.hasControl("a\u{85}"))
+        #expect(!WebhookContext.hasControl("+31612345678"))
+    }
+
     @Test func healthAndMetrics() async throws {
         let (_, app) = try setUp()
         let (body, signature) = TestServer.twilioForm(TestServer.sms("hoi", sid: "SM1"))

@@ -74,13 +74,24 @@ extension WebhookContext {
     /// matched the wrong message), and a text would be stored shorter than it was applied.
     /// Ids and addresses with control characters are refused; NULs are dropped from the text.
     static func storable(_ message: InboundMessage) throws -> InboundMessage {
-        func hasControl(_ s: String) -> Bool { s.unicodeScalars.contains { $0.properties.generalCategory == .control } }
         if hasControl(message.address) || message.providerID.map(hasControl) == true {
             throw HTTPError(.badRequest, message: "the sender or the message id contains control characters")
         }
+        guard message.text.utf8.contains(0) else { return message }
         var clean = message
         clean.text = message.text.replacingOccurrences(of: "\u{0}", with: "")
         return clean
+    }
+
+    /// Whether a scalar is a control character (Unicode category Cc). Ids and addresses are ASCII,
+    /// where that is a byte below 0x20 or DEL: found without looking up each scalar's properties
+    /// (those look-ups were 4 % of a webhook's CPU under load).
+    static func hasControl(_ s: String) -> Bool {
+        for byte in s.utf8 {
+            if byte >= 0x80 { return s.unicodeScalars.contains { $0.properties.generalCategory == .control } }
+            if byte < 0x20 || byte == 0x7F { return true }
+        }
+        return false
     }
 }
 
