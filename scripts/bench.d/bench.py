@@ -85,6 +85,28 @@ def writer_metrics(url):
     return values
 
 
+def flush_latency_us(directory, count=300):
+    """What making one small write durable costs on this disk now: the median and p90 of fdatasync
+    after a 4 KiB write, in the directory of the databases. The reference pays it once per message,
+    group commit once per batch; on this VM it varies from one hour to the next."""
+    path = os.path.join(directory, "flush-probe")
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        os.pwrite(fd, bytes(64 * 4096), 0)
+        os.fsync(fd)
+        times = []
+        for i in range(count):
+            os.pwrite(fd, os.urandom(4096), (i % 64) * 4096)
+            started = time.perf_counter()
+            os.fdatasync(fd)
+            times.append((time.perf_counter() - started) * 1e6)
+    finally:
+        os.close(fd)
+        os.remove(path)
+    times.sort()
+    return {"median_us": times[len(times) // 2], "p90_us": times[int(len(times) * 0.9)]}
+
+
 def serve_config(path, port, extra="", max_batch=64):
     with open(path, "w") as f:
         f.write(f"""host: 127.0.0.1
@@ -129,7 +151,7 @@ def main():
     parser.add_argument("--seconds", type=int, default=20)
     parser.add_argument("--sizes", default="1000,100000,1000000")
     parser.add_argument("--quick", action="store_true")
-    parser.add_argument("--pairs", type=int, default=2, help="end-to-end and reference runs, side by side")
+    parser.add_argument("--pairs", type=int, default=4, help="end-to-end and reference runs, side by side")
     parser.add_argument("--scale-rounds", type=int, default=3, help="loads per scale size, in rounds over all sizes")
     args = parser.parse_args()
     if args.quick:
@@ -154,14 +176,20 @@ def main():
         """One thread, and one per core: the server works turns out on every core at once."""
         return {1: engine_run(1), os.cpu_count(): engine_run(os.cpu_count())}
 
-    def end_to_end_run(index, max_batch=64):
-        name = f"e2e-{index}" if max_batch > 1 else f"e2e-one-commit-per-message-{index}"
-        print(f"end to end ({index + 1}{', one commit per message' if max_batch == 1 else ''}) ...", file=sys.stderr)
+    def conversation_requests():
+        """Each client's intake as signed requests, for a server on the port returned."""
         port = free_port()
-        db = os.path.join(work, f"{name}.sqlite")
-        serve_config(os.path.join(work, "e2e.yaml"), port, max_batch=max_batch)
         conversation = os.path.join(work, f"conversation-{port}")
         requests("conversation", f"http://127.0.0.1:{port}", conversation, per_client, lines_file)
+        # Written to disk now: written back during the next load, the files slowed its fsyncs.
+        os.sync()
+        return port, conversation
+
+    def end_to_end_run(index, port, conversation, max_batch=64):
+        name = f"e2e-{index}" if max_batch > 1 else f"e2e-one-commit-per-message-{index}"
+        print(f"end to end ({index + 1}{', one commit per message' if max_batch == 1 else ''}) ...", file=sys.stderr)
+        db = os.path.join(work, f"{name}.sqlite")
+        serve_config(os.path.join(work, "e2e.yaml"), port, max_batch=max_batch)
         with Server([wegwijzer, "serve", "--config", os.path.join(work, "e2e.yaml"), "--db", db], port,
                     os.path.join(work, f"{name}.log"), env) as server:
             before, started = writer_metrics(server.url), time.monotonic()
@@ -179,7 +207,7 @@ def main():
         answered = e2e["requests"] - e2e["non2xx"]
         e2e["all_stored_once"] = (e2e["distinct_provider_ids"] == e2e["stored_inbound"]
                                   and answered <= e2e["stored_inbound"] <= answered + CLIENTS)
-        return e2e, conversation
+        return e2e
 
     def reference_run(index, conversation):
         print(f"reference ({index + 1}) ...", file=sys.stderr)
@@ -191,14 +219,23 @@ def main():
         return ref
 
     # The speed of this shared VM drifts by a third over minutes, so each end-to-end run is paired
-    # with a reference run right after it, the ratios are taken per pair, and the engine is run
-    # between the pairs (its median counts) instead of once at the start. Between the two, the
-    # product once more with one commit per message (`max_batch: 1`): what group commit gains.
-    engines, pairs, one_per_message = [engine_runs()], [], []
+    # with a reference run on the same requests right beside it, the ratios are taken per pair, and
+    # the engine is run between the pairs (its median counts) instead of once at the start. Every
+    # other pair runs the reference first: a drift in one direction then favours each side in turn.
+    # After each pair, the product once more with one commit per message (`max_batch: 1`): what
+    # group commit gains.
+    engines, pairs, one_per_message, flushes = [engine_runs()], [], [], []
     for index in range(args.pairs):
-        e2e, conversation = end_to_end_run(index)
-        one_per_message.append(end_to_end_run(index, max_batch=1)[0])
-        pairs.append((e2e, reference_run(index, conversation)))
+        port, conversation = conversation_requests()
+        flushes.append(flush_latency_us(work))
+        if index % 2 == 0:
+            e2e = end_to_end_run(index, port, conversation)
+            ref = reference_run(index, conversation)
+        else:
+            ref = reference_run(index, conversation)
+            e2e = end_to_end_run(index, port, conversation)
+        pairs.append((e2e, ref))
+        one_per_message.append(end_to_end_run(index, *conversation_requests(), max_batch=1))
         engines.append(engine_runs())
 
     def median_engine(threads):
@@ -218,8 +255,9 @@ def main():
     results["end_to_end_one_commit_per_message"]["all_stored_once"] = all(e["all_stored_once"] for e in one_per_message)
     results["reference"] = combined([r for _, r in pairs])
     results["pairs"] = [{"throughput_vs_reference": e["per_second"] / r["per_second"], "p99_vs_reference": e["p99_ms"] / r["p99_ms"],
-                         "group_commit_vs_one_commit_per_message": e["per_second"] / one["per_second"]}
-                        for (e, r), one in zip(pairs, one_per_message)]
+                         "group_commit_vs_one_commit_per_message": e["per_second"] / one["per_second"],
+                         "reference_first": index % 2 == 1, "disk_flush": flush}
+                        for index, ((e, r), one, flush) in enumerate(zip(pairs, one_per_message, flushes))]
     # Cost: one whole intake (all three modules) by SMS through the real pipeline, from the outbox's segment counts.
     results["cost"] = json.loads(run([wegwijzer, "bench", "cost", "--inputs", lines_file]))
 
@@ -334,7 +372,10 @@ def main():
         ("reference, turns/s", f"{ref['per_second']:.0f}"),
         ("reference, p50 / p99 ms", f"{ref['p50_ms']:.1f} / {ref['p99_ms']:.1f}"),
         ("throughput / reference (mean of pairs)", f"{r['throughput_vs_reference']:.2f}"),
-        ("  each pair", " / ".join(f"{p['throughput_vs_reference']:.2f}" for p in results["pairs"])),
+        ("  each pair (R: reference first)", " / ".join(f"{p['throughput_vs_reference']:.2f}{'R' if p['reference_first'] else ''}"
+                                                        for p in results["pairs"])),
+        ("disk flush before each pair, median µs", " / ".join(f"{p['disk_flush']['median_us']:.0f}" for p in results["pairs"])),
+        ("  p90 µs", " / ".join(f"{p['disk_flush']['p90_us']:.0f}" for p in results["pairs"])),
         ("p99 / reference p99 (mean of pairs)", f"{r['p99_vs_reference']:.2f}"),
         ("  each pair", " / ".join(f"{p['p99_vs_reference']:.2f}" for p in results["pairs"])),
         ("group commit / one commit per message", f"{r['group_commit_vs_one_commit_per_message']:.2f}"),
