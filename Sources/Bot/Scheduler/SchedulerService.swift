@@ -7,12 +7,15 @@ struct SchedulerService: Service {
     let runner: JobRunner
     let clock: WallClock
     let interval: Double
+    /// Jobs per write transaction. The webhooks' messages wait while one runs: a round of 1,000
+    /// network invitations in transactions of 100 (some 70 ms each) tripled the p99 of a load.
+    var jobsPerTransaction = 10
     let logger: Logger
 
     func run() async throws {
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
             do {
-                let queued = try await runner.runDue(at: clock.now())
+                let queued = try await runner.runDue(at: clock.now(), batch: jobsPerTransaction)
                 if !queued.isEmpty { logger.info("scheduled messages queued", metadata: ["count": "\(queued.count)"]) }
             } catch {
                 logger.error("scheduler round failed", metadata: ["error": "\(error)"])
