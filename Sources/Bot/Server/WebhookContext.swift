@@ -83,9 +83,9 @@ extension WebhookContext {
         return clean
     }
 
-    /// Whether a scalar is a control character (Unicode category Cc). Ids and addresses are ASCII,
-    /// where that is a byte below 0x20 or DEL: found without looking up each scalar's properties
-    /// (those look-ups were 4 % of a webhook's CPU under load).
+    /// Whether the text holds a control character (Unicode category Cc). Ids and addresses are
+    /// ASCII, where that is a byte below 0x20 or DEL: found without looking up each scalar's
+    /// properties (those look-ups were 4 % of a webhook's CPU under load).
     static func hasControl(_ s: String) -> Bool {
         for byte in s.utf8 {
             if byte >= 0x80 { return s.unicodeScalars.contains { $0.properties.generalCategory == .control } }
