@@ -109,6 +109,21 @@ struct SchedulerTests {
         #expect(sent == 100)
     }
 
+    /// The server's rounds commit a few jobs at a time, so inwoners' messages never wait long
+    /// behind a round (a thousand invitations in transactions of 100 took the p99 from 18 to 46-56 ms).
+    @Test func theServersRoundCommitsTenJobsAtATime() async throws {
+        let database = try AppDatabase.inMemory()
+        let service = try ConversationService(database: database, library: Fixtures.library)
+        try Self.seed(database, persons: 13, actionsEach: 2, due: "2026-11-25", time: "10:00",
+                      at: Self.date("2026-11-23T10:00:00+01:00"), service: service)
+        let commits = CommitCounter()
+        try await database.writer.write { db in db.add(transactionObserver: commits, extent: .databaseLifetime) }
+        let scheduler = SchedulerService(runner: JobRunner(service: service), clock: .fixed(Self.date("2026-11-24T18:00:00+01:00")),
+                                         interval: 15, logger: Logger(label: "test"))
+        #expect(try await scheduler.round().count == 26)
+        #expect(commits.count == 3) // 10, 10 and 6 jobs
+    }
+
     @Test func anOptOutCancelsEveryPendingJob() async throws {
         let database = try AppDatabase.inMemory()
         let service = try ConversationService(database: database, library: Fixtures.library)
@@ -173,4 +188,17 @@ struct SchedulerTests {
         }
         #expect(distinct == 20_000)
     }
+}
+
+/// Counts the commits that changed a job.
+private final class CommitCounter: TransactionObserver, @unchecked Sendable {
+    private(set) var count = 0
+    private var changed = false
+    func observes(eventsOfKind eventKind: DatabaseEventKind) -> Bool { eventKind.tableName == "job" }
+    func databaseDidChange(with event: DatabaseEvent) { changed = true }
+    func databaseDidCommit(_ db: Database) {
+        if changed { count += 1 }
+        changed = false
+    }
+    func databaseDidRollback(_ db: Database) { changed = false }
 }

@@ -16,12 +16,17 @@ struct SchedulerService: Service {
     func run() async throws {
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
             do {
-                let queued = try await runner.runDue(at: clock.now(), batch: jobsPerTransaction)
+                let queued = try await round()
                 if !queued.isEmpty { logger.info("scheduled messages queued", metadata: ["count": "\(queued.count)"]) }
             } catch {
                 logger.error("scheduler round failed", metadata: ["error": "\(error)"])
             }
             try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .milliseconds(Int(interval * 1000))) }
         }
+    }
+
+    /// Runs what is due now; returns the messages queued.
+    func round() async throws -> [OutgoingMessage] {
+        try await runner.runDue(at: clock.now(), batch: jobsPerTransaction)
     }
 }
