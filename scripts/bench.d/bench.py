@@ -245,6 +245,7 @@ def main():
     # other pair runs the reference first: a drift in one direction then favours each side in turn.
     # After each pair, the product once more with one commit per message (`max_batch: 1`): what
     # group commit gains.
+    reference_first = lambda index: index % 2 == 1
     engines, pairs, one_per_message, flushes = [engine_runs()], [], [], []
     flows = always_open_flows(os.path.join(work, "flows"))
     gateway_port = free_port()
@@ -252,12 +253,12 @@ def main():
         for index in range(args.pairs):
             port, conversation = conversation_requests()
             flushes.append(flush_latency_us(work))
-            if index % 2 == 0:
-                e2e = end_to_end_run(index, port, conversation)
+            if reference_first(index):
                 ref = reference_run(index, conversation)
+                e2e = end_to_end_run(index, port, conversation)
             else:
-                ref = reference_run(index, conversation)
                 e2e = end_to_end_run(index, port, conversation)
+                ref = reference_run(index, conversation)
             pairs.append((e2e, ref))
             one_per_message.append(end_to_end_run(index, *conversation_requests(), max_batch=1))
             engines.append(engine_runs())
@@ -280,7 +281,7 @@ def main():
     results["reference"] = combined([r for _, r in pairs])
     results["pairs"] = [{"throughput_vs_reference": e["per_second"] / r["per_second"], "p99_vs_reference": e["p99_ms"] / r["p99_ms"],
                          "group_commit_vs_one_commit_per_message": e["per_second"] / one["per_second"],
-                         "reference_first": index % 2 == 1, "disk_flush": flush}
+                         "reference_first": reference_first(index), "disk_flush": flush}
                         for index, ((e, r), one, flush) in enumerate(zip(pairs, one_per_message, flushes))]
     # Cost: one whole intake (all three modules) by SMS through the real pipeline, from the outbox's segment counts.
     results["cost"] = json.loads(run([wegwijzer, "bench", "cost", "--inputs", lines_file]))

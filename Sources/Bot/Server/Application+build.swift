@@ -9,9 +9,10 @@ func buildApplication(config: ServeConfig, database: AppDatabase, library: FlowL
                       transport: HTTPTransport, logger: Logger, runDispatcher: Bool = true) throws -> some ApplicationProtocol {
     let service = try ConversationService(database: database, library: library)
     let metrics = ServerMetrics()
+    let batcher = InboundBatcher(service: service, maxBatch: config.maxBatch,
+                                 onBatch: { metrics.recordBatch(messages: $0, took: $1) })
     let context = WebhookContext(config: config, service: service, metrics: metrics,
-                                 rateLimiter: RateLimiter(limit: config.rateLimitPerMinute), batcher: InboundBatcher(service: service, maxBatch: config.maxBatch,
-                                                                        onBatch: { metrics.recordBatch(messages: $0, took: $1) }),
+                                 rateLimiter: RateLimiter(limit: config.rateLimitPerMinute), batcher: batcher,
                                  clock: clock, logger: logger)
     let router = Router()
     HealthRoutes(database: database, metrics: metrics).register(on: router)
