@@ -1,4 +1,4 @@
-import Dialog
+@testable import Dialog
 import Foundation
 import Testing
 
@@ -180,6 +180,22 @@ struct SMSSegmentsTests {
         #expect(info.unitsPerSegment.allSatisfy { $0 > 0 && $0 <= limit })
         if info.encoding == .ucs2 {
             #expect(info.units == text.utf16.count)
+        }
+    }
+
+    /// The byte-counting path for ASCII texts answers as the scalar path does, for every ASCII
+    /// byte (GSM-7 basic, extension, and not GSM-7 at all) and mixed with a few non-ASCII ones.
+    @Test func asciiPathAgreesWithScalarPath() {
+        var generator = SystemRandomNumberGenerator()
+        let ascii = (0..<128).map { Character(Unicode.Scalar(UInt8($0))) }
+        let other: [Character] = ["é", "€", "😊", "’", "ë"]
+        for round in 0..<3_000 {
+            let length = Int.random(in: 0...200, using: &generator)
+            var text = String((0..<length).map { _ in ascii.randomElement(using: &generator)! })
+            if round % 5 == 0, !text.isEmpty { text.insert(other.randomElement(using: &generator)!, at: text.startIndex) }
+            #expect(SMSSegments.analyze(text) == SMSSegments.analyzeScalars(text), "\(text.debugDescription)")
+            #expect(GSM7.isEncodable(text) == text.unicodeScalars.allSatisfy(GSM7Alphabet.contains))
+            #expect((GSM7Alphabet.asciiSeptets(of: text) != nil) == (text.utf8.allSatisfy { $0 < 0x80 } && GSM7.isEncodable(text)))
         }
     }
 }

@@ -5,7 +5,7 @@ import GRDB
 /// Applies inbound messages to conversations: one write transaction per message (or per batch),
 /// storing the message, the new state, the answers and records, and the replies in the outbox.
 /// Replies go out only after the commit.
-struct ConversationService: Sendable {
+final class ConversationService: Sendable {
     let database: AppDatabase
     let library: FlowLibrary
     /// The intake flow.

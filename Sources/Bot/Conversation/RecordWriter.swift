@@ -1,6 +1,7 @@
 import Dialog
 import Foundation
 import GRDB
+import Synchronization
 
 /// Stores the records a flow emits, each in its own table. A record that comes again with the
 /// same local id (a corrected answer) updates its row.
@@ -74,16 +75,14 @@ struct RecordWriter {
             try upsert("wish", ["leefgebied": key(f["leefgebied"]), "wens": text(f["wens"]), "behoefte": text(f["behoefte"]),
                                 "zelf": text(f["zelf"]), "hulp": text(f["hulp"])], localID)
         case .mantelzorg:
-            try upsert("mantelzorg", ["direction": key(f["direction"]), "name": text(f["name"]), "hours": key(f["hours"]),
-                                      "phone": key(f["phone"]), "checkin": bool(f["checkin"])], localID)
-            if let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM mantelzorg WHERE personId = ? AND localId = ?"), arguments: [personID, localID]) {
+            if let id = try upsert("mantelzorg", ["direction": key(f["direction"]), "name": text(f["name"]), "hours": key(f["hours"]),
+                                                  "phone": key(f["phone"]), "checkin": bool(f["checkin"])], localID) {
                 try carers.invite(mantelzorgID: id)
             }
         case .goal:
             guard case .number(let rank)? = f["rank"] else { return }
-            try upsert("goal", ["text": text(f["text"]), "leefgebied": key(f["leefgebied"]), "rank": rank,
-                                "wishLocalId": key(f["wish"])], localID)
-            if let goalID = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM goal WHERE personId = ? AND localId = ?"), arguments: [personID, localID]) {
+            if let goalID = try upsert("goal", ["text": text(f["text"]), "leefgebied": key(f["leefgebied"]), "rank": rank,
+                                                "wishLocalId": key(f["wish"])], localID) {
                 let policy = service.schedule
                 let later = now.addingTimeInterval(Double(policy.rerateAfterWeeks) * 7 * 86400)
                 try JobStore.add(.rerate, personID: personID, goalID: goalID,
@@ -140,24 +139,48 @@ struct RecordWriter {
         var dueDate: String?
         var dueTime: String?
         if case .date(let d, let t)? = f["due"] { dueDate = d.description; dueTime = t?.description }
-        try upsert("action", ["goalId": goalID, "what": text(f["what"]) ?? "", "ownerKind": owner, "networkMemberId": memberID,
-                              "dueDate": dueDate, "dueTime": dueTime], localID)
-        if let actionID = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM action WHERE personId = ? AND localId = ?"), arguments: [personID, localID]) {
+        if let actionID = try upsert("action", ["goalId": goalID, "what": text(f["what"]) ?? "", "ownerKind": owner,
+                                                "networkMemberId": memberID, "dueDate": dueDate, "dueTime": dueTime], localID) {
             try ActionScheduler(policy: service.schedule, now: now, db: db).plan(actionID: actionID)
         }
     }
 
     /// INSERT ... ON CONFLICT (personId, localId) DO UPDATE, with `createdAt` set on insert.
-    private func upsert(_ table: String, _ columns: [String: (any DatabaseValueConvertible)?], _ localID: String,
-                        stamp: Bool = true) throws {
-        let names = columns.keys.sorted()
-        var allNames = ["personId", "localId"] + names
-        var values: [(any DatabaseValueConvertible)?] = [personID, localID] + names.map { columns[$0]! }
-        if stamp { allNames.append("createdAt"); values.append(SQLDate(now)) }
-        let updates = names.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
-        try db.cachedStatement(sql: """
-            INSERT INTO \(table) (\(allNames.joined(separator: ", "))) VALUES (\(allNames.map { _ in "?" }.joined(separator: ", ")))
-            ON CONFLICT (personId, localId) DO UPDATE SET \(updates)
-            """).execute(arguments: StatementArguments(values))
+    /// Returns the row's id.
+    @discardableResult
+    private func upsert(_ table: String, _ columns: KeyValuePairs<String, (any DatabaseValueConvertible)?>, _ localID: String,
+                        stamp: Bool = true) throws -> Int64? {
+        var values: [(any DatabaseValueConvertible)?] = [personID, localID]
+        values.reserveCapacity(columns.count + 3)
+        for column in columns { values.append(column.value) }
+        if stamp { values.append(SQLDate(now)) }
+        return try Int64.fetchOne(db.cachedStatement(sql: UpsertSQL.text(table: table, columns: columns.map(\.key), stamp: stamp)),
+                                  arguments: StatementArguments(values))
+    }
+}
+
+/// The SQL of `RecordWriter.upsert`, made once per table and column list: building it anew was a
+/// visible part of storing a record, inside the one writer.
+enum UpsertSQL {
+    private struct Shape: Hashable {
+        let table: String
+        let columns: [String]
+        let stamp: Bool
+    }
+
+    private static let made = Mutex<[Shape: String]>([:])
+
+    static func text(table: String, columns: [String], stamp: Bool) -> String {
+        let shape = Shape(table: table, columns: columns, stamp: stamp)
+        if let sql = made.withLock({ $0[shape] }) { return sql }
+        var names = ["personId", "localId"] + columns
+        if stamp { names.append("createdAt") }
+        let sql = """
+            INSERT INTO \(table) (\(names.joined(separator: ", "))) VALUES (\(names.map { _ in "?" }.joined(separator: ", ")))
+            ON CONFLICT (personId, localId) DO UPDATE SET \(columns.map { "\($0) = excluded.\($0)" }.joined(separator: ", "))
+            RETURNING id
+            """
+        made.withLock { $0[shape] = sql }
+        return sql
     }
 }

@@ -6,7 +6,7 @@
 public enum GSM7 {
     /// True when every character is in the GSM-7 default alphabet or its extension table.
     public static func isEncodable(_ text: String) -> Bool {
-        text.unicodeScalars.allSatisfy(GSM7Alphabet.contains)
+        GSM7Alphabet.asciiSeptets(of: text) != nil || text.unicodeScalars.allSatisfy(GSM7Alphabet.contains)
     }
 
     /// The characters that force UCS-2: unique, in order of first appearance.

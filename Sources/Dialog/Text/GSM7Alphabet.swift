@@ -34,6 +34,22 @@ enum GSM7Alphabet {
         return nil
     }
 
+    /// The septets of a text that is all ASCII and all GSM-7, counted from its bytes; nil for any
+    /// other text. Nearly every text is such, and decoding scalars was most of the cost.
+    static func asciiSeptets(of text: String) -> Int? {
+        var text = text
+        return text.withUTF8 { bytes in
+            var total = 0
+            for byte in bytes {
+                guard byte < 0x80 else { return nil }
+                let septets = asciiSeptets[Int(byte)]
+                guard septets != 0 else { return nil }
+                total += Int(septets)
+            }
+            return total
+        }
+    }
+
     static func contains(_ scalar: Unicode.Scalar) -> Bool {
         septets(scalar) != nil
     }

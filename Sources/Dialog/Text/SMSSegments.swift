@@ -7,6 +7,15 @@
 /// Parts are packed greedily, so a part may end short of the limit.
 public enum SMSSegments {
     public static func analyze(_ text: String) -> SMSSegmentInfo {
+        if let septets = GSM7Alphabet.asciiSeptets(of: text), septets <= SMSEncoding.gsm7.singleSegmentLimit {
+            return SMSSegmentInfo(encoding: .gsm7, units: septets, segments: septets == 0 ? 0 : 1,
+                                  unitsPerSegment: septets == 0 ? [] : [septets])
+        }
+        return analyzeScalars(text)
+    }
+
+    /// The same, scalar by scalar: for any text.
+    static func analyzeScalars(_ text: String) -> SMSSegmentInfo {
         let encoding: SMSEncoding = GSM7.isEncodable(text) ? .gsm7 : .ucs2
         let costs: [Int] = text.unicodeScalars.map { scalar in
             switch encoding {

@@ -11,7 +11,9 @@ public enum SMSText {
     /// Applying it twice gives the same result as applying it once.
     public static func gsm7Safe(_ text: String) -> String {
         // Every scalar in GSM-7 (nearly always): each character would be kept as it is.
-        if text.unicodeScalars.allSatisfy(GSM7Alphabet.contains) { return collapsingSpaces(text) }
+        if GSM7Alphabet.asciiSeptets(of: text) != nil || text.unicodeScalars.allSatisfy(GSM7Alphabet.contains) {
+            return collapsingSpaces(text)
+        }
         var converted = ""
         for character in text {
             converted += gsm7Equivalent(of: character)
@@ -46,7 +48,8 @@ public enum SMSText {
     /// Runs of spaces become one space; spaces at the start and end of the text and of each
     /// line are dropped.
     static func collapsingSpaces(_ text: String) -> String {
-        if !hasSpaceToDrop(Array(text.utf8)) { return text }
+        var copy = text
+        if !copy.withUTF8(hasSpaceToDrop) { return text }
         var result = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in text.unicodeScalars {
@@ -69,7 +72,7 @@ public enum SMSText {
 
     /// Whether `collapsingSpaces` would change anything: a space at either end, next to another
     /// space, or next to a line break. Most texts have none and are returned as they are.
-    private static func hasSpaceToDrop(_ bytes: [UInt8]) -> Bool {
+    private static func hasSpaceToDrop(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         func isBreakOrSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x0D }
         for (index, byte) in bytes.enumerated() where byte == 0x20 {
             if index == 0 || index == bytes.count - 1 || isBreakOrSpace(bytes[index - 1]) || isBreakOrSpace(bytes[index + 1]) {
