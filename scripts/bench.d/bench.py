@@ -285,6 +285,12 @@ def main():
                         for index, ((e, r), one, flush) in enumerate(zip(pairs, one_per_message, flushes))]
     # Cost: one whole intake (all three modules) by SMS through the real pipeline, from the outbox's segment counts.
     results["cost"] = json.loads(run([wegwijzer, "bench", "cost", "--inputs", lines_file]))
+    # CPU per message on each side of the writer, in process on one thread (thread CPU time, which
+    # moves less with the VM than the end-to-end rate does): a figure to compare builds with.
+    print("CPU per message ...", file=sys.stderr)
+    results["cpu_per_message"] = json.loads(run([wegwijzer, "bench", "turns", "--inputs", lines_file,
+                                                 "--db", os.path.join(work, "turns.sqlite"),
+                                                 "--messages", "5000" if args.quick else "20000"]))
 
     print("reminders ...", file=sys.stderr)
     db = os.path.join(work, "reminders.sqlite")
@@ -412,6 +418,7 @@ def main():
         ("  each round", " / ".join(f"{x['p99_largest_vs_smallest']:.2f}" for x in results["scale_rounds"])),
         ("reminders queued/s (remind --once)", f"{results['reminders']['queued_per_second']:.0f}"),
         ("reminders sent/s (fake gateway)", f"{results['reminders']['sent_per_second']:.0f}"),
+        ("CPU per message: turn worked out / writer, µs", f"{results['cpu_per_message']['prepare_cpu_us']:.0f} / {results['cpu_per_message']['write_cpu_us']:.0f}"),
         ("SMS for a whole intake: in / out / segments", f"{results['cost']['inbound_messages']} / {results['cost']['outbound_messages']} / {results['cost']['outbound_segments']}"),
         ("  modules completed in that intake", f"{results['cost']['modules_completed']}"),
     ]

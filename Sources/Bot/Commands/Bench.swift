@@ -9,7 +9,7 @@ extension Wegwijzer {
     struct Bench: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Benchmark helpers for scripts/bench.", shouldDisplay: false,
-            subcommands: [BenchEngine.self, BenchSeed.self, BenchLookup.self, BenchCost.self])
+            subcommands: [BenchEngine.self, BenchTurns.self, BenchSeed.self, BenchLookup.self, BenchCost.self])
 
         /// The messages of an intake, one per line.
         static func lines(of file: String) throws -> [String] {
