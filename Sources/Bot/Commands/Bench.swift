@@ -10,10 +10,16 @@ extension Wegwijzer {
         static let configuration = CommandConfiguration(
             abstract: "Benchmark helpers for scripts/bench.", shouldDisplay: false,
             subcommands: [BenchEngine.self, BenchTurns.self, BenchSeed.self, BenchLookup.self, BenchCost.self])
+    }
 
-        /// The messages of an intake, one per line.
-        static func lines(of file: String) throws -> [String] {
-            guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { throw CLIError("cannot read \(file)") }
+    /// The `--inputs` of the bench commands that replay an intake.
+    struct IntakeOption: ParsableArguments {
+        @Option(help: "A file with one inwoner message per line (a whole intake).")
+        var inputs: String
+
+        /// The messages of the intake, one per line.
+        func lines() throws -> [String] {
+            guard let text = try? String(contentsOfFile: inputs, encoding: .utf8) else { throw CLIError("cannot read \(inputs)") }
             return text.split(separator: "\n").map(String.init)
         }
     }
@@ -23,8 +29,7 @@ extension Wegwijzer {
 
         @OptionGroup var global: GlobalOptions
 
-        @Option(help: "A file with one inwoner message per line (a whole intake).")
-        var inputs: String
+        @OptionGroup var intake: IntakeOption
 
         @Option(help: "How long to replay.")
         var seconds: Double = 5
@@ -39,7 +44,7 @@ extension Wegwijzer {
         func run() throws {
             let library = try global.loadFlows()
             guard let engine = library.engine() else { throw CLIError("no main flow") }
-            let lines = try Wegwijzer.Bench.lines(of: inputs)
+            let lines = try intake.lines()
             let start = ContinuousClock.now
             let deadline = start + .milliseconds(Int(seconds * 1000))
             let totals = Mutex<(turns: Int, checksum: Int)>((0, 0))
@@ -79,15 +84,14 @@ extension Wegwijzer {
 
         @OptionGroup var global: GlobalOptions
 
-        @Option(help: "A file with one inwoner message per line (a whole intake).")
-        var inputs: String
+        @OptionGroup var intake: IntakeOption
 
         @Option(help: "When the intake starts (ISO 8601); the messages follow a minute apart.")
         var start: String = "2026-11-23T10:00:00+01:00"
 
         func run() throws {
             guard let begin = ISO8601DateFormatter().date(from: start) else { throw ValidationError("--start must be ISO 8601") }
-            let lines = try Wegwijzer.Bench.lines(of: inputs)
+            let lines = try intake.lines()
             let database = try AppDatabase.inMemory()
             let service = try ConversationService(database: database, library: try global.loadFlows())
             let phone = "+31612345678"

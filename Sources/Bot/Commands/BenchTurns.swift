@@ -14,8 +14,7 @@ extension Wegwijzer {
 
         @OptionGroup var global: GlobalOptions
 
-        @Option(help: "A file with one inwoner message per line (a whole intake).")
-        var inputs: String
+        @OptionGroup var intake: IntakeOption
 
         @Option(help: "Inwoners in conversation side by side (each batch holds one message of each of some of them).")
         var inwoners: Int = 32
@@ -31,7 +30,7 @@ extension Wegwijzer {
         }
 
         func run() throws {
-            let lines = try Wegwijzer.Bench.lines(of: inputs)
+            let lines = try intake.lines()
             let database = try global.openDatabase()
             let service = try ConversationService(database: database, library: try global.loadFlows())
             var position = [Int](repeating: 0, count: inwoners)
