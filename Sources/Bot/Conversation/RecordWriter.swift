@@ -75,13 +75,13 @@ struct RecordWriter {
             try upsert("wish", ["leefgebied": key(f["leefgebied"]), "wens": text(f["wens"]), "behoefte": text(f["behoefte"]),
                                 "zelf": text(f["zelf"]), "hulp": text(f["hulp"])], localID)
         case .mantelzorg:
-            if let id = try upsert("mantelzorg", ["direction": key(f["direction"]), "name": text(f["name"]), "hours": key(f["hours"]),
+            if let id = try upsertReturningID("mantelzorg", ["direction": key(f["direction"]), "name": text(f["name"]), "hours": key(f["hours"]),
                                                   "phone": key(f["phone"]), "checkin": bool(f["checkin"])], localID) {
                 try carers.invite(mantelzorgID: id)
             }
         case .goal:
             guard case .number(let rank)? = f["rank"] else { return }
-            if let goalID = try upsert("goal", ["text": text(f["text"]), "leefgebied": key(f["leefgebied"]), "rank": rank,
+            if let goalID = try upsertReturningID("goal", ["text": text(f["text"]), "leefgebied": key(f["leefgebied"]), "rank": rank,
                                                 "wishLocalId": key(f["wish"])], localID) {
                 let policy = service.schedule
                 let later = now.addingTimeInterval(Double(policy.rerateAfterWeeks) * 7 * 86400)
@@ -139,23 +139,34 @@ struct RecordWriter {
         var dueDate: String?
         var dueTime: String?
         if case .date(let d, let t)? = f["due"] { dueDate = d.description; dueTime = t?.description }
-        if let actionID = try upsert("action", ["goalId": goalID, "what": text(f["what"]) ?? "", "ownerKind": owner,
+        if let actionID = try upsertReturningID("action", ["goalId": goalID, "what": text(f["what"]) ?? "", "ownerKind": owner,
                                                 "networkMemberId": memberID, "dueDate": dueDate, "dueTime": dueTime], localID) {
             try ActionScheduler(policy: service.schedule, now: now, db: db).plan(actionID: actionID)
         }
     }
 
     /// INSERT ... ON CONFLICT (personId, localId) DO UPDATE, with `createdAt` set on insert.
-    /// Returns the row's id.
-    @discardableResult
     private func upsert(_ table: String, _ columns: KeyValuePairs<String, (any DatabaseValueConvertible)?>, _ localID: String,
-                        stamp: Bool = true) throws -> Int64? {
+                        stamp: Bool = true) throws {
+        try upsertStatement(table, columns, localID, stamp: stamp, returningID: false).execute()
+    }
+
+    /// The same, returning the row's id (inserted or updated).
+    private func upsertReturningID(_ table: String, _ columns: KeyValuePairs<String, (any DatabaseValueConvertible)?>,
+                                   _ localID: String) throws -> Int64? {
+        try Int64.fetchOne(upsertStatement(table, columns, localID, stamp: true, returningID: true))
+    }
+
+    private func upsertStatement(_ table: String, _ columns: KeyValuePairs<String, (any DatabaseValueConvertible)?>, _ localID: String,
+                                 stamp: Bool, returningID: Bool) throws -> Statement {
         var values: [(any DatabaseValueConvertible)?] = [personID, localID]
         values.reserveCapacity(columns.count + 3)
         for column in columns { values.append(column.value) }
         if stamp { values.append(SQLDate(now)) }
-        return try Int64.fetchOne(db.cachedStatement(sql: UpsertSQL.text(table: table, columns: columns.map(\.key), stamp: stamp)),
-                                  arguments: StatementArguments(values))
+        let statement = try db.cachedStatement(sql: UpsertSQL.text(table: table, columns: columns.map(\.key), stamp: stamp,
+                                                                    returningID: returningID))
+        try statement.setArguments(StatementArguments(values))
+        return statement
     }
 }
 
@@ -166,19 +177,20 @@ enum UpsertSQL {
         let table: String
         let columns: [String]
         let stamp: Bool
+        let returningID: Bool
     }
 
     private static let made = Mutex<[Shape: String]>([:])
 
-    static func text(table: String, columns: [String], stamp: Bool) -> String {
-        let shape = Shape(table: table, columns: columns, stamp: stamp)
+    static func text(table: String, columns: [String], stamp: Bool, returningID: Bool) -> String {
+        let shape = Shape(table: table, columns: columns, stamp: stamp, returningID: returningID)
         if let sql = made.withLock({ $0[shape] }) { return sql }
         var names = ["personId", "localId"] + columns
         if stamp { names.append("createdAt") }
         let sql = """
             INSERT INTO \(table) (\(names.joined(separator: ", "))) VALUES (\(names.map { _ in "?" }.joined(separator: ", ")))
             ON CONFLICT (personId, localId) DO UPDATE SET \(columns.map { "\($0) = excluded.\($0)" }.joined(separator: ", "))
-            RETURNING id
+            \(returningID ? "RETURNING id" : "")
             """
         made.withLock { $0[shape] = sql }
         return sql
