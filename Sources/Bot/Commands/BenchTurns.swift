@@ -6,8 +6,8 @@ import GRDB
 extension Wegwijzer {
     /// The CPU one inbound message costs on each side of the writer, in process and on one thread:
     /// working the turn out (engine and state encoding, as a webhook's task does) and applying it
-    /// in batches (as the group-commit writer does). Thread CPU time, not wall time: on a shared
-    /// VM the end-to-end rate moves by a tenth from one minute to the next, this much less.
+    /// in batches (as the group-commit writer does). Thread CPU time, not wall time: on this shared
+    /// VM the end-to-end rate moves by a fifth from one run to the next, the ratio of these two far less.
     struct BenchTurns: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "turns", abstract: "CPU per message before and inside the writer, as JSON.")
@@ -48,7 +48,8 @@ extension Wegwijzer {
                     let who = next % inwoners
                     next += 1
                     if position[who] == lines.count { position[who] = 0; generation[who] += 1 }
-                    let address = "+3169\(String(format: "%03d%04d", generation[who] % 1000, who))"
+                    // Each generation of each seat its own number: a new inwoner once an intake is done.
+                    let address = "+3169\(String(format: "%07d", (generation[who] * inwoners + who) % 10_000_000))"
                     now += 0.01
                     let message = InboundMessage(channel: "sms", address: address, phone: address,
                                                  providerID: "SMturn\(applied + items.count)", text: lines[position[who]], receivedAt: now)
