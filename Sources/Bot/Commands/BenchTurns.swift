@@ -60,7 +60,7 @@ extension Wegwijzer {
                 }
                 prepareCPU += Self.threadCPU() - started
                 // Timed on the writer's own thread.
-                let (outcomes, cpu) = try database.writer.writeWithoutTransaction { db in
+                let (outcomes, cpu) = database.writer.writeWithoutTransaction { db in
                     let before = Self.threadCPU()
                     let outcomes = InboundBatcher.commit(items, service: service, in: db)
                     return (outcomes, Self.threadCPU() - before)
