@@ -30,7 +30,7 @@ if arguments.dropFirst().first == "gateway" {
     config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
     let pool = try DatabasePool(path: option("--db", "reference.sqlite"), configuration: config)
     try pool.barrierWriteWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
-    try await pool.write { db in
+    try pool.write { db in
         try db.execute(sql: """
             CREATE TABLE IF NOT EXISTS person (id INTEGER PRIMARY KEY, phone TEXT UNIQUE NOT NULL);
             CREATE TABLE IF NOT EXISTS message (id INTEGER PRIMARY KEY, personId INTEGER NOT NULL, direction TEXT NOT NULL,
