@@ -37,7 +37,7 @@ struct SchedulerTests {
         // Saturday 10:00; due Monday 30 November 10:00: the day-before reminder (Sunday 18:00) moves to Monday 09:00.
         let now = Self.date("2026-11-28T10:00:00+01:00")
         try Self.seed(database, persons: 1, actionsEach: 1, due: "2026-11-30", time: "10:00", at: now, service: service)
-        let jobs = try await database.reader.read { db in
+        let jobs = try database.reader.read { db in
             try Row.fetchAll(db, sql: "SELECT kind, dueAt FROM job WHERE status = 'pending' ORDER BY dueAt, kind")
         }
         let reminders = jobs.filter { $0["kind"] == "reminder" }.map { $0["dueAt"] as Date }
@@ -151,7 +151,7 @@ struct SchedulerTests {
         try await database.writer.write { db in try db.execute(sql: "UPDATE action SET status = 'gedaan' WHERE personId = 2") }
         let runner = JobRunner(service: service)
         _ = try await runner.runDue(at: Self.date("2026-11-29T23:00:00+01:00")) // a Sunday night: alerts do not wait for the window
-        let alerts = try await database.reader.read { db in
+        let alerts = try database.reader.read { db in
             try Row.fetchAll(db, sql: "SELECT personId, kind, detail FROM alert")
         }
         #expect(alerts.count == 1)

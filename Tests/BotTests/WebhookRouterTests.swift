@@ -155,7 +155,7 @@ struct WebhookRouterTests {
             let ok = try await client.execute(uri: "/webhooks/whatsapp", method: .post, headers: headers, body: ByteBuffer(string: raw))
             #expect(ok.status == .ok)
         }
-        let stored = try await database.reader.read { db in try Row.fetchOne(db, sql: "SELECT p.phone, c.address FROM person p JOIN contact c ON c.personId = p.id") }
+        let stored = try database.reader.read { db in try Row.fetchOne(db, sql: "SELECT p.phone, c.address FROM person p JOIN contact c ON c.personId = p.id") }
         #expect(stored?["phone"] == "+250788123123")
         #expect(stored?["address"] == "250788123123")
         #expect(try count("outbox WHERE channel = 'whatsapp' AND status = 'pending'", database) == 3)

@@ -123,7 +123,7 @@ struct WebPagesTests {
                                                                           ("datum", "2026-12-09"), ("status", "gedaan"), ("resultaat", "Afspraak staat")])
             #expect(try lastOutbox()?.key == "melding.web.afgesloten")
             #expect(try fixture.count("job WHERE actionId = \(actionID) AND status = 'pending'") == 0)
-            let row = try await fixture.database.reader.read { db in try Row.fetchOne(db, sql: "SELECT status, result FROM action WHERE id = ?", arguments: [actionID])! }
+            let row = try fixture.database.reader.read { db in try Row.fetchOne(db, sql: "SELECT status, result FROM action WHERE id = ?", arguments: [actionID])! }
             #expect(row["status"] as String == "gedaan")
             #expect(row["result"] as String == "Afspraak staat")
 
