@@ -66,15 +66,17 @@ final class ConversationService: Sendable {
     /// The engine of this person's next message and the state stored for it. One read when the
     /// flow is the `expected` one (almost always: the prepared turn's flow, else the intake).
     func engineAndState(personID: Int64, expected: String, in db: Database) throws -> (engine: Engine, stored: String?) {
-        let row = try Row.fetchOne(db.cachedStatement(sql: """
+        // Read in place from the cursor's row: `Row.fetchOne` copied every column (the state is
+        // kilobytes) before it was read again by name.
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: """
             SELECT p.activeFlow, p.role, c.state FROM person p
             LEFT JOIN conversation c ON c.personId = p.id AND c.flowId = ?
             WHERE p.id = ?
             """), arguments: [expected, personID])
-        let engine = engine(flowID: try Self.currentFlow(personID: personID, activeFlow: row?["activeFlow"], role: row?["role"], in: db))
-        let stored: String? = engine.flow.id == expected
-            ? row?["state"]
-            : try ConversationStore.storedJSON(personID: personID, flowID: engine.flow.id, in: db)
+        var (activeFlow, role, stored): (String?, String?, String?) = (nil, nil, nil)
+        if let row = try rows.next() { (activeFlow, role, stored) = (row[0], row[1], row[2]) }
+        let engine = engine(flowID: try Self.currentFlow(personID: personID, activeFlow: activeFlow, role: role, in: db))
+        if engine.flow.id != expected { stored = try ConversationStore.storedJSON(personID: personID, flowID: engine.flow.id, in: db) }
         return (engine, stored)
     }
 

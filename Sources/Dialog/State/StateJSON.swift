@@ -128,12 +128,17 @@ struct StateJSON {
         if let module = c.module { out += ","; field("module"); string(module) }
         out += ","; field("answeredInModule"); out += String(c.answeredInModule)
         var set: [String: Value] = [:]
+        var shared = 0
         // Most values are the very ones of the next checkpoint (copies share them): no deep comparison.
         for (key, value) in c.vars {
-            if let next = nextVars[key], next.isIdentical(to: value) || next == value { continue }
+            if let next = nextVars[key] {
+                shared += 1
+                if next.isIdentical(to: value) || next == value { continue }
+            }
             set[key] = value
         }
-        let unset = nextVars.keys.filter { c.vars[$0] == nil }.sorted()
+        // Every name of the next checkpoint is one of these (the usual case): nothing to look up.
+        let unset = shared == nextVars.count ? [] : nextVars.keys.filter { c.vars[$0] == nil }.sorted()
         if !set.isEmpty { out += ","; field("set"); record(set) }
         if !unset.isEmpty { out += ","; field("unset"); array(unset) { $0.string($1) } }
         out += ","; field("nextID"); out += String(c.nextID)
