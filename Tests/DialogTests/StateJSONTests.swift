@@ -156,6 +156,30 @@ struct StoredHistoryTests {
         #expect(stored[0]["unset"] as? [String] == ["naam"] && stored[0]["frames"] != nil)
     }
 
+    /// The newest checkpoint usually shares its variables with the state: nothing to compare. An
+    /// equal dictionary built apart is compared, and written the same.
+    @Test func sharedVariablesAreOneStorageAndEqualOnesAreComparedAlike() throws {
+        let vars: [String: Value] = ["naam": .text("Ans"), "cijfer": .record(["wonen": .number(4)])]
+        var rebuilt: [String: Value] = [:]
+        for (key, value) in vars { rebuilt[key] = value }
+        #expect(StateJSON.sameStorage(vars, vars))
+        #expect(!StateJSON.sameStorage(vars, rebuilt))
+        var changed = vars
+        changed["naam"] = .text("Piet")
+        #expect(!StateJSON.sameStorage(vars, changed))
+
+        var shared = Conversation(flowID: "f", flowVersion: 1, language: .nl)
+        shared.vars = vars
+        shared.history = [Self.checkpoint("a", [:]), Self.checkpoint("b", shared.vars)]
+        var apart = shared
+        apart.history[1].vars = rebuilt
+        #expect(StateJSON.encode(shared) == StateJSON.encode(apart))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(StateJSON.encode(shared))) as? [String: Any])
+        let newest = try #require((json["history"] as? [[String: Any]])?.last)
+        #expect(newest["set"] == nil && newest["unset"] == nil)
+        #expect(try Conversation.decode(Data(StateJSON.encode(shared))) == shared)
+    }
+
     @Test func aVersionOneStateWithWholeCheckpointsIsRead() throws {
         let v1 = #"""
         {"stateVersion":1,"flowID":"f","flowVersion":1,"language":"nl","node":"b","frames":[],"vars":{"x":1},"tries":0,

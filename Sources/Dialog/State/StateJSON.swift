@@ -127,22 +127,38 @@ struct StateJSON {
         if c.frames != nextFrames { out += ","; field("frames"); frames(c.frames) }
         if let module = c.module { out += ","; field("module"); string(module) }
         out += ","; field("answeredInModule"); out += String(c.answeredInModule)
-        var set: [String: Value] = [:]
-        var shared = 0
-        // Most values are the very ones of the next checkpoint (copies share them): no deep comparison.
-        for (key, value) in c.vars {
-            if let next = nextVars[key] {
-                shared += 1
-                if next.isIdentical(to: value) || next == value { continue }
-            }
-            set[key] = value
-        }
-        // Every name of the next checkpoint is one of these (the usual case): nothing to look up.
-        let unset = shared == nextVars.count ? [] : nextVars.keys.filter { c.vars[$0] == nil }.sorted()
+        let (set, unset) = Self.differences(of: c.vars, from: nextVars)
         if !set.isEmpty { out += ","; field("set"); record(set) }
         if !unset.isEmpty { out += ","; field("unset"); array(unset) { $0.string($1) } }
         out += ","; field("nextID"); out += String(c.nextID)
         out += "}"
+    }
+
+    /// What a checkpoint's variables set and unset against those of the checkpoint after it.
+    private static func differences(of vars: [String: Value], from next: [String: Value]) -> (set: [String: Value], unset: [String]) {
+        // The newest checkpoint is taken when its question is asked, and the variables do not change
+        // after that in the turn: both are then one and the same dictionary.
+        if sameStorage(vars, next) { return ([:], []) }
+        var set: [String: Value] = [:]
+        var shared = 0
+        // Most values are the very ones of the next checkpoint (copies share them): no deep comparison.
+        for (key, value) in vars {
+            if let nextValue = next[key] {
+                shared += 1
+                if nextValue.isIdentical(to: value) || nextValue == value { continue }
+            }
+            set[key] = value
+        }
+        // Every name of the next checkpoint is one of these (the usual case): nothing to look up.
+        let unset = shared == next.count ? [] : next.keys.filter { vars[$0] == nil }.sorted()
+        return (set, unset)
+    }
+
+    /// Whether two dictionaries are one and the same storage (so equal without a look at their
+    /// contents), as `Value.isIdentical` does for values. False when unsure.
+    static func sameStorage(_ a: [String: Value], _ b: [String: Value]) -> Bool {
+        guard MemoryLayout<[String: Value]>.size == MemoryLayout<UInt>.size else { return false }
+        return withUnsafeBytes(of: a) { a in withUnsafeBytes(of: b) { b in a.load(as: UInt.self) == b.load(as: UInt.self) } }
     }
 
     private mutating func frames(_ frames: [LoopFrame]) {
