@@ -52,6 +52,33 @@ class Server:
         with open(f"/proc/{self.process.pid}/status") as f:
             return next(int(line.split()[1]) for line in f if line.startswith("VmHWM:"))
 
+    # The server's threads by what they run, from their names: Swift Concurrency's pool runs the
+    # request tasks (and the turn worked out ahead), NIO's event loops the HTTP, and libdispatch's
+    # overcommit threads the database queues (GRDB's writer, readers and the checkpointer).
+    THREAD_GROUPS = (("request_tasks", "default-qos"), ("event_loops", "NIO-"), ("database_queues", "overcommit"))
+
+    def cpu_seconds(self):
+        """User and system CPU of the whole process, and of its live threads by group."""
+        ticks = os.sysconf("SC_CLK_TCK")
+        def used(stat_path):
+            with open(stat_path) as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            return (int(fields[11]) + int(fields[12])) / ticks
+        groups = {name: 0.0 for name, _ in self.THREAD_GROUPS}
+        task_dir = f"/proc/{self.process.pid}/task"
+        for tid in os.listdir(task_dir):
+            try:
+                with open(f"{task_dir}/{tid}/comm") as f:
+                    comm = f.read().strip()
+                seconds = used(f"{task_dir}/{tid}/stat")
+            except OSError:
+                continue  # the thread ended just now
+            for name, marker in self.THREAD_GROUPS:
+                if marker in comm:
+                    groups[name] += seconds
+                    break
+        return used(f"/proc/{self.process.pid}/stat"), groups
+
     def __exit__(self, *_):
         self.process.terminate()
         try:
@@ -70,6 +97,18 @@ def wrk(url, requests_dir, seconds):
                "-s", os.path.join(HERE, "wrk.lua"), url + "/webhooks/twilio", "--", requests_dir])
     result = json.loads(out.strip().splitlines()[-1])
     result["per_second"] = result["requests"] / result["seconds"]
+    return result
+
+
+def loaded(server, requests_dir, seconds):
+    """A wrk load on the server, with the server's CPU per answered message: in all, and per thread
+    group (threads that ended during the load count only in the total)."""
+    total_before, groups_before = server.cpu_seconds()
+    result = wrk(server.url, requests_dir, seconds)
+    total_after, groups_after = server.cpu_seconds()
+    per_message = lambda seconds: seconds * 1e6 / max(result["requests"], 1)
+    result["cpu_us_per_message"] = {"total": per_message(total_after - total_before),
+                                    **{name: per_message(groups_after[name] - groups_before[name]) for name in groups_after}}
     return result
 
 
@@ -214,7 +253,7 @@ def main():
         with Server([wegwijzer, "serve", "--config", os.path.join(work, "e2e.yaml"), "--db", db, "--flows", flows], port,
                     os.path.join(work, f"{name}.log"), env) as server:
             before, started = writer_metrics(server.url), time.monotonic()
-            e2e = wrk(server.url, conversation, args.seconds)
+            e2e = loaded(server, conversation, args.seconds)
             after, elapsed = writer_metrics(server.url), time.monotonic() - started
             e2e["peak_rss_mib"] = server.peak_rss_kib() / 1024
         # How much of the load's time the one writer spent in write transactions, and in batches of how many.
@@ -235,7 +274,7 @@ def main():
         port = free_port()
         with Server([reference, "--port", str(port), "--db", os.path.join(work, f"reference-{index}.sqlite")], port,
                     os.path.join(work, f"reference-{index}.log")) as server:
-            ref = wrk(server.url, conversation, args.seconds)
+            ref = loaded(server, conversation, args.seconds)
             ref["peak_rss_mib"] = server.peak_rss_kib() / 1024
         return ref
 
@@ -272,6 +311,8 @@ def main():
     def combined(runs):
         mean = lambda key: sum(r[key] for r in runs) / len(runs)
         extra = {key: mean(key) for key in ("writer_busy_fraction", "messages_per_batch") if key in runs[0]}
+        extra["cpu_us_per_message"] = {group: sum(r["cpu_us_per_message"][group] for r in runs) / len(runs)
+                                       for group in runs[0]["cpu_us_per_message"]}
         return {**runs[0], **extra, "per_second": mean("per_second"), "p50_ms": mean("p50_ms"), "p99_ms": mean("p99_ms"),
                 "peak_rss_mib": max(r["peak_rss_mib"] for r in runs), "runs": runs}
     results["end_to_end"] = combined([e for e, _ in pairs])
@@ -389,6 +430,11 @@ def main():
         json.dump(results, f, indent=2, sort_keys=True)
         f.write("\n")
 
+    def cpu_split(run):
+        cpu = run["cpu_us_per_message"]
+        return (f"{cpu['total']:.0f} (tasks {cpu['request_tasks']:.0f}, loops {cpu['event_loops']:.0f}, "
+                f"db {cpu['database_queues']:.0f})")
+
     print(f"\n{'measurement':44} {'value':>14}")
     rows = [
         (f"engine, turns/s ({os.cpu_count()} threads, median)", f"{engine['turns_per_second']:.0f}"),
@@ -398,9 +444,11 @@ def main():
         ("end to end, turns/s (32 clients)", f"{e2e['per_second']:.0f}"),
         ("end to end, p50 / p99 ms", f"{e2e['p50_ms']:.1f} / {e2e['p99_ms']:.1f}"),
         ("  writer busy / messages per batch", f"{e2e['writer_busy_fraction']:.0%} / {e2e['messages_per_batch']:.1f}"),
+        ("  server CPU per message, µs", cpu_split(e2e)),
         ("one commit per message, turns/s", f"{results['end_to_end_one_commit_per_message']['per_second']:.0f}"),
         ("  writer busy", f"{results['end_to_end_one_commit_per_message']['writer_busy_fraction']:.0%}"),
         ("reference, turns/s", f"{ref['per_second']:.0f}"),
+        ("  server CPU per message, µs", cpu_split(ref)),
         ("reference, p50 / p99 ms", f"{ref['p50_ms']:.1f} / {ref['p99_ms']:.1f}"),
         ("throughput / reference (mean of pairs)", f"{r['throughput_vs_reference']:.2f}"),
         ("  each pair (R: reference first)", " / ".join(f"{p['throughput_vs_reference']:.2f}{'R' if p['reference_first'] else ''}"
