@@ -106,7 +106,8 @@ def loaded(server, requests_dir, seconds):
     total_before, groups_before = server.cpu_seconds()
     result = wrk(server.url, requests_dir, seconds)
     total_after, groups_after = server.cpu_seconds()
-    per_message = lambda seconds: seconds * 1e6 / max(result["requests"], 1)
+    answered = result["requests"] - result["non2xx"]
+    per_message = lambda seconds: seconds * 1e6 / max(answered, 1)
     result["cpu_us_per_message"] = {"total": per_message(total_after - total_before),
                                     **{name: per_message(groups_after[name] - groups_before[name]) for name in groups_after}}
     return result
@@ -447,6 +448,7 @@ def main():
         ("  server CPU per message, µs", cpu_split(e2e)),
         ("one commit per message, turns/s", f"{results['end_to_end_one_commit_per_message']['per_second']:.0f}"),
         ("  writer busy", f"{results['end_to_end_one_commit_per_message']['writer_busy_fraction']:.0%}"),
+        ("  server CPU per message, µs", cpu_split(results["end_to_end_one_commit_per_message"])),
         ("reference, turns/s", f"{ref['per_second']:.0f}"),
         ("  server CPU per message, µs", cpu_split(ref)),
         ("reference, p50 / p99 ms", f"{ref['p50_ms']:.1f} / {ref['p99_ms']:.1f}"),
