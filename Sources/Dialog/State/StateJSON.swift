@@ -154,11 +154,9 @@ struct StateJSON {
         return (set, unset)
     }
 
-    /// Whether two dictionaries are one and the same storage (so equal without a look at their
-    /// contents), as `Value.isIdentical` does for values. False when unsure.
+    /// Whether two dictionaries are one and the same storage (so equal without a look at their contents).
     static func sameStorage(_ a: [String: Value], _ b: [String: Value]) -> Bool {
-        guard MemoryLayout<[String: Value]>.size == MemoryLayout<UInt>.size else { return false }
-        return withUnsafeBytes(of: a) { a in withUnsafeBytes(of: b) { b in a.load(as: UInt.self) == b.load(as: UInt.self) } }
+        sharesReference(a, b)
     }
 
     private mutating func frames(_ frames: [LoopFrame]) {

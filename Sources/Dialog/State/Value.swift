@@ -57,9 +57,16 @@ public indirect enum Value: Sendable, Hashable {
     /// written for it, as an equal one may be written differently (a text in another Unicode
     /// normalisation). False when unsure (the layout is not one box reference).
     func isIdentical(to other: Value) -> Bool {
-        guard MemoryLayout<Value>.size == MemoryLayout<UInt>.size else { return false }
-        return withUnsafeBytes(of: self) { a in withUnsafeBytes(of: other) { b in a.load(as: UInt.self) == b.load(as: UInt.self) } }
+        sharesReference(self, other)
     }
+}
+
+/// Whether two values of a type that is one reference to immutable shared storage (an indirect
+/// enum's box, a dictionary's storage) hold the very same reference: then they are equal without a
+/// look at their contents. False when unsure (the type is not laid out as one reference).
+func sharesReference<T>(_ a: T, _ b: T) -> Bool {
+    guard MemoryLayout<T>.size == MemoryLayout<UInt>.size else { return false }
+    return withUnsafeBytes(of: a) { a in withUnsafeBytes(of: b) { b in a.load(as: UInt.self) == b.load(as: UInt.self) } }
 }
 
 extension Value: Codable {
