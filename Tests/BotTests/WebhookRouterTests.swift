@@ -261,6 +261,7 @@ struct WebhookRouterTests {
             #expect(metrics.contains("wegwijzer_write_batch_messages_total 1"))
             #expect(metrics.contains("wegwijzer_write_batches_total 1"))
             #expect(metrics.contains("wegwijzer_write_busy_seconds_total"))
+            #expect(metrics.contains("wegwijzer_write_batch_seconds_count 1"))
         }
     }
 }

@@ -114,14 +114,18 @@ def loaded(server, requests_dir, seconds):
 
 
 def writer_metrics(url):
-    """The server's group-commit counters from /metrics: batches, messages in them, busy seconds."""
+    """The server's group-commit counters from /metrics: batches, messages in them, busy seconds, and
+    how many batches took longer than each bucket bound of the commit-time histogram."""
     wanted = {"wegwijzer_write_batches_total": "batches", "wegwijzer_write_batch_messages_total": "messages",
               "wegwijzer_write_busy_seconds_total": "busy_seconds"}
-    values = {}
+    values, buckets = {}, {}
     for line in urllib.request.urlopen(url + "/metrics", timeout=10).read().decode().splitlines():
         name, _, value = line.partition(" ")
         if name in wanted:
             values[wanted[name]] = float(value)
+        elif name.startswith('wegwijzer_write_batch_seconds_bucket{le="') and '+Inf' not in name:
+            buckets[float(name.split('"')[1])] = int(value)
+    values["slower_than"] = {bound: int(values.get("batches", 0)) - within for bound, within in buckets.items()}
     return values
 
 
@@ -391,7 +395,11 @@ def main():
             page_in_like_a_server(db)
             with Server([wegwijzer, "serve", "--config", os.path.join(work, f"scale-{size}.yaml"), "--db", db], port,
                         os.path.join(work, f"scale-{size}-{round_index}.log"), env) as server:
-                entry["rounds"].append(wrk(server.url, scale_requests, args.seconds))
+                load = wrk(server.url, scale_requests, args.seconds)
+                # A stall shows as commits that took long: the writer waited for the disk's flush.
+                slower = writer_metrics(server.url)["slower_than"]
+                load["commits_over_50ms"], load["commits_over_100ms"] = slower.get(0.05, 0), slower.get(0.1, 0)
+                entry["rounds"].append(load)
             entry["jobs_run_during_load"] += count(db, "SELECT COUNT(*) FROM job WHERE status != 'pending'")
             shutil.rmtree(scale_requests, ignore_errors=True)
             for suffix in ["", "-wal", "-shm"]:
@@ -399,7 +407,10 @@ def main():
                     os.remove(db + suffix)
     for entry in results["scale"]:
         rounds = entry["rounds"]
-        entry["turns"] = {**rounds[0], **{key: sum(r[key] for r in rounds) / len(rounds) for key in ("per_second", "p50_ms", "p99_ms")}}
+        # Over the rounds: the mean rate and percentiles, the slowest request, and the counts summed.
+        entry["turns"] = {**{key: sum(r[key] for r in rounds) / len(rounds) for key in ("per_second", "p50_ms", "p90_ms", "p99_ms")},
+                          "max_ms": max(r["max_ms"] for r in rounds),
+                          **{key: sum(r[key] for r in rounds) for key in ("requests", "non2xx", "timeouts", "commits_over_50ms", "commits_over_100ms")}}
         os.remove(templates[entry["inwoners"]])
     small, large = results["scale"][0], results["scale"][-1]
     results["scale_rounds"] = [{"p99_largest_vs_smallest": l["p99_ms"] / s["p99_ms"]} for s, l in zip(small["rounds"], large["rounds"])]
@@ -476,6 +487,7 @@ def main():
     for s in results["scale"]:
         rows.append((f"{s['inwoners']:>9,} inwoners: p50 / p99 ms (mean)", f"{s['turns']['p50_ms']:.1f} / {s['turns']['p99_ms']:.1f}"))
         rows.append(("  p99 of each round", " / ".join(f"{r['p99_ms']:.1f}" for r in s["rounds"])))
+        rows.append(("  max ms / commits over 100 ms, each round", " / ".join(f"{r['max_ms']:.0f}:{r['commits_over_100ms']}" for r in s["rounds"])))
         rows.append((f"{s['inwoners']:>9,} inwoners: due lookup p99 µs", f"{s['due_lookup']['p99_us']:.0f}"))
     for name, value in rows:
         print(f"{name:44} {value:>14}")

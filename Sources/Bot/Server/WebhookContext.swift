@@ -101,10 +101,3 @@ extension ConversationService.Result {
         return false
     }
 }
-
-extension CoreMetrics.Timer {
-    func recordElapsed(since start: ContinuousClock.Instant) {
-        let elapsed = ContinuousClock.now - start
-        recordNanoseconds(Int64(elapsed.components.seconds) * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000)
-    }
-}
