@@ -50,6 +50,11 @@ struct OutputWriter {
                 try records.write(kind: kind, localID: id, fields: fields)
             case .alert(let kind, let node, let detail):
                 try db.cachedStatement(sql: "INSERT INTO alert (personId, kind, node, detail, createdAt) VALUES (?, ?, ?, ?, ?)").execute(arguments: [personID, kind.rawValue, node, detail, SQLDate(now)])
+            case .note(let text, _):
+                // A note without a professional is one the inwoner told in the chat.
+                if declined { continue }
+                try db.cachedStatement(sql: "INSERT INTO note (personId, professionalId, text, createdAt) VALUES (?, NULL, ?, ?)")
+                    .execute(arguments: [personID, text, SQLDate(now)])
             case .moduleStarted(let module):
                 try db.cachedStatement(sql: """
                     INSERT INTO moduleProgress (personId, module, startedAt) VALUES (?, ?, ?)

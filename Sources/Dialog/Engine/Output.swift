@@ -8,6 +8,9 @@ public enum Output: Sendable, Equatable, Codable {
     case record(kind: String, id: String, fields: [String: Value])
     /// Something a professional should look at.
     case alert(kind: AlertKind, node: String, detail: String)
+    /// Something the inwoner told that answers no question (a loss, a worry, a complaint), kept
+    /// for the professional. `node` is the question it came in at, if any.
+    case note(text: String, node: String?)
     case optedOut
     case optedIn
     case languageChanged(Language)
@@ -31,6 +34,13 @@ public enum AlertKind: String, Sendable, Codable {
     case stuckQuestion = "stuck_question"
     /// The flow itself misbehaved (a loop, a missing node): a bug in the flow file.
     case flowError = "flow_error"
+    /// Signs of a crisis (suicidal thoughts, violence, acute danger): a person must look now.
+    case crisis
+    /// The inwoner asks for contact with their professional (CONTACT, HULP after the intake).
+    case contact
+
+    /// Shown first and never held back: someone may be in danger.
+    public var isUrgent: Bool { self == .crisis }
 }
 
 /// The result of one step: the new state and what to do.

@@ -120,6 +120,7 @@ public struct Transcript: Sendable, Equatable {
         case .answer(let a): return "= \(a.key) \(json(a.value))\n"
         case .record(let kind, let id, let fields): return "+ \(kind) \(id) \(json(.record(fields)))\n"
         case .alert(let kind, let node, _): return "! \(kind.rawValue) \(node)\n"
+        case .note(let text, _): return "~ note \(text)\n"
         case .optedOut: return "~ opted out\n"
         case .optedIn: return "~ opted in\n"
         case .languageChanged(let l): return "~ language \(l.rawValue)\n"
