@@ -28,7 +28,7 @@ struct ConversationServiceTests {
         let plan = try database.reader.read { db in
             try SupportPlan.text(personID: 1, library: Fixtures.library, in: db)
         }
-        #expect(plan.contains("1. Een huis zonder schimmel"))
+        #expect(plan.contains("Doel 1: Een huis zonder schimmel"))
         #expect(plan.contains("Ans vragen mee te gaan. Wie: Ans. Wanneer: vr 27 november"))
         let completed = try database.reader.read { db in
             try String.fetchAll(db, sql: "SELECT module FROM moduleProgress WHERE completedAt IS NOT NULL ORDER BY module")
@@ -63,7 +63,7 @@ struct ConversationServiceTests {
         #expect(texts.filter { !$0.isEmpty }.isEmpty)
         let consent = try database.reader.read { db in try Row.fetchOne(db, sql: "SELECT textShown, flowVersion FROM consent") }
         #expect((consent?["textShown"] as String?)?.contains("Alleen jouw hulpverlener") == true)
-        #expect(consent?["flowVersion"] == "levenskracht@1")
+        #expect(consent?["flowVersion"] == "levenskracht@2")
     }
 
     @Test func aCorrectedScoreUpdatesItsRowInsteadOfAddingOne() throws {

@@ -34,7 +34,7 @@ struct EndToEndTests {
         #expect(actions.map { $0["due"] as? String } == ["2026-11-24T10:00", "2026-11-27"])
         #expect(actions.allSatisfy { $0["status"] as? String == "gepland" })
         let plan = try BinaryRunner.run(["plan", "--db", db, "--phone", "0612345678"])
-        #expect(plan.stdout.contains("1. Een huis zonder schimmel"))
+        #expect(plan.stdout.contains("Doel 1: Een huis zonder schimmel"))
     }
 
     @Test func aKilledChatResumesWithoutLossOrDuplication() throws {
@@ -146,7 +146,7 @@ struct EndToEndTests {
         #expect(list.stdout.contains("anna@wijkteam.example  professional  2 inwoners"))
         let sent = try BinaryRunner.run(["plan", "--db", db, "--phone", "0612345678", "--send"])
         #expect(sent.status == 0, "plan --send failed: \(sent.stderr)")
-        #expect(sent.stdout.contains("queued on sms for +316****5678"))
+        #expect(sent.stdout.contains("on sms for +316****5678"))
         let queued = try DatabaseQueue(path: db).read { db in
             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox o JOIN message m ON m.id = o.messageId WHERE m.textKey = 'plan.overzicht'")
         }

@@ -113,7 +113,7 @@ struct FlowLoaderTests {
         #expect(error.file == Self.file)
         #expect(error.line == 4)
         #expect(error.node == nil)
-        #expect(error.message.hasPrefix("unknown key 'titel' (allowed: commands, flow, limits, lists, modules, nodes, start, version)"))
+        #expect(error.message.hasPrefix("unknown key 'titel' (allowed: commands, flow, hours, limits, lists, menu, modules, moved, nodes, start, version)"))
     }
 
     @Test func unknownTopLevelKeyWithABlockValueNamesTheKeyLine() throws {
@@ -187,7 +187,7 @@ struct FlowLoaderTests {
     @Test func optionsOnlyOnAChoice() throws {
         let text = Self.valid.replacingOccurrences(of: "    say: t.hallo\n", with: "    ask: t.vraag\n    answer: {type: yesno, options: kleuren}\n")
         let error = try #require(Self.decodeError(text))
-        #expect(error == FlowError(file: Self.file, line: 7, node: "a", message: "only a choice has 'options'"))
+        #expect(error == FlowError(file: Self.file, line: 7, node: "a", message: "only a choice, owner, amount or person has 'options'"))
     }
 
     @Test func askWithoutAnswer() throws {

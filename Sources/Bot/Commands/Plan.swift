@@ -21,8 +21,8 @@ extension Wegwijzer {
             print(try database.reader.read { db in try SupportPlan.text(personID: id, library: library, in: db) })
             guard send else { return }
             let queued = try database.writer.write { db in try SupportPlan.send(personID: id, library: library, at: Date(), in: db) }
-            guard let queued else { throw CLIError("this inwoner has no channel to send to") }
-            print("queued on \(queued.channel) for \(LogPrivacy.mask(queued.address))")
+            guard let first = queued.first else { throw CLIError("this inwoner has no channel to send to") }
+            print("queued \(queued.count) message\(queued.count == 1 ? "" : "s") on \(first.channel) for \(LogPrivacy.mask(first.address))")
         }
     }
 

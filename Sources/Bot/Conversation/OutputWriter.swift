@@ -55,6 +55,12 @@ struct OutputWriter {
                 if declined { continue }
                 try db.cachedStatement(sql: "INSERT INTO note (personId, professionalId, text, createdAt) VALUES (?, NULL, ?, ?)")
                     .execute(arguments: [personID, text, SQLDate(now)])
+            case .request(let request):
+                address = try address ?? MessageStore.address(personID: personID, channel: channel, in: db)
+                for (key, text) in try PlanRequest(writer: records).carryOut(request) {
+                    replies.append(try MessageStore.queueOutbound(personID: personID, channel: channel, key: key, text: text, replyTo: replyTo,
+                                                                  at: now, sentInline: repliesSentInline, address: address, in: db))
+                }
             case .moduleStarted(let module):
                 try db.cachedStatement(sql: """
                     INSERT INTO moduleProgress (personId, module, startedAt) VALUES (?, ?, ?)

@@ -54,12 +54,15 @@ struct RecordWriter {
         let localID = namespace.map { "\($0):\(rawID)" } ?? rawID
         switch RecordKind(rawValue: kind) {
         case .consent:
+            // `{key, shown}`: the words the inwoner was asked with, as they saw them.
             let textKey = key(f["text"]) ?? ""
+            let shown: String
+            if case .text(let text)? = f["text"]?["shown"] { shown = text } else { shown = library.catalog.text(textKey, language) }
             try db.cachedStatement(sql: """
                 INSERT INTO consent (personId, purpose, granted, subject, textKey, textShown, flowVersion, channel, createdAt)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """).execute(arguments: [personID, key(f["purpose"]), bool(f["granted"]) ?? false, key(f["member"]), textKey,
-                                 library.catalog.text(textKey, language), "\(engine.flow.id)@\(engine.flow.version)",
+                                 shown, "\(engine.flow.id)@\(engine.flow.version)",
                                  channel, now])
         case .score:
             guard case .number(let score)? = f["score"] else { return }

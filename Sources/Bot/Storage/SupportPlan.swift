@@ -6,10 +6,14 @@ import GRDB
 enum SupportPlan {
     static func text(personID: Int64, library: FlowLibrary, in db: Database) throws -> String {
         let language = try PersonStore.language(personID: personID, in: db)
+        // Actions are numbered through the whole plan, so that "KLAAR 2" names one.
+        var number = 0
         let goals = try PlanRows.goals(personID: personID, in: db).map { goal -> Value in
             let actions = goal.actions.map { action -> Value in
-                let who: Value = action.ownerKind == "netwerk" ? .text(action.memberName ?? "-") : .option(list: "eigenaar", key: action.ownerKind)
-                var fields: [String: Value] = ["what": .text(action.what), "who": who,
+                number += 1
+                let who: Value = action.ownerKind == "netwerk" && action.memberName != nil
+                    ? .text(action.memberName!) : .option(list: "eigenaar", key: action.ownerKind == "netwerk" ? "netwerk" : action.ownerKind)
+                var fields: [String: Value] = ["nr": .number(number), "what": .text(action.what), "who": who,
                                                "due": action.dueDate.map { .date($0, action.dueTime) } ?? .none,
                                                "status": .option(list: "status", key: action.status)]
                 if let result = action.result { fields["result"] = .text(result) }
@@ -30,11 +34,13 @@ enum SupportPlan {
         return renderer.render("plan.overzicht", vars: ["doelen": .list(goals)]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// The plan as a message to the inwoner, on the channel they used last (through the outbox).
-    static func send(personID: Int64, library: FlowLibrary, at now: Date, in db: Database) throws -> OutgoingMessage? {
-        guard let (channel, _) = try PersonStore.primaryContact(personID: personID, in: db) else { return nil }
-        let text = try self.text(personID: personID, library: library, in: db)
-        return try MessageStore.queueOutbound(personID: personID, channel: channel, key: "plan.overzicht", text: text, replyTo: nil, at: now, in: db)
+    /// The plan as messages to the inwoner, each within 3 SMS segments, on the channel they used
+    /// last (through the outbox).
+    static func send(personID: Int64, library: FlowLibrary, at now: Date, in db: Database) throws -> [OutgoingMessage] {
+        guard let (channel, _) = try PersonStore.primaryContact(personID: personID, in: db) else { return [] }
+        return try MessageSplitter.split(text(personID: personID, library: library, in: db)).map { part in
+            try MessageStore.queueOutbound(personID: personID, channel: channel, key: "plan.overzicht", text: part, replyTo: nil, at: now, in: db)
+        }
     }
 }
 
@@ -51,12 +57,5 @@ extension LocalTime {
         let parts = iso.split(separator: ":").compactMap { Int($0) }
         guard parts.count == 2 else { return nil }
         self.init(hour: parts[0], minute: parts[1])
-    }
-}
-
-extension LocalDate {
-    /// The calendar day of year/month/day components (as `Calendar.dateComponents` gives them).
-    init(_ components: DateComponents) {
-        self.init(year: components.year ?? 1970, month: components.month ?? 1, day: components.day ?? 1)
     }
 }

@@ -4,14 +4,18 @@ import Foundation
 public struct Engine: Sendable {
     public let flow: Flow
     public let catalog: Catalog
+    public let lexicon: Lexicon
+    public let signals: Signals
     public let environment: DialogEnvironment
-    let defaultPath: DefaultPath
+    let questionGraph: QuestionGraph
 
-    public init(flow: Flow, catalog: Catalog, environment: DialogEnvironment = .amsterdam) {
+    public init(flow: Flow, catalog: Catalog, lexicon: Lexicon, signals: Signals, environment: DialogEnvironment = .amsterdam) {
         self.flow = flow
         self.catalog = catalog
+        self.lexicon = lexicon
+        self.signals = signals
         self.environment = environment
-        defaultPath = DefaultPath(flow)
+        questionGraph = QuestionGraph(flow)
     }
 
     public func newConversation(language: Language = .nl) -> Conversation {
@@ -58,7 +62,9 @@ struct Turn {
     var scope: Scope { Scope(root: state.vars) }
 
     func node(_ id: String) throws(FlowFault) -> Node {
-        guard let node = flow.nodes[id] else { throw FlowFault(description: "node '\(id)' does not exist") }
+        guard let node = flow.nodes[id] ?? flow.moved[id].flatMap({ flow.nodes[$0] }) else {
+            throw FlowFault(description: "node '\(id)' does not exist")
+        }
         return node
     }
 
@@ -67,8 +73,11 @@ struct Turn {
         Turn.tidy(Renderer(catalog: catalog, language: state.language).render(key, vars: state.vars, extra: extra))
     }
 
+    /// A message; a long one (a spiegelblad) goes as several, each within 3 SMS segments.
     mutating func say(_ key: String, extra: [String: Value] = [:]) {
-        outputs.append(.say(key: key, text: render(key, extra: extra)))
+        for part in MessageSplitter.split(render(key, extra: extra)) {
+            outputs.append(.say(key: key, text: part))
+        }
     }
 
     /// A rendered text without the empty lines a list section may leave at its end.

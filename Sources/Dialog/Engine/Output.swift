@@ -11,6 +11,8 @@ public enum Output: Sendable, Equatable, Codable {
     /// Something the inwoner told that answers no question (a loss, a worry, a complaint), kept
     /// for the professional. `node` is the question it came in at, if any.
     case note(text: String, node: String?)
+    /// Work that needs what only Bot holds (the stored plan): Bot carries it out and replies.
+    case request(Request)
     case optedOut
     case optedIn
     case languageChanged(Language)
@@ -41,6 +43,14 @@ public enum AlertKind: String, Sendable, Codable {
 
     /// Shown first and never held back: someone may be in danger.
     public var isUrgent: Bool { self == .crisis }
+}
+
+/// What the engine asks of Bot when the answer depends on stored data the engine does not hold.
+public enum Request: Sendable, Equatable, Codable {
+    /// The ondersteuningsplan as it is stored now, as a message to the inwoner.
+    case plan
+    /// Action `number` of the plan (as numbered in the plan message) is done.
+    case actionDone(number: Int)
 }
 
 /// The result of one step: the new state and what to do.

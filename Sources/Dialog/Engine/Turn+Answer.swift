@@ -1,101 +1,141 @@
-/// Understanding an answer to the waiting question, with a clear re-prompt when it fails.
+/// Understanding an answer to the waiting question: a value, a guess that is asked back, a
+/// message that is no answer (a question back, something told, a complaint), or a re-prompt
+/// that repeats what the question asks for.
 extension Turn {
-    struct ShownOption {
-        var value: Value
-        var labels: [String]
-        var shown: String
-    }
+    var renderer: Renderer { Renderer(catalog: catalog, language: state.language) }
 
-    enum Interpretation {
-        case value(Value)
-        /// Not understood: the text key to answer with, and values it may use.
-        case retry(String, [String: Value])
+    var reader: AnswerReader {
+        AnswerReader(lexicon: engine.lexicon, now: now, calendar: engine.environment.calendar, textMaxLength: flow.limits.textMaxLength)
     }
 
     mutating func answer(_ text: String) throws(FlowFault) {
         guard let id = state.node else { return say("system.ended") }
         let node = try node(id)
         guard let question = node.question else { return try enter(id) }
-        switch interpret(text, question.answer) {
+        let message = Words(text)
+        // A question back comes first, also where any text is an answer ("waarom vraag je dat?").
+        if message.asks, case .question(let kind)? = engine.signals.other(in: message) {
+            state.pending = nil
+            return try respond(to: .question(kind), text, at: node, question)
+        }
+        var reading = interpret(text, question.answer)
+        if let pending = state.pending {
+            state.pending = nil
+            // A yes takes the guess; a no asks again, unless it comes with another answer; anything
+            // else is read as a new answer.
+            switch YesNoParser.parse(text, lexicon: engine.lexicon) {
+            case true?: reading = .value(pending)
+            case false?:
+                if case .value(let other) = reading, other != .none { break }
+                return try ask(node, prefix: render("system.confirm_no"))
+            case nil: break
+            }
+        }
+        switch reading {
         case .value(let value):
             try accept(value, raw: text, at: node, question)
+        case .confirm(let value):
+            state.pending = value
+            // A proposed day is said in full: "maandag 28 december".
+            let shown: Value = if case .date(let day, _) = value { .text(renderer.longDate(day)) } else { value }
+            say(Self.confirmKey(question.answer.type), extra: ["value": shown])
         case .retry(let key, let extra):
+            if let signal = engine.signals.other(in: message) { return try respond(to: signal, text, at: node, question) }
             state.tries += 1
             if state.tries >= flow.limits.maxTries { return try stuck(at: node, question, raw: text) }
-            say(key, extra: extra)
+            reprompt(key, extra, node, question)
         }
     }
 
-    func interpret(_ text: String, _ spec: AnswerSpec) -> Interpretation {
-        if spec.allowUnknown, UnknownAnswer.matches(text) { return .value(.none) }
-        let reprompt = Interpretation.retry(spec.type == .choice && spec.multiple ? "reprompt.choice_multiple" : "reprompt.\(spec.type.rawValue)", [:])
-        switch spec.type {
-        case .score:
-            return ScoreParser.parse(text).map { .value(.number($0)) } ?? reprompt
-        case .yesno:
-            return YesNoParser.parse(text).map { .value(.bool($0)) } ?? reprompt
-        case .name:
-            return NameParser.parse(text).map { .value(.text($0)) } ?? reprompt
-        case .text:
-            let max = spec.maxLength ?? flow.limits.textMaxLength
-            switch FreeTextParser.parse(text, maxLength: max) {
-            case .text(let t): return .value(.text(t))
-            case .empty: return reprompt
-            case .tooLong: return .retry("system.too_long", ["max": .number(max)])
-            }
-        case .phone:
-            switch PhoneParser.normalize(text) {
-            case .valid(let e164): return .value(.text(e164))
-            case .notMobile: return .retry("system.not_mobile", [:])
-            case .invalid: return reprompt
-            }
-        case .date:
-            switch DutchDateParser.parse(text, now: now, calendar: engine.environment.calendar) {
-            case .value(let day, let time): return .value(.date(day, time))
-            case .past: return .retry("system.past_date", [:])
-            case .invalid: return reprompt
-            }
-        case .choice:
-            let options = options(for: spec)
-            let parse = ChoiceParser.parse(text, options: options.map { ChoiceOption(labels: $0.labels) },
-                                           multiple: spec.multiple, maxCount: spec.maxCount)
-            switch parse {
-            case .selected(let indexes):
-                let values = indexes.map { options[$0].value }
-                return .value(spec.multiple ? .list(values) : values[0])
-            case .ambiguous(let indexes):
-                let numbers = Value.list(indexes.map { .number($0 + 1) })
-                return .retry("system.ambiguous", ["numbers": numbers])
-            case .invalid:
-                return .retry(reprompt.key, ["count": .number(options.count), "max": .number(spec.maxCount ?? options.count)])
-            }
+    func interpret(_ text: String, _ spec: AnswerSpec) -> AnswerReading {
+        let bands = spec.type == .amount ? spec.options.compactMap { source -> AmountParser.Bands? in
+            if case .list(let name) = source { return flow.hours[name] }
+            return nil
+        }.first : nil
+        return reader.read(text, spec, options: spec.type.hasOptions || spec.type == .person ? options(for: spec) : [], bands: bands)
+    }
+
+    static func confirmKey(_ type: AnswerType) -> String {
+        switch type {
+        case .score, .date, .amount: "confirm.\(type.rawValue)"
+        default: "confirm.choice"
         }
     }
 
-    /// The options of a choice question, as values and with their labels in every language.
+    /// Not understood: a friendly re-prompt that repeats what the question asks for, with its
+    /// choices. A question that waits without being shown repeats itself.
+    mutating func reprompt(_ key: String, _ extra: [String: Value], _ node: Node, _ question: Question) {
+        if question.quiet { return say(question.text) }
+        var lines = [render(key, extra: extra)]
+        if question.answer.type.hasOptions { lines.append(numberedOptions(question.answer)) }
+        outputs.append(.say(key: key, text: lines.joined(separator: "\n")))
+    }
+
+    /// A message that is no answer: acknowledged in one calm sentence, kept for the professional
+    /// when the inwoner told something, answered when it was a question; then the question again.
+    mutating func respond(to signal: Signals.Signal, _ text: String, at node: Node, _ question: Question) throws(FlowFault) {
+        let reply: String
+        switch signal {
+        case .crisis(let kind):
+            return crisis(kind, text)
+        case .disclosure:
+            outputs.append(.note(text: text, node: node.id))
+            reply = render("signaal.verteld")
+        case .complaint:
+            reply = render("signaal.klacht")
+        case .question(.meaning):
+            reply = render(question.help ?? howToKey(question.answer))
+        case .question(.howLong):
+            let (n, total) = Progress(graph: engine.questionGraph, state: state).position()
+            reply = total.map { render("signaal.vraag.how_long", extra: ["left": .number($0 - n + 1)]) } ?? render("signaal.vraag.how_long_open")
+        case .question(let kind):
+            reply = render("signaal.vraag.\(kind.rawValue)")
+        }
+        try ask(node, prefix: reply)
+    }
+
+    /// Signs of a crisis: the numbers to call and that the professional is told, at once and
+    /// nothing else in the same message. The conversation keeps its place and continues gently
+    /// with the next message.
+    mutating func crisis(_ kind: Signals.Crisis, _ text: String) {
+        outputs.append(.alert(kind: .crisis, node: state.node ?? "-", detail: "\(kind.rawValue): \(text)"))
+        say("signaal.crisis.\(kind.rawValue)")
+        state.pending = nil
+        if state.started, !state.finished, state.node != nil {
+            state.paused = true
+            state.afterCrisis = true
+        }
+    }
+
+    /// The options of a question, as values with their labels in every language and the words
+    /// that name them (the lexicon's synonyms, a network member's relation).
     func options(for spec: AnswerSpec) -> [ShownOption] {
         spec.options.flatMap { source -> [ShownOption] in
             switch source {
             case .list(let name):
                 return (flow.lists[name] ?? []).map { key in
                     let labels = Language.allCases.map { catalog.text("\(name).\(key)", $0) }
-                    return ShownOption(value: .option(list: name, key: key), labels: labels,
-                                       shown: catalog.text("\(name).\(key)", state.language))
+                    return ShownOption(list: name, key: key, labels: labels, shown: catalog.text("\(name).\(key)", state.language),
+                                       lexicon: engine.lexicon)
                 }
             case .items(let path, let labelField):
                 return (scope.value(at: path)?.listItems ?? []).map { item in
                     let shownValue = labelField.flatMap { item[$0] } ?? item
                     let labels = Language.allCases.map { Renderer(catalog: catalog, language: $0).format(shownValue) }
-                    return ShownOption(value: item, labels: labels, shown: labels[Language.allCases.firstIndex(of: state.language)!])
+                    var synonyms: [[String]] = []
+                    for field in ["relation", "relatie"] {
+                        if case .text(let relation)? = item[field] { synonyms += engine.lexicon.relationWords(for: relation) }
+                    }
+                    return ShownOption(value: item, labels: labels, shown: labels[Language.allCases.firstIndex(of: state.language)!],
+                                       synonyms: synonyms)
                 }
             }
         }
     }
-}
 
-extension Turn.Interpretation {
-    var key: String {
-        if case .retry(let key, _) = self { return key }
-        return ""
+    /// "1 Geld\n2 Wonen ...": the options as the question shows them.
+    func numberedOptions(_ spec: AnswerSpec) -> String {
+        options(for: spec).enumerated().map { "\($0.offset + 1) \($0.element.shown)" }.joined(separator: "\n")
     }
 }
+

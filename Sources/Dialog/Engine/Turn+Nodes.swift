@@ -11,6 +11,7 @@ extension Turn {
             if let module = node.module, module != state.module {
                 state.module = module
                 state.answeredInModule = 0
+                state.partTotal = nil
                 outputs.append(.moduleStarted(module))
             }
             switch node.kind {
@@ -68,6 +69,16 @@ extension Turn {
     mutating func ask(_ node: Node, prefix: String?, silently: Bool = false) throws(FlowFault) {
         guard let question = node.question else { throw FlowFault(description: "'\(node.id)' is not a question") }
         state.node = node.id
+        // A choice with one option is no choice: it is taken without asking (and without a
+        // checkpoint, so TERUG passes it by).
+        if question.answer.type.hasOptions, !question.quiet {
+            let options = options(for: question.answer)
+            if options.count == 1, question.answer.options.allSatisfy({ if case .items = $0 { true } else { false } }) {
+                let value = question.answer.multiple ? Value.list([options[0].value]) : options[0].value
+                if let prefix { outputs.append(.say(key: "system.prefix", text: prefix)) }
+                return try accept(value, raw: "", at: node, question, counted: false)
+            }
+        }
         if state.history.last?.node != node.id || state.history.last?.frames != state.frames {
             state.history.append(Checkpoint(of: state, at: node.id))
             if state.history.count > flow.limits.historyDepth { state.history.removeFirst() }
@@ -75,20 +86,34 @@ extension Turn {
         if silently { return }
         var lines: [String] = []
         if let prefix { lines.append(prefix) }
-        if state.module != nil {
-            let (n, total) = Progress(path: engine.defaultPath, state: state).position()
-            lines.append(render("system.progress", extra: ["n": .number(n), "total": .number(total)]))
-        }
+        if let line = progressLine() { lines.append(line) }
         lines.append(render(question.text))
-        if question.answer.type == .choice {
-            let labels = options(for: question.answer).map(\.shown)
-            lines.append(labels.enumerated().map { "\($0.offset + 1) \($0.element)" }.joined(separator: "\n"))
+        if question.answer.type.hasOptions { lines.append(numberedOptions(question.answer)) }
+        for part in MessageSplitter.split(lines.joined(separator: "\n")) {
+            outputs.append(.say(key: question.text, text: part))
         }
-        outputs.append(.say(key: question.text, text: lines.joined(separator: "\n")))
     }
 
-    /// Stores a valid answer, runs the node's actions and moves on.
-    mutating func accept(_ value: Value, raw: String, at node: Node, _ question: Question) throws(FlowFault) {
+    /// "Deel 2, vraag 3 van 8": per part, the total fixed when the part starts and only ever
+    /// lowered as questions fall away. A path longer than the total (a correction) shows no total.
+    mutating func progressLine() -> String? {
+        guard let module = state.module else { return nil }
+        var (n, total) = Progress(graph: engine.questionGraph, state: state).position()
+        if let fixed = state.partTotal { total = total.map { min($0, fixed) } ?? fixed }
+        state.partTotal = total
+        var extra: [String: Value] = ["n": .number(n)]
+        if let total, total >= n { extra["total"] = .number(total) }
+        let modules = flow.modules
+        if modules.count > 1, let index = modules.firstIndex(where: { $0.id == module }) {
+            extra["deel"] = .number(index + 1)
+            return render("system.progress_part", extra: extra)
+        }
+        return render("system.progress", extra: extra)
+    }
+
+    /// Stores a valid answer, runs the node's actions and moves on. An answer taken without
+    /// asking (a single option) is not `counted` as a question answered.
+    mutating func accept(_ value: Value, raw: String, at node: Node, _ question: Question, counted: Bool = true) throws(FlowFault) {
         var key = node.id
         if let save = question.save {
             guard let keys = scope.keys(of: save) else {
@@ -99,7 +124,8 @@ extension Turn {
         }
         outputs.append(.answer(Answer(node: node.id, key: key, value: value, module: state.module, raw: raw)))
         state.tries = 0
-        state.answeredInModule += 1
+        state.pending = nil
+        if counted { state.answeredInModule += 1 }
         try run(node.actions)
         guard let next = try route(node) else { throw FlowFault(description: "'\(node.id)' has no next node") }
         try enter(next)
@@ -142,7 +168,8 @@ extension Turn {
                 if let idPath { try assign(idPath, .text(id)) }
             }
             let scope = self.scope
-            outputs.append(.record(kind: kind, id: id, fields: fields.mapValues { $0.evaluate(in: scope) }))
+            let values = fields.mapValues { $0.evaluate(in: scope) { key in render(key) } }
+            outputs.append(.record(kind: kind, id: id, fields: values))
         case .complete(let module):
             outputs.append(.moduleCompleted(module))
         case .when(let condition, let inner):

@@ -6,14 +6,21 @@ public struct Flow: Sendable {
     public var start: String
     /// Fixed option lists; the label of option `k` in list `l` is the text `l.k`.
     public var lists: [String: [String]]
+    /// Lists whose options are bands of hours a week: where each option starts, in list order.
+    public var hours: [String: AmountParser.Bands] = [:]
     public var modules: [Module]
     public var nodes: [String: Node]
     /// Node ids in the order of the file.
     public var order: [String]
     public var commands: Commands
+    /// What the inwoner can do once the flow has ended (the main flow: PLAN, KLAAR 2, NIEUW, ...).
+    public var menu: Menu?
     public var limits: Limits
     /// The file the flow came from, for messages that name file and line.
     public var file: String
+    /// Nodes of an earlier version and the node a conversation waiting there goes on at, so a
+    /// changed flow does not strand a conversation that was stored at a node it no longer has.
+    public var moved: [String: String] = [:]
 
     public func module(_ id: String?) -> Module? { modules.first { $0.id == id } }
 }
@@ -54,6 +61,8 @@ public struct Node: Sendable {
     /// Entering this node starts this module (resets the question count).
     public var module: String?
     public var line: Int
+    /// For an `each` loop over a list not known yet: at most this many passes (for the question count).
+    public var atMost: Int?
 
     public var question: Question? {
         if case .ask(let q) = kind { return q }
@@ -90,6 +99,20 @@ public struct Question: Sendable {
 
 public enum AnswerType: String, Sendable, CaseIterable {
     case score, yesno, choice, text, name, phone, date
+    /// Hours of care, read into the bands of its list (`hours` in the flow file).
+    case amount
+    /// Who does an action: the inwoner, a network member (by number, name or relation), the
+    /// professional, or someone new ("mijn zoon", whose name is asked next).
+    case owner
+    /// Someone the inwoner names: `{naam, relatie}`, either of them possibly missing.
+    case person
+    /// Several people at once ("Ans en mijn buurman Karim"): a list of `{naam, relatie}`.
+    case people
+    /// A relation word ("zus", "buurman").
+    case relation
+
+    /// Whether the answer is picked from shown options.
+    public var hasOptions: Bool { self == .choice || self == .owner || self == .amount }
 }
 
 public struct AnswerSpec: Sendable {

@@ -15,6 +15,7 @@ public enum FlowChecker {
             errors += checkGraph(flow)
             for (key, place) in textsUsed(by: flow) where usedTexts[key] == nil { usedTexts[key] = place }
         }
+        errors += checkLexicon(library)
         // An instrument's title, items and bands are used by the instrument: problems with them
         // are reported at the instrument's line (naming where the text itself is).
         let instrumentTexts = textsUsed(byInstruments: library.instruments)
@@ -74,6 +75,11 @@ public enum FlowChecker {
                 for case .list(let name) in question.answer.options where flow.lists[name] == nil {
                     error(node, "option list '\(name)' does not exist")
                 }
+                if question.answer.type == .amount {
+                    for case .list(let name) in question.answer.options where flow.hours[name] == nil {
+                        error(node, "an amount needs the hours of list '\(name)' under 'hours'")
+                    }
+                }
             case .pause:
                 if node.next == nil { error(node, "a pause needs a 'next' to continue with") }
             case .each, .end: break
@@ -81,8 +87,15 @@ public enum FlowChecker {
             if let module = node.module, !moduleIDs.contains(module) { error(node, "module '\(module)' does not exist") }
             for action in node.actions { errors += checkAction(action, node, flow, moduleIDs) }
         }
+        for (old, target) in flow.moved.sorted(by: { $0.key < $1.key }) where flow.nodes[target] == nil {
+            error(nil, "'moved' sends '\(old)' to unknown node '\(target)'")
+        }
+        for entry in flow.menu?.entries ?? [] where flow.nodes[entry.node] == nil {
+            errors.append(FlowError(file: flow.file, line: flow.menu!.line, message: "the menu goes to unknown node '\(entry.node)'"))
+        }
         var reachable: Set<String> = []
-        var queue = [flow.start]
+        // The menu's parts start where the menu sends them, after the intake.
+        var queue = [flow.start] + (flow.menu?.entries.map(\.node) ?? [])
         while let id = queue.popLast() {
             guard reachable.insert(id).inserted, let node = flow.nodes[id] else { continue }
             queue += node.targets
@@ -115,6 +128,9 @@ public enum FlowChecker {
             if used[key] == nil { used[key] = (flow.file, line ?? node?.line ?? 1, node?.id) }
         }
         for module in flow.modules { use(module.title, nil, line: module.line) }
+        if let menu = flow.menu {
+            for key in [menu.text, menu.help, menu.contactText, menu.whichAction] { use(key, nil, line: menu.line) }
+        }
         for id in flow.order {
             let node = flow.nodes[id]!
             switch node.kind {
@@ -130,10 +146,18 @@ public enum FlowChecker {
             case .each, .branch: break
             }
             for action in node.actions {
-                for key in action.expressions.flatMap(\.optionKeys) { use(key, node) }
+                for key in action.expressions.flatMap({ $0.optionKeys + $0.textKeys }) { use(key, node) }
             }
         }
         return used
+    }
+
+    /// Synonyms in the lexicon must name an option that a flow has (`list.key`).
+    static func checkLexicon(_ library: FlowLibrary) -> [FlowError] {
+        let options = Set(library.flows.values.flatMap { flow in flow.lists.flatMap { list in list.value.map { "\(list.key).\($0)" } } })
+        return library.lexicon.optionPlaces.sorted(by: { $0.key < $1.key }).compactMap { key, place in
+            options.contains(key) ? nil : FlowError(file: place.file, line: place.line, message: "'\(key)' is no option of any flow (list.key)")
+        }
     }
 
     typealias InstrumentTextPlace = (file: String, line: Int, role: String)

@@ -1,7 +1,9 @@
 import Foundation
 
 /// The flows and texts of one deployment, read from a directory of YAML files:
-/// `*.flow.yaml` (one flow each), `*.texts.yaml` (keyed wording) and `*.instrument.yaml` (questionnaires).
+/// `*.flow.yaml` (one flow each), `*.texts.yaml` (keyed wording), `*.instrument.yaml`
+/// (questionnaires), `lexicon.*.yaml` (the words people answer with) and `signals.*.yaml` (what a
+/// message may say besides an answer).
 public struct FlowLibrary: Sendable {
     public var flows: [String: Flow]
     public var catalog: Catalog
@@ -9,6 +11,8 @@ public struct FlowLibrary: Sendable {
     public var schedule = ScheduleSettings()
     /// Questionnaires by id, from `*.instrument.yaml`; their wording is in the catalog.
     public var instruments: [String: Instrument] = [:]
+    public var lexicon = Lexicon()
+    public var signals = Signals()
 
     /// The flow that starts a conversation with an inwoner.
     public static let mainFlowID = "levenskracht"
@@ -19,6 +23,8 @@ public struct FlowLibrary: Sendable {
         var catalog = Catalog()
         var schedule = ScheduleSettings()
         var instruments: [String: Instrument] = [:]
+        var lexicon = Lexicon()
+        var signals = Signals()
         for file in files.sorted(by: { $0.name < $1.name }) {
             if file.name == "schedule.yaml" {
                 schedule = try ScheduleSettings.decode(file.contents, file: file.name)
@@ -30,6 +36,10 @@ public struct FlowLibrary: Sendable {
                     throw FlowError(file: file.name, line: 1, message: "flow '\(flow.id)' is also defined in \(other.file)")
                 }
                 flows[flow.id] = flow
+            } else if file.name.hasPrefix("lexicon.") {
+                try LexiconDecoder.decode(file.contents, file: file.name, into: &lexicon)
+            } else if file.name.hasPrefix("signals.") {
+                try SignalsDecoder.decode(file.contents, file: file.name, into: &signals)
             } else if file.name.hasSuffix(".instrument.yaml") {
                 let instrument = try InstrumentDecoder.decode(file.contents, file: file.name)
                 if let other = instruments[instrument.id] {
@@ -49,6 +59,8 @@ public struct FlowLibrary: Sendable {
         self.catalog = catalog
         self.schedule = schedule
         self.instruments = instruments
+        self.lexicon = lexicon
+        self.signals = signals
     }
 
     /// The items of an instrument as options of the list named after it, in item order (empty for an
@@ -59,7 +71,7 @@ public struct FlowLibrary: Sendable {
     }
 
     public func engine(_ flowID: String = FlowLibrary.mainFlowID, environment: DialogEnvironment = .amsterdam) -> Engine? {
-        flows[flowID].map { Engine(flow: $0, catalog: catalog, environment: environment) }
+        flows[flowID].map { Engine(flow: $0, catalog: catalog, lexicon: lexicon, signals: signals, environment: environment) }
     }
 
     /// Where the default flows ship inside the package.

@@ -3,7 +3,7 @@ enum NodeDecoder {
     static let kinds = ["say", "ask", "each", "branch", "pause", "end"]
     static let allowed: Set<String> = [
         "id", "say", "ask", "each", "as", "do", "then", "branch", "pause", "end", "answer", "save", "help",
-        "optional", "on_stuck", "quiet", "when", "actions", "module", "next",
+        "optional", "on_stuck", "quiet", "when", "actions", "module", "next", "at_most",
     ]
 
     static func decode(_ item: YAMLNode) throws(FlowError) -> Node {
@@ -32,6 +32,10 @@ enum NodeDecoder {
         default: kind = .branch
         }
         var node = Node(id: id, kind: kind, next: try f["next"]?.string(), module: try f["module"]?.string(), line: item.line)
+        if let atMost = f["at_most"] {
+            guard case .each = kind else { throw atMost.error("'at_most' belongs on an 'each' node") }
+            node.atMost = try atMost.int()
+        }
         node.routes = try (f["when"]?.sequence() ?? []).map { r throws(FlowError) in try route(r) }
         node.actions = try (f["actions"]?.sequence() ?? []).map { a throws(FlowError) in try action(a) }
         if case .ask = kind {} else {
@@ -73,7 +77,7 @@ enum NodeDecoder {
         }
         if node.isScalar {
             let spec = AnswerSpec(type: try type(node))
-            if spec.type == .choice { throw node.error("a choice needs 'options'") }
+            if spec.type.hasOptions { throw node.error("a\(spec.type == .owner ? "n" : "") \(spec.type.rawValue) needs 'options'") }
             return spec
         }
         let f = try node.fields(allowed: ["type", "options", "multiple", "max", "max_length", "unknown"])
@@ -84,8 +88,10 @@ enum NodeDecoder {
         spec.maxLength = try f["max_length"]?.int()
         spec.allowUnknown = try f["unknown"]?.bool() ?? false
         spec.options = try (f["options"]?.list() ?? []).map { o throws(FlowError) in try option(o) }
-        if spec.type == .choice, spec.options.isEmpty { throw node.error("a choice needs 'options'") }
-        if spec.type != .choice, !spec.options.isEmpty { throw node.error("only a choice has 'options'") }
+        if spec.type.hasOptions, spec.options.isEmpty { throw node.error("a\(spec.type == .owner ? "n" : "") \(spec.type.rawValue) needs 'options'") }
+        if !spec.type.hasOptions, spec.type != .person, !spec.options.isEmpty {
+            throw node.error("only a choice, owner, amount or person has 'options'")
+        }
         return spec
     }
 
@@ -130,6 +136,9 @@ enum NodeDecoder {
     static func expr(_ node: YAMLNode) throws(FlowError) -> Expr {
         if node.isMapping {
             let pairs = try node.mapping()
+            if pairs.count == 1, pairs[0].key == "shown" {
+                return .shown(try pairs[0].value.string())
+            }
             if pairs.count == 1, pairs[0].key == "option" {
                 // `{option: list.key}`: a fixed option, shown with its label like a chosen one.
                 let parts = try pairs[0].value.string().split(separator: ".", maxSplits: 1).map(String.init)

@@ -49,10 +49,11 @@ public enum ChoiceParser {
 
     private enum Match { case one(Int), many([Int]), ambiguous([Int]), none, outOfRange }
 
-    private static let allWords: Set<String> = [
+    static let allWords: Set<String> = [
         "alles", "allemaal", "alle", "alle opties", "all", "all of them", "everything", "all options",
     ]
-    private static let separatorWords: Set<String> = ["en", "and", "of", "or", "plus", ","]
+    // "of" and "or" join alternatives, not a list: "geld of wonen" is one or the other.
+    private static let separatorWords: Set<String> = ["en", "and", "plus", ","]
     private static let stopWords: Set<String> = [
         "en", "and", "of", "or", "de", "het", "een", "the", "a", "an", "van", "in", "op", "met", "voor", "to", "for",
     ]

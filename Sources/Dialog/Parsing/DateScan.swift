@@ -17,13 +17,13 @@ struct DateScan {
     var weekday: (iso: Int, mode: WeekdayMode)?
     var conflict = false
 
-    init(_ folded: String) {
-        tokens = DateVocabulary.tokens(folded)
+    init(_ folded: String, correctingTypos: Bool = false) {
+        tokens = DateVocabulary.tokens(folded, correctingTypos: correctingTypos)
         used = Array(repeating: false, count: tokens.count)
     }
 
-    var leftoverIsFiller: Bool {
-        tokens.indices.allSatisfy { used[$0] || DateVocabulary.fillers.contains(tokens[$0]) }
+    func leftoverIsFiller(extra: Set<String> = []) -> Bool {
+        tokens.indices.allSatisfy { used[$0] || DateVocabulary.fillers.contains(tokens[$0]) || extra.contains(tokens[$0]) }
     }
 
     /// The token at `i` if it exists and is not claimed yet.

@@ -35,6 +35,14 @@ enum DateVocabulary {
 
     static let hourSuffixes: Set<String> = ["uur", "u", "h"]
 
+    /// A word that names a day ("morgen", "dinsdag"): never a name. Months are left out, as
+    /// some are names too (April, June).
+    static func isDateWord(_ word: String) -> Bool {
+        relativeDays.contains(word) || (word.count >= 6 && weekdays[word] != nil)
+    }
+
+    static let relativeDays: Set<String> = ["vandaag", "morgen", "overmorgen", "gisteren", "today", "tomorrow", "yesterday"]
+
     /// Words that may surround a date without changing it ("op dinsdag om 10 uur graag").
     static let fillers: Set<String> = [
         "om", "at", "op", "on", "de", "het", "the", "rond", "around", "omstreeks", "tegen", "ongeveer",
@@ -66,9 +74,28 @@ enum DateVocabulary {
 
     /// Splits folded text into words, undoing compounds ("morgenavond", "dinsdagochtend"),
     /// glued units ("10uur", "2:30pm", "15e") and number words ("half drie" → "half 3").
-    static func tokens(_ folded: String) -> [String] {
-        folded.split { $0.isWhitespace || $0 == "," || $0 == ";" }.flatMap { expand(String($0)) }
+    static func tokens(_ folded: String, correctingTypos: Bool = false) -> [String] {
+        folded.split { $0.isWhitespace || $0 == "," || $0 == ";" }.flatMap { token in
+            let words = expand(String(token))
+            return correctingTypos ? words.map(corrected) : words
+        }
     }
+
+    /// A day or month name typed with one mistake ("morgne", "dinsdg", "decmber").
+    static func corrected(_ word: String) -> String {
+        guard word.count >= EditDistance.minimumLength - 1, word.allSatisfy(\.isLetter), !isKnown(word) else { return word }
+        let near = correctable.filter { EditDistance.isTypo(word, of: $0) }
+        return near.count == 1 ? near[0] : word
+    }
+
+    private static func isKnown(_ word: String) -> Bool {
+        months[word] != nil || weekdays[word] != nil || periods[word] != nil || units[word] != nil || fillers.contains(word)
+            || relativeDays.contains(word) || numberWords[word] != nil
+    }
+
+    /// Whole names only: abbreviations are too short to correct.
+    private static let correctable: [String] = (months.keys.filter { $0.count >= 5 } + weekdays.keys.filter { $0.count >= 5 }
+        + ["vandaag", "morgen", "overmorgen", "tomorrow"]).sorted()
 
     private static func expand(_ token: String) -> [String] {
         var t = token

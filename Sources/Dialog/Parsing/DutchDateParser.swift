@@ -3,7 +3,8 @@ import Foundation
 /// Reads an appointment moment such as "dinsdag om 10 uur", "15-12", "over 2 weken" or
 /// "tomorrow at 3pm". Relative words are resolved against `now` as seen in `calendar`'s time zone.
 public enum DutchDateParser {
-    public static func parse(_ s: String, now: Date, calendar: Calendar) -> DateParse {
+    /// `lexicon` adds its fillers ("denk ik"), its fixed days ("kerstavond") and typo tolerance.
+    public static func parse(_ s: String, now: Date, calendar: Calendar, lexicon: Lexicon? = nil) -> DateParse {
         guard !AnswerText.isTooLongToParse(s) else { return .invalid }
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: now)
         guard let year = c.year, let month = c.month, let day = c.day, let hour = c.hour, let minute = c.minute
@@ -11,17 +12,36 @@ public enum DutchDateParser {
         let today = LocalDate(year: year, month: month, day: day)
         let nowTime = LocalTime(hour: hour, minute: minute)
 
-        var scan = DateScan(AnswerText.fold(s))
+        var scan = DateScan(AnswerText.fold(s), correctingTypos: lexicon != nil)
         scan.scanTimesAndPeriods()
+        if let lexicon { scanDays(&scan, lexicon) }
         scanDates(&scan)
-        guard !scan.conflict, scan.leftoverIsFiller else { return .invalid }
+        guard !scan.conflict, scan.leftoverIsFiller(extra: lexicon?.fillers ?? []) else { return .invalid }
         return resolve(scan, today: today, now: nowTime)
+    }
+
+    /// "kerstavond", "tweede kerstdag": a fixed day of the year.
+    private static func scanDays(_ scan: inout DateScan, _ lexicon: Lexicon) {
+        let words = scan.tokens
+        var i = 0
+        while i < words.count {
+            if scan.at(i) != nil, let hit = lexicon.days.match(words, at: i, typos: false) {
+                scan.fill(\.dayMonth, .init(day: hit.payload.day, month: hit.payload.month), claiming: i..<(i + hit.length))
+                i += hit.length
+            } else {
+                i += 1
+            }
+        }
     }
 
     private static func scanDates(_ scan: inout DateScan) {
         let months = DateVocabulary.months
         for i in scan.tokens.indices {
             guard let t = scan.at(i) else { continue }
+            if let m = t.wholeMatch(of: RegexCache.isoDate) {
+                scan.fill(\.dayMonth, .init(day: Int(m.3)!, month: Int(m.2)!, year: Int(m.1)!), claiming: i..<(i + 1))
+                continue
+            }
             // ASCII digits only: `\d` alone also matches "٣" or "３", which `Int(_:)` does not read (found by the fuzz run).
             if let m = t.wholeMatch(of: RegexCache.dayMonthYear) {
                 scan.fill(\.dayMonth, .init(day: Int(m.1)!, month: Int(m.2)!, year: Int(m.3)!), claiming: i..<(i + 1))
@@ -45,7 +65,7 @@ public enum DutchDateParser {
             if t == "over" || t == "in", let unit = DateVocabulary.units[scan.at(i + 2) ?? ""],
                let n = ["a", "an"].contains(scan.at(i + 1)) ? 1 : scan.number(i + 1, in: 0...999) {
                 scan.fill(\.offset, (unit.days * n, unit.months * n), claiming: i..<(i + 3))
-            } else if let days = ["vandaag": 0, "today": 0, "morgen": 1, "tomorrow": 1, "overmorgen": 2][t] {
+            } else if let days = ["gisteren": -1, "yesterday": -1, "eergisteren": -2, "vandaag": 0, "today": 0, "morgen": 1, "tomorrow": 1, "overmorgen": 2][t] {
                 scan.fill(\.offset, (days, 0), claiming: i..<(i + 1))
             } else if t == "day", scan.at(i + 1) == "after", scan.at(i + 2) == "tomorrow" {
                 scan.fill(\.offset, (2, 0), claiming: i..<(i + 3))

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A calendar day without time zone, e.g. 2026-12-15.
 public struct LocalDate: Codable, Sendable, Hashable, Comparable, CustomStringConvertible {
     public var year, month, day: Int
@@ -47,6 +49,11 @@ private func pad(_ n: Int, _ width: Int) -> String {
 
 // Plain proleptic-Gregorian day arithmetic, so adding days never meets DST gaps or time zones.
 extension LocalDate {
+    /// The calendar day of year/month/day components (as `Calendar.dateComponents` gives them).
+    public init(_ components: DateComponents) {
+        self.init(year: components.year ?? 1970, month: components.month ?? 1, day: components.day ?? 1)
+    }
+
     /// A real day of the calendar (not 31 April or 29 February 2027).
     public var isValid: Bool { Self.isValid(year: year, month: month, day: day) && (1...9999).contains(year) }
 

@@ -1,9 +1,68 @@
-/// Reads a grade ("rapportcijfer") such as "7", "een zeven", "7/10", "6,5" or "7+".
+/// Reads a grade ("rapportcijfer") such as "7", "een zeven", "een zesje", "7/10", "6,5" or "7+".
+/// Grade words ("een voldoende") and a lone "een" (usually the article) are guesses to confirm.
 public enum ScoreParser {
-    public static func parse(_ s: String, range: ClosedRange<Int> = 0...10) -> Int? {
-        guard !AnswerText.isTooLongToParse(s) else { return nil }
+    /// More words than this beside the number (fillers and a reason aside), and the number may
+    /// belong to something else ("ik heb 2 kinderen en ..."): asked back.
+    static let maxOtherWords = 1
+
+    public static func read(_ s: String, lexicon: Lexicon, range: ClosedRange<Int> = 0...10) -> Reading<Int> {
+        guard !AnswerText.isTooLongToParse(s) else { return .refused }
         let text = AnswerText.fold(s)
-        let chars = Array(text)
+        guard var values = digitValues(Array(text), range: range) else { return .refused }
+        // "één" with its accents is the number, not the article.
+        if text.contains("één") || text.contains("eén") { values.append(1) }
+        let words = Words(s).words
+        var other = 0
+        var grade: Int?
+        var article = false
+        var negated = false
+        // Words after "want" or "omdat" give a reason for the number ("een 5 want ..."): they
+        // do not make the number doubtful.
+        var reason = false
+        var i = 0
+        while i < words.count {
+            let word = words[i]
+            if let n = lexicon.numbers[word], !(n == 1 && isArticle(word)) {
+                values.append(n)
+            } else if isArticle(word) {
+                article = true
+            } else if let hit = lexicon.grades.match(words, at: i) {
+                grade = grade ?? hit.payload
+                i += hit.length
+                continue
+            } else if lexicon.negators.contains(word) {
+                // "niet goed" is no grade to guess at.
+                negated = true
+            } else if Self.reasonWords.contains(word) {
+                reason = true
+            } else if !word.allSatisfy(\.isNumber), !lexicon.fillers.contains(word), !reason {
+                other += 1
+            }
+            i += 1
+        }
+        if values.isEmpty {
+            // "een" is usually the article ("een 7"); alone it may mean 1, so it is asked back.
+            if let grade, !negated { return range.contains(grade) ? .guess(grade) : .refused }
+            return article && other == 0 && range.contains(1) ? .guess(1) : .refused
+        }
+        let distinct = Set(values)
+        guard distinct.count == 1, let value = distinct.first, range.contains(value) else { return .refused }
+        return other > maxOtherWords ? .guess(value) : .sure(value)
+    }
+
+    /// The value only when read surely (tables and callers without a way to ask back).
+    public static func parse(_ s: String, lexicon: Lexicon, range: ClosedRange<Int> = 0...10) -> Int? {
+        read(s, lexicon: lexicon, range: range).sure
+    }
+
+    private static func isArticle(_ word: String) -> Bool {
+        word == "een" || word == "a" || word == "an"
+    }
+
+    static let reasonWords: Set<String> = ["want", "omdat", "doordat", "door", "sinds", "because", "since", "as"]
+
+    /// The numbers written in digits, nil when one of them is no grade ("7/8", a number too big).
+    private static func digitValues(_ chars: [Character], range: ClosedRange<Int>) -> [Int]? {
         var values: [Int] = []
         var i = 0
         while i < chars.count {
@@ -25,15 +84,7 @@ public enum ScoreParser {
             guard let rounded = roundedHalfUp(negative ? -value : value) else { return nil }
             values.append(rounded)
         }
-
-        let words = text.split { !$0.isLetter }.map(String.init)
-        values += words.compactMap { numberWords[$0] }
-        // "een" is usually the article ("een 7"); it only means 1 when nothing else is said.
-        if values.isEmpty, words.contains(where: { $0 == "een" || $0 == "one" }) { values = [1] }
-
-        let distinct = Set(values)
-        guard distinct.count == 1, let value = distinct.first, range.contains(value) else { return nil }
-        return value
+        return values
     }
 
     private static func digits(_ chars: [Character], _ i: inout Int) -> String {
@@ -64,11 +115,4 @@ public enum ScoreParser {
         let rounded = (value + 0.5).rounded(.down)
         return rounded.magnitude < 1e15 ? Int(rounded) : nil
     }
-
-    private static let numberWords: [String: Int] = [
-        "nul": 0, "één": 1, "eén": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5,
-        "zes": 6, "zeven": 7, "acht": 8, "negen": 9, "tien": 10, "elf": 11, "twaalf": 12,
-        "zero": 0, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-        "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    ]
 }

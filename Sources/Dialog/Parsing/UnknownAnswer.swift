@@ -1,23 +1,26 @@
-/// Recognises "I don't know" / "none" style answers in Dutch and English.
+/// "I don't know" and "none" answers ("weet ik niet", "geen idee", "niemand", "n.v.t.").
 public enum UnknownAnswer {
-    public static func matches(_ s: String) -> Bool {
+    /// The whole answer is one of the lexicon's unknown phrases (fillers around it allowed).
+    public static func matches(_ s: String, lexicon: Lexicon) -> Bool {
         guard !AnswerText.isTooLongToParse(s) else { return false }
-        var t = AnswerText.fold(s)
-        while t.last == "?" || t.last == " " { t.removeLast() }
-        if !t.isEmpty && t.allSatisfy({ $0 == "-" || $0 == "?" }) { return true }
-        // Dots and apostrophes are dropped so "n.v.t.", "nvt", "don't" and "dont" share one entry.
-        let key = String(t.filter { $0 != "." && $0 != "'" })
-        return phrases.contains(key)
+        let t = AnswerText.fold(s)
+        if !t.isEmpty, t.allSatisfy({ $0 == "-" || $0 == "?" || $0 == " " }) { return true }
+        return matches(Words(s).words, lexicon: lexicon)
     }
 
-    private static let phrases: Set<String> = [
-        // Dutch
-        "weet ik niet", "weet niet", "ik weet het niet", "ik weet niet", "weet ik veel",
-        "geen idee", "geen flauw idee", "geen", "niemand", "niks", "niets", "nvt",
-        "niet van toepassing", "onbekend", "geen antwoord",
-        // English
-        "i dont know", "dont know", "i do not know", "do not know", "idk", "dunno",
-        "none", "nobody", "no one", "noone", "nothing", "no idea", "not applicable",
-        "n/a", "unknown",
-    ]
+    static func matches(_ words: [String], lexicon: Lexicon) -> Bool {
+        if lexicon.unknown.whole(words) != nil { return true }
+        let kept = words.filter { !lexicon.fillers.contains($0) }
+        return !kept.isEmpty && lexicon.unknown.whole(kept) != nil
+    }
+
+    /// For an answer that names something (a number, a person, a day): no digits, and a no or an
+    /// unknown phrase in it ("nee heb ik niet bij de hand", "geen nummer", "weet ik nog niet").
+    static func saysNone(_ s: String, lexicon: Lexicon) -> Bool {
+        let words = Words(s).words
+        // A number may be in it ("geen 06"), but not one long enough to be what was asked.
+        guard !words.contains(where: { $0.count >= 3 && $0.allSatisfy(\.isNumber) }) else { return false }
+        if words.contains(where: { lexicon.no.contains($0) }) { return true }
+        return lexicon.unknown.occurs(in: words) && !lexicon.yes.contains(where: words.contains)
+    }
 }

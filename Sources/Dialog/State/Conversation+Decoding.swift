@@ -3,7 +3,7 @@ import Foundation
 extension Conversation {
     enum CodingKeys: String, CodingKey {
         case stateVersion, flowID, flowVersion, language, node, frames, vars, tries, history, module, answeredInModule,
-             optedOut, paused, finished, nextID, lastActivity
+             optedOut, paused, finished, pending, partTotal, afterCrisis, nextID, lastActivity
     }
 
     /// `StateJSONReader` reads the same without `JSONDecoder` (`Conversation.decode`): change both together.
@@ -22,6 +22,9 @@ extension Conversation {
         optedOut = try c.decode(Bool.self, forKey: .optedOut)
         paused = try c.decode(Bool.self, forKey: .paused)
         finished = try c.decode(Bool.self, forKey: .finished)
+        pending = try c.decodeIfPresent(Value.self, forKey: .pending)
+        partTotal = try c.decodeIfPresent(Int.self, forKey: .partTotal)
+        afterCrisis = try c.decodeIfPresent(Bool.self, forKey: .afterCrisis) ?? false
         nextID = try c.decode(Int.self, forKey: .nextID)
         lastActivity = try c.decodeIfPresent(Date.self, forKey: .lastActivity)
     }

@@ -21,6 +21,14 @@ public struct Conversation: Codable, Sendable, Equatable {
     public var optedOut = false
     public var paused = false
     public var finished = false
+    /// An answer read as a guess ("een voldoende"), waiting for the inwoner's yes: asked back as
+    /// "Bedoel je een 6?".
+    public var pending: Value?
+    /// The number of questions of the current part, fixed when the part starts and only ever
+    /// lowered ("Deel 2 · vraag 3 van 8").
+    public var partTotal: Int?
+    /// Paused by a message that showed signs of a crisis: the next message continues gently.
+    public var afterCrisis = false
     /// Source of local ids for emitted records (`goal-3`).
     public var nextID = 1
     public var lastActivity: Date?
@@ -76,6 +84,7 @@ public struct Checkpoint: Encodable, Sendable, Equatable {
         state.vars = vars
         state.nextID = nextID
         state.tries = 0
+        state.pending = nil
     }
 }
 

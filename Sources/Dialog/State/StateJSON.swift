@@ -56,6 +56,9 @@ struct StateJSON {
         out += ","; field("optedOut"); out += s.optedOut ? "true" : "false"
         out += ","; field("paused"); out += s.paused ? "true" : "false"
         out += ","; field("finished"); out += s.finished ? "true" : "false"
+        if let pending = s.pending { out += ","; field("pending"); value(pending) }
+        if let total = s.partTotal { out += ","; field("partTotal"); out += String(total) }
+        if s.afterCrisis { out += ","; field("afterCrisis"); out += "true" }
         out += ","; field("nextID"); out += String(s.nextID)
         if let date = s.lastActivity { out += ","; field("lastActivity"); out += "\(date.timeIntervalSince1970)" }
         out += "}"

@@ -78,6 +78,7 @@ struct StateJSONReader {
         var frames: [LoopFrame] = [], vars: [String: Value] = [:], tries = 0, history: [StoredCheckpoint] = []
         var module: String?, answeredInModule = 0, optedOut = false, paused = false, finished = false, nextID = 0
         var lastActivity: Date?
+        var pending: Value?, partTotal: Int?, afterCrisis = false
         try object(StateKey.self, depth: 1) { r, key throws(Error) in
             switch key {
             case .stateVersion: stateVersion = try r.integer()
@@ -95,6 +96,9 @@ struct StateJSONReader {
             case .optedOut: optedOut = try r.bool()
             case .paused: paused = try r.bool()
             case .finished: finished = try r.bool()
+            case .pending: pending = try r.value(depth: 2)
+            case .partTotal: partTotal = try r.integer()
+            case .afterCrisis: afterCrisis = try r.bool()
             case .nextID: nextID = try r.integer()
             // .secondsSince1970, as the state was written.
             case .lastActivity: lastActivity = try r.null() ? nil : Date(timeIntervalSince1970: r.double())
@@ -113,6 +117,9 @@ struct StateJSONReader {
         state.optedOut = optedOut
         state.paused = paused
         state.finished = finished
+        state.pending = pending
+        state.partTotal = partTotal
+        state.afterCrisis = afterCrisis
         state.nextID = nextID
         state.lastActivity = lastActivity
         return state
@@ -322,8 +329,8 @@ struct StateJSONReader {
 
 private enum StateKey: String, JSONKeys {
     case stateVersion, flowID, flowVersion, language, node, frames, vars, tries, history, module, answeredInModule,
-         optedOut, paused, finished, nextID, lastActivity
-    static let keys = KeySet(Self.self, optional: [.node, .module, .lastActivity])
+         optedOut, paused, finished, pending, partTotal, afterCrisis, nextID, lastActivity
+    static let keys = KeySet(Self.self, optional: [.node, .module, .pending, .partTotal, .afterCrisis, .lastActivity])
 }
 
 private enum VersionKey: String, JSONKeys {

@@ -20,6 +20,11 @@ public struct Renderer: Sendable {
         ValueFormatter(catalog: catalog, language: language).format(value)
     }
 
+    /// A date in full ("maandag 28 december"), for a day proposed to the inwoner.
+    public func longDate(_ date: LocalDate) -> String {
+        ValueFormatter(catalog: catalog, language: language).formatLongDate(date)
+    }
+
     private func render(_ key: String, _ scope: Scope, depth: Int) -> String {
         // Too deep (an include cycle): stop with nothing rather than show `{>key}` to the inwoner.
         guard depth <= Self.maxIncludeDepth else { return "" }

@@ -30,6 +30,11 @@ struct ValueFormatter {
         return text
     }
 
+    /// `maandag 28 december`: a day proposed to the inwoner, in full.
+    func formatLongDate(_ date: LocalDate) -> String {
+        "\(catalog.text("date.day.\(Self.isoWeekday(date))", language)) \(date.day) \(catalog.text("date.month.\(date.month)", language))"
+    }
+
     /// 1 = Monday ... 7 = Sunday.
     static func isoWeekday(_ d: LocalDate) -> Int {
         let t = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4]

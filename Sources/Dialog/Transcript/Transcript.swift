@@ -121,6 +121,8 @@ public struct Transcript: Sendable, Equatable {
         case .record(let kind, let id, let fields): return "+ \(kind) \(id) \(json(.record(fields)))\n"
         case .alert(let kind, let node, _): return "! \(kind.rawValue) \(node)\n"
         case .note(let text, _): return "~ note \(text)\n"
+        case .request(.plan): return "~ request plan\n"
+        case .request(.actionDone(let number)): return "~ request action \(number) done\n"
         case .optedOut: return "~ opted out\n"
         case .optedIn: return "~ opted in\n"
         case .languageChanged(let l): return "~ language \(l.rawValue)\n"

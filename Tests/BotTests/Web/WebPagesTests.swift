@@ -226,7 +226,7 @@ struct WebPagesTests {
             let anna = try await WebSession.login(client, email: WebFixture.anna)
             let plan = String(buffer: try await anna.get("/inwoners/\(fixture.annaInwoner)/plan").body)
             #expect(plan.contains("Mijn plan"))
-            #expect(plan.contains("1. Een huis zonder schimmel"))
+            #expect(plan.contains("Doel 1: Een huis zonder schimmel"))
             #expect(plan.contains("class=\"sub\""))
             let sent = try await anna.post("/inwoners/\(fixture.annaInwoner)/plan/versturen", [])
             #expect(sent.headers[.location] == "/inwoners/\(fixture.annaInwoner)?melding=plan")
@@ -236,7 +236,7 @@ struct WebPagesTests {
                 SELECT m.text FROM outbox o JOIN message m ON m.id = o.messageId WHERE m.textKey = 'plan.overzicht' AND o.personId = ?
                 """, arguments: [fixture.annaInwoner])
         }
-        #expect(text?.hasPrefix("Ondersteuningsplan\n1. Een huis zonder schimmel") == true)
+        #expect(text?.hasPrefix("Ondersteuningsplan\nDoel 1: Een huis zonder schimmel") == true)
         let css = try String(contentsOf: Fixtures.root.appendingPathComponent("Sources/Bot/Web/Static/app.css"), encoding: .utf8)
         #expect(css.contains("@media print"))
     }

@@ -2,6 +2,8 @@ import Dialog
 import Foundation
 import Testing
 
+private let lexicon = DefaultFlows.library.lexicon
+
 /// A webhook body may hold up to 64 KiB of text. Every parser must answer such a message quickly
 /// (found by the fuzz run: the choice parser's time grew with the cube of the length, 28 s for
 /// 4,000 characters in a debug build, inside the write transaction). Longer than
@@ -28,13 +30,13 @@ struct LongAnswerTests {
         var timings: [(String, Duration)] = []
         timings.append(("choice", clock.measure { _ = ChoiceParser.parse(s, options: Self.options, multiple: true) }))
         timings.append(("choice single", clock.measure { _ = ChoiceParser.parse(s, options: Self.options, multiple: false) }))
-        timings.append(("score", clock.measure { _ = ScoreParser.parse(s) }))
-        timings.append(("yes/no", clock.measure { _ = YesNoParser.parse(s) }))
+        timings.append(("score", clock.measure { _ = ScoreParser.parse(s, lexicon: lexicon) }))
+        timings.append(("yes/no", clock.measure { _ = YesNoParser.parse(s, lexicon: lexicon) }))
         timings.append(("date", clock.measure { _ = DutchDateParser.parse(s, now: Date(timeIntervalSince1970: 1_795_425_300), calendar: amsterdam) }))
-        timings.append(("name", clock.measure { _ = NameParser.parse(s) }))
+        timings.append(("name", clock.measure { _ = NameParser.parse(s, lexicon: lexicon) }))
         timings.append(("phone", clock.measure { _ = PhoneParser.normalize(s) }))
         timings.append(("free text", clock.measure { _ = FreeTextParser.parse(s, maxLength: 500) }))
-        timings.append(("unknown", clock.measure { _ = UnknownAnswer.matches(s) }))
+        timings.append(("unknown", clock.measure { _ = UnknownAnswer.matches(s, lexicon: lexicon) }))
         print("long answer \(index) (\(s.count) characters): " + timings.map { "\($0.0) \($0.1.formatted(.units(allowed: [.milliseconds])))" }.joined(separator: ", "))
         for (parser, time) in timings {
             #expect(time < .seconds(2), "\(parser) took \(time) on \(s.count) characters")
@@ -44,9 +46,9 @@ struct LongAnswerTests {
     @Test func answersUpToTheLimitStillParse() {
         let padding = String(repeating: " ", count: AnswerText.maxParsedBytes - 10)
         #expect(ChoiceParser.parse(padding + "1 en 3", options: Self.options, multiple: true) == .selected([0, 2]))
-        #expect(ScoreParser.parse(padding + "7") == 7)
-        #expect(YesNoParser.parse(padding + "ja") == true)
-        #expect(ScoreParser.parse(padding + "           7") == nil)
+        #expect(ScoreParser.parse(padding + "7", lexicon: lexicon) == 7)
+        #expect(YesNoParser.parse(padding + "ja", lexicon: lexicon) == true)
+        #expect(ScoreParser.parse(padding + "           7", lexicon: lexicon) == nil)
         #expect(ChoiceParser.parse(padding + "           1", options: Self.options, multiple: true) == .invalid)
     }
 }

@@ -2,6 +2,8 @@
 import Foundation
 import Testing
 
+private let lexicon = DefaultFlows.library.lexicon
+
 /// Every answer parser on generated input: no crash, and each result keeps its promise
 /// (a score inside its range, option indices inside the list, a phone number in E.164, ...).
 struct ParserFuzzTests {
@@ -21,11 +23,11 @@ struct ParserFuzzTests {
             let s = FuzzStrings.make(&r)
             func fail(_ what: String) { broken.append("input \(n) of FUZZ_SEED=\(seed) \(String(reflecting: String(s.prefix(60)))): \(what)") }
             let upper = r.pick([5, 10, 13])
-            if let score = ScoreParser.parse(s, range: 0...upper) {
+            if let score = ScoreParser.parse(s, lexicon: lexicon, range: 0...upper) {
                 recognised += 1
                 if !(0...upper).contains(score) { fail("score \(score) outside 0...\(upper)") }
             }
-            if YesNoParser.parse(s) != nil { recognised += 1 }
+            if YesNoParser.parse(s, lexicon: lexicon) != nil { recognised += 1 }
             let multiple = r.chance(0.5)
             let maxCount = r.chance(0.5) ? r.int(1...3) : nil
             switch ChoiceParser.parse(s, options: Self.options, multiple: multiple, maxCount: maxCount) {
@@ -43,7 +45,7 @@ struct ParserFuzzTests {
             if case .text(let text) = FreeTextParser.parse(s, maxLength: maxLength) {
                 if text.count > maxLength || text.isEmpty { fail("free text of \(text.count) characters, max \(maxLength)") }
             }
-            if let name = NameParser.parse(s) {
+            if let name = NameParser.parse(s, lexicon: lexicon) {
                 if !(1...60).contains(name.count) || name.contains(where: { $0.isNewline }) { fail("name \(String(reflecting: name))") }
             }
             if case .valid(let e164) = PhoneParser.normalize(s, allowInternational: r.chance(0.5)) {
@@ -56,7 +58,7 @@ struct ParserFuzzTests {
                 let today = amsterdam.dateComponents([.year, .month, .day], from: now)
                 if (date.year, date.month, date.day) < (today.year!, today.month!, today.day!) { fail("a date in the past: \(date)") }
             }
-            _ = UnknownAnswer.matches(s)
+            _ = UnknownAnswer.matches(s, lexicon: lexicon)
             if broken.count > 20 { break }
         }
         print("fuzz parsers: FUZZ_SEED=\(seed), \(count) inputs through 8 parsers, \(recognised) recognised answers, \(broken.count) broken promises")

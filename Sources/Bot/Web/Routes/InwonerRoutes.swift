@@ -38,7 +38,7 @@ struct InwonerRoutes {
         pages.post("inwoners/:id/plan/versturen") { page in
             let sent = try await web.database.writer.write { db in
                 let id = try web.inwoner(page, event: "plan verstuurd", in: db)
-                return try SupportPlan.send(personID: id, library: web.library, at: page.now, in: db) != nil
+                return try !SupportPlan.send(personID: id, library: web.library, at: page.now, in: db).isEmpty
             }
             return Pages.redirect("/inwoners/\(try page.parameter("id"))?melding=\(sent ? "plan" : "onbereikbaar")")
         }

@@ -1,0 +1,116 @@
+/// The words people use in their answers, read from `lexicon.*.yaml` beside the flows: yes and
+/// no, "weet ik niet", fillers, number and grade words, synonyms of fixed options, relations,
+/// vague dates, hours of care. The languages are merged: an inwoner may answer in English in a
+/// Dutch conversation. A gemeente adds words to the files without a code change.
+public struct Lexicon: Sendable {
+    /// Words that say yes on their own ("ja", "jawel", "yes").
+    public var yes: Set<String> = []
+    /// Weaker agreement that a negator turns around ("klopt", "ok", "klopt niet").
+    public var agree = PhraseTable<Bool>()
+    public var no: Set<String> = []
+    public var negators: Set<String> = []
+    /// Doubt: an answer with one of these is never read as yes or no ("misschien", "niet zeker").
+    public var uncertain = PhraseTable<Bool>()
+    /// Whole answers that mean yes although they hold a negation ("geen probleem", "waarom niet").
+    public var yesPhrases = PhraseTable<Bool>()
+    /// Whole answers that mean "I don't know" or "none" ("weet ik niet", "geen idee", "niemand").
+    public var unknown = PhraseTable<Bool>()
+    /// Words that may stand around any answer without changing it ("hoor", "nou", "denk ik").
+    public var fillers: Set<String> = []
+    /// Number words, diminutives included ("zes", "zesje").
+    public var numbers: [String: Int] = [:]
+    /// "de tweede": an option's number in a list of choices.
+    public var ordinals: [String: Int] = [:]
+    /// Grade words ("voldoende"): always asked back as the grade they usually mean.
+    public var grades = PhraseTable<Int>()
+    /// Synonyms of fixed options by `list.key` ("leefgebieden.geld": "financien").
+    public var options: [String: [[String]]] = [:]
+    /// Synonyms that are a guess: the inwoner confirms them ("uren.veel": "elke dag").
+    public var askBack: [String: [[String]]] = [:]
+    /// Relation words ("dochter", "buurman", "sister"): never names. Each maps to the word it is
+    /// stored as ("sister" → "zus").
+    public var relations: [String: String] = [:]
+    /// Words before a relation ("mijn", "m'n", "de").
+    public var possessives: Set<String> = []
+    /// Other words that are no name ("iemand", "wij", "kinderen").
+    public var notNames: Set<String> = []
+    /// How people introduce their name ("ik heet", "mijn naam is").
+    public var nameIntros = PhraseTable<Bool>()
+    public var greetings: Set<String> = []
+    /// Vague moments and the rule that makes a proposal of them ("volgende week").
+    public var dates = PhraseTable<VagueDate>()
+    /// Fixed days of the year ("kerstavond": 24 December), as month and day.
+    public var days = PhraseTable<MonthDay>()
+    /// Hours of care: the unit words and the words for "per day" and "per week".
+    public var hourUnits: Set<String> = []
+    public var perDay = PhraseTable<Bool>()
+    public var perWeek = PhraseTable<Bool>()
+    public var perMonth = PhraseTable<Bool>()
+    /// Where each option synonym list was written (`list.key`), for `flows check`.
+    public var optionPlaces: [String: LexiconPlace] = [:]
+
+    public init() {}
+
+    /// Every word of `words` is a filler or a possessive (nothing else was said).
+    func onlyFillers(_ words: some Collection<String>) -> Bool {
+        words.allSatisfy { fillers.contains($0) || possessives.contains($0) }
+    }
+
+    /// Every word for a relation ("zus": "zus", "zuster", "sister"), as phrases.
+    public func relationWords(for relation: String) -> [[String]] {
+        let words = Words.phrase(relation)
+        guard words.count == 1 else { return [words] }
+        let canonical = relations[words[0]] ?? words[0]
+        return ([canonical] + relations.filter { $0.value == canonical && $0.key != canonical }.map(\.key).sorted()).map { [$0] }
+    }
+
+    /// The synonyms of a fixed option, with `@yes` / `@no` standing for every yes or no word.
+    func synonyms(of option: String) -> [[String]] {
+        (options[option] ?? []).flatMap { phrase -> [[String]] in
+            switch phrase {
+            case ["@yes"]: return yes.sorted().map { [$0] }
+            case ["@no"]: return no.sorted().map { [$0] }
+            default: return [phrase]
+            }
+        }
+    }
+}
+
+/// A moment said vaguely, and how it becomes a concrete proposal.
+public enum VagueDate: String, Sendable, CaseIterable {
+    /// "volgende week", "na het weekend": Monday of next week.
+    case nextWeek = "next_week"
+    /// "over een paar dagen": three days from today.
+    case fewDays = "few_days"
+    /// "zo snel mogelijk": the next weekday.
+    case soon
+    /// "eind van de maand": the last weekday of this month.
+    case monthEnd = "month_end"
+    /// "volgende maand", "begin volgende maand": the first weekday of next month.
+    case nextMonth = "next_month"
+    /// "na de kerst": the first weekday after 26 December.
+    case afterChristmas = "after_christmas"
+    /// "na de feestdagen", "na oud en nieuw": the first weekday after 1 January.
+    case afterNewYear = "after_new_year"
+    /// "over een week of twee": two weeks from today.
+    case twoWeeks = "two_weeks"
+    /// Before a month's name: "half januari" (the 15th), "begin januari", "eind januari".
+    case midMonth = "mid_month"
+    case monthStart = "month_start"
+    case monthEndOf = "end_of_month"
+
+    /// Whether the rule needs a month's name after the phrase.
+    var takesMonth: Bool { self == .midMonth || self == .monthStart || self == .monthEndOf }
+}
+
+/// A day of the year without the year.
+public struct MonthDay: Sendable, Equatable {
+    public var month: Int
+    public var day: Int
+}
+
+/// Where a lexicon entry was written, for `flows check`.
+public struct LexiconPlace: Sendable, Equatable {
+    public var file: String
+    public var line: Int
+}

@@ -1,0 +1,63 @@
+import Foundation
+
+/// An answer as a list of folded words, the form in which answers are compared with the lexicon:
+/// lower case, without accents ("ideeën" is "ideeen"), apostrophes dropped ("m'n" is "mn", so that
+/// "don't" and "dont" are one word), every other sign a separator. `clauseEnds[i]` says whether a clause ends after
+/// word `i` (a comma, a full stop, a question mark, or the end of the text).
+public struct Words: Sendable, Equatable {
+    public var words: [String]
+    public var clauseEnds: [Bool]
+    /// Whether the text held a question mark.
+    public var asks: Bool
+
+    public init(_ text: String) {
+        var words: [String] = []
+        var ends: [Bool] = []
+        var asks = false
+        var word = ""
+        func flush() {
+            if !word.isEmpty { words.append(word); ends.append(false) }
+            word = ""
+        }
+        for c in Words.fold(text) {
+            if c.isLetter || c.isNumber {
+                word.append(c)
+                continue
+            }
+            if c == "'" { continue }
+            flush()
+            if Words.clauseMarks.contains(c) {
+                if c == "?" { asks = true }
+                if !ends.isEmpty { ends[ends.count - 1] = true }
+            } else if c.unicodeScalars.first.map({ $0.properties.isEmojiPresentation || $0.value >= 0x2600 }) == true,
+                      !c.isWhitespace {
+                // Emoji stand for themselves (👍 is an answer); a skin tone does not change them.
+                words.append(String(c.unicodeScalars.first!))
+                ends.append(false)
+            }
+        }
+        flush()
+        if !ends.isEmpty { ends[ends.count - 1] = true }
+        self.words = words
+        self.clauseEnds = ends
+        self.asks = asks
+    }
+
+    public var isEmpty: Bool { words.isEmpty }
+    public var count: Int { words.count }
+
+    static let clauseMarks: Set<Character> = [",", ".", ";", "!", "?", ":", "\n"]
+
+    /// Lower case, straight quotes, no accents: how both answers and lexicon entries are compared.
+    public static func fold(_ text: String) -> String {
+        var t = AnswerText.straightenQuotes(text).lowercased()
+        // Plain ASCII has no accents to take off (Foundation's folding is comparatively slow).
+        if !t.utf8.allSatisfy({ $0 < 0x80 }) { t = t.folding(options: .diacriticInsensitive, locale: nil) }
+        return t
+    }
+
+    /// A lexicon entry ("hoe ik me voel", "m'n") as the words it matches.
+    public static func phrase(_ text: String) -> [String] {
+        Words(text).words
+    }
+}
