@@ -331,6 +331,11 @@ def main():
                         for index, ((e, r), one, flush) in enumerate(zip(pairs, one_per_message, flushes))]
     # Cost: one whole intake (all three modules) by SMS through the real pipeline, from the outbox's segment counts.
     results["cost"] = json.loads(run([wegwijzer, "bench", "cost", "--inputs", lines_file]))
+    # The length of an intake as an inwoner meets it: three scripted intakes (bench/intakes), messages
+    # in and out and SMS segments. The typical one (three leefgebieden to change, two people, no
+    # mantelzorg) must stay within 45 messages in.
+    results["intakes"] = {name: json.loads(run([wegwijzer, "bench", "cost", "--inputs", os.path.join(ROOT, "bench/intakes", name + ".txt")]))
+                          for name in ("short", "typical", "long")}
     # CPU per message on each side of the writer, in process on one thread (thread CPU time, which
     # moves less with the VM than the end-to-end rate does): a figure to compare builds with.
     print("CPU per message ...", file=sys.stderr)
@@ -437,6 +442,8 @@ def main():
         "scale loads ran without reminders falling due": all(s["jobs_run_during_load"] == 0 for s in results["scale"]),
         "due lookup uses the index": all("USING INDEX job_due" in " ".join(s["due_lookup"]["plan"]) for s in results["scale"]),
         "every acknowledged message stored once": e2e["all_stored_once"] and results["end_to_end_one_commit_per_message"]["all_stored_once"],
+        "typical intake <= 45 messages in": results["intakes"]["typical"]["inbound_messages"] <= 45
+                                            and results["intakes"]["typical"]["modules_completed"] == 3,
     }
     os.makedirs(os.path.join(ROOT, "bench"), exist_ok=True)
     with open(os.path.join(ROOT, "bench", "results.json"), "w") as f:
@@ -484,6 +491,9 @@ def main():
         ("SMS for a whole intake: in / out / segments", f"{results['cost']['inbound_messages']} / {results['cost']['outbound_messages']} / {results['cost']['outbound_segments']}"),
         ("  modules completed in that intake", f"{results['cost']['modules_completed']}"),
     ]
+    for name, intake in results["intakes"].items():
+        rows.append((f"{name} intake: messages in / out / SMS segments",
+                     f"{intake['inbound_messages']} / {intake['outbound_messages']} / {intake['outbound_segments']}"))
     for s in results["scale"]:
         rows.append((f"{s['inwoners']:>9,} inwoners: p50 / p99 ms (mean)", f"{s['turns']['p50_ms']:.1f} / {s['turns']['p99_ms']:.1f}"))
         rows.append(("  p99 of each round", " / ".join(f"{r['p99_ms']:.1f}" for r in s["rounds"])))
