@@ -49,7 +49,7 @@ struct OutputWriter {
             case .record(let kind, let id, let fields):
                 try records.write(kind: kind, localID: id, fields: fields)
             case .alert(let kind, let node, let detail):
-                try db.cachedStatement(sql: "INSERT INTO alert (personId, kind, node, detail, createdAt) VALUES (?, ?, ?, ?, ?)").execute(arguments: [personID, kind.rawValue, node, detail, SQLDate(now)])
+                try AlertStore.add(personID: personID, kind: kind.rawValue, node: node, detail: detail, urgent: kind.isUrgent, at: now, in: db)
             case .note(let text, _):
                 // A note without a professional is one the inwoner told in the chat.
                 if declined { continue }
