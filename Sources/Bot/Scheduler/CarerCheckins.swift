@@ -65,7 +65,8 @@ struct CarerCheckins {
             """, arguments: [carerID]) else { return .unreachable }
         let inwonerID: Int64 = link["personId"]
         try noteUnanswered(carerID: carerID, inwonerID: inwonerID)
-        let outcome = try FlowStarter(service: service, db: db, now: now).start("mantelzorg_checkin", personID: carerID, vars: [:], run: run)
+        let outcome = try FlowStarter(service: service, db: db, now: now)
+            .start("mantelzorg_checkin", personID: carerID, vars: [:], run: run, replacing: true)
         if case .started = outcome {
             try db.execute(sql: "INSERT INTO checkin (carerPersonId, inwonerId, kind, askedAt) VALUES (?, ?, 'quick', ?)",
                            arguments: [carerID, inwonerID, now])
