@@ -62,6 +62,7 @@ struct JobRunner: Sendable {
                 try JobStore.finish(job.id, at: now, note: "too late: the action is past its due moment or no longer open", in: db)
                 return []
             }
+            try JobStore.mergeDue(into: job, at: now, in: db)
             let key = job.kind == .reminder ? "herinnering.inwoner"
                 : job.kind == .memberReminder ? "herinnering.netwerk" : "herinnering.netwerk_opvolging"
             outcome = try message(to: job.personID, key: key, vars: try reminderVars(actionID, in: db), in: db, now: now)

@@ -99,6 +99,17 @@ enum JobStore {
             """).execute(arguments: [SQLDate(now), personID])
     }
 
+    /// Other due jobs of the same kind for the same action and person (the evening's reminder
+    /// after a quiet night, say) are finished with `job`: one message, not the same text twice.
+    static func mergeDue(into job: Job, at now: Date, in db: Database) throws {
+        guard let actionID = job.actionID else { return }
+        try db.cachedStatement(sql: """
+            UPDATE job SET status = 'done', doneAt = ?, attempts = attempts + 1, note = ?
+            WHERE actionId = ? AND status = 'pending' AND personId = ? AND kind = ? AND dueAt <= ? AND id <> ?
+            """).execute(arguments: [SQLDate(now), "merged into job \(job.id)", actionID, job.personID, job.kind.rawValue,
+                                    SQLDate(now), job.id])
+    }
+
     private static func job(_ row: Row) -> Job? {
         guard let kind = Kind(rawValue: row["kind"]) else { return nil }
         return Job(id: row["id"], kind: kind, personID: row["personId"], actionID: row["actionId"], goalID: row["goalId"],
