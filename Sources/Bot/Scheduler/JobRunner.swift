@@ -142,10 +142,12 @@ struct JobRunner: Sendable {
         return ["wat": action["wat"] ?? .none, "wanneer": action["wanneer"] ?? .none]
     }
 
-    /// GEDAAN and LATER from a network member apply to the action they were last reminded of.
+    /// GEDAAN and LATER from a network member apply to the action they were last reminded of, unless
+    /// their conversation waits for the answer to a question it asked (an invitation for another action).
     private func pointMemberConversation(at actionID: Int64, memberPersonID: Int64, in db: Database, now: Date) throws {
         guard let engine = service.engines["netwerk"],
-              var state = try ConversationStore.state(personID: memberPersonID, flowID: "netwerk", in: db), !state.finished else { return }
+              var state = try ConversationStore.state(personID: memberPersonID, flowID: "netwerk", in: db), !state.finished,
+              state.node.flatMap({ engine.flow.nodes[$0]?.question?.quiet }) ?? true else { return }
         state.vars["actie"] = try ActionVars.action(actionID, in: db)
         try ConversationStore.save(state, personID: memberPersonID, engine: engine, now: now, in: db)
         try PersonStore.setActiveFlow("netwerk", personID: memberPersonID, in: db)

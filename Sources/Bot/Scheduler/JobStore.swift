@@ -32,12 +32,14 @@ enum JobStore {
         var run: String?
     }
 
-    /// Adds a job unless one with the same key exists (scheduling twice is harmless).
+    /// Adds a job unless one with the same key is pending or done (scheduling twice is harmless).
+    /// One that was cancelled comes back: planning an action anew cancels its jobs first.
     static func add(_ kind: Kind, personID: Int64, actionID: Int64? = nil, goalID: Int64? = nil, run: String? = nil, dueAt: Date,
                     key: String, at now: Date, in db: Database) throws {
         try db.cachedStatement(sql: """
             INSERT INTO job (kind, personId, actionId, goalId, run, dueAt, idempotencyKey, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (idempotencyKey) DO NOTHING
+            ON CONFLICT (idempotencyKey) DO UPDATE SET status = 'pending', dueAt = excluded.dueAt, held = 0, firstDueAt = NULL,
+                note = NULL WHERE status = 'cancelled'
             """).execute(arguments: [kind.rawValue, personID, actionID, goalID, run, SQLDate(dueAt), key, SQLDate(now)])
     }
 
