@@ -8,6 +8,8 @@ struct FlowStarter {
     let service: ConversationService
     let db: Database
     let now: Date
+    /// Set while an inbound message is applied: a flow started for its sender answers it.
+    var reply: ReplyContext?
 
     enum Outcome { case started([OutgoingMessage]), busy, unreachable }
 
@@ -17,7 +19,10 @@ struct FlowStarter {
     ///     (a new check-in replaces the unanswered one, which counts as unanswered).
     func start(_ flowID: String, personID: Int64, vars: [String: Value], run: String, replacing: Bool = false) throws -> Outcome {
         guard let engine = service.engines[flowID] else { throw ConversationService.UnknownFlow(flowID: flowID) }
-        guard let (channel, _) = try PersonStore.primaryContact(personID: personID, in: db) else { return .unreachable }
+        let replying = reply?.replying(to: personID)
+        guard let channel = try replying?.channel ?? PersonStore.primaryContact(personID: personID, in: db)?.channel else {
+            return .unreachable
+        }
         // Someone with an open question is not interrupted, not even by the same flow (that would
         // overwrite the open question); the job waits until the conversation ends.
         if let active = try ConversationService.activeFlow(personID: personID, in: db), !(replacing && active == flowID),
@@ -33,9 +38,14 @@ struct FlowStarter {
         let waiting = !transition.state.finished && transition.state.node != nil
         try PersonStore.setActiveFlow(waiting ? flowID : nil, personID: personID, in: db)
         if waiting { try FollowUpWatch(service: service, db: db, now: now).started(flowID: flowID, personID: personID, vars: vars, run: run) }
-        let writer = OutputWriter(db: db, personID: personID, channel: channel, library: service.library, engine: engine,
+        var writer = OutputWriter(db: db, personID: personID, channel: channel, library: service.library, engine: engine,
                                   service: service, now: now)
-        return .started(try writer.write(transition, replyTo: nil))
+        writer.reply = replying
+        writer.repliesSentInline = replying?.sentInline ?? false
+        writer.replyAddress = replying?.address
+        let messages = try writer.write(transition, replyTo: replying?.messageID)
+        replying?.add(messages)
+        return .started(messages)
     }
 
     /// An unfinished conversation at a question that was sent. A quiet question (a network
