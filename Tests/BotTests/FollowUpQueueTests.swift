@@ -159,6 +159,27 @@ final class FollowUpQueueTests {
         #expect(try alerts(service) == ["opvolging_onbeantwoord: Samen naar de corporatie"])
     }
 
+    /// An unanswered re-rating holds the follow-ups behind it only as long as a follow-up would:
+    /// asked once more, then closed, without a signal (it is about no step).
+    @Test func anUnansweredReRatingIsAskedAgainThenClosedWithoutASignal() async throws {
+        let service = try ConversationService(database: try AppDatabase.inMemory(), library: Fixtures.library)
+        try Self.seed([("Bellen", "2026-11-24", "10:00")], service: service)
+        let morning = Self.date("2026-11-24T10:30:00+01:00")
+        try await service.database.writer.write { db in
+            try db.execute(sql: "UPDATE goal SET leefgebied = 'wonen'")
+            try db.execute(sql: "INSERT INTO score (personId, localId, leefgebied, score, createdAt) VALUES (1, 's', 'wonen', 4, ?)",
+                           arguments: [morning])
+            try JobStore.add(.rerate, personID: 1, goalID: 1, dueAt: morning, key: "rerate:1", at: morning, in: db)
+        }
+        let rating = try await JobRunner(service: service).runDue(at: morning)
+        #expect(rating.map(\.text) == ["Je werkte aan: Doel. Welk cijfer geef je Wonen nu? 0 = heel slecht, 10 = heel goed."])
+        #expect(try await asked(at: "2026-11-24T11:05:00+01:00", service).isEmpty)
+        #expect(try await JobRunner(service: service).runDue(at: Self.date("2026-11-25T10:30:00+01:00")).map(\.text) == rating.map(\.text))
+        #expect(try await asked(at: "2026-11-26T10:30:00+01:00", service) == ["Bellen"])
+        let alerts = try await service.database.reader.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM alert") }
+        #expect(alerts == 0)
+    }
+
     @Test func theTimeBeforeAskingAgainIsASetting() throws {
         let settings = try ScheduleSettings.decode("follow_up: {ask_again_after_hours: 6}\n", file: "schedule.yaml")
         #expect(settings.askAgainAfterHours == 6)

@@ -5,21 +5,24 @@ import GRDB
 /// A follow-up question ("Is het gelukt?", "Wie neemt het over?") that gets no answer is asked
 /// once more after the set time; still nothing as long after that, the professional gets a
 /// signal and the conversation is closed, so that it no longer holds the person's next question.
+/// A re-rating is asked again and closed the same way, without a signal (it asks about no step).
 /// An answer at any point ends this. Runs inside the caller's transaction.
 struct FollowUpWatch {
     let service: ConversationService
     let db: Database
     let now: Date
 
-    /// The flows whose question is watched.
-    static let flows: Set<String> = ["opvolging", "overnemen"]
+    /// The flows whose question is watched: an inwoner's questions that other follow-ups wait for.
+    static let flows: Set<String> = ["opvolging", "overnemen", "herwaardering"]
+    /// Of those, the ones whose question left unanswered is a signal for the professional.
+    static let signalled: Set<String> = ["opvolging", "overnemen"]
 
     var policy: SchedulePolicy { service.schedule }
 
     /// A watched flow started and waits for an answer: plan the first look at it.
     func started(flowID: String, personID: Int64, vars: [String: Value], run: String) throws {
-        guard Self.flows.contains(flowID), let actionID = Self.actionID(vars) else { return }
-        try plan(.followupAgain, personID: personID, actionID: actionID, run: run, after: now)
+        guard Self.flows.contains(flowID) else { return }
+        try plan(.followupAgain, personID: personID, actionID: Self.actionID(vars), run: run, after: now)
     }
 
     /// What a watching job finds: the conversation ended, is still in use, or has waited long enough.
@@ -45,9 +48,10 @@ struct FollowUpWatch {
             try JobStore.finish(job.id, at: now, in: db)
             return messages
         case (_, false):
-            try raiseSignal(personID: job.personID, actionID: job.actionID)
+            let signal = Self.signalled.contains(flowID)
+            if signal { try raiseSignal(personID: job.personID, actionID: job.actionID) }
             try close(state, flowID: flowID, personID: job.personID)
-            try JobStore.finish(job.id, at: now, note: "unanswered: signal raised, conversation closed", in: db)
+            try JobStore.finish(job.id, at: now, note: "unanswered: \(signal ? "signal raised, " : "")conversation closed", in: db)
         default:
             // The question was answered and a later one was left open: no signal, but it holds the person no longer.
             try close(state, flowID: flowID, personID: job.personID)
