@@ -195,4 +195,38 @@ struct EndToEndTests {
         #expect(document["checkins"] != nil)
         #expect((document["alerts"] as? [[String: Any]])?.count == 1)
     }
+
+    /// A crisis comes first in `wegwijzer alerts`, marked at the start of its line; the export has
+    /// the alerts' urgency and what the inwoner told in the chat, without the professionals' notes.
+    @Test func aCrisisComesFirstInTheAlertsAndTheChatNotesAreInTheExport() throws {
+        let db = try Fixtures.temporaryDirectory().appendingPathComponent("crisis.sqlite").path
+        _ = try BinaryRunner.run(["chat", "--db", db, "--phone", "0612345678", "--now", now], input: "hoi\nja\n1\nveel\ntja\nhmm\n")
+        let database = try DatabaseQueue(path: db)
+        try database.write { db in
+            let id = try #require(try Int64.fetchOne(db, sql: "SELECT id FROM person WHERE phone = '+31612345678'"))
+            try db.execute(sql: """
+                INSERT INTO alert (personId, kind, detail, urgent, createdAt) VALUES (?, 'crisis', 'signalen van een crisis', 1, '2026-11-24 09:00:00.000')
+                """, arguments: [id])
+            try db.execute(sql: "INSERT INTO professional (email, passwordHash, createdAt) VALUES ('anna@wijkteam.example', 'x', '2026-11-23')")
+            try db.execute(sql: """
+                INSERT INTO note (personId, professionalId, text, createdAt) VALUES (?, NULL, 'Ik ben mijn werk kwijt.', '2026-11-23 09:00:00.000'),
+                    (?, 1, 'Gebeld', '2026-11-23 09:00:00.000')
+                """, arguments: [id, id])
+        }
+        try database.close()
+        let alerts = try BinaryRunner.run(["alerts", "--db", db])
+        #expect(alerts.status == 0)
+        let lines = alerts.stdout.split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines.first?.hasPrefix("!! DRINGEND  #2  2026-11-24  crisis  +316****5678  signalen van een crisis") == true)
+        #expect(lines.last?.hasPrefix("#1  2026-11-23  stuck_question") == true)
+        let document = try export(db)
+        let exported = try #require(document["alerts"] as? [[String: Any]])
+        #expect(exported.map { $0["kind"] as? String } == ["stuck_question", "crisis"])
+        #expect(exported.map { $0["urgent"] as? Int64 } == [0, 1])
+        let told = try #require(document["chatNotes"] as? [[String: Any]])
+        #expect(told.count == 1)
+        #expect(told.first?["text"] as? String == "Ik ben mijn werk kwijt.")
+        #expect(told.first?["createdAt"] as? String == "2026-11-23 09:00:00.000")
+    }
 }

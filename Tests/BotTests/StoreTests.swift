@@ -17,7 +17,7 @@ struct StoreTests {
         }
         let applied = try database.reader.read { db in try AppDatabase.migrator.appliedIdentifiers(db) }
         #expect(applied.sorted() == ["v1 create core tables", "v2 outbox delivery", "v3 scheduler", "v4 mantelzorg check-ins",
-                                  "v5 professionals"])
+                                  "v5 professionals", "v6 urgent alerts and waiting follow-ups"])
     }
 
     @Test func diskDatabaseIsWALWithFullSyncAndForeignKeys() throws {
@@ -107,5 +107,26 @@ struct MigrationUpgradeTests {
         #expect(row?["nextAttemptAt"] as String? == nil)
         let applied = try upgraded.reader.read { db in try AppDatabase.migrator.appliedIdentifiers(db) }
         #expect(applied.contains("v2 outbox delivery"))
+    }
+
+    @Test func v5AlertsAndJobsSurviveTheUpgradeToV6() throws {
+        let path = try Fixtures.temporaryDirectory().appendingPathComponent("v5.sqlite").path
+        let queue = try DatabaseQueue(path: path, configuration: AppDatabase.configuration(.full))
+        try AppDatabase.migrator.migrate(queue, upTo: "v5 professionals")
+        try queue.write { db in
+            try db.execute(sql: "INSERT INTO person (role, phone, createdAt) VALUES ('inwoner', '+31612345678', '2026-11-01')")
+            try db.execute(sql: "INSERT INTO alert (personId, kind, detail, createdAt) VALUES (1, 'crisis', 'x', '2026-11-01'), (1, 'contact', 'y', '2026-11-01')")
+            try db.execute(sql: "INSERT INTO job (kind, personId, dueAt, idempotencyKey, createdAt) VALUES ('followup', 1, '2026-11-02 10:00:00.000', 'k', '2026-11-01')")
+        }
+        try queue.close()
+        let upgraded = try AppDatabase.open(path: path)
+        try upgraded.reader.read { db in
+            #expect(try Bool.fetchAll(db, sql: "SELECT urgent FROM alert ORDER BY id") == [true, false])
+            let job = try Row.fetchOne(db, sql: "SELECT status, held, firstDueAt, run FROM job")
+            #expect(job?["status"] == "pending")
+            #expect(job?["held"] == false)
+            #expect(job?["firstDueAt"] as String? == nil)
+            #expect(job?["run"] as String? == nil)
+        }
     }
 }

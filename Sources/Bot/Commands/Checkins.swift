@@ -59,7 +59,7 @@ extension Wegwijzer {
     }
 
     struct Alerts: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Open alerts for the professionals, oldest first.")
+        static let configuration = CommandConfiguration(abstract: "Open alerts for the professionals: urgent ones (a crisis) first, then oldest first.")
 
         @OptionGroup var global: GlobalOptions
 
@@ -67,14 +67,16 @@ extension Wegwijzer {
             let database = try global.openDatabase()
             let rows = try database.reader.read { db in
                 try Row.fetchAll(db, sql: """
-                    SELECT a.id, a.createdAt, a.kind, a.node, a.detail, p.phone, p.name FROM alert a JOIN person p ON p.id = a.personId
-                    WHERE a.handledAt IS NULL ORDER BY a.createdAt, a.id
+                    SELECT a.id, a.createdAt, a.kind, a.node, a.detail, a.urgent, p.phone, p.name FROM alert a JOIN person p ON p.id = a.personId
+                    WHERE a.handledAt IS NULL ORDER BY a.urgent DESC, a.createdAt, a.id
                     """)
             }
             guard !rows.isEmpty else { return print("no open alerts") }
             for row in rows {
                 let who = (row["name"] as String?) ?? (row["phone"] as String?).map(LogPrivacy.mask) ?? "inwoner \(row["id"] as Int64)"
-                var line = "#\(row["id"] as Int64)  \(Checkins.day(row["createdAt"]))  \(row["kind"] as String)  \(who)"
+                // An urgent alert stands out at the start of its line: someone may be in danger.
+                var line = (row["urgent"] as Bool) ? "!! DRINGEND  " : ""
+                line += "#\(row["id"] as Int64)  \(Checkins.day(row["createdAt"]))  \(row["kind"] as String)  \(who)"
                 if let detail: String = row["detail"], !detail.isEmpty { line += "  \(detail)" } else if let node: String = row["node"] { line += "  \(node)" }
                 print(line)
             }

@@ -158,9 +158,11 @@ final class ConversationService: Sendable {
         try ConversationStore.save(transition.state, json: json, encoded: encoded, personID: personID, now: message.receivedAt,
                                    in: db, cache: states)
         states.remember(sender: Self.sender(of: message), personID: personID, flowID: engine.flow.id)
-        if engine.flow.id != self.engine.flow.id, transition.state.finished {
-            // Back to the intake conversation once a follow-up or invitation is done.
-            try db.cachedStatement(sql: "UPDATE person SET activeFlow = NULL WHERE id = ? AND activeFlow = ?").execute(arguments: [personID, engine.flow.id])
+        if engine.flow.id != self.engine.flow.id, transition.state.finished,
+           try PersonStore.leaveFlow(engine.flow.id, personID: personID, in: db) {
+            // Back to the intake conversation once a follow-up or invitation is done; the
+            // questions that waited for it are due now.
+            try JobStore.release(personID: personID, at: message.receivedAt, in: db)
         }
         var writer = OutputWriter(db: db, personID: personID, channel: message.channel, library: library,
                                   engine: engine, service: self, now: message.receivedAt)

@@ -23,9 +23,9 @@ struct NetworkEvents {
             """, arguments: [memberPersonID, granted, String(actionID), now])
         let vars: [String: Value] = ["lid": .text(row["name"]), "wat": .text(row["what"])]
         try notify(inwonerID: inwonerID, key: granted ? "melding.inwoner.ja" : "melding.inwoner.nee", vars: vars)
-        if granted {
-            try ActionScheduler(policy: service.schedule, now: now, db: db).plan(actionID: actionID)
-        } else {
+        // Yes: the member's reminders and follow-up replace the inwoner's follow-up; no: the inwoner's stays.
+        try ActionScheduler(policy: service.schedule, now: now, db: db).plan(actionID: actionID)
+        if !granted {
             try alert(inwonerID: inwonerID, kind: "netwerk_geweigerd", detail: "\(row["name"] as String): \(row["what"] as String)")
         }
     }
@@ -61,29 +61,6 @@ struct NetworkEvents {
     }
 
     func alert(inwonerID: Int64, kind: String, detail: String) throws {
-        try db.execute(sql: "INSERT INTO alert (personId, kind, detail, createdAt) VALUES (?, ?, ?, ?)",
-                       arguments: [inwonerID, kind, detail, now])
-    }
-}
-
-/// Database rows as the variables a flow expects.
-enum ActionVars {
-    static func action(_ id: Int64, in db: Database) throws -> Value {
-        guard let row = try Row.fetchOne(db, sql: "SELECT what, dueDate, dueTime FROM action WHERE id = ?", arguments: [id]) else { return .none }
-        var due = Value.none
-        if let date: String = row["dueDate"], let day = LocalDate(iso: date) {
-            due = .date(day, (row["dueTime"] as String?).flatMap(LocalTime.init(iso:)))
-        }
-        return .record(["id": .number(Int(id)), "wat": .text(row["what"]), "wanneer": due])
-    }
-
-    /// The inwoner's network members with a phone who have not stopped, as options for "who".
-    static func network(inwonerID: Int64, excluding: Int64? = nil, in db: Database) throws -> Value {
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT id, localId, name, phone FROM networkMember
-            WHERE personId = ? AND phone IS NOT NULL AND id IS NOT ? AND COALESCE(invitation, '') NOT IN ('stopped', 'declined')
-            ORDER BY id
-            """, arguments: [inwonerID, excluding])
-        return .list(rows.map { .record(["id": .text($0["localId"]), "name": .text($0["name"]), "phone": .text($0["phone"])]) })
+        try AlertStore.add(personID: inwonerID, kind: kind, detail: detail, at: now, in: db)
     }
 }

@@ -15,6 +15,9 @@ struct OutputWriter {
     var repliesSentInline = false
     /// Where replies go when known already (the address the message came from, on its channel).
     var replyAddress: String?
+    /// The message being answered, shared with the flows that this transition starts for the same
+    /// person; made here from `replyTo` when the writer is the first to answer it.
+    var reply: ReplyContext?
 
     /// Stores everything the engine asked for and queues its messages; returns them for sending.
     func write(_ transition: Transition, replyTo: Int64?) throws -> [OutgoingMessage] {
@@ -24,8 +27,11 @@ struct OutputWriter {
         if engine.flow.id != FlowLibrary.mainFlowID {
             namespace = "\(engine.flow.id)#\(transition.state.vars[ConversationService.runKey]?.key ?? "0")"
         }
+        let context = reply ?? replyTo.map {
+            ReplyContext(personID: personID, channel: channel, messageID: $0, sentInline: repliesSentInline, address: replyAddress)
+        }
         let records = RecordWriter(db: db, personID: personID, channel: channel, library: library, engine: engine,
-                                   service: service, language: language, namespace: namespace, now: now)
+                                   service: service, language: language, namespace: namespace, now: now, reply: context)
         let declined = transition.outputs.contains { output in
             if case .record("consent", _, let fields) = output {
                 return fields["purpose"]?.key == "deelname" && fields["granted"] == .bool(false)
@@ -48,8 +54,10 @@ struct OutputWriter {
                     """).execute(arguments: [personID, replyTo, answer.node, answer.key, answer.value.json, answer.module, SQLDate(now)])
             case .record(let kind, let id, let fields):
                 try records.write(kind: kind, localID: id, fields: fields)
+                // A flow the record started (a questionnaire after a check-in) answers this message too.
+                if let context { replies += context.take() }
             case .alert(let kind, let node, let detail):
-                try db.cachedStatement(sql: "INSERT INTO alert (personId, kind, node, detail, createdAt) VALUES (?, ?, ?, ?, ?)").execute(arguments: [personID, kind.rawValue, node, detail, SQLDate(now)])
+                try AlertStore.add(personID: personID, kind: kind.rawValue, node: node, detail: detail, urgent: kind.isUrgent, at: now, in: db)
             case .note(let text, _):
                 // A note without a professional is one the inwoner told in the chat.
                 if declined { continue }

@@ -16,6 +16,8 @@ struct RecordWriter {
     /// Set for secondary flows, whose local ids start again with every run.
     let namespace: String?
     let now: Date
+    /// The inbound message being answered, if any: what the records start for this person answers it too.
+    var reply: ReplyContext?
 
     struct UnknownRecord: Error, CustomStringConvertible {
         let kind: String
@@ -23,7 +25,7 @@ struct RecordWriter {
     }
 
     private var renderer: Renderer { Renderer(catalog: library.catalog, language: language) }
-    private var carers: CarerCheckins { CarerCheckins(service: service, db: db, now: now) }
+    private var carers: CarerCheckins { CarerCheckins(service: service, db: db, now: now, reply: reply) }
 
     /// Text as stored: options by their label, none as NULL.
     func text(_ value: Value?) -> String? {

@@ -27,7 +27,11 @@ struct ActionScheduler {
             try remind(.reminder, .followup, personID: personID, actionID: actionID, due: due, time: time, window: window)
         case "netwerk":
             guard let memberID: Int64 = action["networkMemberId"] else { return }
-            try planForMember(memberID: memberID, inwonerID: personID, actionID: actionID, due: due, time: time)
+            let messaged = try planForMember(memberID: memberID, inwonerID: personID, actionID: actionID, due: due, time: time)
+            if !messaged {
+                // Nobody asks the member whether it happened: the inwoner is asked (reminders stay the member's).
+                try followUp(personID: personID, actionID: actionID, due: due, time: time, window: window)
+            }
         default:
             break // the professional sees it on the dashboard
         }
@@ -40,20 +44,23 @@ struct ActionScheduler {
             try JobStore.add(reminder, personID: personID, actionID: actionID, dueAt: moment,
                              key: "\(reminder.rawValue):\(actionID):\(personID):\(Int(moment.timeIntervalSince1970))", at: now, in: db)
         }
-        if let moment = policy.followUp(due: due, at: time, window: window) {
-            try JobStore.add(followup, personID: personID, actionID: actionID, dueAt: max(moment, now),
-                             key: "\(followup.rawValue):\(actionID):\(personID):\(Int(moment.timeIntervalSince1970))", at: now, in: db)
-        }
+        try followUp(followup, personID: personID, actionID: actionID, due: due, time: time, window: window)
     }
 
-    /// Nothing goes to a network member before they said JA to an invitation.
-    private func planForMember(memberID: Int64, inwonerID: Int64, actionID: Int64, due: LocalDate, time: LocalTime?) throws {
+    private func followUp(_ kind: JobStore.Kind = .followup, personID: Int64, actionID: Int64, due: LocalDate, time: LocalTime?,
+                          window: SendWindow) throws {
+        guard let moment = policy.followUp(due: due, at: time, window: window) else { return }
+        try JobStore.add(kind, personID: personID, actionID: actionID, dueAt: max(moment, now),
+                         key: "\(kind.rawValue):\(actionID):\(personID):\(Int(moment.timeIntervalSince1970))", at: now, in: db)
+    }
+
+    /// Nothing goes to a network member before they said JA to an invitation. Returns whether the
+    /// member is asked about the action (they said JA); if not, the inwoner is.
+    private func planForMember(memberID: Int64, inwonerID: Int64, actionID: Int64, due: LocalDate, time: LocalTime?) throws -> Bool {
         guard let member = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT n.phone, n.invitation, n.memberPersonId, p.optedOut, p.sendWindow
             FROM networkMember n LEFT JOIN person p ON p.id = n.memberPersonId WHERE n.id = ?
-            """), arguments: [memberID]) else { return }
-        guard let phone: String = member["phone"] else { return }
-        if (member["optedOut"] as Bool?) == true { return }
+            """), arguments: [memberID]), let phone: String = member["phone"], (member["optedOut"] as Bool?) != true else { return false }
         let memberPersonID = try (member["memberPersonId"] as Int64?) ?? PersonStore.networkMember(phone: phone, memberID: memberID,
                                                                                                      inwonerID: inwonerID, at: now, in: db)
         let window = policy.window(override: member["sendWindow"])
@@ -62,10 +69,12 @@ struct ActionScheduler {
             try JobStore.add(.invite, personID: memberPersonID, actionID: actionID,
                              dueAt: window.nextOpening(atOrAfter: now, calendar: policy.calendar),
                              key: "invite:\(memberID):\(actionID)", at: now, in: db)
+            return false
         case "accepted"?:
             try remind(.memberReminder, .memberFollowup, personID: memberPersonID, actionID: actionID, due: due, time: time, window: window)
+            return true
         default:
-            break // declined or stopped
+            return false // declined or stopped
         }
     }
 

@@ -9,6 +9,8 @@ struct CarerCheckins {
     let service: ConversationService
     let db: Database
     let now: Date
+    /// Set while the mantelzorger's message is applied: the next question answers it.
+    var reply: ReplyContext?
 
     static let instrumentID = "csi"
     /// The full questionnaire comes back after this long even when nothing else asks for it.
@@ -65,7 +67,8 @@ struct CarerCheckins {
             """, arguments: [carerID]) else { return .unreachable }
         let inwonerID: Int64 = link["personId"]
         try noteUnanswered(carerID: carerID, inwonerID: inwonerID)
-        let outcome = try FlowStarter(service: service, db: db, now: now).start("mantelzorg_checkin", personID: carerID, vars: [:], run: run)
+        let outcome = try FlowStarter(service: service, db: db, now: now, reply: reply)
+            .start("mantelzorg_checkin", personID: carerID, vars: [:], run: run, replacing: true)
         if case .started = outcome {
             try db.execute(sql: "INSERT INTO checkin (carerPersonId, inwonerId, kind, askedAt) VALUES (?, ?, 'quick', ?)",
                            arguments: [carerID, inwonerID, now])
@@ -117,8 +120,8 @@ struct CarerCheckins {
                            arguments: [carerID, inwonerID, Self.instrumentID, now])
         }
         let vars: [String: Value] = ["vragen": .list(options), "antwoord": .record(earlier), "opnieuw": .bool(items != nil)]
-        _ = try FlowStarter(service: service, db: db, now: now).start("csi", personID: carerID, vars: vars,
-                                                                       run: "csi-\(Int(now.timeIntervalSince1970))")
+        _ = try FlowStarter(service: service, db: db, now: now, reply: reply).start("csi", personID: carerID, vars: vars,
+                                                                                     run: "csi-\(Int(now.timeIntervalSince1970))")
     }
 
     /// The questionnaire's answers: score them (never filling in what is missing), re-ask once when
@@ -143,7 +146,7 @@ struct CarerCheckins {
             try alert(inwonerID, "mantelzorg_onvolledig", "\(instrumentID) onvolledig: \(result.score) ja, \(result.missing.count) open", carerID: carerID)
         }
         _ = try Notice.queue(result.high ? "mantelzorg.uitslag.hoog" : "mantelzorg.uitslag.laag", vars: [:], to: carerID,
-                             library: service.library, at: now, in: db)
+                             library: service.library, at: now, reply: reply, in: db)
     }
 
     private func alert(_ inwonerID: Int64, _ kind: String, _ detail: String, carerID: Int64) throws {

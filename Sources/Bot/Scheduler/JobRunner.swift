@@ -17,7 +17,11 @@ struct JobRunner: Sendable {
             let (ran, messages) = try await service.database.writer.write { db -> (Int, [OutgoingMessage]) in
                 var ran = 0
                 var messages: [OutgoingMessage] = []
-                while ran < batch, let job = try JobStore.nextDue(at: now, in: db) {
+                while ran < batch, var job = try JobStore.nextDue(at: now, in: db) {
+                    // Questions that waited for the person go out in the order they first fell due.
+                    if job.kind.startsConversation, let first = try JobStore.firstInLine(personID: job.personID, at: now, in: db) {
+                        job = first
+                    }
                     messages += try run(job, at: now, in: db)
                     ran += 1
                 }
@@ -38,11 +42,14 @@ struct JobRunner: Sendable {
             try JobStore.finish(job.id, at: now, note: "opted out", in: db)
             return []
         }
-        let window = policy.window(override: try String.fetchOne(db, sql: "SELECT sendWindow FROM person WHERE id = ?", arguments: [job.personID]))
+        let window = policy.window(override: try PersonStore.sendWindow(personID: job.personID, in: db))
         guard window.isOpen(at: now, calendar: policy.calendar) else {
             // Planned inside the window; if the window changed since, go at its next opening.
             try JobStore.postpone(job.id, to: window.nextOpening(atOrAfter: now, calendar: policy.calendar), note: "outside the send window", in: db)
             return []
+        }
+        if job.kind.watchesConversation {
+            return try FollowUpWatch(service: service, db: db, now: now).run(job)
         }
         let starter = FlowStarter(service: service, db: db, now: now)
         let run = "job\(job.id)"
@@ -55,6 +62,7 @@ struct JobRunner: Sendable {
                 try JobStore.finish(job.id, at: now, note: "too late: the action is past its due moment or no longer open", in: db)
                 return []
             }
+            try JobStore.mergeDue(into: job, at: now, in: db)
             let key = job.kind == .reminder ? "herinnering.inwoner"
                 : job.kind == .memberReminder ? "herinnering.netwerk" : "herinnering.netwerk_opvolging"
             outcome = try message(to: job.personID, key: key, vars: try reminderVars(actionID, in: db), in: db, now: now)
@@ -84,7 +92,7 @@ struct JobRunner: Sendable {
             outcome = try CarerCheckins(service: service, db: db, now: now).runInvite(carerID: job.personID, run: run)
         case .checkin:
             outcome = try CarerCheckins(service: service, db: db, now: now).startCheckin(carerID: job.personID, run: run)
-        case .overdue:
+        case .overdue, .followupAgain, .followupUnanswered:
             break // handled above
         case .rerate:
             guard let goalID = job.goalID, let vars = try rerateVars(goalID, in: db) else { break }
@@ -95,8 +103,7 @@ struct JobRunner: Sendable {
             try JobStore.finish(job.id, at: now, in: db)
             return messages
         case .busy:
-            try JobStore.postpone(job.id, to: window.nextOpening(atOrAfter: now.addingTimeInterval(3600), calendar: policy.calendar),
-                                  note: "the person is answering another question", in: db)
+            try JobStore.hold(job.id, retryAt: window.nextOpening(atOrAfter: now.addingTimeInterval(3600), calendar: policy.calendar), in: db)
             return []
         case .unreachable:
             try JobStore.finish(job.id, at: now, note: "no way to reach this person", in: db)
@@ -117,8 +124,7 @@ struct JobRunner: Sendable {
               ["gepland", "bezig", "uitgesteld"].contains(row["status"] as String) else {
             return try JobStore.finish(job.id, at: now, note: "the action was answered", in: db)
         }
-        try db.execute(sql: "INSERT INTO alert (personId, kind, detail, createdAt) VALUES (?, 'actie_verlopen', ?, ?)",
-                       arguments: [job.personID, row["what"] as String, now])
+        try AlertStore.add(personID: job.personID, kind: "actie_verlopen", detail: row["what"], at: now, in: db)
         try JobStore.finish(job.id, at: now, in: db)
     }
 
@@ -136,13 +142,15 @@ struct JobRunner: Sendable {
         return ["wat": action["wat"] ?? .none, "wanneer": action["wanneer"] ?? .none]
     }
 
-    /// GEDAAN and LATER from a network member apply to the action they were last reminded of.
+    /// GEDAAN and LATER from a network member apply to the action they were last reminded of, unless
+    /// their conversation waits for the answer to a question it asked (an invitation for another action).
     private func pointMemberConversation(at actionID: Int64, memberPersonID: Int64, in db: Database, now: Date) throws {
         guard let engine = service.engines["netwerk"],
-              var state = try ConversationStore.state(personID: memberPersonID, flowID: "netwerk", in: db), !state.finished else { return }
+              var state = try ConversationStore.state(personID: memberPersonID, flowID: "netwerk", in: db), !state.finished,
+              state.node.flatMap({ engine.flow.nodes[$0]?.question?.quiet }) ?? true else { return }
         state.vars["actie"] = try ActionVars.action(actionID, in: db)
         try ConversationStore.save(state, personID: memberPersonID, engine: engine, now: now, in: db)
-        try db.execute(sql: "UPDATE person SET activeFlow = 'netwerk' WHERE id = ?", arguments: [memberPersonID])
+        try PersonStore.setActiveFlow("netwerk", personID: memberPersonID, in: db)
     }
 
     private func inviteVars(_ actionID: Int64, memberPersonID: Int64, in db: Database) throws -> [String: Value]? {

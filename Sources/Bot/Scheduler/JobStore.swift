@@ -9,6 +9,16 @@ enum JobStore {
         case carerInvite = "carer_invite", checkin
         /// An alert for the professional when an action is still open days after its due moment.
         case overdue
+        /// A follow-up question still unanswered: asked once more.
+        case followupAgain = "followup_again"
+        /// Still unanswered after that: a signal for the professional, and the conversation is closed.
+        case followupUnanswered = "followup_unanswered"
+
+        /// Starts a conversation that waits for the person's answer, so it waits while another one does.
+        var startsConversation: Bool { [.followup, .invite, .rerate, .carerInvite, .checkin].contains(self) }
+
+        /// Watches one conversation (its `run`), whatever happens to the action's plan meanwhile.
+        var watchesConversation: Bool { self == .followupAgain || self == .followupUnanswered }
     }
 
     struct Job: Sendable, Equatable {
@@ -18,19 +28,24 @@ enum JobStore {
         var actionID: Int64?
         var goalID: Int64?
         var dueAt: Date
+        /// The conversation run a watching job belongs to.
+        var run: String?
     }
 
-    /// Adds a job unless one with the same key exists (scheduling twice is harmless).
-    static func add(_ kind: Kind, personID: Int64, actionID: Int64? = nil, goalID: Int64? = nil, dueAt: Date, key: String,
-                    at now: Date, in db: Database) throws {
+    /// Adds a job unless one with the same key is pending or done (scheduling twice is harmless).
+    /// One that was cancelled comes back: planning an action anew cancels its jobs first.
+    static func add(_ kind: Kind, personID: Int64, actionID: Int64? = nil, goalID: Int64? = nil, run: String? = nil, dueAt: Date,
+                    key: String, at now: Date, in db: Database) throws {
         try db.cachedStatement(sql: """
-            INSERT INTO job (kind, personId, actionId, goalId, dueAt, idempotencyKey, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (idempotencyKey) DO NOTHING
-            """).execute(arguments: [kind.rawValue, personID, actionID, goalID, SQLDate(dueAt), key, SQLDate(now)])
+            INSERT INTO job (kind, personId, actionId, goalId, run, dueAt, idempotencyKey, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (idempotencyKey) DO UPDATE SET status = 'pending', dueAt = excluded.dueAt, held = 0, firstDueAt = NULL,
+                note = NULL WHERE status = 'cancelled'
+            """).execute(arguments: [kind.rawValue, personID, actionID, goalID, run, SQLDate(dueAt), key, SQLDate(now)])
     }
 
-    /// Cancels an action's pending jobs (before planning them anew after a change).
-    static func cancel(actionID: Int64, kinds: [Kind] = Kind.allCases, in db: Database) throws {
+    /// Cancels an action's pending jobs (before planning them anew after a change). The jobs that
+    /// watch a conversation stay: the conversation may still wait for an answer.
+    static func cancel(actionID: Int64, kinds: [Kind] = Kind.allCases.filter { !$0.watchesConversation }, in db: Database) throws {
         let list = kinds.map { "'\($0.rawValue)'" }.joined(separator: ", ")
         try db.cachedStatement(sql: "UPDATE job SET status = 'cancelled' WHERE actionId = ? AND status = 'pending' AND kind IN (\(list))").execute(arguments: [actionID])
     }
@@ -47,9 +62,20 @@ enum JobStore {
 
     /// Served by the index `job_due (status, dueAt)`: as fast with a million jobs as with ten.
     static let nextDueSQL = """
-        SELECT id, kind, personId, actionId, goalId, dueAt FROM job
+        SELECT id, kind, personId, actionId, goalId, dueAt, run FROM job
         WHERE status = 'pending' AND dueAt <= ? ORDER BY dueAt, id LIMIT 1
         """
+
+    /// Of this person's due jobs that start a conversation, the one first due before any
+    /// postponement: waiting questions go out in the order they fell due.
+    static func firstInLine(personID: Int64, at now: Date, in db: Database) throws -> Job? {
+        let kinds = Kind.allCases.filter(\.startsConversation).map { "'\($0.rawValue)'" }.joined(separator: ", ")
+        return try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT id, kind, personId, actionId, goalId, dueAt, run FROM job
+            WHERE personId = ? AND status = 'pending' AND dueAt <= ? AND kind IN (\(kinds))
+            ORDER BY COALESCE(firstDueAt, dueAt), id LIMIT 1
+            """), arguments: [personID, SQLDate(now)]).flatMap(job)
+    }
 
     static func finish(_ id: Int64, at now: Date, note: String? = nil, in db: Database) throws {
         try db.cachedStatement(sql: "UPDATE job SET status = 'done', doneAt = ?, attempts = attempts + 1, note = ? WHERE id = ?").execute(arguments: [now, note, id])
@@ -59,9 +85,36 @@ enum JobStore {
         try db.cachedStatement(sql: "UPDATE job SET dueAt = ?, attempts = attempts + 1, note = ? WHERE id = ?").execute(arguments: [date, note, id])
     }
 
+    /// The person is answering another question: the job waits for that conversation to end
+    /// (`release`), and tries again at `retryAt` in case nothing ends it. Its first due moment is kept.
+    static func hold(_ id: Int64, retryAt: Date, in db: Database) throws {
+        try db.cachedStatement(sql: """
+            UPDATE job SET firstDueAt = COALESCE(firstDueAt, dueAt), dueAt = ?, held = 1, attempts = attempts + 1,
+                           note = 'the person is answering another question' WHERE id = ?
+            """).execute(arguments: [SQLDate(retryAt), id])
+    }
+
+    /// The person's open conversation ended: the jobs that waited for it are due now.
+    static func release(personID: Int64, at now: Date, in db: Database) throws {
+        try db.cachedStatement(sql: """
+            UPDATE job SET dueAt = MIN(dueAt, ?), held = 0 WHERE personId = ? AND status = 'pending' AND held = 1
+            """).execute(arguments: [SQLDate(now), personID])
+    }
+
+    /// Other due jobs of the same kind for the same action and person (the evening's reminder
+    /// after a quiet night, say) are finished with `job`: one message, not the same text twice.
+    static func mergeDue(into job: Job, at now: Date, in db: Database) throws {
+        guard let actionID = job.actionID else { return }
+        try db.cachedStatement(sql: """
+            UPDATE job SET status = 'done', doneAt = ?, attempts = attempts + 1, note = ?
+            WHERE actionId = ? AND status = 'pending' AND personId = ? AND kind = ? AND dueAt <= ? AND id <> ?
+            """).execute(arguments: [SQLDate(now), "merged into job \(job.id)", actionID, job.personID, job.kind.rawValue,
+                                    SQLDate(now), job.id])
+    }
+
     private static func job(_ row: Row) -> Job? {
         guard let kind = Kind(rawValue: row["kind"]) else { return nil }
         return Job(id: row["id"], kind: kind, personID: row["personId"], actionID: row["actionId"], goalID: row["goalId"],
-                   dueAt: row["dueAt"])
+                   dueAt: row["dueAt"], run: row["run"])
     }
 }

@@ -10,6 +10,9 @@ struct SchedulePolicy: Sendable {
     var followUpDelay: TimeInterval = 3600
     /// For a due date without a time: ask the next day at this local time.
     var followUpNextDayAt = LocalTime(hour: 10, minute: 0)
+    /// An unanswered follow-up question is asked again this long after it was asked (or after the
+    /// last message in its conversation); as long after that, it becomes a signal.
+    var askAgainAfter: TimeInterval = 24 * 3600
     /// Re-rate the leefgebied of a goal this many weeks after it was set, if not done before.
     var rerateAfterWeeks = 6
     /// An action still open this many days after its due date raises an alert for the professional.
@@ -24,6 +27,7 @@ struct SchedulePolicy: Sendable {
         reminders = settings.reminders
         followUpDelay = TimeInterval(settings.followUpHours * 3600)
         followUpNextDayAt = settings.followUpNextDayAt
+        askAgainAfter = TimeInterval(settings.askAgainAfterHours * 3600)
         rerateAfterWeeks = settings.rerateAfterWeeks
         weeklyWeekday = settings.weeklyWeekday.rawValue
         weeklyAt = settings.weeklyAt
@@ -46,5 +50,11 @@ struct SchedulePolicy: Sendable {
             moment = window.moment(on: due.adding(days: 1), at: followUpNextDayAt, calendar: calendar)
         }
         return moment.map { window.nextOpening(atOrAfter: $0, calendar: calendar) }
+    }
+
+    /// When a question asked (or last answered) at `moment` counts as unanswered: the set time
+    /// later, at the window's next opening.
+    func askAgain(after moment: Date, window: SendWindow) -> Date {
+        window.nextOpening(atOrAfter: moment.addingTimeInterval(askAgainAfter), calendar: calendar)
     }
 }

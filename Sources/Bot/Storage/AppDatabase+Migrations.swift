@@ -19,6 +19,9 @@ extension AppDatabase {
         migrator.registerMigration("v5 professionals") { db in
             try db.execute(sql: v5)
         }
+        migrator.registerMigration("v6 urgent alerts and waiting follow-ups") { db in
+            try db.execute(sql: v6)
+        }
         return migrator
     }
 

@@ -31,7 +31,9 @@ enum PersonExport {
             "spiegelbladen": try rows("SELECT module, confirmedAt FROM spiegelblad WHERE personId = ? ORDER BY id"),
             "modules": try rows("SELECT module, startedAt, completedAt FROM moduleProgress WHERE personId = ? ORDER BY module"),
             "answers": try rows("SELECT node, key, value, module, createdAt FROM answer WHERE personId = ? ORDER BY id"),
-            "alerts": try rows("SELECT kind, node, detail, createdAt, handledAt, note FROM alert WHERE personId = ? ORDER BY id"),
+            "alerts": try rows("SELECT kind, node, detail, urgent, createdAt, handledAt, note FROM alert WHERE personId = ? ORDER BY id"),
+            // What the inwoner told in the chat outside any question (a note without a professional).
+            "chatNotes": try rows("SELECT text, createdAt FROM note WHERE personId = ? AND professionalId IS NULL ORDER BY id"),
             "checkins": try Row.fetchAll(db, sql: """
                 SELECT kind, status, score, band, result, askedAt, answeredAt FROM checkin WHERE carerPersonId = ? OR inwonerId = ? ORDER BY id
                 """, arguments: [personID, personID]).map(json),

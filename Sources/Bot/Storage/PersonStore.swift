@@ -48,6 +48,22 @@ extension PersonStore {
         try String.fetchOne(db.cachedStatement(sql: "SELECT language FROM person WHERE id = ?"), arguments: [personID])
             .flatMap(Language.init(rawValue:)) ?? .nl
     }
+
+    /// The person's own send window (JSON), if they have one.
+    static func sendWindow(personID: Int64, in db: Database) throws -> String? {
+        try String.fetchOne(db.cachedStatement(sql: "SELECT sendWindow FROM person WHERE id = ?"), arguments: [personID])
+    }
+
+    /// The flow the person's next message belongs to; nil: the intake (or their last flow).
+    static func setActiveFlow(_ flowID: String?, personID: Int64, in db: Database) throws {
+        try db.cachedStatement(sql: "UPDATE person SET activeFlow = ? WHERE id = ?").execute(arguments: [flowID, personID])
+    }
+
+    /// The person's next message no longer belongs to `flowID`; true when it did.
+    static func leaveFlow(_ flowID: String, personID: Int64, in db: Database) throws -> Bool {
+        try db.cachedStatement(sql: "UPDATE person SET activeFlow = NULL WHERE id = ? AND activeFlow = ?").execute(arguments: [personID, flowID])
+        return db.changesCount > 0
+    }
 }
 
 extension PersonStore {

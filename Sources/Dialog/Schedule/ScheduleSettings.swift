@@ -6,6 +6,9 @@ public struct ScheduleSettings: Sendable, Equatable, Decodable {
     public var reminders = ReminderPlan()
     public var followUpHours = 1
     public var followUpNextDayAt = LocalTime(hour: 10, minute: 0)
+    /// A follow-up question still unanswered this long after it was asked is asked once more; as
+    /// long again after that, the professional gets a signal. 24: the next day at the same hour.
+    public var askAgainAfterHours = 24
     public var rerateAfterWeeks = 6
     public var weeklyWeekday = Weekday.monday
     public var weeklyAt = LocalTime(hour: 10, minute: 0)
@@ -20,9 +23,14 @@ public struct ScheduleSettings: Sendable, Equatable, Decodable {
         rerateAfterWeeks = try c.decodeIfPresent(Int.self, forKey: ScheduleKey("rerate_after_weeks")) ?? rerateAfterWeeks
         if c.contains(ScheduleKey("follow_up")) {
             let f = try c.nestedContainer(keyedBy: ScheduleKey.self, forKey: ScheduleKey("follow_up"))
-            try f.rejectUnknownKeys(allowed: ["hours_after_due_time", "next_day_at"])
+            try f.rejectUnknownKeys(allowed: ["hours_after_due_time", "next_day_at", "ask_again_after_hours"])
             followUpHours = try f.decodeIfPresent(Int.self, forKey: ScheduleKey("hours_after_due_time")) ?? followUpHours
             followUpNextDayAt = try f.decodeTime("next_day_at") ?? followUpNextDayAt
+            askAgainAfterHours = try f.decodeIfPresent(Int.self, forKey: ScheduleKey("ask_again_after_hours")) ?? askAgainAfterHours
+            guard askAgainAfterHours >= 1 else {
+                throw DecodingError.dataCorruptedError(forKey: ScheduleKey("ask_again_after_hours"), in: f,
+                                                       debugDescription: "must be 1 hour or more")
+            }
         }
         if c.contains(ScheduleKey("weekly")) {
             let w = try c.nestedContainer(keyedBy: ScheduleKey.self, forKey: ScheduleKey("weekly"))

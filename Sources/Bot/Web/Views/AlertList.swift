@@ -1,13 +1,17 @@
 import Foundation
 import GRDB
 
-/// Alerts for the professional: mantelzorg, stuck questions, network members who declined or
-/// stopped, actions overdue without an answer, requests for help. Each belongs to one inwoner.
+/// Alerts for the professional: signs of a crisis, mantelzorg, stuck questions, network members who
+/// declined or stopped, actions overdue or follow-ups unanswered, requests for help. Each belongs to
+/// one inwoner. Urgent ones (a crisis) come first.
 struct AlertList {
     let web: WebContext
     let db: Database
 
     static let kinds = [
+        "crisis": "Crisis: direct contact opnemen",
+        "contact": "Inwoner vraagt om contact",
+        "opvolging_onbeantwoord": "Opvolging niet beantwoord",
         "stuck_question": "Vraag 3 keer niet gelukt",
         "flow_error": "Fout in het gesprek",
         "netwerk_geweigerd": "Netwerklid wil niet helpen",
@@ -30,7 +34,7 @@ struct AlertList {
         """
     }
 
-    /// Open alerts of one professional's caseload (or of one inwoner), oldest first.
+    /// Open alerts of one professional's caseload (or of one inwoner): urgent ones first, then oldest first.
     func open(professionalID: Int64? = nil, inwonerID: Int64? = nil) throws -> [[String: Any]] {
         try list(handled: false, professionalID: professionalID, inwonerID: inwonerID, limit: 500)
     }
@@ -49,11 +53,11 @@ struct AlertList {
 
     private func list(handled: Bool, professionalID: Int64?, inwonerID: Int64?, limit: Int) throws -> [[String: Any]] {
         try Row.fetchAll(db, sql: """
-            SELECT a.id, a.kind, a.node, a.detail, a.createdAt, a.handledAt, a.note, i.id AS inwonerId,
+            SELECT a.id, a.kind, a.node, a.detail, a.urgent, a.createdAt, a.handledAt, a.note, i.id AS inwonerId,
                    COALESCE(i.name, '') AS inwoner, p.role, COALESCE(p.name, '') AS about
             FROM alert a JOIN person p ON p.id = a.personId JOIN person i ON i.id = (\(Self.inwoner(ofAlertPerson: "p")))
             WHERE (a.handledAt IS NULL) = ? AND (?2 IS NULL OR i.professionalId = ?2) AND (?3 IS NULL OR i.id = ?3)
-            ORDER BY \(handled ? "a.handledAt DESC" : "a.createdAt, a.id") LIMIT ?4
+            ORDER BY \(handled ? "a.handledAt DESC" : "a.urgent DESC, a.createdAt, a.id") LIMIT ?4
             """, arguments: [!handled, professionalID, inwonerID, limit]).map { row in
             let kind: String = row["kind"]
             let role: String = row["role"]
@@ -62,11 +66,12 @@ struct AlertList {
             if detail.isEmpty, let node: String = row["node"] { detail = "bij vraag \(node)" }
             if role != "inwoner" { detail = "\(role == "netwerk" ? "Netwerklid" : "Mantelzorger") \(about): \(detail)" }
             let inwoner: String = row["inwoner"]
-            return ["id": row["id"] as Int64, "kind": Self.kinds[kind] ?? kind, "detail": detail,
+            let crisis: Bool = row["urgent"]
+            return ["id": row["id"] as Int64, "kind": Self.kinds[kind] ?? kind, "detail": detail, "crisis": crisis,
                     "at": WebFormat.dateTime(row["createdAt"] as Date), "inwonerId": row["inwonerId"] as Int64,
                     "inwoner": inwoner.isEmpty ? "Inwoner" : inwoner,
                     "handledAt": (row["handledAt"] as Date?).map(WebFormat.dateTime) ?? "", "note": row["note"] as String? ?? "",
-                    "urgent": kind.hasPrefix("mantelzorg_overbelast") || kind == "hulp_gevraagd"]
+                    "urgent": crisis || kind.hasPrefix("mantelzorg_overbelast") || kind == "hulp_gevraagd" || kind == "contact"]
         }
     }
 }

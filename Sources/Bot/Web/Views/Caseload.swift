@@ -13,11 +13,14 @@ struct Caseload {
         var open: Int
         var overdue: Int
         var alerts: Int
+        /// Open urgent alerts (a crisis) among them.
+        var urgent: Int
         var optedOut: Bool
 
         var values: [String: Any] {
             ["id": id, "name": name, "module": module, "lastContact": lastContact.map(WebFormat.dateTime) ?? "nog geen",
-             "open": open, "overdue": overdue, "alerts": alerts, "hasOverdue": overdue > 0, "hasAlerts": alerts > 0, "optedOut": optedOut, "attention": overdue > 0 || alerts > 0]
+             "open": open, "overdue": overdue, "alerts": alerts, "hasOverdue": overdue > 0, "hasAlerts": alerts > 0, "optedOut": optedOut,
+             "crisis": urgent > 0, "attention": overdue > 0 || alerts > 0]
         }
     }
 
@@ -46,11 +49,7 @@ struct Caseload {
                 (SELECT MAX(createdAt) FROM message m WHERE m.personId = p.id AND m.direction = 'in') AS lastContact,
                 (SELECT COUNT(*) FROM action a WHERE a.personId = p.id AND a.status IN \(openStatuses)) AS open,
                 (SELECT COUNT(*) FROM action a WHERE a.personId = p.id AND a.status IN \(openStatuses) AND a.dueDate < ?) AS overdue,
-                (SELECT COUNT(*) FROM alert al JOIN person ap ON ap.id = al.personId
-                 WHERE al.handledAt IS NULL AND al.personId IN (
-                    SELECT p.id UNION SELECT memberPersonId FROM networkMember WHERE personId = p.id AND memberPersonId IS NOT NULL
-                    UNION SELECT carerPersonId FROM mantelzorg WHERE personId = p.id AND carerPersonId IS NOT NULL)
-                 AND (\(AlertList.inwoner(ofAlertPerson: "ap"))) = p.id) AS alerts
+                \(openAlerts(urgentOnly: false)) AS alerts, \(openAlerts(urgentOnly: true)) AS urgent
             FROM person p WHERE p.role = 'inwoner' AND p.professionalId = ?
             """, arguments: [today.description, professionalID]).map { row in
             let done: Int = row["done"]
@@ -58,8 +57,19 @@ struct Caseload {
             let name: String = row["name"]
             return Row(id: row["id"], name: name.isEmpty ? "Inwoner \(WebFormat.masked(row["phone"]))" : name, modulesDone: done,
                        module: moduleText(done: done, current: current), lastContact: row["lastContact"],
-                       open: row["open"], overdue: row["overdue"], alerts: row["alerts"], optedOut: row["optedOut"])
+                       open: row["open"], overdue: row["overdue"], alerts: row["alerts"], urgent: row["urgent"], optedOut: row["optedOut"])
         }
+    }
+
+    /// The count of open alerts about inwoner `p`, raised for them or for their network member or mantelzorger.
+    private static func openAlerts(urgentOnly: Bool) -> String {
+        """
+        (SELECT COUNT(*) FROM alert al JOIN person ap ON ap.id = al.personId
+         WHERE al.handledAt IS NULL \(urgentOnly ? "AND al.urgent = 1 " : "")AND al.personId IN (
+            SELECT p.id UNION SELECT memberPersonId FROM networkMember WHERE personId = p.id AND memberPersonId IS NOT NULL
+            UNION SELECT carerPersonId FROM mantelzorg WHERE personId = p.id AND carerPersonId IS NOT NULL)
+         AND (\(AlertList.inwoner(ofAlertPerson: "ap"))) = p.id)
+        """
     }
 
     static func moduleText(done: Int, current: String?) -> String {
@@ -76,7 +86,7 @@ struct Caseload {
             case .contact: return (a.lastContact ?? .distantPast) > (b.lastContact ?? .distantPast)
             case .open: return (a.open, b.name) > (b.open, a.name)
             case .verlopen: return (a.overdue, b.name) > (b.overdue, a.name)
-            case .signalen: return (a.alerts, b.name) > (b.alerts, a.name)
+            case .signalen: return (a.urgent, a.alerts, b.name) > (b.urgent, b.alerts, a.name)
             }
         }
     }

@@ -35,6 +35,7 @@ struct InwonerPage {
             "goalOptions": try Row.fetchAll(db, sql: "SELECT id, text FROM goal WHERE personId = ? ORDER BY rank, id", arguments: [personID])
                 .map { ["id": $0["id"] as Int64, "text": $0["text"] as String] as [String: Any] },
             "notes": try notes(),
+            "chatNotes": try chatNotes(),
             "alerts": try AlertList(web: web, db: db).open(inwonerID: personID),
             "transcript": try transcript(),
         ]
@@ -153,12 +154,19 @@ struct InwonerPage {
         return options.map { option in option.merging(["selected": (option["value"] as? String) == selected]) { a, _ in a } }
     }
 
+    /// The professionals' notes, newest first.
     private func notes() throws -> [[String: Any]] {
         try Row.fetchAll(db, sql: """
-            SELECT n.text, n.createdAt, p.email FROM note n LEFT JOIN professional p ON p.id = n.professionalId
+            SELECT n.text, n.createdAt, p.email FROM note n JOIN professional p ON p.id = n.professionalId
             WHERE n.personId = ? ORDER BY n.id DESC
             """, arguments: [personID]).map { ["text": $0["text"] as String, "at": WebFormat.dateTime($0["createdAt"] as Date),
-                                              "by": $0["email"] as String? ?? "onbekend"] }
+                                              "by": $0["email"] as String] }
+    }
+
+    /// What the inwoner told in the chat that answered no question: a note without a professional.
+    private func chatNotes() throws -> [[String: Any]] {
+        try Row.fetchAll(db, sql: "SELECT text, createdAt FROM note WHERE personId = ? AND professionalId IS NULL ORDER BY id DESC",
+                         arguments: [personID]).map { ["text": $0["text"] as String, "at": WebFormat.dateTime($0["createdAt"] as Date)] }
     }
 
     private func transcript() throws -> [[String: Any]] {
