@@ -136,7 +136,7 @@ try:
     # The printable plan, and its PDF as the browser prints it.
     driver.get(BASE + driver.current_url.split(BASE, 1)[1].split("?")[0] + "/plan")
     check(driver.find_element(By.TAG_NAME, "h1").text.startswith("Mijn plan"), "printable plan heading")
-    check("1. Een huis zonder schimmel" in driver.page_source, "plan text")
+    check("Doel 1: Een huis zonder schimmel" in driver.page_source, "plan text")
     shot("4-plan")
     accessible("plan")
     driver.get(BASE + "/signalen")
