@@ -112,6 +112,10 @@ public struct AnswerProbe: Sendable {
             if case .text(let name)? = fields["name"] ?? fields["naam"] { return Self.quoted("network:\(name)") }
             if case .text(let relation)? = fields["relatie"] { return Self.quoted("relation:\(relation)") }
             return "null"
+        case (.person, _), (.people, _):
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
         case (_, .text(let t)): return Self.quoted(t)
         default: return Self.quoted(Renderer(catalog: library.catalog, language: language).format(value))
         }
