@@ -50,6 +50,14 @@ struct AfterIntakeTests {
         #expect(pending == 0)
     }
 
+    @Test func everyStoredConsentTextIsTheTextAsShown() throws {
+        let (database, _) = try Self.afterIntake([])
+        let texts = try database.reader.read { db in try String.fetchAll(db, sql: "SELECT textShown FROM consent") }
+        #expect(texts.count >= 2)
+        #expect(texts.allSatisfy { !$0.contains("{") && !$0.isEmpty }, "\(texts)")
+        #expect(texts.contains { $0.hasPrefix("Mag Ans een herinnering krijgen over deze stap?") })
+    }
+
     @Test func helpAfterTheIntakeAsksTheProfessionalForContact() throws {
         let (database, results) = try Self.afterIntake(["HULP", "CONTACT", "hoi"])
         #expect(results[0].replies.first?.text.hasPrefix("Je hulpverlener krijgt bericht") == true)

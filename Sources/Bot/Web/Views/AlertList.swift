@@ -18,6 +18,7 @@ struct AlertList {
         "netwerk_gestopt": "Netwerklid is gestopt",
         "actie_verlopen": "Actie verlopen zonder antwoord",
         "hulp_gevraagd": "Inwoner vraagt om contact",
+        "datum_afspreken": "Stap zonder datum: samen een dag afspreken",
         "mantelzorg_overbelast": "Mantelzorger dreigt overbelast",
         "mantelzorg_stijgend": "Zorg voelt steeds zwaarder",
         "mantelzorg_onvolledig": "Vragenlijst mantelzorger onvolledig",
