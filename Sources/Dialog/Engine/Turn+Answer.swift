@@ -86,7 +86,7 @@ extension Turn {
         case .question(.meaning):
             reply = render(question.help ?? howToKey(question.answer))
         case .question(.howLong):
-            let (n, total) = Progress(graph: engine.questionGraph, state: state).position()
+            let (n, total) = progressNumbers()
             reply = total.map { render("signaal.vraag.how_long", extra: ["left": .number($0 - n + 1)]) } ?? render("signaal.vraag.how_long_open")
         case .question(let kind):
             reply = render("signaal.vraag.\(kind.rawValue)")

@@ -139,7 +139,7 @@ extension Turn {
         }
         switch menu.choice(text, folded: folded) {
         case .plan?: outputs.append(.request(.plan))
-        case .contact?, .help?:
+        case .contact?:
             outputs.append(.alert(kind: .contact, node: "menu", detail: text))
             say(menu.contactText)
         case .done(let number?)?: outputs.append(.request(.actionDone(number: number)))

@@ -94,12 +94,19 @@ extension Turn {
         }
     }
 
+    /// The waiting question's number in its part and the part's total: the most questions the
+    /// part can still have, never more than the total shown before in this part.
+    func progressNumbers() -> (n: Int, total: Int?) {
+        let position = Progress(graph: engine.questionGraph, state: state).position()
+        guard let fixed = state.partTotal else { return position }
+        return (position.n, position.total.map { min($0, fixed) } ?? fixed)
+    }
+
     /// "Deel 2, vraag 3 van 8": per part, the total fixed when the part starts and only ever
     /// lowered as questions fall away. A path longer than the total (a correction) shows no total.
     mutating func progressLine() -> String? {
         guard let module = state.module else { return nil }
-        var (n, total) = Progress(graph: engine.questionGraph, state: state).position()
-        if let fixed = state.partTotal { total = total.map { min($0, fixed) } ?? fixed }
+        let (n, total) = progressNumbers()
         state.partTotal = total
         var extra: [String: Value] = ["n": .number(n)]
         if let total, total >= n { extra["total"] = .number(total) }

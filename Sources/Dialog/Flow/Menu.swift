@@ -22,7 +22,7 @@ public struct Menu: Sendable {
     public var line: Int
 
     enum Choice: Equatable {
-        case plan, contact, help, node(String)
+        case plan, contact, node(String)
         case done(Int?)
     }
 

@@ -41,20 +41,15 @@ public struct Lexicon: Sendable {
     public var dates = PhraseTable<VagueDate>()
     /// Fixed days of the year ("kerstavond": 24 December), as month and day.
     public var days = PhraseTable<MonthDay>()
-    /// Hours of care: the unit words and the words for "per day" and "per week".
+    /// Hours of care: the unit words and the words for "per day" and "per month" (a number of
+    /// hours without them is per week, as the question asks).
     public var hourUnits: Set<String> = []
     public var perDay = PhraseTable<Bool>()
-    public var perWeek = PhraseTable<Bool>()
     public var perMonth = PhraseTable<Bool>()
     /// Where each option synonym list was written (`list.key`), for `flows check`.
     public var optionPlaces: [String: LexiconPlace] = [:]
 
     public init() {}
-
-    /// Every word of `words` is a filler or a possessive (nothing else was said).
-    func onlyFillers(_ words: some Collection<String>) -> Bool {
-        words.allSatisfy { fillers.contains($0) || possessives.contains($0) }
-    }
 
     /// Every word for a relation ("zus": "zus", "zuster", "sister"), as phrases.
     public func relationWords(for relation: String) -> [[String]] {

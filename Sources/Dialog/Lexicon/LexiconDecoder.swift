@@ -67,10 +67,9 @@ public enum LexiconDecoder {
             lexicon.dates.add(phrase, rule)
         }
         if let hours = f["hours"] {
-            let h = try hours.fields(allowed: ["units", "per_day", "per_week", "per_month"])
+            let h = try hours.fields(allowed: ["units", "per_day", "per_month"])
             lexicon.hourUnits.formUnion(try words(h["units"]))
             for phrase in try phrases(h["per_day"]) { lexicon.perDay.add(phrase, true) }
-            for phrase in try phrases(h["per_week"]) { lexicon.perWeek.add(phrase, true) }
             for phrase in try phrases(h["per_month"]) { lexicon.perMonth.add(phrase, true) }
         }
     }

@@ -27,7 +27,7 @@ struct OptionMatcher {
         let words = Words(s).words
         guard !words.isEmpty else { return .invalid }
         // "1-3" may be a range or a list: no reading.
-        if s.contains(where: { $0 == "-" }), (try? Self.range.firstMatch(in: s)) != nil { return .invalid }
+        if s.contains(where: { $0 == "-" }), s.contains(RegexCache.numberRange) { return .invalid }
         var table = PhraseTable<(index: Int, guess: Bool)>()
         for (index, option) in options.enumerated() {
             for phrase in option.phrases { table.add(phrase, (index, false)) }
@@ -81,6 +81,4 @@ struct OptionMatcher {
     }
 
     static let separators: Set<String> = ["en", "and", "plus", "nummer", "nr", "optie", "keuze", "number", "option"]
-
-    nonisolated(unsafe) static let range = #/\d\s*-\s*\d/#
 }

@@ -9,5 +9,7 @@ enum RegexCache {
     nonisolated(unsafe) static let clockTime = #/(\d{1,2})[:.](\d{2})/#
     nonisolated(unsafe) static let dayMonthYear = #/(\d{1,2})[-\/.](\d{1,2})[-\/.](\d{4}|\d{2})/#.asciiOnlyDigits()
     nonisolated(unsafe) static let dayMonth = #/(\d{1,2})[-\/](\d{1,2})/#.asciiOnlyDigits()
+    /// "1-3": a range or a list of choices, so no reading.
+    nonisolated(unsafe) static let numberRange = #/\d\s*-\s*\d/#
     nonisolated(unsafe) static let isoDate = #/(\d{4})-(\d{1,2})-(\d{1,2})/#.asciiOnlyDigits()
 }
