@@ -1,13 +1,17 @@
 import Foundation
 
 /// The dialogue engine: `advance(state, input, now) -> (state, outputs)`, pure and deterministic.
-public struct Engine: Sendable {
+/// A class holding only constants: every turn refers to it without copying its tables.
+public final class Engine: Sendable {
     public let flow: Flow
     public let catalog: Catalog
     public let lexicon: Lexicon
     public let signals: Signals
     public let environment: DialogEnvironment
     let questionGraph: QuestionGraph
+    /// The options of every fixed list of the flow with their synonyms, per language: the same
+    /// lists are shown and read at every choice question.
+    let listOptions: [Language: [String: [ShownOption]]]
 
     public init(flow: Flow, catalog: Catalog, lexicon: Lexicon, signals: Signals, environment: DialogEnvironment = .amsterdam) {
         self.flow = flow
@@ -16,6 +20,16 @@ public struct Engine: Sendable {
         self.signals = signals
         self.environment = environment
         questionGraph = QuestionGraph(flow)
+        var listOptions: [Language: [String: [ShownOption]]] = [:]
+        for language in Language.allCases {
+            for (name, keys) in flow.lists {
+                listOptions[language, default: [:]][name] = keys.map { key in
+                    ShownOption(list: name, key: key, labels: Language.allCases.map { catalog.text("\(name).\(key)", $0) },
+                                shown: catalog.text("\(name).\(key)", language), lexicon: lexicon)
+                }
+            }
+        }
+        self.listOptions = listOptions
     }
 
     public func newConversation(language: Language = .nl) -> Conversation {

@@ -113,11 +113,7 @@ extension Turn {
         spec.options.flatMap { source -> [ShownOption] in
             switch source {
             case .list(let name):
-                return (flow.lists[name] ?? []).map { key in
-                    let labels = Language.allCases.map { catalog.text("\(name).\(key)", $0) }
-                    return ShownOption(list: name, key: key, labels: labels, shown: catalog.text("\(name).\(key)", state.language),
-                                       lexicon: engine.lexicon)
-                }
+                return engine.listOptions[state.language]?[name] ?? []
             case .items(let path, let labelField):
                 return (scope.value(at: path)?.listItems ?? []).map { item in
                     let shownValue = labelField.flatMap { item[$0] } ?? item
@@ -135,7 +131,11 @@ extension Turn {
 
     /// "1 Geld\n2 Wonen ...": the options as the question shows them.
     func numberedOptions(_ spec: AnswerSpec) -> String {
-        options(for: spec).enumerated().map { "\($0.offset + 1) \($0.element.shown)" }.joined(separator: "\n")
+        Self.numbered(options(for: spec))
+    }
+
+    static func numbered(_ options: [ShownOption]) -> String {
+        options.enumerated().map { "\($0.offset + 1) \($0.element.shown)" }.joined(separator: "\n")
     }
 }
 

@@ -69,10 +69,10 @@ extension Turn {
     mutating func ask(_ node: Node, prefix: String?, silently: Bool = false) throws(FlowFault) {
         guard let question = node.question else { throw FlowFault(description: "'\(node.id)' is not a question") }
         state.node = node.id
+        let options = question.answer.type.hasOptions ? self.options(for: question.answer) : []
         // A choice with one option is no choice: it is taken without asking (and without a
         // checkpoint, so TERUG passes it by).
         if question.answer.type.hasOptions, !question.quiet {
-            let options = options(for: question.answer)
             if options.count == 1, question.answer.options.allSatisfy({ if case .items = $0 { true } else { false } }) {
                 let value = question.answer.multiple ? Value.list([options[0].value]) : options[0].value
                 if let prefix { outputs.append(.say(key: "system.prefix", text: prefix)) }
@@ -88,7 +88,7 @@ extension Turn {
         if let prefix { lines.append(prefix) }
         if let line = progressLine() { lines.append(line) }
         lines.append(render(question.text))
-        if question.answer.type.hasOptions { lines.append(numberedOptions(question.answer)) }
+        if question.answer.type.hasOptions { lines.append(Self.numbered(options)) }
         for part in MessageSplitter.split(lines.joined(separator: "\n")) {
             outputs.append(.say(key: question.text, text: part))
         }

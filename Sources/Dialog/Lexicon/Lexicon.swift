@@ -29,7 +29,11 @@ public struct Lexicon: Sendable {
     public var askBack: [String: [[String]]] = [:]
     /// Relation words ("dochter", "buurman", "sister"): never names. Each maps to the word it is
     /// stored as ("sister" → "zus").
-    public var relations: [String: String] = [:]
+    public var relations: [String: String] = [:] {
+        didSet { relationsByWord = Dictionary(grouping: relations.keys.sorted(), by: { relations[$0]! }) }
+    }
+    /// Every word of each relation, by the word it is stored as.
+    private var relationsByWord: [String: [String]] = [:]
     /// Words before a relation ("mijn", "m'n", "de").
     public var possessives: Set<String> = []
     /// Other words that are no name ("iemand", "wij", "kinderen").
@@ -56,7 +60,7 @@ public struct Lexicon: Sendable {
         let words = Words.phrase(relation)
         guard words.count == 1 else { return [words] }
         let canonical = relations[words[0]] ?? words[0]
-        return ([canonical] + relations.filter { $0.value == canonical && $0.key != canonical }.map(\.key).sorted()).map { [$0] }
+        return ([canonical] + (relationsByWord[canonical] ?? []).filter { $0 != canonical }).map { [$0] }
     }
 
     /// The synonyms of a fixed option, with `@yes` / `@no` standing for every yes or no word.

@@ -7,7 +7,7 @@ public struct PhraseTable<Payload: Sendable>: Sendable {
         let payload: Payload
     }
 
-    /// Entries by their first word, longest first.
+    /// Entries by their first word, in the order added.
     private var byFirst: [String: [Entry]] = [:]
     /// First words long enough for a typo to count, for the slow look-up.
     private var longFirsts: [String] = []
@@ -19,10 +19,7 @@ public struct PhraseTable<Payload: Sendable>: Sendable {
     public mutating func add(_ phrase: [String], _ payload: Payload) {
         guard let first = phrase.first else { return }
         if byFirst[first] == nil, first.utf8.count >= EditDistance.minimumLength { longFirsts.append(first) }
-        var entries = byFirst[first, default: []]
-        entries.append(Entry(words: phrase, payload: payload))
-        entries.sort { $0.words.count > $1.words.count }
-        byFirst[first] = entries
+        byFirst[first, default: []].append(Entry(words: phrase, payload: payload))
     }
 
     public mutating func add(_ phrase: String, _ payload: Payload) {
@@ -39,15 +36,17 @@ public struct PhraseTable<Payload: Sendable>: Sendable {
         return nil
     }
 
+    /// The longest entry that fits at `i`; of two as long, the one added first.
     private func longest(_ entries: [Entry], _ words: [String], _ i: Int, typos: Bool) -> (payload: Payload, length: Int)? {
-        for entry in entries where i + entry.words.count <= words.count {
+        var best: Entry?
+        for entry in entries where i + entry.words.count <= words.count && entry.words.count > (best?.words.count ?? 0) {
             let fits = entry.words.indices.allSatisfy { k in
                 let typed = words[i + k], known = entry.words[k]
                 return typed == known || (typos && EditDistance.isTypo(typed, of: known))
             }
-            if fits { return (entry.payload, entry.words.count) }
+            if fits { best = entry }
         }
-        return nil
+        return best.map { ($0.payload, $0.words.count) }
     }
 
     /// Whether some phrase occurs anywhere in `words`.

@@ -20,18 +20,21 @@ public struct SignalPattern: Sendable, Equatable {
             if raw == "." { parts.append(.clauseEnd); continue }
             parts += Words.phrase(String(raw)).map(Part.word)
         }
-        guard parts.contains(where: { if case .word = $0 { true } else { false } }) else { return nil }
-        if case .gap? = parts.first { return nil }
+        guard case .word? = parts.first else { return nil }
         self.parts = parts
         self.text = text
     }
 
-    /// The spans of `words` the pattern matches: start and end (exclusive). With `typos`, a word
-    /// of five letters or more may be one edit away.
-    func matches(in message: Words, typos: Bool = false) -> [Range<Int>] {
-        message.words.indices.compactMap { start in
-            end(matching: 0, at: start, message, typos).map { start..<$0 }
-        }
+    /// The first word, which indexes the pattern (`init` refuses a pattern that starts otherwise).
+    var firstWord: String {
+        if case .word(let w) = parts[0] { return w }
+        return ""
+    }
+
+    /// Where a match that starts at word `start` ends (exclusive), if it matches there. With
+    /// `typos`, a word of five letters or more may be one edit away.
+    func end(from start: Int, in message: Words, typos: Bool) -> Int? {
+        end(matching: 0, at: start, message, typos)
     }
 
     private func end(matching p: Int, at i: Int, _ m: Words, _ typos: Bool) -> Int? {

@@ -36,35 +36,32 @@ public struct Signals: Sendable {
         case complaint
     }
 
-    public var crisis: [(pattern: SignalPattern, kind: Crisis)] = []
+    public var crisis = PatternSet<Crisis>()
     /// Figures of speech that make a crisis phrase in the same clause none ("dood van het lachen").
-    public var notCrisis: [SignalPattern] = []
-    public var disclosure: [SignalPattern] = []
-    public var questions: [(pattern: SignalPattern, kind: Question)] = []
-    public var complaints: [SignalPattern] = []
+    public var notCrisis = PatternSet<Void>()
+    public var disclosure = PatternSet<Void>()
+    public var questions = PatternSet<Question>()
+    public var complaints = PatternSet<Void>()
 
     public init() {}
 
     /// A crisis in the message, if any: the most serious kind found (danger, then violence, then suicide).
     public func crisis(in message: Words) -> Crisis? {
         guard !message.isEmpty else { return nil }
+        // A crisis typed in haste is still one: typos count here, and only here.
+        let found = crisis.matches(in: message, typos: true)
+        guard !found.isEmpty else { return nil }
         let clause = Self.clauses(message)
-        let figurative = Set(notCrisis.flatMap { $0.matches(in: message) }.flatMap { $0.map { clause[$0] } })
-        var found: Set<Crisis> = []
-        for (pattern, kind) in crisis where !found.contains(kind) {
-            // A crisis typed in haste is still one: typos count here, and only here.
-            if pattern.matches(in: message, typos: true).contains(where: { span in !span.contains { figurative.contains(clause[$0]) } }) {
-                found.insert(kind)
-            }
-        }
-        return [Crisis.danger, .violence, .suicide].first { found.contains($0) }
+        let figurative = Set(notCrisis.matches(in: message, typos: false).flatMap { $0.span.map { clause[$0] } })
+        let kinds = Set(found.filter { !$0.span.contains { figurative.contains(clause[$0]) } }.map { crisis.patterns[$0.index].kind })
+        return [Crisis.danger, .violence, .suicide].first { kinds.contains($0) }
     }
 
     /// What a message that is no answer says: a question, something told, or a complaint.
     public func other(in message: Words) -> Signal? {
-        if let q = questions.first(where: { !$0.pattern.matches(in: message).isEmpty }) { return .question(q.kind) }
-        if disclosure.contains(where: { !$0.matches(in: message).isEmpty }) { return .disclosure }
-        if complaints.contains(where: { !$0.matches(in: message).isEmpty }) { return .complaint }
+        if let kind = questions.first(in: message) { return .question(kind) }
+        if !disclosure.matches(in: message, typos: false).isEmpty { return .disclosure }
+        if !complaints.matches(in: message, typos: false).isEmpty { return .complaint }
         return nil
     }
 

@@ -10,16 +10,16 @@ public enum SignalsDecoder {
             guard let kind = Signals.Crisis(rawValue: name) else {
                 throw keyNode.error("unknown kind of crisis '\(name)' (known: \(Signals.Crisis.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
-            signals.crisis += try patterns(list).map { ($0, kind) }
+            for pattern in try patterns(list) { signals.crisis.append(pattern, kind) }
         }
-        signals.notCrisis += try patterns(f["not_crisis"])
-        signals.disclosure += try patterns(f["disclosure"])
-        signals.complaints += try patterns(f["complaint"])
+        for pattern in try patterns(f["not_crisis"]) { signals.notCrisis.append(pattern, ()) }
+        for pattern in try patterns(f["disclosure"]) { signals.disclosure.append(pattern, ()) }
+        for pattern in try patterns(f["complaint"]) { signals.complaints.append(pattern, ()) }
         for (name, keyNode, list) in try f["questions"]?.entries() ?? [] {
             guard let kind = Signals.Question(rawValue: name) else {
                 throw keyNode.error("unknown kind of question '\(name)' (known: \(Signals.Question.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
-            signals.questions += try patterns(list).map { ($0, kind) }
+            for pattern in try patterns(list) { signals.questions.append(pattern, kind) }
         }
     }
 
@@ -27,7 +27,7 @@ public enum SignalsDecoder {
         try (node?.sequence() ?? []).map { item throws(FlowError) in
             let text = try item.string()
             guard let pattern = SignalPattern(text) else {
-                throw item.error("'\(text)' has no words, or starts with '...'")
+                throw item.error("'\(text)' must start with a word")
             }
             return pattern
         }

@@ -11,6 +11,10 @@ public struct Words: Sendable, Equatable {
     public var asks: Bool
 
     public init(_ text: String) {
+        if let plain = Words(ascii: text) {
+            self = plain
+            return
+        }
         var words: [String] = []
         var ends: [Bool] = []
         var asks = false
@@ -42,6 +46,40 @@ public struct Words: Sendable, Equatable {
         self.clauseEnds = ends
         self.asks = asks
     }
+
+    /// The same for plain ASCII (most answers), byte by byte: `Character.isLetter` was a visible
+    /// part of every turn. Nil when the text has anything else.
+    private init?(ascii text: String) {
+        var words: [String] = []
+        var ends: [Bool] = []
+        var asks = false
+        var word: [UInt8] = []
+        func flush() {
+            if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)); ends.append(false) }
+            word.removeAll(keepingCapacity: true)
+        }
+        for byte in text.utf8 {
+            switch byte {
+            case 0x80...: return nil
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(byte + 32)
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): word.append(byte)
+            case UInt8(ascii: "'"), UInt8(ascii: "`"): continue
+            default:
+                flush()
+                if Words.clauseBytes.contains(byte) {
+                    if byte == UInt8(ascii: "?") { asks = true }
+                    if !ends.isEmpty { ends[ends.count - 1] = true }
+                }
+            }
+        }
+        flush()
+        if !ends.isEmpty { ends[ends.count - 1] = true }
+        self.words = words
+        self.clauseEnds = ends
+        self.asks = asks
+    }
+
+    private static let clauseBytes: Set<UInt8> = Set(",.;!?:\n".utf8)
 
     public var isEmpty: Bool { words.isEmpty }
     public var count: Int { words.count }

@@ -3,7 +3,7 @@
 /// letters or more. Anything that could turn the meaning (doubt, a stray "niet") refuses.
 struct OptionMatcher {
     /// An option as the matcher sees it: phrases that name it, and phrases that only suggest it.
-    struct Option {
+    struct Option: Sendable {
         var phrases: [[String]]
         var guesses: [[String]] = []
     }

@@ -1,5 +1,5 @@
 /// One option of a question as the inwoner sees it and as answers may name it.
-public struct ShownOption: Sendable, Equatable {
+public struct ShownOption: Sendable {
     /// What choosing it stores.
     public var value: Value
     /// The label in every language ("Wonen", "Housing").
@@ -11,6 +11,8 @@ public struct ShownOption: Sendable, Equatable {
     public var synonyms: [[String]] = []
     /// Phrases that only suggest it; an answer naming it this way is confirmed first.
     public var guesses: [[String]] = []
+    /// How the phrase matcher sees it, made once.
+    let matcherOption: OptionMatcher.Option
 
     public init(value: Value, labels: [String], shown: String, synonyms: [[String]] = [], guesses: [[String]] = []) {
         self.value = value
@@ -18,6 +20,7 @@ public struct ShownOption: Sendable, Equatable {
         self.shown = shown
         self.synonyms = synonyms
         self.guesses = guesses
+        matcherOption = OptionMatcher.Option(phrases: labels.map(Words.phrase) + synonyms, guesses: guesses)
     }
 
     /// A fixed option `list.key` with its synonyms from the lexicon.
@@ -25,9 +28,5 @@ public struct ShownOption: Sendable, Equatable {
         let ref = "\(list).\(key)"
         self.init(value: .option(list: list, key: key), labels: labels, shown: shown,
                   synonyms: lexicon.synonyms(of: ref), guesses: lexicon.askBack[ref] ?? [])
-    }
-
-    var matcherOption: OptionMatcher.Option {
-        OptionMatcher.Option(phrases: labels.map(Words.phrase) + synonyms, guesses: guesses)
     }
 }

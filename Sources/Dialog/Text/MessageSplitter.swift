@@ -25,7 +25,9 @@ public enum MessageSplitter {
     }
 
     static func fits(_ text: String, _ maxSegments: Int) -> Bool {
-        SMSSegments.analyze(SMSText.gsm7Safe(text)).segments <= maxSegments
+        // Most texts are short enough to fit even in UCS-2 (67 units a part): no need to count.
+        if text.utf16.count <= 67 * maxSegments { return true }
+        return SMSSegments.analyze(SMSText.gsm7Safe(text)).segments <= maxSegments
     }
 
     /// The lines of the text; a line that does not fit alone is cut after its sentences.
