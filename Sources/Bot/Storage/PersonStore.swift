@@ -44,6 +44,11 @@ extension PersonStore {
         }
     }
 
+    /// Whether the person said STOP (an unknown person counts as stopped: nothing goes to them).
+    static func optedOut(personID: Int64, in db: Database) throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT optedOut FROM person WHERE id = ?"), arguments: [personID]) ?? true
+    }
+
     static func language(personID: Int64, in db: Database) throws -> Language {
         try String.fetchOne(db.cachedStatement(sql: "SELECT language FROM person WHERE id = ?"), arguments: [personID])
             .flatMap(Language.init(rawValue:)) ?? .nl

@@ -1,28 +1,27 @@
-import Dialog
 import Foundation
 
 /// When reminders and follow-ups go out: the deployment's send window and reminder plan (from
 /// `schedule.yaml` beside the flows, else the defaults), the calendar of Europe/Amsterdam.
-struct SchedulePolicy: Sendable {
-    var window = SendWindow()
-    var reminders = ReminderPlan()
+public struct SchedulePolicy: Sendable {
+    public var window = SendWindow()
+    public var reminders = ReminderPlan()
     /// Ask "is het gelukt?" this long after a due moment with a time.
-    var followUpDelay: TimeInterval = 3600
+    public var followUpDelay: TimeInterval = 3600
     /// For a due date without a time: ask the next day at this local time.
-    var followUpNextDayAt = LocalTime(hour: 10, minute: 0)
+    public var followUpNextDayAt = LocalTime(hour: 10, minute: 0)
     /// An unanswered follow-up question is asked again this long after it was asked (or after the
     /// last message in its conversation); as long after that, it becomes a signal.
-    var askAgainAfter: TimeInterval = 24 * 3600
+    public var askAgainAfter: TimeInterval = 24 * 3600
     /// Re-rate the leefgebied of a goal this many weeks after it was set, if not done before.
-    var rerateAfterWeeks = 6
+    public var rerateAfterWeeks = 6
     /// An action still open this many days after its due date raises an alert for the professional.
-    var overdueAfterDays = 3
+    public var overdueAfterDays = 3
     /// The weekly overview: ISO weekday (1 = Monday) and local time.
-    var weeklyWeekday = 1
-    var weeklyAt = LocalTime(hour: 10, minute: 0)
-    var calendar = DialogEnvironment.amsterdam.calendar
+    public var weeklyWeekday = 1
+    public var weeklyAt = LocalTime(hour: 10, minute: 0)
+    public var calendar = DialogEnvironment.amsterdam.calendar
 
-    init(settings: ScheduleSettings = ScheduleSettings()) {
+    public init(settings: ScheduleSettings = ScheduleSettings()) {
         window = settings.window
         reminders = settings.reminders
         followUpDelay = TimeInterval(settings.followUpHours * 3600)
@@ -34,7 +33,7 @@ struct SchedulePolicy: Sendable {
     }
 
     /// The window for one person: their own override, else the deployment's.
-    func window(override json: String?) -> SendWindow {
+    public func window(override json: String?) -> SendWindow {
         guard let json, let data = json.data(using: .utf8), let own = try? JSONDecoder().decode(SendWindow.self, from: data) else {
             return window
         }
@@ -42,7 +41,7 @@ struct SchedulePolicy: Sendable {
     }
 
     /// The moment to ask whether an action worked, inside the window.
-    func followUp(due: LocalDate, at time: LocalTime?, window: SendWindow) -> Date? {
+    public func followUp(due: LocalDate, at time: LocalTime?, window: SendWindow) -> Date? {
         let moment: Date?
         if let time {
             moment = window.moment(on: due, at: time, calendar: calendar)?.addingTimeInterval(followUpDelay)
@@ -54,7 +53,7 @@ struct SchedulePolicy: Sendable {
 
     /// When a question asked (or last answered) at `moment` counts as unanswered: the set time
     /// later, at the window's next opening.
-    func askAgain(after moment: Date, window: SendWindow) -> Date {
+    public func askAgain(after moment: Date, window: SendWindow) -> Date {
         window.nextOpening(atOrAfter: moment.addingTimeInterval(askAgainAfter), calendar: calendar)
     }
 }

@@ -1,25 +1,10 @@
+import Dialog
 import Foundation
 import GRDB
 
 /// Scheduled work in SQLite: due time in UTC, kind, the person it is for, a unique idempotency key.
 enum JobStore {
-    enum Kind: String, Sendable, CaseIterable {
-        case reminder, followup, invite, memberReminder = "member_reminder", memberFollowup = "member_followup"
-        case weekly, rerate
-        case carerInvite = "carer_invite", checkin
-        /// An alert for the professional when an action is still open days after its due moment.
-        case overdue
-        /// A follow-up question still unanswered: asked once more.
-        case followupAgain = "followup_again"
-        /// Still unanswered after that: a signal for the professional, and the conversation is closed.
-        case followupUnanswered = "followup_unanswered"
-
-        /// Starts a conversation that waits for the person's answer, so it waits while another one does.
-        var startsConversation: Bool { [.followup, .invite, .rerate, .carerInvite, .checkin].contains(self) }
-
-        /// Watches one conversation (its `run`), whatever happens to the action's plan meanwhile.
-        var watchesConversation: Bool { self == .followupAgain || self == .followupUnanswered }
-    }
+    typealias Kind = JobKind
 
     struct Job: Sendable, Equatable {
         var id: Int64
