@@ -18,9 +18,8 @@ struct ChatSession {
         let database = service.database
         let personID = try database.writer.write { db in
             let id = try PersonStore.findOrCreate(channel: Self.channel, address: address, phone: phone, at: clock.now(), in: db)
-            let started = try Bool.fetchOne(db, sql: "SELECT 1 FROM conversation WHERE personId = ?", arguments: [id]) ?? false
-            if let language, !started {
-                try db.execute(sql: "UPDATE person SET language = ? WHERE id = ?", arguments: [language.rawValue, id])
+            if let language, try !ConversationStore.exists(personID: id, in: db) {
+                try PersonStore.setLanguage(language, personID: id, in: db)
             }
             return id
         }

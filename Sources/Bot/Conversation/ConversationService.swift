@@ -50,31 +50,21 @@ final class ConversationService: Sendable {
     /// else the intake for an inwoner. Between questions a network member or mantelzorger talks to
     /// their last flow (which says there is no open question, and honours STOP), never to the intake.
     static func currentFlow(personID: Int64, in db: Database) throws -> String? {
-        let person = try Row.fetchOne(db.cachedStatement(sql: "SELECT activeFlow, role FROM person WHERE id = ?"), arguments: [personID])
-        return try currentFlow(personID: personID, activeFlow: person?["activeFlow"], role: person?["role"], in: db)
+        let person = try PersonStore.routing(personID: personID, in: db)
+        return try currentFlow(personID: personID, activeFlow: person?.activeFlow, role: person?.role, in: db)
     }
 
     /// The same from the person's `activeFlow` and `role`, read already.
     static func currentFlow(personID: Int64, activeFlow: String?, role: String?, in db: Database) throws -> String? {
         if let activeFlow { return activeFlow }
         guard let role, role != "inwoner" else { return nil }
-        return try String.fetchOne(db.cachedStatement(sql: """
-            SELECT flowId FROM conversation WHERE personId = ? ORDER BY updatedAt DESC, id DESC LIMIT 1
-            """), arguments: [personID])
+        return try ConversationStore.latestFlow(personID: personID, in: db)
     }
 
     /// The engine of this person's next message and the state stored for it. One read when the
     /// flow is the `expected` one (almost always: the prepared turn's flow, else the intake).
     func engineAndState(personID: Int64, expected: String, in db: Database) throws -> (engine: Engine, stored: String?) {
-        // Read in place from the cursor's row: `Row.fetchOne` copied every column (the state is
-        // kilobytes) before it was read again by name.
-        let rows = try Row.fetchCursor(db.cachedStatement(sql: """
-            SELECT p.activeFlow, p.role, c.state FROM person p
-            LEFT JOIN conversation c ON c.personId = p.id AND c.flowId = ?
-            WHERE p.id = ?
-            """), arguments: [expected, personID])
-        var (activeFlow, role, stored): (String?, String?, String?) = (nil, nil, nil)
-        if let row = try rows.next() { (activeFlow, role, stored) = (row[0], row[1], row[2]) }
+        var (activeFlow, role, stored) = try ConversationStore.forTurn(personID: personID, flowID: expected, in: db)
         let engine = engine(flowID: try Self.currentFlow(personID: personID, activeFlow: activeFlow, role: role, in: db))
         if engine.flow.id != expected { stored = try ConversationStore.storedJSON(personID: personID, flowID: engine.flow.id, in: db) }
         return (engine, stored)
@@ -82,7 +72,7 @@ final class ConversationService: Sendable {
 
     /// The flow a follow-up or invitation made active for this person, if any.
     static func activeFlow(personID: Int64, in db: Database) throws -> String? {
-        try String.fetchOne(db.cachedStatement(sql: "SELECT activeFlow FROM person WHERE id = ?"), arguments: [personID])
+        try PersonStore.routing(personID: personID, in: db)?.activeFlow
     }
 
     func handle(_ message: InboundMessage) throws -> Result {
@@ -105,10 +95,8 @@ final class ConversationService: Sendable {
 
     func enroll(phone: String, name: String, channel: String, language: Language, at now: Date, in db: Database) throws -> [OutgoingMessage] {
         if try PersonStore.id(phone: phone, in: db) != nil { throw AlreadyEnrolled() }
-        try db.cachedStatement(sql: "INSERT INTO person (role, phone, name, language, createdAt) VALUES ('inwoner', ?, ?, ?, ?)").execute(arguments: [phone, name, language.rawValue, now])
-        let personID = db.lastInsertedRowID
         let address = channel == "whatsapp" ? String(phone.dropFirst()) : phone
-        try db.cachedStatement(sql: "INSERT INTO contact (personId, channel, address) VALUES (?, ?, ?)").execute(arguments: [personID, channel, address])
+        let personID = try PersonStore.enrol(phone: phone, name: name, language: language, channel: channel, address: address, at: now, in: db)
         return try begin(personID: personID, channel: channel, at: now, in: db)
     }
 

@@ -49,9 +49,7 @@ struct OutputWriter {
             case .answer(let answer):
                 // Without consent nothing but the consent record is kept.
                 if declined { continue }
-                try db.cachedStatement(sql: """
-                    INSERT INTO answer (personId, messageId, node, key, value, module, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """).execute(arguments: [personID, replyTo, answer.node, answer.key, answer.value.json, answer.module, SQLDate(now)])
+                try AnswerStore.add(answer, personID: personID, messageID: replyTo, at: now, in: db)
             case .record(let kind, let id, let fields):
                 try records.write(kind: kind, localID: id, fields: fields)
                 // A flow the record started (a questionnaire after a check-in) answers this message too.
@@ -61,8 +59,7 @@ struct OutputWriter {
             case .note(let text, _):
                 // A note without a professional is one the inwoner told in the chat.
                 if declined { continue }
-                try db.cachedStatement(sql: "INSERT INTO note (personId, professionalId, text, createdAt) VALUES (?, NULL, ?, ?)")
-                    .execute(arguments: [personID, text, SQLDate(now)])
+                try NoteStore.addFromChat(personID: personID, text: text, at: now, in: db)
             case .request(let request):
                 address = try address ?? MessageStore.address(personID: personID, channel: channel, in: db)
                 for (key, text) in try PlanRequest(writer: records).carryOut(request) {
@@ -70,21 +67,15 @@ struct OutputWriter {
                                                                   at: now, sentInline: repliesSentInline, address: address, in: db))
                 }
             case .moduleStarted(let module):
-                try db.cachedStatement(sql: """
-                    INSERT INTO moduleProgress (personId, module, startedAt) VALUES (?, ?, ?)
-                    ON CONFLICT (personId, module) DO NOTHING
-                    """).execute(arguments: [personID, module, SQLDate(now)])
+                try ModuleProgressStore.started(module, personID: personID, at: now, in: db)
             case .moduleCompleted(let module):
-                try db.cachedStatement(sql: """
-                    INSERT INTO moduleProgress (personId, module, startedAt, completedAt) VALUES (?, ?, ?, ?)
-                    ON CONFLICT (personId, module) DO UPDATE SET completedAt = excluded.completedAt
-                    """).execute(arguments: [personID, module, SQLDate(now), SQLDate(now)])
+                try ModuleProgressStore.completed(module, personID: personID, at: now, in: db)
             case .optedOut:
                 try PersonStore.setOptedOut(true, personID: personID, in: db)
                 try JobStore.cancel(personID: personID, in: db)
                 try OutboxStore.cancelPending(personID: personID, except: replyTo, reason: "opted out", in: db)
                 try NetworkEvents(service: service, db: db, now: now).memberStopped(personID: personID)
-                try db.cachedStatement(sql: "UPDATE mantelzorg SET carerConsent = 'stopped' WHERE carerPersonId = ?").execute(arguments: [personID])
+                try CarerStore.stopped(carerID: personID, in: db)
             case .optedIn:
                 try PersonStore.setOptedOut(false, personID: personID, in: db)
             case .languageChanged, .ended:

@@ -1,7 +1,6 @@
 import Dialog
 import Foundation
 import GRDB
-import Synchronization
 
 /// Stores the records a flow emits, each in its own table. A record that comes again with the
 /// same local id (a corrected answer) updates its row.
@@ -26,6 +25,7 @@ struct RecordWriter {
 
     private var renderer: Renderer { Renderer(catalog: library.catalog, language: language) }
     private var carers: CarerCheckins { CarerCheckins(service: service, db: db, now: now, reply: reply) }
+    private var store: PlanRecordStore { PlanRecordStore(db: db, personID: personID, now: now) }
 
     /// Text as stored: options by their label, none as NULL.
     func text(_ value: Value?) -> String? {
@@ -60,34 +60,30 @@ struct RecordWriter {
             let textKey = key(f["text"]) ?? ""
             let shown: String
             if case .text(let text)? = f["text"]?["shown"] { shown = text } else { shown = library.catalog.text(textKey, language) }
-            try db.cachedStatement(sql: """
-                INSERT INTO consent (personId, purpose, granted, subject, textKey, textShown, flowVersion, channel, createdAt)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [personID, key(f["purpose"]), bool(f["granted"]) ?? false, key(f["member"]), textKey,
-                                 shown, "\(engine.flow.id)@\(engine.flow.version)",
-                                 channel, now])
+            try ConsentStore.add(.init(personID: personID, purpose: key(f["purpose"]), granted: bool(f["granted"]) ?? false,
+                                       subject: key(f["member"]), textKey: textKey, textShown: shown,
+                                       flowVersion: "\(engine.flow.id)@\(engine.flow.version)", channel: channel), at: now, in: db)
         case .score:
             guard case .number(let score)? = f["score"] else { return }
-            let goalID = try number(f["goal"]).flatMap { try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM goal WHERE id = ? AND personId = ?"), arguments: [$0, personID]) }
-            try upsert("score", ["leefgebied": key(f["leefgebied"]), "score": score, "wantsChange": bool(f["wants_change"]),
-                                 "goalId": goalID], localID)
+            try store.saveScore(leefgebied: key(f["leefgebied"]), score: score, wantsChange: bool(f["wants_change"]),
+                                goalID: try number(f["goal"]).flatMap(store.ownGoal), localID: localID)
         case .strength:
-            try upsert("strength", ["kind": key(f["kind"]), "text": text(f["text"])], localID)
+            try store.saveStrength(kind: key(f["kind"]), text: text(f["text"]), localID: localID)
         case .network:
-            try upsert("networkMember", ["name": text(f["name"]), "relation": text(f["relation"]), "helps": text(f["helps"]),
-                                         "phone": key(f["phone"])], localID)
+            try store.saveNetworkMember(name: text(f["name"]), relation: text(f["relation"]), helps: text(f["helps"]), phone: key(f["phone"]),
+                                        localID: localID)
         case .wish:
-            try upsert("wish", ["leefgebied": key(f["leefgebied"]), "wens": text(f["wens"]), "behoefte": text(f["behoefte"]),
-                                "zelf": text(f["zelf"]), "hulp": text(f["hulp"])], localID)
+            try store.saveWish(leefgebied: key(f["leefgebied"]), wens: text(f["wens"]), behoefte: text(f["behoefte"]), zelf: text(f["zelf"]),
+                               hulp: text(f["hulp"]), localID: localID)
         case .mantelzorg:
-            if let id = try upsertReturningID("mantelzorg", ["direction": key(f["direction"]), "name": text(f["name"]), "hours": key(f["hours"]),
-                                                  "phone": key(f["phone"]), "checkin": bool(f["checkin"])], localID) {
+            if let id = try store.saveCarerLink(direction: key(f["direction"]), name: text(f["name"]), hours: key(f["hours"]),
+                                                phone: key(f["phone"]), checkin: bool(f["checkin"]), localID: localID) {
                 try carers.invite(mantelzorgID: id)
             }
         case .goal:
             guard case .number(let rank)? = f["rank"] else { return }
-            if let goalID = try upsertReturningID("goal", ["text": text(f["text"]), "leefgebied": key(f["leefgebied"]), "rank": rank,
-                                                "wishLocalId": key(f["wish"])], localID) {
+            if let goalID = try store.saveGoal(text: text(f["text"]), leefgebied: key(f["leefgebied"]), rank: rank, wishLocalID: key(f["wish"]),
+                                               localID: localID) {
                 let policy = service.schedule
                 let later = now.addingTimeInterval(Double(policy.rerateAfterWeeks) * 7 * 86400)
                 try JobStore.add(.rerate, personID: personID, goalID: goalID,
@@ -97,7 +93,7 @@ struct RecordWriter {
         case .action:
             try writeAction(localID: localID, f)
         case .spiegelblad:
-            try upsert("spiegelblad", ["module": key(f["module"]), "confirmedAt": SQLDate(now)], localID, stamp: false)
+            try store.confirmSpiegelblad(module: key(f["module"]), localID: localID)
         case .actionUpdate:
             try ActionUpdate(writer: self, fields: f).apply()
         case .networkReply:
@@ -112,12 +108,10 @@ struct RecordWriter {
             guard let instrument = key(f["instrument"]), case .record(let answers)? = f["answers"] else { return }
             try carers.instrumentAnswered(carerID: personID, instrumentID: instrument, answers: answers)
         case .profile:
-            if let name = text(f["name"]) {
-                try db.cachedStatement(sql: "UPDATE person SET name = ? WHERE id = ?").execute(arguments: [name, personID])
-            }
+            if let name = text(f["name"]) { try PersonStore.setName(name, personID: personID, in: db) }
         case .attention:
-            try db.cachedStatement(sql: "INSERT INTO alert (personId, kind, node, detail, createdAt) VALUES (?, ?, ?, ?, ?)").execute(arguments: [personID, key(f["kind"]) ?? "attention", number(f["action"]).map { "action \($0)" },
-                                       text(f["detail"]), now])
+            try AlertStore.add(personID: personID, kind: key(f["kind"]) ?? "attention", node: number(f["action"]).map { "action \($0)" },
+                               detail: text(f["detail"]), at: now, in: db)
         case nil:
             throw UnknownRecord(kind: kind)
         }
@@ -129,75 +123,21 @@ struct RecordWriter {
         case .option(_, "professional")?: return ("professional", nil)
         case .record(let r)?:
             guard let local = r["id"]?.key else { return ("inwoner", nil) }
-            let memberID = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM networkMember WHERE personId = ? AND localId = ?"),
-                                              arguments: [inwonerID, local])
+            let memberID = try PlanRecordStore(db: db, personID: inwonerID, now: now).networkMember(localID: local)
             return memberID == nil ? ("inwoner", nil) : ("netwerk", memberID)
         default: return ("inwoner", nil)
         }
     }
 
     private func writeAction(localID: String, _ f: [String: Value]) throws {
-        guard let goalLocal = key(f["goal"]),
-              let goalID = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM goal WHERE personId = ? AND localId = ?"),
-                                              arguments: [personID, goalLocal]) else { return }
+        guard let goalLocal = key(f["goal"]), let goalID = try store.goal(localID: goalLocal) else { return }
         let (owner, memberID) = try self.owner(f["who"], inwonerID: personID)
         var dueDate: String?
         var dueTime: String?
         if case .date(let d, let t)? = f["due"] { dueDate = d.description; dueTime = t?.description }
-        if let actionID = try upsertReturningID("action", ["goalId": goalID, "what": text(f["what"]) ?? "", "ownerKind": owner,
-                                                "networkMemberId": memberID, "dueDate": dueDate, "dueTime": dueTime], localID) {
+        if let actionID = try store.saveAction(goalID: goalID, what: text(f["what"]) ?? "", ownerKind: owner, memberID: memberID,
+                                               dueDate: dueDate, dueTime: dueTime, localID: localID) {
             try ActionScheduler(policy: service.schedule, now: now, db: db).plan(actionID: actionID)
         }
-    }
-
-    /// INSERT ... ON CONFLICT (personId, localId) DO UPDATE, with `createdAt` set on insert.
-    private func upsert(_ table: String, _ columns: KeyValuePairs<String, (any DatabaseValueConvertible)?>, _ localID: String,
-                        stamp: Bool = true) throws {
-        try upsertStatement(table, columns, localID, stamp: stamp, returningID: false).execute()
-    }
-
-    /// The same, returning the row's id (inserted or updated).
-    private func upsertReturningID(_ table: String, _ columns: KeyValuePairs<String, (any DatabaseValueConvertible)?>,
-                                   _ localID: String) throws -> Int64? {
-        try Int64.fetchOne(upsertStatement(table, columns, localID, stamp: true, returningID: true))
-    }
-
-    private func upsertStatement(_ table: String, _ columns: KeyValuePairs<String, (any DatabaseValueConvertible)?>, _ localID: String,
-                                 stamp: Bool, returningID: Bool) throws -> Statement {
-        var values: [(any DatabaseValueConvertible)?] = [personID, localID]
-        values.reserveCapacity(columns.count + 3)
-        for column in columns { values.append(column.value) }
-        if stamp { values.append(SQLDate(now)) }
-        let statement = try db.cachedStatement(sql: UpsertSQL.text(table: table, columns: columns.map(\.key), stamp: stamp,
-                                                                    returningID: returningID))
-        try statement.setArguments(StatementArguments(values))
-        return statement
-    }
-}
-
-/// The SQL of `RecordWriter.upsert`, made once per table and column list: building it anew was a
-/// visible part of storing a record, inside the one writer.
-enum UpsertSQL {
-    private struct Shape: Hashable {
-        let table: String
-        let columns: [String]
-        let stamp: Bool
-        let returningID: Bool
-    }
-
-    private static let made = Mutex<[Shape: String]>([:])
-
-    static func text(table: String, columns: [String], stamp: Bool, returningID: Bool) -> String {
-        let shape = Shape(table: table, columns: columns, stamp: stamp, returningID: returningID)
-        if let sql = made.withLock({ $0[shape] }) { return sql }
-        var names = ["personId", "localId"] + columns
-        if stamp { names.append("createdAt") }
-        let sql = """
-            INSERT INTO \(table) (\(names.joined(separator: ", "))) VALUES (\(names.map { _ in "?" }.joined(separator: ", ")))
-            ON CONFLICT (personId, localId) DO UPDATE SET \(columns.map { "\($0) = excluded.\($0)" }.joined(separator: ", "))
-            \(returningID ? "RETURNING id" : "")
-            """
-        made.withLock { $0[shape] = sql }
-        return sql
     }
 }

@@ -2,62 +2,52 @@ import Dialog
 import Foundation
 import GRDB
 
-/// A follow-up question ("Is het gelukt?", "Wie neemt het over?") that gets no answer is asked
-/// once more after the set time; still nothing as long after that, the professional gets a
-/// signal and the conversation is closed, so that it no longer holds the person's next question.
-/// A re-rating is asked again and closed the same way, without a signal (it asks about no step).
-/// An answer at any point ends this. Runs inside the caller's transaction.
+/// Carries out `FollowUpRules`: a watched question ("Is het gelukt?", "Wie neemt het over?", a
+/// re-rating) is asked once more, then closed with a signal or without. Runs inside the caller's
+/// transaction.
 struct FollowUpWatch {
     let service: ConversationService
     let db: Database
     let now: Date
 
-    /// The flows whose question is watched: an inwoner's questions that other follow-ups wait for.
-    static let flows: Set<String> = ["opvolging", "overnemen", "herwaardering"]
-    /// Of those, the ones whose question left unanswered is a signal for the professional.
-    static let signalled: Set<String> = ["opvolging", "overnemen"]
-
     var policy: SchedulePolicy { service.schedule }
+    private var rules: FollowUpRules { FollowUpRules(policy: policy) }
 
     /// A watched flow started and waits for an answer: plan the first look at it.
     func started(flowID: String, personID: Int64, vars: [String: Value], run: String) throws {
-        guard Self.flows.contains(flowID) else { return }
-        try plan(.followupAgain, personID: personID, actionID: Self.actionID(vars), run: run, after: now)
+        guard let at = rules.firstLook(flow: flowID, now: now, window: try window(personID)) else { return }
+        try plan(.followupAgain, personID: personID, actionID: Self.actionID(vars), run: run, at: at)
     }
 
     /// What a watching job finds: the conversation ended, is still in use, or has waited long enough.
     func run(_ job: JobStore.Job) throws -> [OutgoingMessage] {
-        guard let run = job.run, let flowID = try ConversationService.activeFlow(personID: job.personID, in: db),
-              Self.flows.contains(flowID), let engine = service.engines[flowID],
-              let state = try ConversationStore.state(personID: job.personID, flowID: flowID, in: db),
-              state.vars[ConversationService.runKey]?.key == run, !state.finished, state.node != nil else {
-            try JobStore.finish(job.id, at: now, note: "the conversation ended", in: db)
+        let flowID = try ConversationService.activeFlow(personID: job.personID, in: db)
+        let engine = flowID.flatMap { service.engines[$0] }
+        let state = try flowID.flatMap { try ConversationStore.state(personID: job.personID, flowID: $0, in: db) }
+        let waiting = flowID.map(FollowUpRules.watched.contains) == true && engine != nil && job.run != nil
+            && state?.vars[ConversationService.runKey]?.key == job.run && state?.finished == false && state?.node != nil
+        let decision = rules.decide(job.kind, flow: flowID ?? "", waiting: waiting, answered: state?.node != engine?.flow.start,
+                                    lastActivity: state?.lastActivity, now: now, window: try window(job.personID))
+        switch decision {
+        case .done(let note):
+            try JobStore.finish(job.id, at: now, note: note, in: db)
             return []
-        }
-        // The person wrote in it lately (a question back, an answer halfway): the set time counts from then.
-        let quietUntil = policy.askAgain(after: state.lastActivity ?? now, window: try window(job.personID))
-        if quietUntil > now {
-            try JobStore.postpone(job.id, to: quietUntil, note: "the person wrote in the conversation meanwhile", in: db)
+        case .later(let moment, let note):
+            try JobStore.postpone(job.id, to: moment, note: note, in: db)
             return []
-        }
-        let answered = state.node != engine.flow.start
-        switch (job.kind, answered) {
-        case (.followupAgain, false):
+        case .askAgain(let then):
+            guard let state, let engine, let run = job.run else { return [] }
             let messages = try askAgain(state, engine: engine, personID: job.personID)
-            try plan(.followupUnanswered, personID: job.personID, actionID: job.actionID, run: run, after: now)
+            try plan(.followupUnanswered, personID: job.personID, actionID: job.actionID, run: run, at: then)
             try JobStore.finish(job.id, at: now, in: db)
             return messages
-        case (_, false):
-            let signal = Self.signalled.contains(flowID)
+        case .close(let signal, let note):
+            guard let state, let flowID else { return [] }
             if signal { try raiseSignal(personID: job.personID, actionID: job.actionID) }
             try close(state, flowID: flowID, personID: job.personID)
-            try JobStore.finish(job.id, at: now, note: "unanswered: \(signal ? "signal raised, " : "")conversation closed", in: db)
-        default:
-            // The question was answered and a later one was left open: no signal, but it holds the person no longer.
-            try close(state, flowID: flowID, personID: job.personID)
-            try JobStore.finish(job.id, at: now, note: "answered, then left open: conversation closed", in: db)
+            try JobStore.finish(job.id, at: now, note: note, in: db)
+            return []
         }
-        return []
     }
 
     /// The engine asks the waiting question again when a started conversation begins anew.
@@ -88,8 +78,7 @@ struct FollowUpWatch {
         }
     }
 
-    private func plan(_ kind: JobStore.Kind, personID: Int64, actionID: Int64?, run: String, after moment: Date) throws {
-        let at = policy.askAgain(after: moment, window: try window(personID))
+    private func plan(_ kind: JobKind, personID: Int64, actionID: Int64?, run: String, at: Date) throws {
         try JobStore.add(kind, personID: personID, actionID: actionID, run: run, dueAt: at, key: "\(kind.rawValue):\(personID):\(run)",
                          at: now, in: db)
     }

@@ -3,7 +3,7 @@ import Foundation
 import GRDB
 
 /// The actions of the plan as the rules and the runner need them. Reads only, inside the
-/// caller's transaction; changes go through `ActionStore+Changes`.
+/// caller's transaction; changes from the chat are in `ActionStore+Changes`.
 enum ActionStore {
     /// An action with its owner and its inwoner's reachability, or nil when it is gone.
     static func facts(actionID: Int64, policy: SchedulePolicy, in db: Database) throws -> (facts: ActionFacts, inwonerID: Int64)? {

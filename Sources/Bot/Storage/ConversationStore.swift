@@ -15,6 +15,32 @@ enum ConversationStore {
                             arguments: [personID, flowID])
     }
 
+    /// The flow the person last wrote in, if any.
+    static func latestFlow(personID: Int64, in db: Database) throws -> String? {
+        try String.fetchOne(db.cachedStatement(sql: """
+            SELECT flowId FROM conversation WHERE personId = ? ORDER BY updatedAt DESC, id DESC LIMIT 1
+            """), arguments: [personID])
+    }
+
+    /// Whether the person has any conversation stored.
+    static func exists(personID: Int64, in db: Database) throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM conversation WHERE personId = ? LIMIT 1"), arguments: [personID]) ?? false
+    }
+
+    /// In one read, for an inbound message: the person's routing (as `PersonStore.routing`) and
+    /// their stored state in `flowID`, the flow the message most likely belongs to.
+    static func forTurn(personID: Int64, flowID: String, in db: Database) throws -> (activeFlow: String?, role: String?, stored: String?) {
+        // Read in place from the cursor's row: `Row.fetchOne` copied every column (the state is
+        // kilobytes) before it was read again by name.
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: """
+            SELECT p.activeFlow, p.role, c.state FROM person p
+            LEFT JOIN conversation c ON c.personId = p.id AND c.flowId = ?
+            WHERE p.id = ?
+            """), arguments: [flowID, personID])
+        guard let row = try rows.next() else { return (nil, nil, nil) }
+        return (row[0], row[1], row[2])
+    }
+
     static func load(personID: Int64, engine: Engine, in db: Database, cache: StateCache? = nil) throws -> Conversation {
         guard let json = try storedJSON(personID: personID, flowID: engine.flow.id, in: db) else {
             return try fresh(personID: personID, engine: engine, in: db)

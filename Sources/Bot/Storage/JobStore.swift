@@ -86,6 +86,12 @@ enum JobStore {
             """).execute(arguments: [SQLDate(now), personID])
     }
 
+    /// A pending job planned under `key` comes no later than `moment`.
+    static func bringForward(key: String, to moment: Date, in db: Database) throws {
+        try db.cachedStatement(sql: "UPDATE job SET dueAt = MIN(dueAt, ?) WHERE idempotencyKey = ? AND status = 'pending'")
+            .execute(arguments: [SQLDate(moment), key])
+    }
+
     /// Other due jobs of the same kind for the same action and person (the evening's reminder
     /// after a quiet night, say) are finished with `job`: one message, not the same text twice.
     static func mergeDue(into job: Job, at now: Date, in db: Database) throws {

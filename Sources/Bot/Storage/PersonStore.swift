@@ -23,6 +23,32 @@ enum PersonStore {
         return id
     }
 
+    /// A new inwoner enrolled by a professional, with the contact they are reached at.
+    static func enrol(phone: String, name: String, language: Language, channel: String, address: String, at now: Date,
+                      in db: Database) throws -> Int64 {
+        try db.cachedStatement(sql: "INSERT INTO person (role, phone, name, language, createdAt) VALUES ('inwoner', ?, ?, ?, ?)")
+            .execute(arguments: [phone, name, language.rawValue, SQLDate(now)])
+        let personID = db.lastInsertedRowID
+        try db.cachedStatement(sql: "INSERT INTO contact (personId, channel, address) VALUES (?, ?, ?)").execute(arguments: [personID, channel, address])
+        return personID
+    }
+
+    /// What decides which flow a person's next message belongs to: the flow a follow-up or
+    /// invitation made active, and their role (inwoner, netwerk, mantelzorger).
+    static func routing(personID: Int64, in db: Database) throws -> (activeFlow: String?, role: String)? {
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT activeFlow, role FROM person WHERE id = ?"), arguments: [personID])
+            .map { ($0["activeFlow"], $0["role"]) }
+    }
+
+    /// The name the person gave in the chat.
+    static func setName(_ name: String, personID: Int64, in db: Database) throws {
+        try db.cachedStatement(sql: "UPDATE person SET name = ? WHERE id = ?").execute(arguments: [name, personID])
+    }
+
+    static func setLanguage(_ language: Language, personID: Int64, in db: Database) throws {
+        try db.cachedStatement(sql: "UPDATE person SET language = ? WHERE id = ?").execute(arguments: [language.rawValue, personID])
+    }
+
     static func id(phone: String, in db: Database) throws -> Int64? {
         try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM person WHERE phone = ?"), arguments: [phone])
     }
@@ -47,6 +73,11 @@ extension PersonStore {
     /// Whether the person said STOP (an unknown person counts as stopped: nothing goes to them).
     static func optedOut(personID: Int64, in db: Database) throws -> Bool {
         try Bool.fetchOne(db.cachedStatement(sql: "SELECT optedOut FROM person WHERE id = ?"), arguments: [personID]) ?? true
+    }
+
+    /// The name the person gave or was given, if any.
+    static func name(personID: Int64, in db: Database) throws -> String? {
+        try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM person WHERE id = ?"), arguments: [personID])
     }
 
     static func language(personID: Int64, in db: Database) throws -> Language {

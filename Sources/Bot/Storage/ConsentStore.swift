@@ -1,0 +1,28 @@
+import Foundation
+import GRDB
+
+/// Every consent asked, as it was asked: append-only, the latest for a person and purpose counts.
+enum ConsentStore {
+    struct Consent: Sendable {
+        var personID: Int64
+        /// What it is for (`herinneringen_netwerk`, `mantelzorg_checkin_eigen`, ...).
+        var purpose: String?
+        var granted: Bool
+        /// What it is about within that purpose (a member's local id, an action's id).
+        var subject: String?
+        var textKey: String
+        /// The words exactly as the person saw them.
+        var textShown: String
+        /// `flow@version` that asked.
+        var flowVersion: String
+        var channel: String
+    }
+
+    static func add(_ consent: Consent, at now: Date, in db: Database) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO consent (personId, purpose, granted, subject, textKey, textShown, flowVersion, channel, createdAt)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [consent.personID, consent.purpose, consent.granted, consent.subject, consent.textKey, consent.textShown,
+                                     consent.flowVersion, consent.channel, SQLDate(now)])
+    }
+}

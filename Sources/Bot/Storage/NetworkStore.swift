@@ -1,0 +1,44 @@
+import Dialog
+import Foundation
+import GRDB
+
+/// The inwoner's network members as people who take part in actions: their answer to an
+/// invitation and their STOP. Inside the caller's transaction.
+enum NetworkStore {
+    /// A member's step in an inwoner's plan.
+    struct MemberStep: Sendable {
+        var actionID: Int64
+        var inwonerID: Int64
+        var what: String
+        var memberID: Int64
+        var memberName: String
+    }
+
+    /// Action `actionID` when `memberPersonID` is the member who owns it.
+    static func step(actionID: Int64, memberPersonID: Int64, in db: Database) throws -> MemberStep? {
+        try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT a.personId, a.what, n.id AS memberId, n.name FROM action a JOIN networkMember n ON n.id = a.networkMemberId
+            WHERE a.id = ? AND n.memberPersonId = ?
+            """), arguments: [actionID, memberPersonID])
+            .map { MemberStep(actionID: actionID, inwonerID: $0["personId"], what: $0["what"], memberID: $0["memberId"], memberName: $0["name"]) }
+    }
+
+    /// The member's answer to their invitation (`accepted` or `declined`); the latest answer counts.
+    static func setInvitation(_ answer: MemberFacts.Invitation, memberID: Int64, in db: Database) throws {
+        try db.cachedStatement(sql: "UPDATE networkMember SET invitation = ? WHERE id = ?").execute(arguments: [answer.rawValue, memberID])
+    }
+
+    /// The person sent STOP as a network member, for every inwoner who named them: marked stopped,
+    /// and their open steps returned (each once).
+    static func stop(memberPersonID: Int64, in db: Database) throws -> [MemberStep] {
+        let steps = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT a.id, a.personId, a.what, n.id AS memberId, n.name FROM networkMember n
+            JOIN action a ON a.networkMemberId = n.id
+            WHERE n.memberPersonId = ? AND a.status IN ('gepland', 'bezig', 'uitgesteld')
+            """), arguments: [memberPersonID]).map {
+                MemberStep(actionID: $0["id"], inwonerID: $0["personId"], what: $0["what"], memberID: $0["memberId"], memberName: $0["name"])
+            }
+        try db.cachedStatement(sql: "UPDATE networkMember SET invitation = 'stopped' WHERE memberPersonId = ?").execute(arguments: [memberPersonID])
+        return steps
+    }
+}
