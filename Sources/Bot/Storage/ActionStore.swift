@@ -8,8 +8,8 @@ enum ActionStore {
     /// An action with its owner and its inwoner's reachability, or nil when it is gone.
     static func facts(actionID: Int64, policy: SchedulePolicy, in db: Database) throws -> (facts: ActionFacts, inwonerID: Int64)? {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT a.personId, a.ownerKind, a.networkMemberId, a.dueDate, a.dueTime, a.status, p.optedOut, p.sendWindow,
-                   n.id AS memberId, n.phone AS memberPhone, n.invitation, mp.optedOut AS memberOptedOut, mp.sendWindow AS memberWindow
+            SELECT a.personId, a.what, a.ownerKind, a.networkMemberId, a.dueDate, a.dueTime, a.status, p.optedOut, p.sendWindow,
+                   n.id AS memberId, n.name AS memberName, n.phone AS memberPhone, n.invitation, mp.optedOut AS memberOptedOut, mp.sendWindow AS memberWindow
             FROM action a JOIN person p ON p.id = a.personId
             LEFT JOIN networkMember n ON n.id = a.networkMemberId LEFT JOIN person mp ON mp.id = n.memberPersonId
             WHERE a.id = ?
@@ -19,7 +19,7 @@ enum ActionStore {
         case "inwoner": owner = .inwoner
         case "netwerk":
             if let memberID: Int64 = row["memberId"] {
-                owner = .member(MemberFacts(id: memberID, hasPhone: (row["memberPhone"] as String?) != nil,
+                owner = .member(MemberFacts(id: memberID, name: row["memberName"] ?? "", hasPhone: (row["memberPhone"] as String?) != nil,
                                             invitation: (row["invitation"] as String?).flatMap(MemberFacts.Invitation.init(rawValue:)),
                                             optedOut: (row["memberOptedOut"] as Bool?) ?? false,
                                             window: policy.window(override: row["memberWindow"])))
@@ -28,7 +28,7 @@ enum ActionStore {
             }
         default: owner = .professional
         }
-        let facts = ActionFacts(id: actionID, status: row["status"], due: (row["dueDate"] as String?).flatMap(LocalDate.init(iso:)),
+        let facts = ActionFacts(id: actionID, what: row["what"], status: row["status"], due: (row["dueDate"] as String?).flatMap(LocalDate.init(iso:)),
                                 dueTime: (row["dueTime"] as String?).flatMap(LocalTime.init(iso:)), owner: owner,
                                 inwonerOptedOut: row["optedOut"], window: policy.window(override: row["sendWindow"]))
         return (facts, row["personId"])

@@ -9,6 +9,8 @@ public struct ActionFacts: Sendable, Equatable {
     }
 
     public var id: Int64
+    /// What is to be done, in the inwoner's words.
+    public var what: String
     /// gepland, bezig, uitgesteld, gedaan, niet_gelukt, vervallen.
     public var status: String
     public var due: LocalDate?
@@ -18,14 +20,29 @@ public struct ActionFacts: Sendable, Equatable {
     /// The inwoner's send window (their own, or the deployment's).
     public var window: SendWindow
 
-    public init(id: Int64, status: String, due: LocalDate?, dueTime: LocalTime?, owner: Owner, inwonerOptedOut: Bool, window: SendWindow) {
+    public init(id: Int64, what: String = "", status: String, due: LocalDate?, dueTime: LocalTime?, owner: Owner, inwonerOptedOut: Bool, window: SendWindow) {
         self.id = id
+        self.what = what
         self.status = status
         self.due = due
         self.dueTime = dueTime
         self.owner = owner
         self.inwonerOptedOut = inwonerOptedOut
         self.window = window
+    }
+
+    /// The action as the flows know it (`actie`): id, wat, wanneer, and `van`, the network member's
+    /// name when one owns it, so a follow-up to the inwoner says whose step it is.
+    public var flowValue: Value {
+        var member: String?
+        if case .member(let facts) = owner { member = facts.name }
+        return Self.flowValue(id: id, what: what, due: due, time: dueTime, member: member)
+    }
+
+    public static func flowValue(id: Int64, what: String, due: LocalDate?, time: LocalTime?, member: String?) -> Value {
+        var fields: [String: Value] = ["id": .number(Int(id)), "wat": .text(what), "wanneer": due.map { .date($0, time) } ?? .none]
+        if let member, !member.isEmpty { fields["van"] = .text(member) }
+        return .record(fields)
     }
 
     /// Open: still to be done (planned, in progress, or put off).
@@ -41,14 +58,16 @@ public struct MemberFacts: Sendable, Equatable {
     }
 
     public var id: Int64
+    public var name: String
     public var hasPhone: Bool
     /// Nil: not invited yet.
     public var invitation: Invitation?
     public var optedOut: Bool
     public var window: SendWindow
 
-    public init(id: Int64, hasPhone: Bool, invitation: Invitation?, optedOut: Bool, window: SendWindow) {
+    public init(id: Int64, name: String = "", hasPhone: Bool, invitation: Invitation?, optedOut: Bool, window: SendWindow) {
         self.id = id
+        self.name = name
         self.hasPhone = hasPhone
         self.invitation = invitation
         self.optedOut = optedOut
