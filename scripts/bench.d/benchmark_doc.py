@@ -57,7 +57,7 @@ Everything runs on 127.0.0.1 and is bounded in time.
 ## How to run it
 
 ```sh
-scripts/bench                       # the full run: about 16-19 minutes once built
+scripts/bench                       # the full run: 16-19 minutes on 2 cores, once built
 scripts/bench --quick               # 5-second loads, 1,000 and 20,000 inwoners: checks the set-up
 scripts/bench --seconds 30 --sizes 1000,100000 --pairs 2 --scale-rounds 2
 scripts/bench --write-docs-only     # write this file again from bench/results.json
