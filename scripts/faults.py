@@ -357,7 +357,7 @@ class Run:
 
 def kill_fault(kills, rng):
     def fault(run):
-        # Kill at random moments while the inwoners are still sending, however fast this machine
+        # Kill at random moments while the inwoners are still sending, however fast the machine
         # plays the load: the load (all messages of all inwoners, up to 90 %) is cut into one slice
         # per kill, and each kill comes when the acknowledged messages reach a random point of its
         # slice. Timed pauses instead fell short on a fast run (3 of 5 kills once).

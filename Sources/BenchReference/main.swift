@@ -1,4 +1,4 @@
-// The reference for `scripts/bench`: the least a per-message webhook can do on this machine. It
+// The reference for `scripts/bench`: the least a per-message webhook can do on the machine it runs on. It
 // parses the same Twilio form, reads one row and writes two rows in one SQLite transaction (WAL,
 // synchronous=FULL, like the product) and answers with TwiML. No signature check, no engine.
 // `wegwijzer-reference gateway` is instead a fake SMS gateway that accepts Twilio's send API.

@@ -1,4 +1,5 @@
-"""Runs every measurement of scripts/bench and writes bench/results.json. See README, "Benchmark"."""
+"""Runs every measurement of scripts/bench, writes bench/results.json and, after a full run,
+docs/benchmark.md from it. `--write-docs-only` writes docs/benchmark.md from the results already there."""
 import argparse
 import datetime
 import json
@@ -12,6 +13,8 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+
+import benchmark_doc
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -132,7 +135,7 @@ def writer_metrics(url):
 def flush_latency_us(directory, count=300):
     """What making one small write durable costs on this disk now: the median and p90 of fdatasync
     after a 4 KiB write, in the directory of the databases. The reference pays it once per message,
-    group commit once per batch; on this VM it varies from one hour to the next."""
+    group commit once per batch; on a virtual machine it can vary from one hour to the next."""
     path = os.path.join(directory, "flush-probe")
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     try:
@@ -189,7 +192,7 @@ def requests(mode, url, out, per_client, extra):
 
 def page_in_like_a_server(path):
     """Puts the file in the page cache as a server that has read it would have it: in 4 KiB pages.
-    The copy leaves it in large page-cache folios (ext4 on this machine's Linux 6.18), so each page the
+    The copy leaves it in large page-cache folios (seen with ext4 on Linux 6.18), so each page the
     server's checkpoint then wrote had its whole folio written back: 152 KB of disk writes per
     turn at a million inwoners instead of 42 KB. Reading it back without readahead makes 4 KiB pages."""
     fd = os.open(path, os.O_RDONLY)
@@ -210,13 +213,19 @@ def count(db, sql):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--bin", required=True)
+    parser.add_argument("--bin")
     parser.add_argument("--seconds", type=int, default=20)
     parser.add_argument("--sizes", default="1000,100000,1000000")
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--pairs", type=int, default=4, help="end-to-end and reference runs, side by side")
     parser.add_argument("--scale-rounds", type=int, default=3, help="loads per scale size, in rounds over all sizes")
+    parser.add_argument("--write-docs-only", action="store_true", help="write docs/benchmark.md from bench/results.json; run nothing")
     args = parser.parse_args()
+    if args.write_docs_only:
+        print(f"wrote {benchmark_doc.write()}")
+        return
+    if not args.bin:
+        parser.error("--bin is required")
     if args.quick:
         args.seconds, args.sizes = 5, "1000,20000"
     wegwijzer, reference = os.path.join(args.bin, "wegwijzer"), os.path.join(args.bin, "wegwijzer-reference")
@@ -226,7 +235,9 @@ def main():
     with open(lines_file, "w") as f:
         f.write("\n".join(l[2:] for l in open(intake).read().splitlines() if l.startswith("> ")) + "\n")
     env = {"TWILIO_AUTH_TOKEN": TOKEN}
+    commit = subprocess.run(["git", "-C", ROOT, "describe", "--always", "--dirty"], capture_output=True, text=True).stdout.strip()
     results = {"machine": {"cpus": os.cpu_count(), "uname": " ".join(os.uname())}, "seconds_per_load": args.seconds,
+               "made": {"date": datetime.date.today().isoformat(), "commit": commit or "unknown"},
                "clients": CLIENTS, "durability": "synchronous=FULL, WAL"}
     per_client = max(2000, args.seconds * 400)
 
@@ -283,7 +294,7 @@ def main():
             ref["peak_rss_mib"] = server.peak_rss_kib() / 1024
         return ref
 
-    # The speed of this shared VM drifts by a third over minutes, so each end-to-end run is paired
+    # The speed of a shared VM can drift by a third over minutes, so each end-to-end run is paired
     # with a reference run on the same requests right beside it, the ratios are taken per pair, and
     # the engine is run between the pairs (its median counts) instead of once at the start. Every
     # other pair runs the reference first: a drift in one direction then favours each side in turn.
@@ -449,6 +460,9 @@ def main():
     with open(os.path.join(ROOT, "bench", "results.json"), "w") as f:
         json.dump(results, f, indent=2, sort_keys=True)
         f.write("\n")
+    # A full run is what docs/benchmark.md shows; a quick one only checks the set-up.
+    if not args.quick:
+        print(f"wrote {benchmark_doc.write()}", file=sys.stderr)
 
     def cpu_split(run):
         cpu = run["cpu_us_per_message"]

@@ -5,8 +5,10 @@ import Hummingbird
 import Logging
 
 /// Builds the whole server: the same function for `wegwijzer serve` and for the tests.
+/// `inspectRoutes` sees the finished router (the docs test lists its routes from it).
 func buildApplication(config: ServeConfig, database: AppDatabase, library: FlowLibrary, clock: WallClock,
-                      transport: HTTPTransport, logger: Logger, runDispatcher: Bool = true) throws -> some ApplicationProtocol {
+                      transport: HTTPTransport, logger: Logger, runDispatcher: Bool = true,
+                      inspectRoutes: (Router<BasicRequestContext>) -> Void = { _ in }) throws -> some ApplicationProtocol {
     let service = try ConversationService(database: database, library: library)
     let metrics = ServerMetrics()
     let batcher = InboundBatcher(service: service, maxBatch: config.maxBatch,
@@ -23,6 +25,7 @@ func buildApplication(config: ServeConfig, database: AppDatabase, library: FlowL
     if config.web.enabled {
         WebRoutes.register(on: router, web: try WebRoutes.context(config: config.web, service: service, clock: clock, logger: logger))
     }
+    inspectRoutes(router)
 
     var app = Application(
         router: router,
