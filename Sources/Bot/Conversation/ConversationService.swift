@@ -15,8 +15,7 @@ final class ConversationService: Sendable {
     let schedule: SchedulePolicy
     let states = StateCache()
 
-    /// The variable that tells runs of a secondary flow apart (their records need distinct ids).
-    static let runKey = "_run"
+    static let runKey = Conversation.runKey
 
     struct UnknownFlow: Error, CustomStringConvertible {
         let flowID: String

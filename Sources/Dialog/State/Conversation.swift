@@ -5,6 +5,9 @@ public struct Conversation: Codable, Sendable, Equatable {
     /// Bump when the shape changes; `Conversation.decode` migrates older states.
     /// 2: TERUG checkpoints after the first store only what changed since the one before.
     public static let currentVersion = 2
+    /// The variable that tells runs of a secondary flow apart (a follow-up started by one job),
+    /// so records get distinct ids and a watch on one run leaves a later run alone.
+    public static let runKey = "_run"
 
     public var stateVersion = Conversation.currentVersion
     public var flowID: String
