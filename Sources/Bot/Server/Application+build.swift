@@ -30,6 +30,7 @@ func buildApplication(config: ServeConfig, database: AppDatabase, library: FlowL
         logger: logger)
     if let pool = database.writer as? DatabasePool {
         app.addServices(WALCheckpointer(pool: pool, logger: logger))
+        app.addServices(ErasureFinisher(database: database, clock: clock, logger: logger))
     }
     if runDispatcher {
         app.addServices(OutboxDispatcher(database: database, senders: Senders.make(config, transport: transport),
