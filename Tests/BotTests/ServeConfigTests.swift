@@ -63,6 +63,8 @@ struct ServeConfigTests {
         ("metrics: {port: 8080}", "metrics.port must be a port number other than the main port"),
         ("metrics: {token: short}", "metrics.token must be at least 16 characters"),
         ("metrics: {user: x}", "unknown config key 'metrics.user'"),
+        ("retention: {notice_days: 10}", "retention.inactive_months must be a whole number of months"),
+        ("retention: {inactive_months: 1, notice_days: 40}", "retention.notice_days must be at least 1 and shorter than inactive_months"),
     ])
     func mistakesStopTheStartWithOneLine(_ yaml: String, _ message: String) throws {
         let file = try write(yaml)
@@ -92,13 +94,19 @@ struct ServeConfigTests {
         let defaults = try ServeConfig.load(file: try write("port: 8080"), environment: [:])
         #expect(defaults.web.trustedProxies.isEmpty)
         #expect(defaults.metrics.token == nil && defaults.metrics.port == nil)
+        #expect(defaults.retention == nil)
         let set = try ServeConfig.load(file: try write("""
             web: {trusted_proxies: ["127.0.0.1", "0:0:0:0:0:0:0:1"]}
             metrics: {port: 9091, host: "::1"}
+            retention: {inactive_months: 12, notice_days: 30}
             """), environment: ["WEGWIJZER_METRICS_TOKEN": "token-from-the-environment"])
         #expect(set.web.trustedProxies == ["127.0.0.1", "::1"])
         #expect(set.metrics.port == 9091 && set.metrics.host == "::1")
         #expect(set.metrics.token == "token-from-the-environment")
+        #expect(set.retention == RetentionSettings(inactiveMonths: 12, noticeDays: 30))
+        // The retention command reads that section alone, without the channels' secrets.
+        let file = try write("retention: {inactive_months: 3}\nchannels: {twilio: {enabled: true, account_sid: AC1, from: x}}")
+        #expect(try ServeConfig.retention(file: file) == RetentionSettings(inactiveMonths: 3, noticeDays: 14))
     }
 
     @Test func aSecretsFileMustBeOwnerOnly() throws {

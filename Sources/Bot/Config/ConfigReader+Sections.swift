@@ -1,6 +1,6 @@
 import Foundation
 
-/// The sections about operation: who may read `/metrics`, and trusted proxies.
+/// The sections about operation: who may read `/metrics`, the bewaartermijn, and trusted proxies.
 extension ConfigReader {
     /// `metrics: {token, port, host}`; the token may also come from `WEGWIJZER_METRICS_TOKEN`
     /// (environment or secrets file), which wins, so the config file need hold no secret.
@@ -26,6 +26,21 @@ extension ConfigReader {
             }
         }
         return metrics
+    }
+
+    /// `retention: {inactive_months, notice_days}`; nil (off) without the section.
+    func retention() throws -> RetentionSettings? {
+        guard let value = tree["retention"] else { return nil }
+        guard let section = value as? [String: Any] else { throw ConfigError("retention must be a mapping") }
+        try only(section, ["inactive_months", "notice_days"], "retention.")
+        guard let months = try int(section["inactive_months"], "retention.inactive_months"), months >= 1 else {
+            throw ConfigError("retention.inactive_months must be a whole number of months, at least 1")
+        }
+        let days = try int(section["notice_days"], "retention.notice_days") ?? 14
+        guard days >= 1, days < months * 28 else {
+            throw ConfigError("retention.notice_days must be at least 1 and shorter than inactive_months")
+        }
+        return RetentionSettings(inactiveMonths: months, noticeDays: days)
     }
 
     /// A list of IP addresses, each in its canonical form.

@@ -24,6 +24,12 @@ extension ServeConfig {
         return try ConfigReader(tree: tree, secrets: secrets, environment: environment).read()
     }
 
+    /// Only the `retention` section of a config file (nil when it has none), for the commands
+    /// besides `serve`: they need no channel secrets.
+    static func retention(file: String) throws -> RetentionSettings? {
+        try ConfigReader(tree: tree(file: file), secrets: [:], environment: [:]).retention()
+    }
+
     private static func tree(file: String) throws -> [String: Any] {
         guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { throw ConfigError("cannot read config file \(file)") }
         do {
@@ -63,7 +69,7 @@ struct ConfigReader {
     func read() throws -> ServeConfig {
         var config = ServeConfig()
         try only(tree, ["host", "port", "public_url", "rate_limit_per_minute", "max_batch", "debug", "secrets_file", "channels", "dispatcher", "web",
-                        "metrics"], "")
+                        "metrics", "retention"], "")
         config.host = environment["WEGWIJZER_HOST"] ?? (tree["host"] as? String) ?? config.host
         config.port = try int(environment["WEGWIJZER_PORT"] ?? tree["port"], "port") ?? config.port
         config.publicURL = environment["WEGWIJZER_PUBLIC_URL"] ?? (tree["public_url"] as? String) ?? "http://\(config.host):\(config.port)"
@@ -98,6 +104,7 @@ struct ConfigReader {
             }
         }
         config.metrics = try metrics(port: config.port)
+        config.retention = try retention()
         let channels = tree["channels"] as? [String: Any] ?? [:]
         try only(channels, ["twilio", "whatsapp", "telegram", "json"], "channels.")
         if let t = try section(channels, "twilio", ["account_sid", "from", "messaging_service_sid", "api_base", "reply_mode"]) {

@@ -76,6 +76,15 @@ struct ServeConfig: Sendable {
     }
 
     var metrics = Metrics()
+    /// The bewaartermijn; nil: inactive inwoners are kept (the default).
+    var retention: RetentionSettings?
+}
+
+/// Inwoners without any activity for `inactiveMonths` are erased, `noticeDays` after their
+/// professional got a `bewaartermijn` signal about it (`wegwijzer retention`, and `serve` daily).
+struct RetentionSettings: Sendable, Equatable {
+    var inactiveMonths: Int
+    var noticeDays: Int
 }
 
 /// How the outbox dispatcher retries.

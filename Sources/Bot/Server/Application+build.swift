@@ -48,6 +48,9 @@ func buildApplication(config: ServeConfig, database: AppDatabase, library: FlowL
         app.addServices(OutboxDispatcher(database: database, senders: Senders.make(config, transport: transport),
                                          policy: config.dispatcher, clock: clock, metrics: metrics, logger: logger))
         app.addServices(SchedulerService(runner: JobRunner(service: service), clock: clock, interval: 15, logger: logger))
+        if let retention = config.retention {
+            app.addServices(RetentionService(retention: RetentionPolicy(settings: retention, database: database, clock: clock), logger: logger))
+        }
     }
     return app
 }
