@@ -102,7 +102,7 @@ struct OutboxDispatcher: Service {
     }
 
     /// On a graceful shutdown the round in flight is cancelled at once rather than waited for: a
-    /// provider that did not answer held SIGTERM for its whole timeout (20 s by default).
+    /// provider that does not answer would otherwise hold SIGTERM for its whole timeout (20 s by default).
     func run() async throws {
         while !Task.isCancelledOrShuttingDown {
             let sent = (try? await cancelWhenGracefulShutdown { try await tick() }) ?? 0
