@@ -58,6 +58,13 @@ struct ServeConfigTests {
         ("web: {secure: false}", "unknown config key 'web.secure'"),
         ("max_batch: 0", "max_batch must be at least 1"),
         ("dispatcher: {lease_seconds: 10}", "dispatcher.lease_seconds must be longer than connect_timeout_seconds + read_timeout_seconds"),
+        ("web: {trusted_proxies: [127.0.0.1, proxy.local]}", "web.trusted_proxies: 'proxy.local' is not an IP address"),
+        ("metrics: {port: 9091, host: 0.0.0.0}", "metrics.host must be a loopback address"),
+        ("metrics: {port: 8080}", "metrics.port must be a port number other than the main port"),
+        ("metrics: {token: short}", "metrics.token must be at least 16 characters"),
+        ("metrics: {user: x}", "unknown config key 'metrics.user'"),
+        ("retention: {notice_days: 10}", "retention.inactive_months must be a whole number of months"),
+        ("retention: {inactive_months: 1, notice_days: 40}", "retention.notice_days must be at least 1 and shorter than inactive_months"),
     ])
     func mistakesStopTheStartWithOneLine(_ yaml: String, _ message: String) throws {
         let file = try write(yaml)
@@ -81,6 +88,25 @@ struct ServeConfigTests {
         #expect(local.web.loginAttempts == 3)
         let off = try ServeConfig.load(file: try write("web: {enabled: false}"), environment: [:])
         #expect(!off.web.enabled)
+    }
+
+    @Test func operationSettingsAreOffOrClosedUnlessSet() throws {
+        let defaults = try ServeConfig.load(file: try write("port: 8080"), environment: [:])
+        #expect(defaults.web.trustedProxies.isEmpty)
+        #expect(defaults.metrics.token == nil && defaults.metrics.port == nil)
+        #expect(defaults.retention == nil)
+        let set = try ServeConfig.load(file: try write("""
+            web: {trusted_proxies: ["127.0.0.1", "0:0:0:0:0:0:0:1"]}
+            metrics: {port: 9091, host: "::1"}
+            retention: {inactive_months: 12, notice_days: 30}
+            """), environment: ["WEGWIJZER_METRICS_TOKEN": "token-from-the-environment"])
+        #expect(set.web.trustedProxies == ["127.0.0.1", "::1"])
+        #expect(set.metrics.port == 9091 && set.metrics.host == "::1")
+        #expect(set.metrics.token == "token-from-the-environment")
+        #expect(set.retention == RetentionSettings(inactiveMonths: 12, noticeDays: 30))
+        // The retention command reads that section alone, without the channels' secrets.
+        let file = try write("retention: {inactive_months: 3}\nchannels: {twilio: {enabled: true, account_sid: AC1, from: x}}")
+        #expect(try ServeConfig.retention(file: file) == RetentionSettings(inactiveMonths: 3, noticeDays: 14))
     }
 
     @Test func aSecretsFileMustBeOwnerOnly() throws {

@@ -247,10 +247,11 @@ struct WebhookRouterTests {
         #expect(!WebhookContext.hasControl("+31612345678"))
     }
 
+    /// On a live connection from loopback: `/metrics` answers only there by default (`MetricsAccessTests`).
     @Test func healthAndMetrics() async throws {
         let (_, app) = try setUp()
         let (body, signature) = TestServer.twilioForm(TestServer.sms("hoi", sid: "SM1"))
-        try await app.test(.router) { client in
+        try await app.test(.live) { client in
             let health = try await client.execute(uri: "/healthz", method: .get)
             #expect(health.status == .ok)
             #expect(String(buffer: health.body).contains(#""database":"ok""#))

@@ -4,6 +4,8 @@ import Foundation
 import GRDB
 import Hummingbird
 import Logging
+import ServiceLifecycle
+import UnixSignals
 
 extension Wegwijzer {
     struct Serve: AsyncParsableCommand {
@@ -29,7 +31,19 @@ extension Wegwijzer {
             let database = try global.openDatabase()
             let app = try buildApplication(config: serveConfig, database: database, library: try global.loadFlows(),
                                            clock: .system, transport: .live(policy: serveConfig.dispatcher), logger: logger)
-            try await app.runService()
+            try await Self.run(app, logger: logger)
+        }
+
+        /// How long SIGTERM or SIGINT may take: requests in flight are answered and sends in flight
+        /// cancelled (they go again after their lease, as after a crash); whatever still runs after
+        /// this is cancelled.
+        static let gracePeriod: Duration = .seconds(5)
+
+        static func run(_ app: some ApplicationProtocol, logger: Logger) async throws {
+            var configuration = ServiceGroupConfiguration(services: [.init(service: app)], gracefulShutdownSignals: [.sigterm, .sigint],
+                                                          logger: logger)
+            configuration.maximumGracefulShutdownDuration = gracePeriod
+            try await ServiceGroup(configuration: configuration).run()
         }
     }
 

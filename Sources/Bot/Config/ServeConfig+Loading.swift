@@ -11,26 +11,34 @@ extension ServeConfig {
         case telegramBotToken = "TELEGRAM_BOT_TOKEN"
         case telegramSecretToken = "TELEGRAM_SECRET_TOKEN"
         case jsonSecret = "WEGWIJZER_JSON_SECRET"
+        case metricsToken = "WEGWIJZER_METRICS_TOKEN"
     }
 
     /// Reads the config file (if any), then the secrets, and refuses anything unknown or missing.
     static func load(file: String?, environment: [String: String]) throws -> ServeConfig {
-        var tree: [String: Any] = [:]
-        if let file {
-            guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { throw ConfigError("cannot read config file \(file)") }
-            do {
-                guard let loaded = try Yams.load(yaml: text) else { throw ConfigError("config file \(file) is empty") }
-                guard let object = loaded as? [String: Any] else { throw ConfigError("config file \(file) must be a mapping of keys to values") }
-                tree = object
-            } catch let error as ConfigError { throw error } catch {
-                throw ConfigError("config file \(file) is not valid YAML or JSON: \(error)")
-            }
-        }
+        let tree = try file.map(tree) ?? [:]
         var secrets = environment
         if let path = environment["WEGWIJZER_SECRETS_FILE"] ?? (tree["secrets_file"] as? String) {
             for (key, value) in try readSecretsFile(path) where secrets[key] == nil { secrets[key] = value }
         }
         return try ConfigReader(tree: tree, secrets: secrets, environment: environment).read()
+    }
+
+    /// Only the `retention` section of a config file (nil when it has none), for the commands
+    /// besides `serve`: they need no channel secrets.
+    static func retention(file: String) throws -> RetentionSettings? {
+        try ConfigReader(tree: tree(file: file), secrets: [:], environment: [:]).retention()
+    }
+
+    private static func tree(file: String) throws -> [String: Any] {
+        guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { throw ConfigError("cannot read config file \(file)") }
+        do {
+            guard let loaded = try Yams.load(yaml: text) else { throw ConfigError("config file \(file) is empty") }
+            guard let object = loaded as? [String: Any] else { throw ConfigError("config file \(file) must be a mapping of keys to values") }
+            return object
+        } catch let error as ConfigError { throw error } catch {
+            throw ConfigError("config file \(file) is not valid YAML or JSON: \(error)")
+        }
     }
 
     /// `KEY=value` lines; the file must not be readable by group or others.
@@ -53,14 +61,15 @@ extension ServeConfig {
 }
 
 /// Walks the config tree; every key must be known, every enabled channel complete.
-private struct ConfigReader {
+struct ConfigReader {
     let tree: [String: Any]
     let secrets: [String: String]
     let environment: [String: String]
 
     func read() throws -> ServeConfig {
         var config = ServeConfig()
-        try only(tree, ["host", "port", "public_url", "rate_limit_per_minute", "max_batch", "debug", "secrets_file", "channels", "dispatcher", "web"], "")
+        try only(tree, ["host", "port", "public_url", "rate_limit_per_minute", "max_batch", "debug", "secrets_file", "channels", "dispatcher", "web",
+                        "metrics", "retention"], "")
         config.host = environment["WEGWIJZER_HOST"] ?? (tree["host"] as? String) ?? config.host
         config.port = try int(environment["WEGWIJZER_PORT"] ?? tree["port"], "port") ?? config.port
         config.publicURL = environment["WEGWIJZER_PUBLIC_URL"] ?? (tree["public_url"] as? String) ?? "http://\(config.host):\(config.port)"
@@ -82,7 +91,8 @@ private struct ConfigReader {
         }
         if let w = tree["web"] {
             guard let web = w as? [String: Any] else { throw ConfigError("web must be a mapping") }
-            try only(web, ["enabled", "plain_http", "bcrypt_cost", "session_hours", "login_attempts"], "web.")
+            try only(web, ["enabled", "plain_http", "bcrypt_cost", "session_hours", "login_attempts", "trusted_proxies"], "web.")
+            config.web.trustedProxies = try addresses(web["trusted_proxies"], "web.trusted_proxies")
             config.web.enabled = (web["enabled"] as? Bool) ?? true
             config.web.plainHTTP = (web["plain_http"] as? Bool) ?? false
             config.web.bcryptCost = try int(web["bcrypt_cost"], "web.bcrypt_cost") ?? config.web.bcryptCost
@@ -93,6 +103,8 @@ private struct ConfigReader {
                 throw ConfigError("web.plain_http is only allowed when host is a loopback address (127.0.0.1, ::1 or localhost)")
             }
         }
+        config.metrics = try metrics(port: config.port)
+        config.retention = try retention()
         let channels = tree["channels"] as? [String: Any] ?? [:]
         try only(channels, ["twilio", "whatsapp", "telegram", "json"], "channels.")
         if let t = try section(channels, "twilio", ["account_sid", "from", "messaging_service_sid", "api_base", "reply_mode"]) {

@@ -59,9 +59,32 @@ struct ServeConfig: Sendable {
         var plainHTTP = false
         var bcryptCost = 12
         var sessionHours = 8.0
-        /// Failed logins per e-mail address per 15 minutes before the login refuses for a while.
+        /// Failed logins per account and client address before each further attempt waits (`LoginLimiter`).
         var loginAttempts = 5
+        /// Reverse proxies (IP addresses, in `ClientAddress.normalized` form) whose `X-Forwarded-For`
+        /// names the client. None by default: the header is then ignored, as anyone can send it.
+        var trustedProxies: Set<String> = []
     }
+
+    /// Who may read `/metrics`: with `token`, only a request with `Authorization: Bearer <token>`;
+    /// with `port`, it is served on a listener of its own on `host` (loopback only) and not on the
+    /// main port. With neither, the main port answers it only to a loopback client (see `MetricsAccess`).
+    struct Metrics: Sendable {
+        var token: String?
+        var port: Int?
+        var host = "127.0.0.1"
+    }
+
+    var metrics = Metrics()
+    /// The bewaartermijn; nil: inactive inwoners are kept (the default).
+    var retention: RetentionSettings?
+}
+
+/// Inwoners without any activity for `inactiveMonths` are erased, `noticeDays` after their
+/// professional got a `bewaartermijn` signal about it (`wegwijzer retention`, and `serve` daily).
+struct RetentionSettings: Sendable, Equatable {
+    var inactiveMonths: Int
+    var noticeDays: Int
 }
 
 /// How the outbox dispatcher retries.

@@ -46,8 +46,16 @@ struct OutboxDispatcher: Service {
         } else {
             result = await sender.send(item.message, context: context)
         }
+        // A send cut off by the shutdown records nothing: its row stays leased and goes again when
+        // the lease ends, as after a crash (with the same look-up first, in case it went out).
+        if Task.isCancelled, case .retry = result {
+            logger.notice("send interrupted by the shutdown: sent again after the lease", metadata: ["outbox": "\(item.message.outboxID)"])
+            return
+        }
         do {
-            let optedOut = try await recordWithRetries(result, for: item)
+            // Recorded even when the shutdown cancels this task meanwhile: a result that went
+            // unrecorded would send the message again.
+            let optedOut = try await Task { try await recordWithRetries(result, for: item) }.value
             switch result {
             case .sent: metrics?.messagesOut(item.message.channel).increment()
             default: metrics?.sendFailures(item.message.channel).increment()
@@ -93,9 +101,11 @@ struct OutboxDispatcher: Service {
         }
     }
 
+    /// On a graceful shutdown the round in flight is cancelled at once rather than waited for: a
+    /// provider that does not answer would otherwise hold SIGTERM for its whole timeout (20 s by default).
     func run() async throws {
         while !Task.isCancelledOrShuttingDown {
-            let sent = (try? await tick()) ?? 0
+            let sent = (try? await cancelWhenGracefulShutdown { try await tick() }) ?? 0
             if sent == 0 {
                 try? await gracefulShutdown(orSleepFor: policy.pollInterval)
             }

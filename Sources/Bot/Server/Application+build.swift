@@ -16,8 +16,13 @@ func buildApplication(config: ServeConfig, database: AppDatabase, library: FlowL
     let context = WebhookContext(config: config, service: service, metrics: metrics,
                                  rateLimiter: RateLimiter(limit: config.rateLimitPerMinute), batcher: batcher,
                                  clock: clock, logger: logger)
-    let router = Router()
-    HealthRoutes(database: database, metrics: metrics).register(on: router)
+    let router = Router(context: AppRequestContext.self)
+    router.add(middleware: WebhookHeaders())
+    let health = HealthRoutes(database: database, metrics: metrics, clock: clock)
+    health.registerHealth(on: router)
+    if config.metrics.port == nil {
+        health.registerMetrics(on: router, access: MetricsAccess(token: config.metrics.token, ownListener: false))
+    }
     if let twilio = config.twilio { TwilioRoutes(context: context, twilio: twilio).register(on: router) }
     if let whatsapp = config.whatsapp { WhatsAppRoutes(context: context, whatsapp: whatsapp).register(on: router) }
     if let telegram = config.telegram { TelegramRoutes(context: context, telegram: telegram).register(on: router) }
@@ -31,13 +36,24 @@ func buildApplication(config: ServeConfig, database: AppDatabase, library: FlowL
         router: router,
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "wegwijzer"),
         logger: logger)
+    if let port = config.metrics.port {
+        // A listener of its own, on loopback only (the config refuses any other host).
+        let metricsRouter = Router(context: AppRequestContext.self)
+        health.registerMetrics(on: metricsRouter, access: MetricsAccess(token: config.metrics.token, ownListener: true))
+        app.addServices(Application(router: metricsRouter, configuration: .init(address: .hostname(config.metrics.host, port: port),
+                                                                                 serverName: "wegwijzer-metrics"), logger: logger))
+    }
     if let pool = database.writer as? DatabasePool {
         app.addServices(WALCheckpointer(pool: pool, logger: logger))
+        app.addServices(ErasureFinisher(database: database, clock: clock, logger: logger))
     }
     if runDispatcher {
         app.addServices(OutboxDispatcher(database: database, senders: Senders.make(config, transport: transport),
                                          policy: config.dispatcher, clock: clock, metrics: metrics, logger: logger))
         app.addServices(SchedulerService(runner: JobRunner(service: service), clock: clock, interval: 15, logger: logger))
+        if let retention = config.retention {
+            app.addServices(RetentionService(retention: RetentionPolicy(settings: retention, database: database, clock: clock), logger: logger))
+        }
     }
     return app
 }
@@ -49,24 +65,5 @@ enum Senders {
         if let w = config.whatsapp { senders["whatsapp"] = WhatsAppSender(config: w, transport: transport) }
         if let t = config.telegram { senders["telegram"] = TelegramSender(config: t, transport: transport) }
         return senders
-    }
-}
-
-/// `GET /healthz` (is the database reachable) and `GET /metrics` (Prometheus text).
-struct HealthRoutes {
-    let database: AppDatabase
-    let metrics: ServerMetrics
-
-    func register(on router: Router<BasicRequestContext>) {
-        router.get("healthz") { _, _ -> Response in
-            let ok = (try? await database.reader.read { db in try Int.fetchOne(db, sql: "SELECT 1") }) == 1
-            let body = ok ? #"{"database":"ok","status":"ok"}"# : #"{"database":"unreachable","status":"error"}"#
-            return Response(status: ok ? .ok : .serviceUnavailable, headers: [.contentType: "application/json"],
-                            body: .init(byteBuffer: ByteBuffer(string: body)))
-        }
-        router.get("metrics") { _, _ -> Response in
-            Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
-                     body: .init(byteBuffer: ByteBuffer(string: metrics.text())))
-        }
     }
 }

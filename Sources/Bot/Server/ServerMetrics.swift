@@ -17,6 +17,12 @@ final class ServerMetrics: Sendable {
     /// Each group commit's time, its disk flush included: a slow turn that follows a slow commit
     /// waited for the disk, not for the engine or the HTTP server.
     let writeBatchSeconds: CoreMetrics.Timer
+    /// Read from the database at each scrape: what waits for a professional, and erasures not yet
+    /// finished (a reader holds an older copy). An urgent alert is a crisis: its age is worth a page.
+    let openAlerts: CoreMetrics.Gauge
+    let openUrgentAlerts: CoreMetrics.Gauge
+    let oldestUrgentAlertSeconds: CoreMetrics.Gauge
+    let unfinishedErasures: CoreMetrics.Gauge
 
     init() {
         var factory = PrometheusMetricsFactory(registry: registry)
@@ -31,6 +37,17 @@ final class ServerMetrics: Sendable {
         writeBatchMessages = CoreMetrics.Counter(label: "wegwijzer_write_batch_messages_total", factory: factory)
         writeBusySeconds = CoreMetrics.FloatingPointCounter(label: "wegwijzer_write_busy_seconds_total", factory: factory)
         writeBatchSeconds = CoreMetrics.Timer(label: "wegwijzer_write_batch_seconds", factory: factory)
+        openAlerts = CoreMetrics.Gauge(label: "wegwijzer_open_alerts", factory: factory)
+        openUrgentAlerts = CoreMetrics.Gauge(label: "wegwijzer_open_urgent_alerts", factory: factory)
+        oldestUrgentAlertSeconds = CoreMetrics.Gauge(label: "wegwijzer_oldest_open_urgent_alert_seconds", factory: factory)
+        unfinishedErasures = CoreMetrics.Gauge(label: "wegwijzer_unfinished_erasures", factory: factory)
+    }
+
+    func recordState(_ alerts: AlertStore.Open, unfinishedErasures erasures: Int, at now: Date) {
+        openAlerts.record(alerts.all)
+        openUrgentAlerts.record(alerts.urgent)
+        oldestUrgentAlertSeconds.record(alerts.oldestUrgent.map { max(0, now.timeIntervalSince($0)) } ?? 0)
+        unfinishedErasures.record(erasures)
     }
 
     func recordBatch(messages: Int, took duration: Duration) {

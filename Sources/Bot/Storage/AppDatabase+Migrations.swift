@@ -22,6 +22,9 @@ extension AppDatabase {
         migrator.registerMigration("v6 urgent alerts and waiting follow-ups") { db in
             try db.execute(sql: v6)
         }
+        migrator.registerMigration("v7 erasures finished later") { db in
+            try db.execute(sql: v7)
+        }
         return migrator
     }
 

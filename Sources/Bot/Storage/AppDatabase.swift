@@ -17,9 +17,12 @@ struct AppDatabase: Sendable {
         try Self.migrator.migrate(writer)
     }
 
-    /// Opens (or creates) the database file in WAL mode.
+    /// Opens (or creates) the database file in WAL mode; the file and the ones beside it are the
+    /// owner's only (`DatabaseFiles`).
     static func open(path: String, durability: Durability = .full) throws -> AppDatabase {
+        try DatabaseFiles.prepare(path)
         let pool = try DatabasePool(path: path, configuration: configuration(durability))
+        DatabaseFiles.restrict(path)
         // GRDB sets synchronous=NORMAL when it opens a pool in WAL mode, after prepareDatabase;
         // the pool has one writer connection, so setting it there once is enough.
         try pool.barrierWriteWithoutTransaction { db in
@@ -48,8 +51,33 @@ struct AppDatabase: Sendable {
 
     var reader: any DatabaseReader { writer }
 
-    /// Copies everything from the WAL into the database file and empties the WAL (after an
-    /// erasure, so no old copy of a row stays in it; after a bulk load, so a server starts clean).
+    /// Leaves no earlier version of any row in the store's files, waiting at most `wait` for readers
+    /// that may still see one. True when done. False when a reader still holds an earlier version:
+    /// nothing is promised then, and a later call tries again. Writers wait while it runs, so `wait`
+    /// is kept short.
+    func purgeEarlierVersions(wait: Duration) async throws -> Bool {
+        guard let pool = writer as? DatabasePool else {
+            return try await writer.writeWithoutTransaction(Self.truncateLog)
+        }
+        // A connection of its own with a short busy timeout: on the pool's writer, a reader that
+        // held on would keep the writer (and every inbound message) waiting for its full timeout.
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(wait.seconds)
+        configuration.label = "purge"
+        let connection = try DatabaseQueue(path: pool.path, configuration: configuration)
+        return try await connection.writeWithoutTransaction(Self.truncateLog)
+    }
+
+    /// TRUNCATE copies the whole WAL into the database file and empties the WAL, once no reader
+    /// needs it; the result row is (busy, frames in the WAL, frames copied), frames -1 without a WAL.
+    @Sendable private static func truncateLog(_ db: Database) throws -> Bool {
+        guard let row = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)") else { return true }
+        let busy: Int = row[0], frames: Int = row[1], copied: Int = row[2]
+        return busy == 0 && (frames == -1 || frames == copied)
+    }
+
+    /// Copies everything from the WAL into the database file and empties the WAL (after a bulk
+    /// load, so a server starts clean).
     func checkpoint() throws {
         try writer.writeWithoutTransaction { db in
             _ = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)")

@@ -18,6 +18,11 @@ struct WebContext: Sendable {
     var library: FlowLibrary { service.library }
     var catalog: Catalog { service.library.catalog }
 
+    /// Who sent the request (the connection's address, or what a trusted proxy says).
+    func client(of request: Request, _ context: AppRequestContext) -> String {
+        ClientAddress.of(peer: context.remoteAddress, headers: request.headers, trustedProxies: config.trustedProxies)
+    }
+
     /// A label from the flow texts, in Dutch (the web view's language).
     func label(_ list: String, _ key: String) -> String {
         let full = "\(list).\(key)"

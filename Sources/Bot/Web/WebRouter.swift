@@ -7,7 +7,7 @@ import Logging
 /// One request to a page of the web view, from a logged-in professional.
 struct WebRequest: Sendable {
     let request: Request
-    let context: BasicRequestContext
+    let context: AppRequestContext
     let session: WebSessionStore.Session
     /// The submitted form of a POST, its CSRF token checked.
     let form: WebForm
@@ -34,7 +34,7 @@ struct WebRouter {
     static let maxFormBytes = 64 * 1024
 
     let web: WebContext
-    let router: Router<BasicRequestContext>
+    let router: Router<AppRequestContext>
 
     func get(_ path: RouterPath, _ handler: @escaping @Sendable (WebRequest) async throws -> Response) {
         let pages = PageHandler(web: web)
@@ -68,7 +68,7 @@ struct WebRouter {
 struct PageHandler: Sendable {
     let web: WebContext
 
-    func handle(_ request: Request, _ context: BasicRequestContext,
+    func handle(_ request: Request, _ context: AppRequestContext,
                         _ handler: @Sendable (WebRequest) async throws -> Response) async -> Response {
         do {
             let now = web.clock.now()

@@ -4,7 +4,7 @@ import Logging
 
 /// The professionals' web view under `/`: pages rendered on the server, no JavaScript.
 enum WebRoutes {
-    static func register(on router: Router<BasicRequestContext>, web: WebContext) {
+    static func register(on router: Router<AppRequestContext>, web: WebContext) {
         let pages = WebRouter(web: web, router: router)
         LoginRoutes(web: web).register(on: pages)
         CaseloadRoutes(web: web).register(on: pages)
@@ -23,7 +23,7 @@ enum WebRoutes {
 
     static func context(config: ServeConfig.Web, service: ConversationService, clock: WallClock, logger: Logger) throws -> WebContext {
         WebContext(config: config, service: service, pages: try Pages.load(), clock: clock,
-                   logins: LoginLimiter(perAddress: config.loginAttempts), dummyHash: Passwords.hash("dummy", cost: config.bcryptCost),
+                   logins: LoginLimiter(freePerPair: config.loginAttempts), dummyHash: Passwords.hash("dummy", cost: config.bcryptCost),
                    logger: logger)
     }
 }

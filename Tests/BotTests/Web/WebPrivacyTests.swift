@@ -90,7 +90,7 @@ struct WebPrivacyTests {
             let person = try PersonStore.networkMember(phone: "+31622223333", memberID: memberID, inwonerID: id, at: Fixtures.start, in: db)
             try db.execute(sql: "INSERT INTO networkMember (personId, localId, name, phone, memberPersonId, createdAt) VALUES (?, 'n1', 'Ans', '+31622223333', ?, ?)",
                            arguments: [fixture.bramInwoner, person, Fixtures.start])
-            try Erasure.erase(personID: id, in: db)
+            try Erasure.erase(personID: id, at: Fixtures.start, in: db)
             return person
         }
         #expect(try fixture.count("person WHERE id = \(memberPerson)") == 1)

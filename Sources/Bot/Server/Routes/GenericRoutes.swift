@@ -8,7 +8,7 @@ struct GenericRoutes {
     let context: WebhookContext
     let gateway: ServeConfig.JSONGateway
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<AppRequestContext>) {
         router.post("webhooks/json") { request, _ in try await inbound(request) }
     }
 

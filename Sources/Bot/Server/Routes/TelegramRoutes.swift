@@ -7,7 +7,7 @@ struct TelegramRoutes {
     let context: WebhookContext
     let telegram: ServeConfig.Telegram
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<AppRequestContext>) {
         router.post("webhooks/telegram") { request, _ in try await inbound(request) }
     }
 

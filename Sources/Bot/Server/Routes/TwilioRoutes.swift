@@ -7,7 +7,7 @@ struct TwilioRoutes {
     let context: WebhookContext
     let twilio: ServeConfig.Twilio
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<AppRequestContext>) {
         router.post("webhooks/twilio") { request, _ in try await inbound(request) }
         router.post("webhooks/twilio/status") { request, _ in try await inbound(request) }
     }

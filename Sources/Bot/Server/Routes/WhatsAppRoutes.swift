@@ -7,7 +7,7 @@ struct WhatsAppRoutes {
     let context: WebhookContext
     let whatsapp: ServeConfig.WhatsApp
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<AppRequestContext>) {
         router.get("webhooks/whatsapp") { request, _ in try verify(request) }
         router.post("webhooks/whatsapp") { request, _ in try await inbound(request) }
     }

@@ -12,7 +12,7 @@ struct LoginRoutes {
 
     func register(on pages: WebRouter) {
         pages.router.get("login") { request, _ in loginPage(request: request, message: nil, email: nil, status: .ok) }
-        pages.router.post("login") { request, _ in await login(request) }
+        pages.router.post("login") { request, context in await login(request, client: web.client(of: request, context)) }
         pages.post("logout") { page in
             if let token = page.request.cookies[WebRouter.sessionCookie]?.value {
                 try await web.database.writer.write { db in try WebSessionStore.delete(token: token, in: db) }
@@ -33,7 +33,7 @@ struct LoginRoutes {
         return response
     }
 
-    private func login(_ request: Request) async -> Response {
+    private func login(_ request: Request, client: String) async -> Response {
         let now = web.clock.now()
         guard let form = try? await WebRouter.form(of: request) else {
             return loginPage(request: request, message: "Het formulier kon niet gelezen worden.", email: nil, status: .badRequest)
@@ -46,19 +46,22 @@ struct LoginRoutes {
         guard !email.isEmpty, !password.isEmpty else {
             return loginPage(request: request, message: "Vul je e-mailadres en wachtwoord in.", email: email, status: .badRequest)
         }
-        guard await web.logins.allows(email, at: now) else {
-            web.logger.notice("login refused: too many attempts")
-            return loginPage(request: request, message: "Te veel pogingen. Wacht een kwartier en probeer het dan opnieuw.",
-                             email: email, status: .tooManyRequests)
+        if case .wait(let seconds) = await web.logins.check(account: email, client: client, at: now) {
+            let wait = Int(seconds.rounded(.up))
+            web.logger.notice("login refused: too many failed attempts", metadata: ["wait": "\(wait)"])
+            var response = loginPage(request: request, message: "Te veel pogingen. Probeer het over \(Self.duration(wait)) opnieuw.",
+                                     email: email, status: .tooManyRequests)
+            response.headers[.retryAfter] = "\(wait)"
+            return response
         }
         do {
             let found = try await web.database.reader.read { db in try ProfessionalStore.credentials(email: email, in: db) }
             guard await Passwords.verify(password, hash: found?.1, dummy: web.dummyHash), let professional = found?.0 else {
-                await web.logins.failed(email, at: now)
+                await web.logins.failed(account: email, client: client, at: now)
                 return loginPage(request: request, message: "Dit e-mailadres en wachtwoord horen niet bij elkaar.", email: email,
                                  status: .unauthorized)
             }
-            await web.logins.succeeded(email)
+            await web.logins.succeeded(account: email, client: client)
             let token = try await web.database.writer.write { db in
                 try AuditLog.record("ingelogd", professionalID: professional.id, personID: nil, at: now, in: db)
                 return try WebSessionStore.create(professionalID: professional.id, lifetime: web.config.sessionHours * 3600, at: now, in: db)
@@ -71,6 +74,12 @@ struct LoginRoutes {
             web.logger.error("login failed", metadata: ["error": "\(error)"])
             return loginPage(request: request, message: "Er ging iets mis. Probeer het zo opnieuw.", email: email, status: .serviceUnavailable)
         }
+    }
+
+    /// "1 seconde", "30 seconden", "1 minuut".
+    static func duration(_ seconds: Int) -> String {
+        if seconds >= 60, seconds % 60 == 0 { return seconds == 60 ? "1 minuut" : "\(seconds / 60) minuten" }
+        return seconds == 1 ? "1 seconde" : "\(seconds) seconden"
     }
 
     private func cookie(_ name: String, _ value: String, maxAge: Int?) -> Cookie {

@@ -32,11 +32,15 @@ struct PrivacyRoutes {
             }
             try await web.database.writer.write { db in
                 let id = try web.inwoner(page, event: "gewist", in: db)
-                try Erasure.erase(personID: id, in: db)
+                try Erasure.erase(personID: id, at: page.now, in: db)
             }
-            try web.database.checkpoint()
-            web.logger.notice("inwoner erased", metadata: ["professional": "\(page.professionalID)"])
-            return web.pages.render("erased", Chrome.page(session: page.session, title: "Gewist", [:]))
+            // Done only when no earlier copy is left in the files; else say so, and let the
+            // background finish it (`ErasureFinisher`).
+            let progress = try await Erasure.finish(web.database, clock: web.clock)
+            let busy = progress == .inProgress
+            web.logger.notice(busy ? "inwoner erased; an earlier copy goes once a reader lets go" : "inwoner erased",
+                              metadata: ["professional": "\(page.professionalID)"])
+            return web.pages.render("erased", Chrome.page(session: page.session, title: busy ? "Wordt gewist" : "Gewist", ["bezig": busy]))
         }
         pages.get("audit") { page in
             guard page.session.professional.isAdmin else { throw WebError.notFound }

@@ -23,6 +23,7 @@ struct AlertList {
         "mantelzorg_stijgend": "Zorg voelt steeds zwaarder",
         "mantelzorg_onvolledig": "Vragenlijst mantelzorger onvolledig",
         "mantelzorg_geen_antwoord": "Mantelzorger antwoordt niet",
+        "bewaartermijn": "Bewaartermijn: gegevens worden binnenkort gewist",
     ]
 
     /// The inwoner an alert is about: the person `p` it was raised for, or the inwoner whose network
