@@ -8,7 +8,7 @@ import Logging
 /// `inspectRoutes` sees the finished router (the docs test lists its routes from it).
 func buildApplication(config: ServeConfig, database: AppDatabase, library: FlowLibrary, clock: WallClock,
                       transport: HTTPTransport, logger: Logger, runDispatcher: Bool = true,
-                      inspectRoutes: (Router<BasicRequestContext>) -> Void = { _ in }) throws -> some ApplicationProtocol {
+                      inspectRoutes: (Router<AppRequestContext>) -> Void = { _ in }) throws -> some ApplicationProtocol {
     let service = try ConversationService(database: database, library: library)
     let metrics = ServerMetrics()
     let batcher = InboundBatcher(service: service, maxBatch: config.maxBatch,
