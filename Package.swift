@@ -10,7 +10,9 @@ let package = Package(
     name: "Wegwijzer",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "wegwijzer", targets: ["Bot"]),
+        .executable(name: "wegwijzer", targets: ["WegwijzerCLI"]),
+        // Benchmark only (scripts/bench): measuring commands that the shipped binary leaves out.
+        .executable(name: "wegwijzer-bench", targets: ["WegwijzerBench"]),
         // Benchmark only (scripts/bench): the practical limit for per-message commits, and a fake gateway.
         .executable(name: "wegwijzer-reference", targets: ["BenchReference"]),
     ],
@@ -35,7 +37,8 @@ let package = Package(
             resources: [.copy("Flows")],
             swiftSettings: strict
         ),
-        .executableTarget(
+        // Everything `wegwijzer` does; a library so that the bench commands can use it from their own binary.
+        .target(
             name: "Bot",
             dependencies: [
                 "Dialog",
@@ -53,6 +56,20 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             resources: [.copy("Web/Templates"), .copy("Web/Static")],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "WegwijzerCLI",
+            dependencies: ["Bot"],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "WegwijzerBench",
+            dependencies: [
+                "Bot", "Dialog",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: strict
         ),
         .executableTarget(

@@ -163,7 +163,7 @@ struct DocsAgreementTests {
         type.configuration.subcommands
     }
 
-    /// Every command the help shows (the hidden `bench` helpers of scripts/bench are exempt), nested ones too.
+    /// Every command the help shows, nested ones too.
     static var commands: [Command] {
         func walk(_ type: any ParsableCommand.Type, _ path: [String]) -> [Command] {
             subcommands(of: type).filter { $0.configuration.shouldDisplay }.flatMap { sub -> [Command] in

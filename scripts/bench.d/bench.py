@@ -229,6 +229,7 @@ def main():
     if args.quick:
         args.seconds, args.sizes = 5, "1000,20000"
     wegwijzer, reference = os.path.join(args.bin, "wegwijzer"), os.path.join(args.bin, "wegwijzer-reference")
+    bench = os.path.join(args.bin, "wegwijzer-bench")
     work = tempfile.mkdtemp(prefix="wegwijzer-bench-", dir="/var/tmp")
     intake = os.path.join(ROOT, "Tests/DialogTests/Transcripts/full-intake.txt")
     lines_file = os.path.join(work, "intake.txt")
@@ -243,7 +244,7 @@ def main():
 
     def engine_run(threads):
         print(f"engine ({threads} thread{'s' if threads > 1 else ''}) ...", file=sys.stderr)
-        return json.loads(run([wegwijzer, "bench", "engine", "--inputs", lines_file, "--seconds", str(max(2, args.seconds // 4)),
+        return json.loads(run([bench, "engine", "--inputs", lines_file, "--seconds", str(max(2, args.seconds // 4)),
                                "--threads", str(threads)]))
 
     def engine_runs():
@@ -294,7 +295,7 @@ def main():
             ref["peak_rss_mib"] = server.peak_rss_kib() / 1024
         return ref
 
-    # The speed of a shared VM can drift by a third over minutes, so each end-to-end run is paired
+    # The speed of a shared virtual machine can drift by a third over minutes, so each end-to-end run is paired
     # with a reference run on the same requests right beside it, the ratios are taken per pair, and
     # the engine is run between the pairs (its median counts) instead of once at the start. Every
     # other pair runs the reference first: a drift in one direction then favours each side in turn.
@@ -341,23 +342,23 @@ def main():
                          "reference_first": reference_first(index), "disk_flush": flush}
                         for index, ((e, r), one, flush) in enumerate(zip(pairs, one_per_message, flushes))]
     # Cost: one whole intake (all three modules) by SMS through the real pipeline, from the outbox's segment counts.
-    results["cost"] = json.loads(run([wegwijzer, "bench", "cost", "--inputs", lines_file]))
+    results["cost"] = json.loads(run([bench, "cost", "--inputs", lines_file]))
     # The length of an intake as an inwoner meets it: three scripted intakes (bench/intakes), messages
     # in and out and SMS segments. The typical one (three leefgebieden to change, two people, no
     # mantelzorg) must stay within 45 messages in.
-    results["intakes"] = {name: json.loads(run([wegwijzer, "bench", "cost", "--inputs", os.path.join(ROOT, "bench/intakes", name + ".txt")]))
+    results["intakes"] = {name: json.loads(run([bench, "cost", "--inputs", os.path.join(ROOT, "bench/intakes", name + ".txt")]))
                           for name in ("short", "typical", "long")}
     # CPU per message on each side of the writer, in process on one thread (thread CPU time, which
-    # moves less with the VM than the end-to-end rate does): a figure to compare builds with.
+    # moves less with a shared machine's drift than the end-to-end rate does): a figure to compare builds with.
     print("CPU per message ...", file=sys.stderr)
-    results["cpu_per_message"] = json.loads(run([wegwijzer, "bench", "turns", "--inputs", lines_file,
+    results["cpu_per_message"] = json.loads(run([bench, "turns", "--inputs", lines_file,
                                                  "--db", os.path.join(work, "turns.sqlite"),
                                                  "--messages", "5000" if args.quick else "20000"]))
 
     print("reminders ...", file=sys.stderr)
     db = os.path.join(work, "reminders.sqlite")
     inwoners = 2000 if args.quick else 10000
-    run([wegwijzer, "bench", "seed", "--db", db, "--inwoners", str(inwoners), "--due", "2026-11-24T10:00:00+01:00"])
+    run([bench, "seed", "--db", db, "--inwoners", str(inwoners), "--due", "2026-11-24T10:00:00+01:00"])
     started = time.monotonic()
     run([wegwijzer, "remind", "--once", "--db", db, "--now", "2026-12-04T10:00:00+01:00"])
     queued_seconds = time.monotonic() - started
@@ -377,7 +378,7 @@ def main():
                             "send_seconds": sent_seconds, "sent_per_second": received / sent_seconds}
 
     # Scale: each size is seeded once; then the loads run in rounds over all sizes, each on a fresh
-    # copy of its seeded database, so the drift of the VM's speed touches every size alike. The
+    # copy of its seeded database, so a drift of the machine's speed touches every size alike. The
     # ratio is taken per round, then averaged.
     sizes = [int(s) for s in args.sizes.split(",")]
     templates = {}
@@ -388,8 +389,8 @@ def main():
         # The reminders are pending, due from two days on: none is sent by the server during the load
         # (a fixed date in the past made the server send them all while being measured).
         due = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(days=2)).strftime("%Y-%m-%dT%H:%M:%SZ")
-        seeded = json.loads(run([wegwijzer, "bench", "seed", "--db", template, "--inwoners", str(size), "--due", due]))
-        lookup = json.loads(run([wegwijzer, "bench", "lookup", "--db", template, "--at", due]))
+        seeded = json.loads(run([bench, "seed", "--db", template, "--inwoners", str(size), "--due", due]))
+        lookup = json.loads(run([bench, "lookup", "--db", template, "--at", due]))
         templates[size] = template
         os.sync()
         results["scale"].append({"inwoners": size, "seed_seconds": seeded["seconds"], "database_mib": os.path.getsize(template) / 2**20,

@@ -19,7 +19,7 @@ This file is written by `scripts/bench` from `bench/results.json`; do not edit i
 
 Everything runs on 127.0.0.1 and is bounded in time.
 
-- **The engine alone** (`wegwijzer bench engine`): whole intakes replayed in process, on one
+- **The engine alone** (`wegwijzer-bench engine`): whole intakes replayed in process, on one
   thread and on one thread per core. The server works turns out on every core at once, so the
   engine on all cores is its capacity beside the end-to-end rate. It runs before, between and
   after the pairs below; the median counts.
@@ -41,15 +41,15 @@ Everything runs on 127.0.0.1 and is bounded in time.
 - **The disk**: before each pair, 300 `fdatasync` calls after a 4 KiB write on the idle disk.
   That is what one durable commit costs at least: the reference pays it per message, group
   commit per batch.
-- **CPU per message in process** (`wegwijzer bench turns`): thread CPU time of the turn worked
+- **CPU per message in process** (`wegwijzer-bench turns`): thread CPU time of the turn worked
   out ahead and of the writer. It moves less than the rates do, so it is the figure to compare
   builds with.
 - **Reminders**: `remind --once` queues reminders for 10,000 seeded inwoners, then `serve`
   delivers them to the fake gateway.
-- **Intakes**: the SMS cost of one whole intake through the real pipeline (`wegwijzer bench
+- **Intakes**: the SMS cost of one whole intake through the real pipeline (`wegwijzer-bench
   cost`), and of the three scripted intakes in `bench/intakes` (short, typical, long).
-- **Scale**: `wegwijzer bench seed` fills a database with N inwoners mid-conversation, each with a
-  goal, two actions, reminder and follow-up jobs and six messages. `wegwijzer bench lookup` times
+- **Scale**: `wegwijzer-bench seed` fills a database with N inwoners mid-conversation, each with a
+  goal, two actions, reminder and follow-up jobs and six messages. `wegwijzer-bench lookup` times
   the due-job lookup and prints its query plan. Then the server takes answers from random
   inwoners of the N. The loads run in rounds over all sizes, each on a fresh copy of its seeded
   database; the p99 ratio is taken per round, then averaged.
@@ -64,7 +64,7 @@ scripts/bench --write-docs-only     # write this file again from bench/results.j
 ```
 
 `scripts/bench` installs `wrk` (through `scripts/setup --bench`, as root), builds a release of
-`wegwijzer` and `wegwijzer-reference`, and writes `bench/results.json`. A full run (not
+`wegwijzer`, `wegwijzer-bench` and `wegwijzer-reference`, and writes `bench/results.json`. A full run (not
 `--quick`) also writes this file. Logs and databases stay in a directory under `/var/tmp`,
 printed at the end.
 

@@ -3,21 +3,23 @@ import Dialog
 import Foundation
 
 /// Options every subcommand takes.
-struct GlobalOptions: ParsableArguments {
+package struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: "The SQLite database file (default: $WEGWIJZER_DB, else wegwijzer.sqlite here).")
-    var db: String?
+    package var db: String?
 
     @Option(name: .long, help: "A directory with edited flow and text files (default: the shipped ones).")
-    var flows: String?
+    package var flows: String?
 
     @Option(name: .long, help: "Durability of commits: full (on disk when acknowledged) or normal.")
-    var durability: String = "full"
+    package var durability: String = "full"
 
-    var databasePath: String {
+    package init() {}
+
+    package var databasePath: String {
         db ?? ProcessInfo.processInfo.environment["WEGWIJZER_DB"] ?? "wegwijzer.sqlite"
     }
 
-    func openDatabase() throws -> AppDatabase {
+    package func openDatabase() throws -> AppDatabase {
         guard let mode = AppDatabase.Durability(rawValue: durability) else {
             throw ValidationError("--durability must be full or normal")
         }
@@ -28,15 +30,15 @@ struct GlobalOptions: ParsableArguments {
         }
     }
 
-    func loadFlows() throws -> FlowLibrary {
+    package func loadFlows() throws -> FlowLibrary {
         do { return try FlowFiles.load(directory: flows) } catch { throw CLIError("\(error)") }
     }
 }
 
 /// A failure told to the user in one line, without a stack trace.
-struct CLIError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
+package struct CLIError: Error, CustomStringConvertible {
+    package let description: String
+    package init(_ description: String) { self.description = description }
 }
 
 extension Language: ExpressibleByArgument {}

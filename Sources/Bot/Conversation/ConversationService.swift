@@ -5,7 +5,7 @@ import GRDB
 /// Applies inbound messages to conversations: one write transaction per message (or per batch),
 /// storing the message, the new state, the answers and records, and the replies in the outbox.
 /// Replies go out only after the commit.
-final class ConversationService: Sendable {
+package final class ConversationService: Sendable {
     let database: AppDatabase
     let library: FlowLibrary
     /// The intake flow.
@@ -22,7 +22,7 @@ final class ConversationService: Sendable {
         var description: String { "the flow '\(flowID)' is not in the flow library" }
     }
 
-    enum Result: Sendable {
+    package enum Result: Sendable {
         case applied(personID: Int64, outputs: [Output], replies: [OutgoingMessage])
         /// The same provider message came in before: its stored replies, nothing applied again.
         case duplicate(personID: Int64, replies: [OutgoingMessage])
@@ -34,7 +34,7 @@ final class ConversationService: Sendable {
         }
     }
 
-    init(database: AppDatabase, library: FlowLibrary, schedule: SchedulePolicy? = nil) throws {
+    package init(database: AppDatabase, library: FlowLibrary, schedule: SchedulePolicy? = nil) throws {
         guard let engine = library.engine() else { throw FlowFiles.LoadError(description: "no main flow") }
         self.database = database
         self.library = library
@@ -74,7 +74,7 @@ final class ConversationService: Sendable {
         try PersonStore.routing(personID: personID, in: db)?.activeFlow
     }
 
-    func handle(_ message: InboundMessage) throws -> Result {
+    package func handle(_ message: InboundMessage) throws -> Result {
         try database.writer.write { db in try apply(message, in: db) }
     }
 

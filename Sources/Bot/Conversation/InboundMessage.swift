@@ -1,7 +1,7 @@
 import Foundation
 
 /// A message from a person, as any channel hands it over.
-struct InboundMessage: Sendable {
+package struct InboundMessage: Sendable {
     /// `stdin`, `sms`, `whatsapp`, `telegram`, `json`.
     var channel: String
     /// Who sent it on that channel: a phone number, a chat id, a local name.
@@ -12,10 +12,19 @@ struct InboundMessage: Sendable {
     var providerID: String?
     var text: String
     var receivedAt: Date
+
+    package init(channel: String, address: String, phone: String?, providerID: String?, text: String, receivedAt: Date) {
+        self.channel = channel
+        self.address = address
+        self.phone = phone
+        self.providerID = providerID
+        self.text = text
+        self.receivedAt = receivedAt
+    }
 }
 
 /// A message to send, as the outbox holds it.
-struct OutgoingMessage: Sendable, Equatable {
+package struct OutgoingMessage: Sendable, Equatable {
     var outboxID: Int64
     var personID: Int64
     var channel: String

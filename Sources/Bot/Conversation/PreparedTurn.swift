@@ -8,7 +8,7 @@ import GRDB
 /// for, instead of inside it. The writer uses the turn only when the stored state is still byte for
 /// byte the one it started from, for the same person and flow; otherwise (a message of the same
 /// person committed in between, a rollback, a follow-up flow started) it works the turn out itself.
-struct PreparedTurn: Sendable {
+package struct PreparedTurn: Sendable {
     let personID: Int64
     let flowID: String
     /// The stored state JSON the turn started from.
@@ -30,7 +30,7 @@ extension ConversationService {
     }
 
     /// The message's turn from the sender's last stored state, or nil when that is not in memory.
-    func prepare(_ message: InboundMessage) -> PreparedTurn? {
+    package func prepare(_ message: InboundMessage) -> PreparedTurn? {
         guard let latest = states.latest(sender: Self.sender(of: message)), let engine = engines[latest.flowID] else { return nil }
         return prepare(message, personID: latest.personID, engine: engine, base: latest.json, state: latest.state, encoded: latest.encoded)
     }

@@ -10,23 +10,29 @@ import Synchronization
 /// The batches are taken one after the other on the database's writer queue itself: going back to
 /// a task between two commits left the writer idle until a busy thread of the pool picked that
 /// task up. After a short while it lets other writers (the outbox, the scheduler) in.
-final class InboundBatcher: Sendable {
-    struct Item: Sendable {
+package final class InboundBatcher: Sendable {
+    package struct Item: Sendable {
         let message: InboundMessage
         /// The replies travel in the HTTP response: stored as sent in the same transaction.
         let inline: Bool
         /// The turn worked out ahead, when the sender's last state was in memory.
         var prepared: PreparedTurn? = nil
+
+        package init(message: InboundMessage, inline: Bool, prepared: PreparedTurn? = nil) {
+            self.message = message
+            self.inline = inline
+            self.prepared = prepared
+        }
     }
 
     /// Why one message of a batch was not applied.
-    struct Failure: Error, Sendable, CustomStringConvertible {
-        let description: String
+    package struct Failure: Error, Sendable, CustomStringConvertible {
+        package let description: String
         /// SQLite stayed busy (another process holds the write lock): worth a retry later.
         let busy: Bool
     }
 
-    enum Outcome: Sendable {
+    package enum Outcome: Sendable {
         case applied(ConversationService.Result)
         case failed(Failure)
     }
@@ -119,7 +125,7 @@ final class InboundBatcher: Sendable {
     /// only the failing one is left out. Not a savepoint around the first try: SQLite keeps the
     /// old content of every page a savepoint changes in a temporary file, so at a million inwoners
     /// (a dozen pages of their own per message) that file took as many writes as the WAL.
-    static func commit(_ items: [Item], service: ConversationService, in db: Database) -> [Outcome] {
+    package static func commit(_ items: [Item], service: ConversationService, in db: Database) -> [Outcome] {
         do {
             var results: [ConversationService.Result] = []
             var failure: (any Error)?

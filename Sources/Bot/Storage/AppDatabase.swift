@@ -2,10 +2,10 @@ import Foundation
 import GRDB
 
 /// The SQLite database of one deployment: opened once, migrated on open, shared by all work.
-struct AppDatabase: Sendable {
-    let writer: any DatabaseWriter
+package struct AppDatabase: Sendable {
+    package let writer: any DatabaseWriter
 
-    enum Durability: String, Sendable {
+    package enum Durability: String, Sendable {
         /// Acknowledged means on disk (WAL, synchronous=FULL).
         case full
         /// WAL with synchronous=NORMAL: a power cut may lose the last commits, a crash does not.
@@ -19,7 +19,7 @@ struct AppDatabase: Sendable {
 
     /// Opens (or creates) the database file in WAL mode; the file and the ones beside it are the
     /// owner's only (`DatabaseFiles`).
-    static func open(path: String, durability: Durability = .full) throws -> AppDatabase {
+    package static func open(path: String, durability: Durability = .full) throws -> AppDatabase {
         try DatabaseFiles.prepare(path)
         let pool = try DatabasePool(path: path, configuration: configuration(durability))
         DatabaseFiles.restrict(path)
@@ -32,7 +32,7 @@ struct AppDatabase: Sendable {
     }
 
     /// An in-memory database with the same schema, for tests.
-    static func inMemory() throws -> AppDatabase {
+    package static func inMemory() throws -> AppDatabase {
         try AppDatabase(DatabaseQueue(configuration: configuration(.full)))
     }
 
@@ -49,7 +49,7 @@ struct AppDatabase: Sendable {
         return config
     }
 
-    var reader: any DatabaseReader { writer }
+    package var reader: any DatabaseReader { writer }
 
     /// Leaves no earlier version of any row in the store's files, waiting at most `wait` for readers
     /// that may still see one. True when done. False when a reader still holds an earlier version:
@@ -78,7 +78,7 @@ struct AppDatabase: Sendable {
 
     /// Copies everything from the WAL into the database file and empties the WAL (after a bulk
     /// load, so a server starts clean).
-    func checkpoint() throws {
+    package func checkpoint() throws {
         try writer.writeWithoutTransaction { db in
             _ = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)")
         }

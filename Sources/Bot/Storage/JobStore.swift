@@ -3,10 +3,10 @@ import Foundation
 import GRDB
 
 /// Scheduled work in SQLite: due time in UTC, kind, the person it is for, a unique idempotency key.
-enum JobStore {
+package enum JobStore {
     typealias Kind = JobKind
 
-    struct Job: Sendable, Equatable {
+    package struct Job: Sendable, Equatable {
         var id: Int64
         var kind: Kind
         var personID: Int64
@@ -41,12 +41,12 @@ enum JobStore {
     }
 
     /// The next due job; the caller runs it in this same transaction, so it runs once or not at all.
-    static func nextDue(at now: Date, in db: Database) throws -> Job? {
+    package static func nextDue(at now: Date, in db: Database) throws -> Job? {
         try Row.fetchOne(db.cachedStatement(sql: nextDueSQL), arguments: [now]).flatMap(job)
     }
 
     /// Served by the index `job_due (status, dueAt)`: as fast with a million jobs as with ten.
-    static let nextDueSQL = """
+    package static let nextDueSQL = """
         SELECT id, kind, personId, actionId, goalId, dueAt, run FROM job
         WHERE status = 'pending' AND dueAt <= ? ORDER BY dueAt, id LIMIT 1
         """
