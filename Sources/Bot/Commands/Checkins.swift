@@ -21,27 +21,19 @@ extension Wegwijzer {
             let database = try global.openDatabase()
             let id = try person.personID(in: database)
             if let every {
-                let changed = try database.writer.write { db in
-                    try db.execute(sql: "UPDATE mantelzorg SET checkinEveryDays = ? WHERE carerPersonId = ?", arguments: [every, id])
-                    return db.changesCount
-                }
-                guard changed > 0 else { throw CLIError("this phone is not a mantelzorger's") }
+                let changed = try database.writer.write { db in try CheckinStore.setInterval(days: every, carerPersonID: id, in: db) }
+                guard changed else { throw CLIError("this phone is not a mantelzorger's") }
                 print("check-ins every \(every) days")
             }
-            let rows = try database.reader.read { db in
-                try Row.fetchAll(db, sql: """
-                    SELECT c.askedAt, c.kind, c.status, c.score, c.band, p.name FROM checkin c JOIN person p ON p.id = c.carerPersonId
-                    WHERE c.carerPersonId = ? OR c.inwonerId = ? ORDER BY c.id
-                    """, arguments: [id, id])
-            }
-            guard !rows.isEmpty else { return print("no check-ins yet") }
+            let checkins = try database.reader.read { db in try CheckinStore.involving(personID: id, in: db) }
+            guard !checkins.isEmpty else { return print("no check-ins yet") }
             var previousQuick: Int?
-            for row in rows {
-                let kind: String = row["kind"]
-                let score: Int? = row["score"]
-                var line = "\(Self.day(row["askedAt"]))  \(row["name"] as String? ?? "-")  \(kind == "quick" ? "snel" : kind)  \(row["status"] as String)"
+            for checkin in checkins {
+                let kind = checkin.kind
+                let score = checkin.score
+                var line = "\(Self.day(checkin.askedAt))  \(checkin.carerName ?? "-")  \(kind == "quick" ? "snel" : kind)  \(checkin.status)"
                 if let score { line += "  score \(score)\(kind == "quick" ? "/10" : "")" }
-                if let band: String = row["band"] { line += "  band \(band)" }
+                if let band = checkin.band { line += "  band \(band)" }
                 if kind == "quick", let score {
                     if let previousQuick { line += score > previousQuick ? "  (hoger)" : score < previousQuick ? "  (lager)" : "  (gelijk)" }
                     previousQuick = score
@@ -65,19 +57,14 @@ extension Wegwijzer {
 
         func run() throws {
             let database = try global.openDatabase()
-            let rows = try database.reader.read { db in
-                try Row.fetchAll(db, sql: """
-                    SELECT a.id, a.createdAt, a.kind, a.node, a.detail, a.urgent, p.phone, p.name FROM alert a JOIN person p ON p.id = a.personId
-                    WHERE a.handledAt IS NULL ORDER BY a.urgent DESC, a.createdAt, a.id
-                    """)
-            }
-            guard !rows.isEmpty else { return print("no open alerts") }
-            for row in rows {
-                let who = (row["name"] as String?) ?? (row["phone"] as String?).map(LogPrivacy.mask) ?? "inwoner \(row["id"] as Int64)"
+            let alerts = try database.reader.read { db in try AlertStore.allOpen(in: db) }
+            guard !alerts.isEmpty else { return print("no open alerts") }
+            for alert in alerts {
+                let who = alert.name ?? alert.phone.map(LogPrivacy.mask) ?? "inwoner \(alert.id)"
                 // An urgent alert stands out at the start of its line: someone may be in danger.
-                var line = (row["urgent"] as Bool) ? "!! DRINGEND  " : ""
-                line += "#\(row["id"] as Int64)  \(Checkins.day(row["createdAt"]))  \(row["kind"] as String)  \(who)"
-                if let detail: String = row["detail"], !detail.isEmpty { line += "  \(detail)" } else if let node: String = row["node"] { line += "  \(node)" }
+                var line = alert.urgent ? "!! DRINGEND  " : ""
+                line += "#\(alert.id)  \(Checkins.day(alert.createdAt))  \(alert.kind)  \(who)"
+                if let detail = alert.detail, !detail.isEmpty { line += "  \(detail)" } else if let node = alert.node { line += "  \(node)" }
                 print(line)
             }
         }

@@ -13,6 +13,7 @@ extension Wegwijzer {
                 abstract: "Make a login: the password is asked twice, or read as one line from stdin when piped.")
 
             @OptionGroup var global: GlobalOptions
+            @OptionGroup var time: ClockOption
 
             @Option(help: "The professional's e-mail address (the login name).")
             var email: String
@@ -35,9 +36,10 @@ extension Wegwijzer {
                 if let problem = Passwords.problem(password) { throw CLIError(problem) }
                 let database = try global.openDatabase()
                 let hash = Passwords.hash(password, cost: cost)
+                let now = time.clock.now()
                 do {
                     _ = try database.writer.write { db in
-                        try ProfessionalStore.add(email: email, passwordHash: hash, admin: admin, at: Date(), in: db)
+                        try ProfessionalStore.add(email: email, passwordHash: hash, admin: admin, at: now, in: db)
                     }
                 } catch let error as ProfessionalStore.AlreadyExists {
                     throw CLIError(error.description)
@@ -61,6 +63,7 @@ extension Wegwijzer {
             static let configuration = CommandConfiguration(abstract: "Put an inwoner on a professional's caseload.")
 
             @OptionGroup var global: GlobalOptions
+            @OptionGroup var time: ClockOption
 
             @Option(help: "The inwoner's phone number.")
             var phone: String
@@ -71,13 +74,13 @@ extension Wegwijzer {
             func run() throws {
                 let phone = try normalizedPhone(self.phone)
                 let database = try global.openDatabase()
+                let now = time.clock.now()
                 try database.writer.write { db in
-                    guard let personID = try PersonStore.id(phone: phone, in: db),
-                          try Bool.fetchOne(db, sql: "SELECT role = 'inwoner' FROM person WHERE id = ?", arguments: [personID]) == true
+                    guard let personID = try PersonStore.id(phone: phone, in: db), try PersonStore.isInwoner(personID: personID, in: db)
                     else { throw CLIError("no inwoner with this phone number") }
                     guard let professional = try ProfessionalStore.find(email: email, in: db) else { throw CLIError("no professional with this e-mail address") }
                     try ProfessionalStore.assign(personID: personID, to: professional.id, in: db)
-                    try AuditLog.record("toegewezen via de opdrachtregel", professionalID: professional.id, personID: personID, at: Date(), in: db)
+                    try AuditLog.record("toegewezen via de opdrachtregel", professionalID: professional.id, personID: personID, at: now, in: db)
                 }
                 print("\(LogPrivacy.mask(phone)) is on the caseload of \(email)")
             }
@@ -89,14 +92,12 @@ extension Wegwijzer {
             @OptionGroup var global: GlobalOptions
 
             func run() throws {
-                let rows = try global.openDatabase().reader.read { db in
-                    try Row.fetchAll(db, sql: """
-                        SELECT p.email, p.role, (SELECT COUNT(*) FROM person i WHERE i.professionalId = p.id) AS caseload
-                        FROM professional p ORDER BY p.email
-                        """)
+                let accounts = try global.openDatabase().reader.read { db in try ProfessionalStore.accounts(in: db) }
+                guard !accounts.isEmpty else { return print("no accounts yet") }
+                for account in accounts {
+                    let role = account.professional.isAdmin ? "admin" : "professional"
+                    print("\(account.professional.email)  \(role)  \(account.caseload) inwoners")
                 }
-                guard !rows.isEmpty else { return print("no accounts yet") }
-                for row in rows { print("\(row["email"] as String)  \(row["role"] as String)  \(row["caseload"] as Int) inwoners") }
             }
         }
     }

@@ -11,6 +11,7 @@ extension Wegwijzer {
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var person: PersonOption
+        @OptionGroup var time: ClockOption
 
         @Option(help: "The window as JSON (days, start, end, exclude_holidays, time_zone); missing keys take the defaults.")
         var set: String?
@@ -22,24 +23,25 @@ extension Wegwijzer {
             let database = try global.openDatabase()
             let id = try person.personID(in: database)
             if clear {
-                try database.writer.write { db in try db.execute(sql: "UPDATE person SET sendWindow = NULL WHERE id = ?", arguments: [id]) }
+                try database.writer.write { db in try PersonStore.setSendWindow(nil, personID: id, in: db) }
             } else if let set {
                 do {
                     _ = try JSONDecoder().decode(SendWindow.self, from: Data(set.utf8))
                 } catch {
                     throw CLIError("not a valid send window: \(error)")
                 }
-                try database.writer.write { db in try db.execute(sql: "UPDATE person SET sendWindow = ? WHERE id = ?", arguments: [set, id]) }
+                try database.writer.write { db in try PersonStore.setSendWindow(set, personID: id, in: db) }
                 // Jobs already planned move with the new window.
                 let library = try global.loadFlows()
                 let service = try ConversationService(database: database, library: library)
+                let now = time.clock.now()
                 try database.writer.write { db in
-                    for actionID in try Int64.fetchAll(db, sql: "SELECT id FROM action WHERE personId = ?", arguments: [id]) {
-                        try ActionScheduler(policy: service.schedule, now: Date(), db: db).plan(actionID: actionID)
+                    for actionID in try PlanStore.actionIDs(personID: id, in: db) {
+                        try ActionScheduler(policy: service.schedule, now: now, db: db).plan(actionID: actionID)
                     }
                 }
             }
-            let current = try database.reader.read { db in try String.fetchOne(db, sql: "SELECT sendWindow FROM person WHERE id = ?", arguments: [id]) }
+            let current = try database.reader.read { db in try PersonStore.sendWindow(personID: id, in: db) }
             print(current.map { "own window: \($0)" } ?? "the deployment's window (schedule.yaml)")
         }
     }

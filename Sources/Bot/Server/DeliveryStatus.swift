@@ -12,13 +12,9 @@ enum DeliveryStatus {
     static func record(channel: String, providerID: String, status: String, in database: AppDatabase) async throws {
         guard let newRank = rank[status] else { return }
         try await database.writer.write { db in
-            guard let row = try Row.fetchOne(db, sql: """
-                SELECT m.id, m.deliveryStatus FROM outbox o JOIN message m ON m.id = o.messageId
-                WHERE o.channel = ? AND o.providerMessageId = ?
-                """, arguments: [channel, providerID]) else { return }
-            let current: String? = row["deliveryStatus"]
-            if let current, (rank[current] ?? 0) >= newRank { return }
-            try db.execute(sql: "UPDATE message SET deliveryStatus = ? WHERE id = ?", arguments: [status, row["id"] as Int64])
+            guard let message = try MessageStore.delivery(channel: channel, providerMessageID: providerID, in: db) else { return }
+            if let current = message.status, (rank[current] ?? 0) >= newRank { return }
+            try MessageStore.setDeliveryStatus(status, messageID: message.messageID, in: db)
         }
     }
 }

@@ -43,7 +43,7 @@ final class ServerMetrics: Sendable {
         unfinishedErasures = CoreMetrics.Gauge(label: "wegwijzer_unfinished_erasures", factory: factory)
     }
 
-    func recordState(_ alerts: AlertStore.Open, unfinishedErasures erasures: Int, at now: Date) {
+    func recordState(_ alerts: AlertStore.Waiting, unfinishedErasures erasures: Int, at now: Date) {
         openAlerts.record(alerts.all)
         openUrgentAlerts.record(alerts.urgent)
         oldestUrgentAlertSeconds.record(alerts.oldestUrgent.map { max(0, now.timeIntervalSince($0)) } ?? 0)

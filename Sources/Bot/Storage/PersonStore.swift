@@ -75,11 +75,6 @@ extension PersonStore {
         try Bool.fetchOne(db.cachedStatement(sql: "SELECT optedOut FROM person WHERE id = ?"), arguments: [personID]) ?? true
     }
 
-    /// The name the person gave or was given, if any.
-    static func name(personID: Int64, in db: Database) throws -> String? {
-        try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM person WHERE id = ?"), arguments: [personID])
-    }
-
     static func language(personID: Int64, in db: Database) throws -> Language {
         try String.fetchOne(db.cachedStatement(sql: "SELECT language FROM person WHERE id = ?"), arguments: [personID])
             .flatMap(Language.init(rawValue:)) ?? .nl

@@ -30,6 +30,12 @@ enum ProfessionalStore {
         try Row.fetchOne(db, sql: "SELECT id, email, role FROM professional WHERE email = ?", arguments: [email]).map(professional)
     }
 
+    /// True when a professional with this id has an account.
+    static func exists(id: Int64, in db: Database) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT 1 FROM professional WHERE id = ?", arguments: [id]) == true
+    }
+
+    /// Every professional, by e-mail address (ignoring case).
     static func all(in db: Database) throws -> [Professional] {
         try Row.fetchAll(db, sql: "SELECT id, email, role FROM professional ORDER BY email").map(professional)
     }
@@ -41,5 +47,20 @@ enum ProfessionalStore {
     /// The inwoner joins this professional's caseload.
     static func assign(personID: Int64, to professionalID: Int64, in db: Database) throws {
         try db.execute(sql: "UPDATE person SET professionalId = ? WHERE id = ? AND role = 'inwoner'", arguments: [professionalID, personID])
+    }
+
+    /// A professional with the size of their caseload.
+    struct Account: Sendable, Equatable {
+        var professional: Professional
+        /// The people assigned to them.
+        var caseload: Int
+    }
+
+    /// Every professional with their caseload's size, by e-mail address (ignoring case).
+    static func accounts(in db: Database) throws -> [Account] {
+        try Row.fetchAll(db, sql: """
+            SELECT p.id, p.email, p.role, (SELECT COUNT(*) FROM person i WHERE i.professionalId = p.id) AS caseload
+            FROM professional p ORDER BY p.email
+            """).map { Account(professional: professional($0), caseload: $0["caseload"]) }
     }
 }

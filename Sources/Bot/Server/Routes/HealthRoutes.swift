@@ -21,7 +21,7 @@ struct HealthRoutes {
         router.get("metrics") { request, context -> Response in
             if let refusal = access.refusal(request, peer: context.remoteAddress) { return refusal }
             // A database that cannot be read leaves the last values: the scrape still answers.
-            if let (alerts, erasures) = try? await database.reader.read({ db in (try AlertStore.open(in: db), try Erasure.unfinished(in: db)) }) {
+            if let (alerts, erasures) = try? await database.reader.read({ db in (try AlertStore.waiting(in: db), try Erasure.unfinished(in: db)) }) {
                 metrics.recordState(alerts, unfinishedErasures: erasures, at: clock.now())
             }
             return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],

@@ -11,15 +11,12 @@ struct AdminRoutes {
         pages.get("beheer") { page in
             guard page.session.professional.isAdmin else { throw WebError.notFound }
             return try await web.database.reader.read { db in
-                let people = try Row.fetchAll(db, sql: """
-                    SELECT id, COALESCE(name, '') AS name, phone, createdAt FROM person
-                    WHERE role = 'inwoner' AND professionalId IS NULL ORDER BY createdAt, id LIMIT 500
-                    """)
+                let people = try CaseloadStore.unassigned(limit: 500, in: db)
                 let professionals = try ProfessionalStore.all(in: db)
                 return web.pages.render("admin", Chrome.page(session: page.session, title: "Beheer", [
-                    "people": people.map { row -> [String: Any] in
-                        ["id": row["id"] as Int64, "name": (row["name"] as String).isEmpty ? "(geen naam)" : row["name"] as String,
-                         "phone": WebFormat.masked(row["phone"]), "since": WebFormat.day(row["createdAt"] as Date)]
+                    "people": people.map { person -> [String: Any] in
+                        ["id": person.id, "name": person.name.isEmpty ? "(geen naam)" : person.name,
+                         "phone": WebFormat.masked(person.phone), "since": WebFormat.day(person.createdAt)]
                     },
                     "empty": people.isEmpty,
                     "professionals": professionals.map { ["id": $0.id, "email": $0.email] as [String: Any] },
@@ -31,9 +28,7 @@ struct AdminRoutes {
             guard let personID = page.form.text("inwoner").flatMap(Int64.init), let professionalID = page.form.text("professional").flatMap(Int64.init)
             else { throw WebError.badRequest("Kies een inwoner en een professional.") }
             try await web.database.writer.write { db in
-                guard try Bool.fetchOne(db, sql: "SELECT 1 FROM person WHERE id = ? AND role = 'inwoner' AND professionalId IS NULL",
-                                        arguments: [personID]) == true,
-                      try Bool.fetchOne(db, sql: "SELECT 1 FROM professional WHERE id = ?", arguments: [professionalID]) == true
+                guard try CaseloadStore.isUnassigned(personID: personID, in: db), try ProfessionalStore.exists(id: professionalID, in: db)
                 else { throw WebError.notFound }
                 try ProfessionalStore.assign(personID: personID, to: professionalID, in: db)
                 try AuditLog.record("toegewezen aan professional \(professionalID)", professionalID: page.professionalID, personID: personID,

@@ -22,11 +22,10 @@ struct AlertRoutes {
             let note = page.form.text("notitie")
             guard (note?.count ?? 0) <= 2000 else { throw WebError.badRequest("De notitie is te lang (meer dan 2000 tekens).") }
             try await web.database.writer.write { db in
-                guard let inwonerID = try AlertList(web: web, db: db).owner(alertID: alertID, professionalID: page.professionalID) else {
+                guard let inwonerID = try AlertStore.owner(alertID: alertID, professionalID: page.professionalID, in: db) else {
                     throw WebError.notFound
                 }
-                try db.execute(sql: "UPDATE alert SET handledAt = ?, note = ? WHERE id = ? AND handledAt IS NULL",
-                               arguments: [page.now, note, alertID])
+                try AlertStore.markHandled(alertID: alertID, note: note, at: page.now, in: db)
                 try AuditLog.record("signaal afgehandeld", professionalID: page.professionalID, personID: inwonerID, at: page.now, in: db)
             }
             return Pages.redirect(page.form.text("inwoner").flatMap(Int64.init).map { "/inwoners/\($0)#signalen" } ?? "/signalen")

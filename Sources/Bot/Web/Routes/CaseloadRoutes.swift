@@ -62,8 +62,7 @@ extension WebContext {
     /// The visit or change goes into the audit log in the same transaction.
     func inwoner(_ page: WebRequest, event: String, in db: Database) throws -> Int64 {
         let id = try page.parameter("id")
-        guard try Bool.fetchOne(db, sql: "SELECT 1 FROM person WHERE id = ? AND role = 'inwoner' AND professionalId = ?",
-                                arguments: [id, page.professionalID]) == true else { throw WebError.notFound }
+        guard try CaseloadStore.isOnCaseload(personID: id, professionalID: page.professionalID, in: db) else { throw WebError.notFound }
         try AuditLog.record(event, professionalID: page.professionalID, personID: id, at: page.now, in: db)
         return id
     }

@@ -20,7 +20,7 @@ struct InwonerRoutes {
         pages.get("inwoners/:id/plan") { page in
             let id = try await web.database.writer.write { db in try web.inwoner(page, event: "plan bekeken", in: db) }
             return try await web.database.reader.read { db in
-                let name = try String.fetchOne(db, sql: "SELECT COALESCE(name, '') FROM person WHERE id = ?", arguments: [id]) ?? ""
+                let name = try PersonStore.name(personID: id, in: db) ?? ""
                 let language = try PersonStore.language(personID: id, in: db)
                 let plan = try SupportPlan.text(personID: id, library: web.library, in: db)
                 // The printed page speaks the inwoner's language, like the plan itself.
@@ -48,8 +48,7 @@ struct InwonerRoutes {
             }
             try await web.database.writer.write { db in
                 let id = try web.inwoner(page, event: "notitie", in: db)
-                try db.execute(sql: "INSERT INTO note (personId, professionalId, text, createdAt) VALUES (?, ?, ?, ?)",
-                               arguments: [id, page.professionalID, text, page.now])
+                try NoteStore.add(personID: id, professionalID: page.professionalID, text: text, at: page.now, in: db)
             }
             return Pages.redirect("/inwoners/\(try page.parameter("id"))?melding=notitie#notities")
         }

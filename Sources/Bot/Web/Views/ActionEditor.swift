@@ -41,72 +41,56 @@ struct ActionEditor {
     func add(_ change: Change, goalID: Int64?, newGoal: String?) throws -> Int64 {
         let goal: Int64
         if let goalID {
-            guard try Int64.fetchOne(db, sql: "SELECT id FROM goal WHERE id = ? AND personId = ?", arguments: [goalID, personID]) != nil
-            else { throw WebError.badRequest("Kies een doel van deze inwoner.") }
+            guard try PlanStore.hasGoal(goalID, personID: personID, in: db) else { throw WebError.badRequest("Kies een doel van deze inwoner.") }
             goal = goalID
         } else if let newGoal {
-            let rank = (try Int.fetchOne(db, sql: "SELECT MAX(rank) FROM goal WHERE personId = ?", arguments: [personID]) ?? 0) + 1
-            try db.execute(sql: "INSERT INTO goal (personId, localId, text, rank, status, createdAt) VALUES (?, ?, ?, ?, 'actief', ?)",
-                           arguments: [personID, "web-\(WebSessionStore.randomToken().prefix(12))", newGoal, rank, now])
-            goal = db.lastInsertedRowID
+            goal = try PlanStore.addGoal(personID: personID, text: newGoal, at: now, in: db)
         } else {
             throw WebError.badRequest("Kies een doel of vul een nieuw doel in.")
         }
-        let (kind, memberID) = try owner(change.owner)
-        try db.execute(sql: """
-            INSERT INTO action (personId, goalId, localId, what, ownerKind, networkMemberId, dueDate, status, createdAt)
-            VALUES (?, ?, ?, ?, ?, ?, ?, 'gepland', ?)
-            """, arguments: [personID, goal, "web-\(WebSessionStore.randomToken().prefix(12))", change.what, kind, memberID,
-                             change.due?.description, now])
-        let actionID = db.lastInsertedRowID
+        let owner = try checkedOwner(change.owner)
+        let actionID = try PlanStore.addAction(personID: personID, goalID: goal, what: change.what, owner: owner, due: change.due,
+                                               at: now, in: db)
         try ActionScheduler(policy: service.schedule, now: now, db: db).plan(actionID: actionID)
-        try tell(actionID: actionID, kind: kind, memberID: memberID, key: "melding.web.nieuw")
+        try tell(actionID: actionID, owner: owner, key: "melding.web.nieuw")
         return actionID
     }
 
     func update(actionID: Int64, _ change: Change) throws {
-        guard let old = try Row.fetchOne(db, sql: "SELECT ownerKind, networkMemberId, status FROM action WHERE id = ? AND personId = ?",
-                                         arguments: [actionID, personID]) else { throw WebError.notFound }
-        let (kind, memberID) = try owner(change.owner)
+        guard let old = try PlanStore.owner(actionID: actionID, personID: personID, in: db) else { throw WebError.notFound }
+        let owner = try checkedOwner(change.owner)
         let closed = ["gedaan", "vervallen", "niet_gelukt"].contains(change.status)
-        try db.execute(sql: """
-            UPDATE action SET what = ?, ownerKind = ?, networkMemberId = ?, dueDate = ?, status = ?, result = ?,
-                evaluatedAt = CASE WHEN ? THEN COALESCE(evaluatedAt, ?) ELSE evaluatedAt END
-            WHERE id = ?
-            """, arguments: [change.what, kind, memberID, change.due?.description, change.status, change.result, closed, now, actionID])
+        try PlanStore.updateAction(actionID, personID: personID, what: change.what, owner: owner, due: change.due, status: change.status,
+                                   result: change.result, closedAt: closed ? now : nil, in: db)
         try ActionScheduler(policy: service.schedule, now: now, db: db).plan(actionID: actionID)
-        let oldKind: String = old["ownerKind"]
-        let oldMember: Int64? = old["networkMemberId"]
-        let reassigned = oldKind != kind || oldMember != memberID
-        if reassigned {
-            try tell(actionID: actionID, kind: oldKind, memberID: oldMember, key: "melding.web.overgenomen")
-            try tell(actionID: actionID, kind: kind, memberID: memberID, key: "melding.web.nieuw")
+        if old != owner {
+            try tell(actionID: actionID, owner: old, key: "melding.web.overgenomen")
+            try tell(actionID: actionID, owner: owner, key: "melding.web.nieuw")
         } else {
-            try tell(actionID: actionID, kind: kind, memberID: memberID, key: closed ? "melding.web.afgesloten" : "melding.web.gewijzigd")
+            try tell(actionID: actionID, owner: owner, key: closed ? "melding.web.afgesloten" : "melding.web.gewijzigd")
         }
     }
 
     /// `inwoner`, `professional` or `netwerk:<member id>` of this inwoner's network.
-    private func owner(_ value: String) throws -> (String, Int64?) {
-        if value == "inwoner" || value == "professional" { return (value, nil) }
+    private func checkedOwner(_ value: String) throws -> PlanStore.Owner {
+        if value == "inwoner" || value == "professional" { return PlanStore.Owner(kind: value, memberID: nil) }
         if value.hasPrefix("netwerk:"), let id = Int64(value.dropFirst("netwerk:".count)),
-           try Int64.fetchOne(db, sql: "SELECT id FROM networkMember WHERE id = ? AND personId = ?", arguments: [id, personID]) != nil {
-            return ("netwerk", id)
+           try NetworkStore.isMember(id, of: personID, in: db) {
+            return PlanStore.Owner(kind: "netwerk", memberID: id)
         }
         throw WebError.badRequest("Kies wie het doet: de inwoner, jij, of iemand uit het netwerk.")
     }
 
     /// The inwoner, or a network member who said JA (one who has not been asked yet gets the invitation instead).
-    private func tell(actionID: Int64, kind: String, memberID: Int64?, key: String) throws {
+    private func tell(actionID: Int64, owner: PlanStore.Owner, key: String) throws {
         var recipient: Int64?
-        switch kind {
+        switch owner.kind {
         case "inwoner": recipient = personID
-        case "netwerk":
-            recipient = try Int64.fetchOne(db, sql: "SELECT memberPersonId FROM networkMember WHERE id = ? AND invitation = 'accepted'",
-                                           arguments: [memberID])
+        case "netwerk": recipient = try owner.memberID.flatMap { try NetworkStore.acceptedPerson(memberID: $0, in: db) }
         default: recipient = nil
         }
-        guard let recipient, try Bool.fetchOne(db, sql: "SELECT optedOut FROM person WHERE id = ?", arguments: [recipient]) == false else { return }
+        // Nobody who said STOP hears about it (an unknown person counts as stopped).
+        guard let recipient, try !PersonStore.optedOut(personID: recipient, in: db) else { return }
         guard case .record(let action) = try ActionVars.action(actionID, in: db) else { return }
         _ = try Notice.queue(key, vars: ["wat": action["wat"] ?? .none, "wanneer": action["wanneer"] ?? .none],
                              to: recipient, library: service.library, at: now, in: db)

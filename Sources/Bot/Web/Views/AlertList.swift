@@ -26,54 +26,24 @@ struct AlertList {
         "bewaartermijn": "Bewaartermijn: gegevens worden binnenkort gewist",
     ]
 
-    /// The inwoner an alert is about: the person `p` it was raised for, or the inwoner whose network
-    /// member or mantelzorger `p` is. The one rule for the alerts page and the caseload's count.
-    static func inwoner(ofAlertPerson p: String) -> String {
-        """
-        CASE WHEN \(p).role = 'inwoner' THEN \(p).id ELSE COALESCE(
-            (SELECT n.personId FROM networkMember n WHERE n.memberPersonId = \(p).id ORDER BY n.id LIMIT 1),
-            (SELECT m.personId FROM mantelzorg m WHERE m.carerPersonId = \(p).id ORDER BY m.id LIMIT 1)) END
-        """
-    }
-
     /// Open alerts of one professional's caseload (or of one inwoner): urgent ones first, then oldest first.
     func open(professionalID: Int64? = nil, inwonerID: Int64? = nil) throws -> [[String: Any]] {
-        try list(handled: false, professionalID: professionalID, inwonerID: inwonerID, limit: 500)
+        try AlertStore.open(professionalID: professionalID, inwonerID: inwonerID, limit: 500, in: db).map(values)
     }
 
     func handled(professionalID: Int64, limit: Int) throws -> [[String: Any]] {
-        try list(handled: true, professionalID: professionalID, inwonerID: nil, limit: limit)
+        try AlertStore.handled(professionalID: professionalID, limit: limit, in: db).map(values)
     }
 
-    /// The inwoner an alert belongs to, if it is on this professional's caseload.
-    func owner(alertID: Int64, professionalID: Int64) throws -> Int64? {
-        try Int64.fetchOne(db, sql: """
-            SELECT i.id FROM alert a JOIN person p ON p.id = a.personId JOIN person i ON i.id = (\(Self.inwoner(ofAlertPerson: "p")))
-            WHERE a.id = ? AND i.professionalId = ?
-            """, arguments: [alertID, professionalID])
-    }
-
-    private func list(handled: Bool, professionalID: Int64?, inwonerID: Int64?, limit: Int) throws -> [[String: Any]] {
-        try Row.fetchAll(db, sql: """
-            SELECT a.id, a.kind, a.node, a.detail, a.urgent, a.createdAt, a.handledAt, a.note, i.id AS inwonerId,
-                   COALESCE(i.name, '') AS inwoner, p.role, COALESCE(p.name, '') AS about
-            FROM alert a JOIN person p ON p.id = a.personId JOIN person i ON i.id = (\(Self.inwoner(ofAlertPerson: "p")))
-            WHERE (a.handledAt IS NULL) = ? AND (?2 IS NULL OR i.professionalId = ?2) AND (?3 IS NULL OR i.id = ?3)
-            ORDER BY \(handled ? "a.handledAt DESC" : "a.urgent DESC, a.createdAt, a.id") LIMIT ?4
-            """, arguments: [!handled, professionalID, inwonerID, limit]).map { row in
-            let kind: String = row["kind"]
-            let role: String = row["role"]
-            let about: String = row["about"]
-            var detail = row["detail"] as String? ?? ""
-            if detail.isEmpty, let node: String = row["node"] { detail = "bij vraag \(node)" }
-            if role != "inwoner" { detail = "\(role == "netwerk" ? "Netwerklid" : "Mantelzorger") \(about): \(detail)" }
-            let inwoner: String = row["inwoner"]
-            let crisis: Bool = row["urgent"]
-            return ["id": row["id"] as Int64, "kind": Self.kinds[kind] ?? kind, "detail": detail, "crisis": crisis,
-                    "at": WebFormat.dateTime(row["createdAt"] as Date), "inwonerId": row["inwonerId"] as Int64,
-                    "inwoner": inwoner.isEmpty ? "Inwoner" : inwoner,
-                    "handledAt": (row["handledAt"] as Date?).map(WebFormat.dateTime) ?? "", "note": row["note"] as String? ?? "",
-                    "urgent": crisis || kind.hasPrefix("mantelzorg_overbelast") || kind == "hulp_gevraagd" || kind == "contact"]
-        }
+    private func values(_ alert: AlertStore.Listed) -> [String: Any] {
+        var detail = alert.detail ?? ""
+        if detail.isEmpty, let node = alert.node { detail = "bij vraag \(node)" }
+        if alert.role != "inwoner" { detail = "\(alert.role == "netwerk" ? "Netwerklid" : "Mantelzorger") \(alert.aboutName): \(detail)" }
+        let kind = alert.kind
+        return ["id": alert.id, "kind": Self.kinds[kind] ?? kind, "detail": detail, "crisis": alert.urgent,
+                "at": WebFormat.dateTime(alert.createdAt), "inwonerId": alert.inwonerID,
+                "inwoner": alert.inwonerName.isEmpty ? "Inwoner" : alert.inwonerName,
+                "handledAt": alert.handledAt.map(WebFormat.dateTime) ?? "", "note": alert.note ?? "",
+                "urgent": alert.urgent || kind.hasPrefix("mantelzorg_overbelast") || kind == "hulp_gevraagd" || kind == "contact"]
     }
 }

@@ -39,37 +39,12 @@ struct Caseload {
         }
     }
 
-    static let openStatuses = "('gepland', 'bezig', 'uitgesteld')"
-
     static func rows(professionalID: Int64, today: LocalDate, in db: Database) throws -> [Row] {
-        try GRDB.Row.fetchAll(db, sql: """
-            SELECT p.id, COALESCE(p.name, '') AS name, p.phone, p.optedOut,
-                (SELECT COUNT(*) FROM moduleProgress m WHERE m.personId = p.id AND m.completedAt IS NOT NULL) AS done,
-                (SELECT m.module FROM moduleProgress m WHERE m.personId = p.id AND m.completedAt IS NULL ORDER BY m.module DESC LIMIT 1) AS current,
-                (SELECT MAX(createdAt) FROM message m WHERE m.personId = p.id AND m.direction = 'in') AS lastContact,
-                (SELECT COUNT(*) FROM action a WHERE a.personId = p.id AND a.status IN \(openStatuses)) AS open,
-                (SELECT COUNT(*) FROM action a WHERE a.personId = p.id AND a.status IN \(openStatuses) AND a.dueDate < ?) AS overdue,
-                \(openAlerts(urgentOnly: false)) AS alerts, \(openAlerts(urgentOnly: true)) AS urgent
-            FROM person p WHERE p.role = 'inwoner' AND p.professionalId = ?
-            """, arguments: [today.description, professionalID]).map { row in
-            let done: Int = row["done"]
-            let current: String? = row["current"]
-            let name: String = row["name"]
-            return Row(id: row["id"], name: name.isEmpty ? "Inwoner \(WebFormat.masked(row["phone"]))" : name, modulesDone: done,
-                       module: moduleText(done: done, current: current), lastContact: row["lastContact"],
-                       open: row["open"], overdue: row["overdue"], alerts: row["alerts"], urgent: row["urgent"], optedOut: row["optedOut"])
+        try CaseloadStore.entries(professionalID: professionalID, today: today, in: db).map { entry in
+            Row(id: entry.id, name: entry.name.isEmpty ? "Inwoner \(WebFormat.masked(entry.phone))" : entry.name, modulesDone: entry.modulesDone,
+                module: moduleText(done: entry.modulesDone, current: entry.currentModule), lastContact: entry.lastContact,
+                open: entry.open, overdue: entry.overdue, alerts: entry.alerts, urgent: entry.urgent, optedOut: entry.optedOut)
         }
-    }
-
-    /// The count of open alerts about inwoner `p`, raised for them or for their network member or mantelzorger.
-    private static func openAlerts(urgentOnly: Bool) -> String {
-        """
-        (SELECT COUNT(*) FROM alert al JOIN person ap ON ap.id = al.personId
-         WHERE al.handledAt IS NULL \(urgentOnly ? "AND al.urgent = 1 " : "")AND al.personId IN (
-            SELECT p.id UNION SELECT memberPersonId FROM networkMember WHERE personId = p.id AND memberPersonId IS NOT NULL
-            UNION SELECT carerPersonId FROM mantelzorg WHERE personId = p.id AND carerPersonId IS NOT NULL)
-         AND (\(AlertList.inwoner(ofAlertPerson: "ap"))) = p.id)
-        """
     }
 
     static func moduleText(done: Int, current: String?) -> String {

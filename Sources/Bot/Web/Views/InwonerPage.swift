@@ -10,30 +10,32 @@ struct InwonerPage {
     let db: Database
 
     func values() throws -> [String: Any] {
-        guard let person = try Row.fetchOne(db, sql: "SELECT name, phone, language, optedOut, createdAt FROM person WHERE id = ?",
-                                            arguments: [personID]) else { throw WebError.notFound }
-        let name: String = person["name"] ?? ""
+        guard let person = try PersonStore.profile(personID: personID, in: db) else { throw WebError.notFound }
+        let name = person.name ?? ""
         let network = try self.network()
         let checkins = try self.checkins()
+        // Read once: the module list and the spiegelbladen both show the modules, the plan and the
+        // goal choice of the new-action form both show the goals.
+        let progress = try IntakeStore.modules(personID: personID, in: db)
+        let plan = try PlanRows.goals(personID: personID, in: db)
         return [
             "id": personID,
-            "name": name.isEmpty ? "Inwoner \(WebFormat.masked(person["phone"]))" : name,
-            "phone": person["phone"] as String? ?? "-",
-            "language": (person["language"] as String) == "en" ? "Engels" : "Nederlands",
-            "optedOut": person["optedOut"] as Bool,
-            "since": WebFormat.day(person["createdAt"] as Date),
-            "modules": try modules(),
-            "spiegelbladen": try spiegelbladen(),
+            "name": name.isEmpty ? "Inwoner \(WebFormat.masked(person.phone))" : name,
+            "phone": person.phone ?? "-",
+            "language": person.language == .en ? "Engels" : "Nederlands",
+            "optedOut": person.optedOut,
+            "since": WebFormat.day(person.createdAt),
+            "modules": modules(progress),
+            "spiegelbladen": try spiegelbladen(started: progress.map(\.module)),
             "radar": try radar().values,
             "strengths": try strengths(),
             "network": network,
             "hasNetwork": !network.isEmpty,
             "checkins": checkins,
             "hasCheckins": !checkins.isEmpty,
-            "goals": try goals(network: network),
+            "goals": goals(plan, network: network),
             "ownerOptions": ownerOptions(network: network, selected: "inwoner"),
-            "goalOptions": try Row.fetchAll(db, sql: "SELECT id, text FROM goal WHERE personId = ? ORDER BY rank, id", arguments: [personID])
-                .map { ["id": $0["id"] as Int64, "text": $0["text"] as String] as [String: Any] },
+            "goalOptions": plan.map { ["id": $0.id, "text": $0.text] as [String: Any] },
             "notes": try notes(),
             "chatNotes": try chatNotes(),
             "alerts": try AlertList(web: web, db: db).open(inwonerID: personID),
@@ -41,21 +43,19 @@ struct InwonerPage {
         ]
     }
 
-    private func modules() throws -> [[String: Any]] {
-        let rows = try Row.fetchAll(db, sql: "SELECT module, startedAt, completedAt FROM moduleProgress WHERE personId = ?", arguments: [personID])
+    private func modules(_ progress: [IntakeStore.ModuleProgress]) -> [[String: Any]] {
         let titles = ["m1": "Verkennen", "m2": "Verdiepen", "m3": "Vervullen"]
         return ["m1", "m2", "m3"].map { id in
-            let row = rows.first { ($0["module"] as String) == id }
-            let status = (row?["completedAt"] as Date?).map { "klaar op \(WebFormat.day($0))" }
-                ?? (row?["startedAt"] as Date?).map { "bezig sinds \(WebFormat.day($0))" } ?? "nog niet begonnen"
-            return ["title": "Module \(id.dropFirst()): \(titles[id] ?? id)", "status": status, "done": row?["completedAt"] as Date? != nil]
+            let module = progress.first { $0.module == id }
+            let status = module?.completedAt.map { "klaar op \(WebFormat.day($0))" }
+                ?? module.map { "bezig sinds \(WebFormat.day($0.startedAt))" } ?? "nog niet begonnen"
+            return ["title": "Module \(id.dropFirst()): \(titles[id] ?? id)", "status": status, "done": module?.completedAt != nil]
         }
     }
 
     /// The spiegelblad of each module the inwoner has reached, worded by the flow's own texts.
-    private func spiegelbladen() throws -> [[String: Any]] {
+    private func spiegelbladen(started: [String]) throws -> [[String: Any]] {
         guard let state = try ConversationStore.state(personID: personID, flowID: FlowLibrary.mainFlowID, in: db) else { return [] }
-        let started = try String.fetchAll(db, sql: "SELECT module FROM moduleProgress WHERE personId = ?", arguments: [personID])
         let renderer = Renderer(catalog: web.catalog, language: .nl)
         return (1...3).filter { started.contains("m\($0)") }.map { module in
             let text = renderer.render("spiegel.m\(module)", vars: state.vars).trimmingCharacters(in: .whitespacesAndNewlines)
@@ -65,64 +65,54 @@ struct InwonerPage {
 
     private func radar() throws -> RadarChart {
         let keys = web.library.flows[FlowLibrary.mainFlowID]?.lists["leefgebieden"] ?? []
-        let rows = try Row.fetchAll(db, sql: "SELECT leefgebied, score FROM score WHERE personId = ? ORDER BY createdAt, id", arguments: [personID])
         var first: [String: Int] = [:]
         var latest: [String: Int] = [:]
-        for row in rows {
-            let key: String = row["leefgebied"]
-            if first[key] == nil { first[key] = row["score"] }
-            latest[key] = row["score"]
+        for score in try IntakeStore.scores(personID: personID, in: db) {
+            if first[score.leefgebied] == nil { first[score.leefgebied] = score.score }
+            latest[score.leefgebied] = score.score
         }
         return RadarChart(axes: keys.map { RadarChart.Axis(label: web.label("leefgebieden", $0), first: first[$0], latest: latest[$0]) })
     }
 
     private func strengths() throws -> [[String: Any]] {
-        let rows = try Row.fetchAll(db, sql: "SELECT kind, text FROM strength WHERE personId = ? ORDER BY id", arguments: [personID])
+        let strengths = try IntakeStore.strengths(personID: personID, in: db)
         return [("ik_ben", "Ik ben"), ("ik_kan", "Ik kan"), ("ik_heb", "Ik heb"), ("ik_wil", "Ik wil")].map { kind, label in
-            let items = rows.filter { ($0["kind"] as String) == kind }.map { ["text": $0["text"] as String] }
+            let items = strengths.filter { $0.kind == kind }.map { ["text": $0.text] }
             return ["label": label, "items": items, "empty": items.isEmpty]
         }
     }
 
     private func network() throws -> [[String: Any]] {
         let invitation = ["invited": "uitgenodigd", "accepted": "doet mee", "declined": "wil niet", "stopped": "gestopt"]
-        return try Row.fetchAll(db, sql: "SELECT id, name, relation, helps, phone, invitation FROM networkMember WHERE personId = ? ORDER BY id",
-                                arguments: [personID]).map { row in
-            ["id": row["id"] as Int64, "name": row["name"] as String, "relation": row["relation"] as String? ?? "",
-             "helps": row["helps"] as String? ?? "", "phone": WebFormat.masked(row["phone"]),
-             "invitation": (row["invitation"] as String?).flatMap { invitation[$0] } ?? (row["phone"] as String? == nil ? "geen telefoon" : "nog niet gevraagd")]
+        return try NetworkStore.members(inwonerID: personID, in: db).map { member in
+            ["id": member.id, "name": member.name, "relation": member.relation ?? "", "helps": member.helps ?? "",
+             "phone": WebFormat.masked(member.phone),
+             "invitation": member.invitation.flatMap { invitation[$0] } ?? (member.phone == nil ? "geen telefoon" : "nog niet gevraagd")]
         }
     }
 
     /// The mantelzorgers' check-ins: the burden over time, with its trend.
     private func checkins() throws -> [[String: Any]] {
         var previous: [Int64: Int] = [:]
-        return try Row.fetchAll(db, sql: """
-            SELECT c.carerPersonId, c.kind, c.status, c.score, c.band, c.askedAt, COALESCE(p.name, 'mantelzorger') AS name
-            FROM checkin c JOIN person p ON p.id = c.carerPersonId WHERE c.inwonerId = ? ORDER BY c.id
-            """, arguments: [personID]).map { row in
-            let carer: Int64 = row["carerPersonId"]
-            let kind: String = row["kind"]
-            let score: Int? = row["score"]
+        return try CheckinStore.about(inwonerID: personID, in: db).map { checkin in
             var trend = ""
-            if kind == "quick", let score {
-                if let before = previous[carer] { trend = score > before ? "zwaarder" : score < before ? "lichter" : "gelijk" }
-                previous[carer] = score
+            if checkin.kind == "quick", let score = checkin.score {
+                if let before = previous[checkin.carerID] { trend = score > before ? "zwaarder" : score < before ? "lichter" : "gelijk" }
+                previous[checkin.carerID] = score
             }
-            let status: String = row["status"]
-            return ["at": WebFormat.day(row["askedAt"] as Date), "name": row["name"] as String,
-                    "kind": kind == "quick" ? "korte check-in (0–10)" : "vragenlijst \(kind)",
-                    "score": score.map(String.init) ?? (status == "unanswered" ? "geen antwoord" : "–"),
-                    "band": row["band"] as String? ?? "", "trend": trend, "high": (row["band"] as String?) == "hoog"]
+            return ["at": WebFormat.day(checkin.askedAt), "name": checkin.carerName ?? "mantelzorger",
+                    "kind": checkin.kind == "quick" ? "korte check-in (0–10)" : "vragenlijst \(checkin.kind)",
+                    "score": checkin.score.map(String.init) ?? (checkin.status == "unanswered" ? "geen antwoord" : "–"),
+                    "band": checkin.band ?? "", "trend": trend, "high": checkin.band == "hoog"]
         }
     }
 
-    private func goals(network: [[String: Any]]) throws -> [[String: Any]] {
+    private func goals(_ plan: [PlanRows.Goal], network: [[String: Any]]) -> [[String: Any]] {
         let today = WebFormat.today(now)
-        return try PlanRows.goals(personID: personID, in: db).enumerated().map { index, goal in
+        return plan.enumerated().map { index, goal in
             let actions = goal.actions.map { action -> [String: Any] in
                 let owner = action.ownerKind == "netwerk" ? "netwerk:\(action.memberID ?? 0)" : action.ownerKind
-                let open = ["gepland", "bezig", "uitgesteld"].contains(action.status)
+                let open = ActionFacts.openStatuses.contains(action.status)
                 var values: [String: Any] = [
                     "id": action.id, "what": action.what, "formAction": "/inwoners/\(personID)/acties/\(action.id)",
                     "who": action.ownerKind == "netwerk" ? (action.memberName ?? "netwerk") : web.label("eigenaar", action.ownerKind),
@@ -156,27 +146,19 @@ struct InwonerPage {
 
     /// The professionals' notes, newest first.
     private func notes() throws -> [[String: Any]] {
-        try Row.fetchAll(db, sql: """
-            SELECT n.text, n.createdAt, p.email FROM note n JOIN professional p ON p.id = n.professionalId
-            WHERE n.personId = ? ORDER BY n.id DESC
-            """, arguments: [personID]).map { ["text": $0["text"] as String, "at": WebFormat.dateTime($0["createdAt"] as Date),
-                                              "by": $0["email"] as String] }
+        try NoteStore.byProfessionals(personID: personID, in: db).map {
+            ["text": $0.text, "at": WebFormat.dateTime($0.createdAt), "by": $0.author ?? ""]
+        }
     }
 
     /// What the inwoner told in the chat that answered no question: a note without a professional.
     private func chatNotes() throws -> [[String: Any]] {
-        try Row.fetchAll(db, sql: "SELECT text, createdAt FROM note WHERE personId = ? AND professionalId IS NULL ORDER BY id DESC",
-                         arguments: [personID]).map { ["text": $0["text"] as String, "at": WebFormat.dateTime($0["createdAt"] as Date)] }
+        try NoteStore.fromChat(personID: personID, in: db).map { ["text": $0.text, "at": WebFormat.dateTime($0.createdAt)] }
     }
 
     private func transcript() throws -> [[String: Any]] {
-        try Row.fetchAll(db, sql: """
-            SELECT direction, text, createdAt FROM (SELECT id, direction, text, createdAt FROM message WHERE personId = ? ORDER BY id DESC LIMIT 300)
-            ORDER BY id
-            """, arguments: [personID]).map { row in
-            let inbound = (row["direction"] as String) == "in"
-            return ["inbound": inbound, "who": inbound ? "Inwoner" : "Wegwijzer", "text": row["text"] as String,
-                    "at": WebFormat.dateTime(row["createdAt"] as Date)]
+        try MessageStore.transcript(personID: personID, limit: 300, in: db).map { line in
+            ["inbound": line.inbound, "who": line.inbound ? "Inwoner" : "Wegwijzer", "text": line.text, "at": WebFormat.dateTime(line.createdAt)]
         }
     }
 }
