@@ -14,13 +14,15 @@ extension Wegwijzer {
         @Flag(help: "Also send the plan to the inwoner as a message (through the outbox; `serve` delivers it).")
         var send = false
 
+        @OptionGroup var clock: ClockOption
+
         func run() throws {
             let database = try global.openDatabase()
             let library = try global.loadFlows()
             let id = try person.personID(in: database)
             print(try database.reader.read { db in try SupportPlan.text(personID: id, library: library, in: db) })
             guard send else { return }
-            let queued = try database.writer.write { db in try SupportPlan.send(personID: id, library: library, at: Date(), in: db) }
+            let queued = try database.writer.write { db in try SupportPlan.send(personID: id, library: library, at: clock.clock.now(), in: db) }
             guard let first = queued.first else { throw CLIError("this inwoner has no channel to send to") }
             print("queued \(queued.count) message\(queued.count == 1 ? "" : "s") on \(first.channel) for \(LogPrivacy.mask(first.address))")
         }

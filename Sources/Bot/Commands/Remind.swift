@@ -12,21 +12,14 @@ extension Wegwijzer {
         @Flag(help: "Run once and exit.")
         var once = false
 
-        @Option(help: "Pretend it is this moment (ISO 8601).")
-        var now: String?
+        @OptionGroup var clock: ClockOption
 
         func validate() throws {
             guard once else { throw ValidationError("only --once is supported; `wegwijzer serve` runs the scheduler continuously") }
         }
 
         func run() async throws {
-            let moment: Date
-            if let now {
-                guard let date = ISO8601DateFormatter().date(from: now) else { throw CLIError("--now is not an ISO 8601 time: \(now)") }
-                moment = date
-            } else {
-                moment = Date()
-            }
+            let moment = clock.clock.now()
             let service = try ConversationService(database: try global.openDatabase(), library: try global.loadFlows())
             _ = try await JobRunner(service: service).runDue(at: moment)
             // Messages for the stdin channel are "sent" by printing them, a line each.

@@ -68,6 +68,8 @@ extension Wegwijzer {
         @Option(help: "Put the inwoner on this professional's caseload (their e-mail address).")
         var professional: String?
 
+        @OptionGroup var clock: ClockOption
+
         func validate() throws {
             guard ["sms", "whatsapp"].contains(channel) else {
                 throw ValidationError("--channel must be sms or whatsapp (Telegram bots cannot write first)")
@@ -84,7 +86,7 @@ extension Wegwijzer {
                     guard let found = try ProfessionalStore.find(email: professional, in: db) else { throw CLIError("no professional with this e-mail address") }
                     professionalID = found.id
                 }
-                let replies = try service.enroll(phone: phone, name: name, channel: channel, language: lang, at: Date(), in: db)
+                let replies = try service.enroll(phone: phone, name: name, channel: channel, language: lang, at: clock.clock.now(), in: db)
                 if let professionalID, let id = try PersonStore.id(phone: phone, in: db) {
                     try ProfessionalStore.assign(personID: id, to: professionalID, in: db)
                 }

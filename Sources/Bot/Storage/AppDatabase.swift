@@ -51,6 +51,11 @@ package struct AppDatabase: Sendable {
 
     package var reader: any DatabaseReader { writer }
 
+    /// The database answers a query (for `/healthz`).
+    static func isReachable(_ db: Database) throws -> Bool {
+        try Int.fetchOne(db, sql: "SELECT 1") == 1
+    }
+
     /// Leaves no earlier version of any row in the store's files, waiting at most `wait` for readers
     /// that may still see one. True when done. False when a reader still holds an earlier version:
     /// nothing is promised then, and a later call tries again. Writers wait while it runs, so `wait`

@@ -10,7 +10,7 @@ struct HealthRoutes {
 
     func registerHealth(on router: Router<AppRequestContext>) {
         router.get("healthz") { _, _ -> Response in
-            let ok = (try? await database.reader.read { db in try Int.fetchOne(db, sql: "SELECT 1") }) == 1
+            let ok = (try? await database.reader.read(AppDatabase.isReachable)) == true
             let body = ok ? #"{"database":"ok","status":"ok"}"# : #"{"database":"unreachable","status":"error"}"#
             return Response(status: ok ? .ok : .serviceUnavailable, headers: [.contentType: "application/json"],
                             body: .init(byteBuffer: ByteBuffer(string: body)))

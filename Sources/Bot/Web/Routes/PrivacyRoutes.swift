@@ -22,7 +22,7 @@ struct PrivacyRoutes {
         pages.get("inwoners/:id/wissen") { page in
             let (id, name) = try await web.database.writer.write { db in
                 let id = try web.inwoner(page, event: "wissen overwogen", in: db)
-                return (id, try String.fetchOne(db, sql: "SELECT COALESCE(name, '') FROM person WHERE id = ?", arguments: [id]) ?? "")
+                return (id, try PersonStore.name(personID: id, in: db) ?? "")
             }
             return web.pages.render("erase", Chrome.page(session: page.session, title: "Inwoner wissen", ["id": id, "name": name]))
         }
