@@ -22,7 +22,7 @@ final class CarerCheckinTests {
                 VALUES (1, 'mz', 'ontvangt', 'Els', '+31611112222', 1, ?)
                 """, arguments: [Self.start])
             let carers = CarerCheckins(service: service, db: db, now: Self.start)
-            try carers.invite(mantelzorgID: 1)
+            try carers.invite(carerLinkID: 1)
             _ = try carers.runInvite(carerID: 2, run: "t")
         }
         try send("ja", at: Self.start, service)

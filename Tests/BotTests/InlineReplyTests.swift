@@ -21,7 +21,7 @@ struct InlineReplyTests {
                 VALUES (1, 'mz', 'ontvangt', 'Els', ?, 1, ?)
                 """, arguments: [carer, start])
             let carers = CarerCheckins(service: service, db: db, now: start)
-            try carers.invite(mantelzorgID: 1)
+            try carers.invite(carerLinkID: 1)
             _ = try carers.runInvite(carerID: 2, run: "t")
         }
         return service

@@ -34,19 +34,3 @@ package struct GlobalOptions: ParsableArguments {
         do { return try FlowFiles.load(directory: flows) } catch { throw CLIError("\(error)") }
     }
 }
-
-/// A failure told to the user in one line, without a stack trace.
-package struct CLIError: Error, CustomStringConvertible {
-    package let description: String
-    package init(_ description: String) { self.description = description }
-}
-
-extension Language: ExpressibleByArgument {}
-
-/// `--phone` as the user types it, normalised to E.164.
-func normalizedPhone(_ text: String) throws -> String {
-    switch PhoneParser.normalize(text, allowInternational: true) {
-    case .valid(let e164): return e164
-    case .notMobile, .invalid: throw CLIError("'\(text)' is not a valid phone number (example: 06-12345678)")
-    }
-}

@@ -79,30 +79,3 @@ struct ServeConfig: Sendable {
     /// The bewaartermijn; nil: inactive inwoners are kept (the default).
     var retention: RetentionSettings?
 }
-
-/// Inwoners without any activity for `inactiveMonths` are erased, `noticeDays` after their
-/// professional got a `bewaartermijn` signal about it (`wegwijzer retention`, and `serve` daily).
-struct RetentionSettings: Sendable, Equatable {
-    var inactiveMonths: Int
-    var noticeDays: Int
-}
-
-/// How the outbox dispatcher retries.
-struct DispatchPolicy: Sendable {
-    var maxAttempts = 6
-    var baseDelay: Double = 2
-    var maxDelay: Double = 600
-    var connectTimeout: Double = 5
-    var readTimeout: Double = 15
-    var pollInterval: Double = 1
-    var lease: Double = 60
-
-    func delay(afterAttempt attempt: Int) -> Double {
-        min(maxDelay, baseDelay * pow(2, Double(max(0, attempt - 1))))
-    }
-}
-
-struct ConfigError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
-}

@@ -75,10 +75,10 @@ struct RecordWriter {
         case .wish:
             try store.saveWish(leefgebied: key(f["leefgebied"]), wens: text(f["wens"]), behoefte: text(f["behoefte"]), zelf: text(f["zelf"]),
                                hulp: text(f["hulp"]), localID: localID)
-        case .mantelzorg:
+        case .carerLink:
             if let id = try store.saveCarerLink(direction: key(f["direction"]), name: text(f["name"]), hours: key(f["hours"]),
                                                 phone: key(f["phone"]), checkin: bool(f["checkin"]), localID: localID) {
-                try carers.invite(mantelzorgID: id)
+                try carers.invite(carerLinkID: id)
             }
         case .goal:
             guard case .number(let rank)? = f["rank"] else { return }

@@ -18,12 +18,12 @@ struct CarerCheckins {
     private var rules: CarerRules { CarerRules(policy: policy) }
 
     /// An inwoner named a mantelzorger with a phone and agreed to check-ins: invite them.
-    func invite(mantelzorgID: Int64) throws {
-        guard let link = try CarerStore.toInvite(mantelzorgID: mantelzorgID, in: db) else { return }
-        let carerID = try link.carerPersonID ?? PersonStore.carer(phone: link.phone, mantelzorgID: mantelzorgID, inwonerID: link.inwonerID,
+    func invite(carerLinkID: Int64) throws {
+        guard let link = try CarerStore.toInvite(carerLinkID: carerLinkID, in: db) else { return }
+        let carerID = try link.carerPersonID ?? PersonStore.carer(phone: link.phone, carerLinkID: carerLinkID, inwonerID: link.inwonerID,
                                                                   at: now, in: db)
         try JobStore.add(.carerInvite, personID: carerID, dueAt: policy.window.nextOpening(atOrAfter: now, calendar: policy.calendar),
-                         key: "carer_invite:\(mantelzorgID)", at: now, in: db)
+                         key: "carer_invite:\(carerLinkID)", at: now, in: db)
     }
 
     func runInvite(carerID: Int64, run: String) throws -> FlowStarter.Outcome {

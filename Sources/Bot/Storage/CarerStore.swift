@@ -15,12 +15,12 @@ enum CarerStore {
         var carerPersonID: Int64?
     }
 
-    /// The mantelzorger of `mantelzorgID` when they may be invited: one who receives care from the
+    /// The mantelzorger of `carerLinkID` when they may be invited: one who receives care from the
     /// inwoner's side, has a phone, was agreed to be asked, and has not answered an invitation yet.
-    static func toInvite(mantelzorgID: Int64, in db: Database) throws -> Link? {
+    static func toInvite(carerLinkID: Int64, in db: Database) throws -> Link? {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT personId, phone, carerPersonId, carerConsent, checkin FROM mantelzorg WHERE id = ? AND direction = 'ontvangt'
-            """), arguments: [mantelzorgID]),
+            """), arguments: [carerLinkID]),
               (row["checkin"] as Bool?) == true, let phone: String = row["phone"], row["carerConsent"] as String? == nil
         else { return nil }
         return Link(inwonerID: row["personId"], phone: phone, carerPersonID: row["carerPersonId"])

@@ -132,10 +132,10 @@ extension PersonStore {
     }
 
     /// The person behind a mantelzorger's phone (role mantelzorger), linked to the mantelzorg row.
-    static func carer(phone: String, mantelzorgID: Int64, inwonerID: Int64, at now: Date, in db: Database) throws -> Int64 {
-        let name = try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM mantelzorg WHERE id = ?"), arguments: [mantelzorgID])
+    static func carer(phone: String, carerLinkID: Int64, inwonerID: Int64, at now: Date, in db: Database) throws -> Int64 {
+        let name = try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM mantelzorg WHERE id = ?"), arguments: [carerLinkID])
         let id = try reachable(role: "mantelzorger", phone: phone, name: name, inwonerID: inwonerID, at: now, in: db)
-        try db.cachedStatement(sql: "UPDATE mantelzorg SET carerPersonId = ? WHERE id = ?").execute(arguments: [id, mantelzorgID])
+        try db.cachedStatement(sql: "UPDATE mantelzorg SET carerPersonId = ? WHERE id = ?").execute(arguments: [id, carerLinkID])
         return id
     }
 }

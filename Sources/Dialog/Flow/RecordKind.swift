@@ -1,6 +1,8 @@
 /// The records a flow may emit for `Bot` to store, with the fields each must have.
 public enum RecordKind: String, Sendable, CaseIterable {
-    case consent, score, strength, network, wish, goal, action, mantelzorg, spiegelblad
+    case consent, score, strength, network, wish, goal, action, spiegelblad
+    /// Care given or received (`mantelzorg` in the flows), with who and whether check-ins are wanted.
+    case carerLink = "mantelzorg"
     /// A change to an agreed action: status, result, new date, new owner, how much it helped.
     case actionUpdate = "action_update"
     /// A network member's answer to the invitation for an action.
@@ -25,7 +27,7 @@ public enum RecordKind: String, Sendable, CaseIterable {
         case .wish: ["leefgebied"]
         case .goal: ["text", "rank"]
         case .action: ["goal", "what", "who"]
-        case .mantelzorg: ["direction"]
+        case .carerLink: ["direction"]
         case .spiegelblad: ["module"]
         case .actionUpdate: ["action"]
         case .networkReply: ["action", "granted"]

@@ -1,19 +1,5 @@
 import Foundation
 
-/// One answer option; `labels` holds the same option in every language ("Wonen", "Housing").
-public struct ChoiceOption: Sendable, Equatable {
-    public var labels: [String]
-    public init(labels: [String]) { self.labels = labels }
-}
-
-public enum ChoiceParse: Sendable, Equatable {
-    /// 0-based indices into the options, in the order the user typed them.
-    case selected([Int])
-    /// The text fits several options equally well; carries their indices.
-    case ambiguous([Int])
-    case invalid
-}
-
 /// Picks options by 1-based number, by (part of) a label, or as a list ("1, 3 en 5", "geld en wonen").
 public enum ChoiceParser {
     public static func parse(_ s: String, options: [ChoiceOption], multiple: Bool, maxCount: Int? = nil) -> ChoiceParse {

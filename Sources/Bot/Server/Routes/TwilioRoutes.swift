@@ -42,9 +42,3 @@ struct TwilioRoutes {
         return TwiMLResponse.make(texts.isEmpty ? TwiML.empty : TwiML.messages(texts))
     }
 }
-
-enum TwiMLResponse {
-    static func make(_ xml: String) -> Response {
-        Response(status: .ok, headers: [.contentType: "text/xml; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: xml)))
-    }
-}

@@ -19,34 +19,6 @@ public struct LocalDate: Codable, Sendable, Hashable, Comparable, CustomStringCo
     }
 }
 
-/// A wall-clock time, e.g. 14:30.
-public struct LocalTime: Codable, Sendable, Hashable, Comparable, CustomStringConvertible {
-    public var hour, minute: Int
-
-    public init(hour: Int, minute: Int) {
-        self.hour = hour
-        self.minute = minute
-    }
-
-    public var description: String { "\(pad(hour, 2)):\(pad(minute, 2))" }
-
-    public static func < (a: LocalTime, b: LocalTime) -> Bool {
-        (a.hour, a.minute) < (b.hour, b.minute)
-    }
-}
-
-public enum DateParse: Sendable, Equatable {
-    case value(LocalDate, LocalTime?)
-    /// A recognisable moment that lies before `now`.
-    case past
-    case invalid
-}
-
-private func pad(_ n: Int, _ width: Int) -> String {
-    let s = String(n)
-    return String(repeating: "0", count: max(0, width - s.count)) + s
-}
-
 // Plain proleptic-Gregorian day arithmetic, so adding days never meets DST gaps or time zones.
 extension LocalDate {
     /// The calendar day of year/month/day components (as `Calendar.dateComponents` gives them).

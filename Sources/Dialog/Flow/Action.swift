@@ -1,0 +1,9 @@
+public enum Action: Sendable {
+    case set(Path, Expr)
+    case append(Path, Expr)
+    /// A record for Bot to store (`score`, `goal`, `action`, ...). `id` names where its local id is
+    /// kept: empty there means a fresh id, a value there means the same record again (an update).
+    case emit(kind: String, fields: [String: Expr], id: Path?)
+    case complete(module: String)
+    indirect case when(Condition, Action)
+}

@@ -1,0 +1,4 @@
+public struct Route: Sendable {
+    public var condition: Condition
+    public var target: String
+}
