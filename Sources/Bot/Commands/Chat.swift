@@ -15,8 +15,7 @@ extension Wegwijzer {
         @Option(help: "Language for a new conversation: nl or en.")
         var lang: Language?
 
-        @Option(help: "Fix the clock (ISO 8601), for tests and demos.")
-        var now: String?
+        @OptionGroup var clock: ClockOption
 
         @Option(help: "Write the conversation to this file in the golden-transcript format.")
         var transcript: String?
@@ -25,15 +24,8 @@ extension Wegwijzer {
         var session: String?
 
         func run() throws {
-            let clock: WallClock
-            if let now {
-                guard let date = ISO8601DateFormatter().date(from: now) else { throw CLIError("--now is not an ISO 8601 time: \(now)") }
-                clock = .fixed(date)
-            } else {
-                clock = .system
-            }
             let service = try ConversationService(database: try global.openDatabase(), library: try global.loadFlows())
-            let chat = ChatSession(service: service, clock: clock, phone: try phone.map(normalizedPhone),
+            let chat = ChatSession(service: service, clock: clock.clock, phone: try phone.map(normalizedPhone),
                                    language: lang, session: session, transcriptPath: transcript)
             try chat.run(readLine: { readLine(strippingNewline: true) }, write: { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) })
         }

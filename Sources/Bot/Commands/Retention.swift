@@ -29,6 +29,8 @@ extension Wegwijzer {
         @Option(help: "Days between the signal to the professional and the erasure (default 14).")
         var noticeDays: Int?
 
+        @OptionGroup var clock: ClockOption
+
         func validate() throws {
             guard dryRun != apply else { throw ValidationError("give exactly one of --dry-run and --apply") }
         }
@@ -36,7 +38,7 @@ extension Wegwijzer {
         func run() async throws {
             let settings = try self.settings()
             let database = try global.openDatabase()
-            let retention = RetentionPolicy(settings: settings, database: database, clock: .system)
+            let retention = RetentionPolicy(settings: settings, database: database, clock: clock.clock)
             if dryRun {
                 let items = try await retention.plan()
                 guard !items.isEmpty else { return print("no inwoner near the end of the bewaartermijn (\(settings.inactiveMonths) months)") }
