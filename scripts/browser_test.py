@@ -1,5 +1,10 @@
-"""Drives the web view in headless Chromium like a professional would, keyboard and forms only."""
+"""Drives the web view in headless Chromium like a professional would, keyboard and forms only
+(run by scripts/browser-test, in its venv). Makes the demo data with the built binary, starts it
+with `serve` on a free loopback port, and stops it at the end."""
+import argparse
+import base64
 import os
+import subprocess
 import sys
 
 from axe_selenium_python import Axe
@@ -10,9 +15,15 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-BASE = os.environ["BASE_URL"]
-OUT = os.environ["OUT"]
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "lib"))
+from wegwijzer_test_support import intake_inputs, scratch_dir, serve  # noqa: E402
+
+EMAIL = "demo@wijkteam.example"
+PASSWORD = "demo-wachtwoord-123"
+PHONE = "0612345678"
 checks = 0
+driver = None
+OUT = None
 
 
 def check(condition, what):
@@ -70,94 +81,124 @@ def shot(name):
     driver.save_screenshot(os.path.join(OUT, f"{name}.png"))
 
 
-options = webdriver.ChromeOptions()
-for arg in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,1000"]:
-    options.add_argument(arg)
-options.binary_location = "/usr/bin/chromium"
-driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-driver.set_page_load_timeout(30)
-try:
-    # Not logged in: the login page.
-    driver.get(BASE + "/")
-    check(driver.current_url.endswith("/login"), "a visitor is sent to /login")
-    check(driver.find_element(By.TAG_NAME, "h1").text == "Inloggen", "login page heading")
-    accessible("login")
+def demo_data(binary, db):
+    """An account, and an inwoner who went through all three modules by chat, assigned to it."""
+    steps = [(["user", "add", "--db", db, "--email", EMAIL, "--cost", "10"], PASSWORD + "\n"),
+             (["chat", "--db", db, "--phone", PHONE, "--now", "2026-11-23T10:00:00+01:00"], "\n".join(intake_inputs()) + "\n"),
+             (["user", "assign", "--db", db, "--phone", PHONE, "--email", EMAIL], None)]
+    for args, given in steps:
+        if subprocess.run([binary, *args], input=given, text=True, stdout=subprocess.DEVNULL).returncode != 0:
+            sys.exit(f"browser-test: wegwijzer {' '.join(args[:2])} failed while making the demo data")
 
-    # A wrong password first: a clear message, still on the login page.
-    driver.find_element(By.ID, "email").send_keys(os.environ["EMAIL"])
-    loading(lambda: driver.find_element(By.ID, "password").send_keys("verkeerd-wachtwoord" + Keys.ENTER))
-    check("horen niet bij elkaar" in driver.find_element(By.CSS_SELECTOR, ".error").text, "wrong password message")
 
-    # Log in with the keyboard only.
-    field = driver.find_element(By.ID, "password")
-    loading(lambda: field.send_keys(os.environ["PASSWORD"] + Keys.ENTER))
-    check(driver.find_element(By.TAG_NAME, "h1").text == "Mijn caseload", "caseload after login")
-    rows = driver.find_elements(By.CSS_SELECTOR, "table.caseload tbody tr")
-    check(len(rows) == 1, "one inwoner on the caseload")
-    check("klaar (3 van 3)" in rows[0].text, "module progress in the caseload")
-    shot("1-caseload")
-    accessible("caseload")
+def browse(base):
+    """Login, caseload, the inwoner page, a change, a note, the plan, logout; axe on every page."""
+    global driver
+    options = webdriver.ChromeOptions()
+    for arg in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,1000"]:
+        options.add_argument(arg)
+    options.binary_location = "/usr/bin/chromium"
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver.set_page_load_timeout(30)
+    try:
+        # Not logged in: the login page.
+        driver.get(base + "/")
+        check(driver.current_url.endswith("/login"), "a visitor is sent to /login")
+        check(driver.find_element(By.TAG_NAME, "h1").text == "Inloggen", "login page heading")
+        accessible("login")
 
-    # Sort by another column (a link, no script).
-    loading(driver.find_element(By.LINK_TEXT, "Open acties").click)
-    check("sort=open" in driver.current_url, "sorting by a column")
+        # A wrong password first: a clear message, still on the login page.
+        driver.find_element(By.ID, "email").send_keys(EMAIL)
+        loading(lambda: driver.find_element(By.ID, "password").send_keys("verkeerd-wachtwoord" + Keys.ENTER))
+        check("horen niet bij elkaar" in driver.find_element(By.CSS_SELECTOR, ".error").text, "wrong password message")
 
-    # The inwoner page.
-    loading(driver.find_element(By.CSS_SELECTOR, "table.caseload tbody th a").click)
-    check(driver.find_element(By.ID, "h-plan").text == "Ondersteuningsplan", "inwoner page has the plan")
-    check(len(driver.find_elements(By.CSS_SELECTOR, "figure.radar svg polygon.latest")) == 1, "radar chart drawn")
-    check("Spiegelblad module 1" in driver.page_source, "spiegelblad shown")
-    check("Een huis zonder schimmel" in driver.page_source, "goal shown")
-    shot("2-inwoner")
-    accessible("inwoner")
-    driver.find_element(By.ID, "scores").screenshot(os.path.join(OUT, "2b-radar.png"))
-    driver.find_element(By.ID, "plan").screenshot(os.path.join(OUT, "2c-plan-section.png"))
-    driver.set_window_size(820, 1180)  # a tablet held upright
-    shot("3-inwoner-tablet")
-    driver.set_window_size(1280, 1000)
+        # Log in with the keyboard only.
+        field = driver.find_element(By.ID, "password")
+        loading(lambda: field.send_keys(PASSWORD + Keys.ENTER))
+        check(driver.find_element(By.TAG_NAME, "h1").text == "Mijn caseload", "caseload after login")
+        rows = driver.find_elements(By.CSS_SELECTOR, "table.caseload tbody tr")
+        check(len(rows) == 1, "one inwoner on the caseload")
+        check("klaar (3 van 3)" in rows[0].text, "module progress in the caseload")
+        shot("1-caseload")
+        accessible("caseload")
 
-    # Change the first action: open the details, set it to done with a result.
-    details = driver.find_elements(By.CSS_SELECTOR, "table.plan-actions details")[0]
-    details.find_element(By.TAG_NAME, "summary").click()
-    Select(details.find_element(By.CSS_SELECTOR, "select[name=status]")).select_by_value("gedaan")
-    result = details.find_element(By.CSS_SELECTOR, "input[name=resultaat]")
-    result.clear()
-    result.send_keys("Afspraak met de woningcorporatie staat")
-    loading(details.find_element(By.CSS_SELECTOR, "button[type=submit]").click)
-    check("De actie is opgeslagen" in driver.find_element(By.CSS_SELECTOR, ".notice").text, "action saved notice")
-    check("Afspraak met de woningcorporatie staat" in driver.page_source, "action result shown")
+        # Sort by another column (a link, no script).
+        loading(driver.find_element(By.LINK_TEXT, "Open acties").click)
+        check("sort=open" in driver.current_url, "sorting by a column")
 
-    # A note with markup shows as text.
-    note = driver.find_element(By.ID, "notitie")
-    note.send_keys("Gebeld <b>vet</b>, gaat goed")
-    loading(note.find_element(By.XPATH, "ancestor::form").find_element(By.CSS_SELECTOR, "button").click)
-    check("Gebeld <b>vet</b>, gaat goed" in driver.find_element(By.CSS_SELECTOR, "article.note").text, "note shown as typed")
+        # The inwoner page.
+        loading(driver.find_element(By.CSS_SELECTOR, "table.caseload tbody th a").click)
+        check(driver.find_element(By.ID, "h-plan").text == "Ondersteuningsplan", "inwoner page has the plan")
+        check(len(driver.find_elements(By.CSS_SELECTOR, "figure.radar svg polygon.latest")) == 1, "radar chart drawn")
+        check("Spiegelblad module 1" in driver.page_source, "spiegelblad shown")
+        check("Een huis zonder schimmel" in driver.page_source, "goal shown")
+        shot("2-inwoner")
+        accessible("inwoner")
+        driver.find_element(By.ID, "scores").screenshot(os.path.join(OUT, "2b-radar.png"))
+        driver.find_element(By.ID, "plan").screenshot(os.path.join(OUT, "2c-plan-section.png"))
+        driver.set_window_size(820, 1180)  # a tablet held upright
+        shot("3-inwoner-tablet")
+        driver.set_window_size(1280, 1000)
 
-    # The printable plan, and its PDF as the browser prints it.
-    driver.get(BASE + driver.current_url.split(BASE, 1)[1].split("?")[0] + "/plan")
-    check(driver.find_element(By.TAG_NAME, "h1").text.startswith("Mijn plan"), "printable plan heading")
-    check("Doel 1: Een huis zonder schimmel" in driver.page_source, "plan text")
-    shot("4-plan")
-    accessible("plan")
-    driver.get(BASE + "/signalen")
-    accessible("signalen")
-    driver.get(BASE + "/inwoners/nieuw")
-    accessible("nieuwe inwoner")
-    pdf = driver.print_page()
-    import base64
-    with open(os.path.join(OUT, "plan.pdf"), "wb") as f:
-        f.write(base64.b64decode(pdf))
-    check(len(base64.b64decode(pdf)) > 1000, "plan prints to PDF")
+        # Change the first action: open the details, set it to done with a result.
+        details = driver.find_elements(By.CSS_SELECTOR, "table.plan-actions details")[0]
+        details.find_element(By.TAG_NAME, "summary").click()
+        Select(details.find_element(By.CSS_SELECTOR, "select[name=status]")).select_by_value("gedaan")
+        result = details.find_element(By.CSS_SELECTOR, "input[name=resultaat]")
+        result.clear()
+        result.send_keys("Afspraak met de woningcorporatie staat")
+        loading(details.find_element(By.CSS_SELECTOR, "button[type=submit]").click)
+        check("De actie is opgeslagen" in driver.find_element(By.CSS_SELECTOR, ".notice").text, "action saved notice")
+        check("Afspraak met de woningcorporatie staat" in driver.page_source, "action result shown")
 
-    # Skip link is the first thing the keyboard reaches.
-    driver.get(BASE + "/")
-    driver.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
-    check(driver.switch_to.active_element.text == "Naar de inhoud", "skip link first in tab order")
+        # A note with markup shows as text.
+        note = driver.find_element(By.ID, "notitie")
+        note.send_keys("Gebeld <b>vet</b>, gaat goed")
+        loading(note.find_element(By.XPATH, "ancestor::form").find_element(By.CSS_SELECTOR, "button").click)
+        check("Gebeld <b>vet</b>, gaat goed" in driver.find_element(By.CSS_SELECTOR, "article.note").text, "note shown as typed")
 
-    # Log out: back to the login page, the caseload is closed again.
-    loading(driver.find_element(By.CSS_SELECTOR, "form.logout button").click)
-    driver.get(BASE + "/")
-    check(driver.current_url.endswith("/login"), "logged out")
-finally:
-    driver.quit()
-print(f"browser-test: {checks} checks passed; screenshots in {OUT}")
+        # The printable plan, and its PDF as the browser prints it.
+        driver.get(base + driver.current_url.split(base, 1)[1].split("?")[0] + "/plan")
+        check(driver.find_element(By.TAG_NAME, "h1").text.startswith("Mijn plan"), "printable plan heading")
+        check("Doel 1: Een huis zonder schimmel" in driver.page_source, "plan text")
+        shot("4-plan")
+        accessible("plan")
+        driver.get(base + "/signalen")
+        accessible("signalen")
+        driver.get(base + "/inwoners/nieuw")
+        accessible("nieuwe inwoner")
+        pdf = driver.print_page()
+        with open(os.path.join(OUT, "plan.pdf"), "wb") as f:
+            f.write(base64.b64decode(pdf))
+        check(len(base64.b64decode(pdf)) > 1000, "plan prints to PDF")
+
+        # Skip link is the first thing the keyboard reaches.
+        driver.get(base + "/")
+        driver.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
+        check(driver.switch_to.active_element.text == "Naar de inhoud", "skip link first in tab order")
+
+        # Log out: back to the login page, the caseload is closed again.
+        loading(driver.find_element(By.CSS_SELECTOR, "form.logout button").click)
+        driver.get(base + "/")
+        check(driver.current_url.endswith("/login"), "logged out")
+    finally:
+        driver.quit()
+
+
+def main():
+    global OUT
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--bin", required=True)
+    parser.add_argument("--out", required=True, help="the folder for screenshots and the plan's PDF")
+    args = parser.parse_args()
+    OUT = args.out
+    with scratch_dir("wegwijzer-browser-test-") as work:
+        db = os.path.join(work, "demo.sqlite")
+        demo_data(args.bin, db)
+        with serve(args.bin, "web: {plain_http: true}\n", work=work, name="server", db=db, public_url=False) as server:
+            browse(server.url)
+    print(f"browser-test: {checks} checks passed; screenshots in {OUT}")
+
+
+if __name__ == "__main__":
+    main()

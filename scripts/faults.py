@@ -16,28 +16,17 @@ replies as in the reference run and every conversation ends in the reference sta
 was applied twice or lost, and no state is behind its messages), every outbox row is sent and the
 fake gateway got them in order per person, and PRAGMA integrity_check says ok.
 """
-import argparse, base64, hashlib, hmac, json, os, random, signal, socket, sqlite3, subprocess, sys, tempfile, threading, time
-import urllib.error, urllib.parse, urllib.request
+import argparse, json, os, random, sqlite3, sys, threading, time
+import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "lib"))
+from wegwijzer_test_support import (JSON_GATEWAY_HEADER, intake_inputs, post, scratch_dir, serve,  # noqa: E402
+                                    sign_json_gateway, twilio_form)
+
 TWILIO_TOKEN = "faults-twilio-token"
 JSON_SECRET = "faults-json-secret"
 ACCOUNT = "AC00000000000000000000000000000000"
-
-
-def intake_inputs():
-    path = os.path.join(ROOT, "Tests/DialogTests/Transcripts/full-intake.txt")
-    with open(path, encoding="utf-8") as f:
-        return [line[2:].rstrip("\n") for line in f if line.startswith("> ")]
-
-
-def free_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
 
 
 class FakeTwilio:
@@ -66,11 +55,7 @@ class FakeTwilio:
                         fake.created.append(time.time())
                         sid = "SM%032x" % len(fake.received)
                         status, body = 201, json.dumps({"sid": sid, "status": "queued", "num_segments": "1"}).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
+                self.answer(status, body)
 
             def do_GET(self):
                 query = urllib.parse.parse_qs(urllib.parse.urlparse(self.path).query)
@@ -85,6 +70,9 @@ class FakeTwilio:
                                     "date_created": time.strftime("%a, %d %b %Y %H:%M:%S +0000", time.gmtime(fake.created[i]))}
                                    for i, (t, b) in enumerate(fake.received) if t == to][::-1][:size]
                         status, body = 200, json.dumps({"messages": entries, "page": 0, "page_size": size}).encode()
+                self.answer(status, body)
+
+            def answer(self, status, body):
                 self.send_response(status)
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(body)))
@@ -104,63 +92,16 @@ class FakeTwilio:
         self.server.server_close()
 
 
-class Server:
-    """One `wegwijzer serve` process at a time on a fixed port, so it can be killed and started again."""
-
-    def __init__(self, binary, work, name, gateway_port):
-        self.binary, self.work, self.name = binary, work, name
-        self.port = free_port()
-        self.url = "http://127.0.0.1:%d" % self.port
-        self.db = os.path.join(work, name + ".sqlite")
-        self.log = open(os.path.join(work, name + ".log"), "ab")
-        self.config = os.path.join(work, name + ".yaml")
-        with open(self.config, "w") as f:
-            f.write(f"""host: 127.0.0.1
-port: {self.port}
-public_url: {self.url}
-rate_limit_per_minute: 100000
+def fault_server(binary, work, name, gateway_port):
+    """One `wegwijzer serve` at a time on a fixed port, so it can be killed and started again."""
+    config = f"""rate_limit_per_minute: 100000
 channels:
   twilio: {{enabled: true, account_sid: {ACCOUNT}, from: "+3197010250999", reply_mode: rest, api_base: "http://127.0.0.1:{gateway_port}"}}
   json: {{enabled: true}}
 dispatcher: {{max_attempts: 8, base_delay_seconds: 0.25, connect_timeout_seconds: 1, read_timeout_seconds: 2, lease_seconds: 4}}
-""")
-        self.process = None
-        self.starts = 0
-
-    def start(self):
-        env = dict(os.environ, TWILIO_AUTH_TOKEN=TWILIO_TOKEN, WEGWIJZER_JSON_SECRET=JSON_SECRET)
-        self.process = subprocess.Popen([self.binary, "serve", "--config", self.config, "--db", self.db],
-                                        stdout=self.log, stderr=self.log, env=env)
-        self.starts += 1
-        deadline = time.time() + 30
-        while time.time() < deadline:
-            if self.process.poll() is not None:
-                raise SystemExit(f"faults: the server exited with {self.process.returncode}; see {self.log.name}")
-            try:
-                with urllib.request.urlopen(self.url + "/healthz", timeout=1) as r:
-                    if r.status == 200:
-                        return
-            except OSError:
-                time.sleep(0.05)
-        raise SystemExit("faults: the server did not come up in 30 s")
-
-    def kill9(self):
-        self.process.send_signal(signal.SIGKILL)
-        self.process.wait()
-
-    def stop(self):
-        if self.process and self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-
-
-def twilio_signature(url, params):
-    signed = url + "".join(k + params[k] for k in sorted(params))
-    return base64.b64encode(hmac.new(TWILIO_TOKEN.encode(), signed.encode(), hashlib.sha1).digest()).decode()
+"""
+    return serve(binary, config, work=work, name=name,
+                 env={"TWILIO_AUTH_TOKEN": TWILIO_TOKEN, "WEGWIJZER_JSON_SECRET": JSON_SECRET})
 
 
 class Inwoner:
@@ -182,12 +123,9 @@ class Inwoner:
             params = {"MessageSid": pid, "AccountSid": ACCOUNT, "From": self.phone, "To": "+3197010250999",
                       "Body": text, "NumMedia": "0", "SmsStatus": "received", "ApiVersion": "2010-04-01"}
             url = server.url + "/webhooks/twilio"
-            headers = {"Content-Type": "application/x-www-form-urlencoded",
-                       "X-Twilio-Signature": twilio_signature(url, params)}
-            return url, urllib.parse.urlencode(params).encode(), headers
+            return (url, *twilio_form(url, params, TWILIO_TOKEN))
         body = json.dumps({"id": pid, "from": self.phone, "text": text}).encode()
-        headers = {"Content-Type": "application/json",
-                   "X-Signature": hmac.new(JSON_SECRET.encode(), body, hashlib.sha256).hexdigest()}
+        headers = {"Content-Type": "application/json", JSON_GATEWAY_HEADER: sign_json_gateway(body, JSON_SECRET)}
         return server.url + "/webhooks/json", body, headers
 
     def play(self, server, deadline):
@@ -198,10 +136,7 @@ class Inwoner:
                         raise RuntimeError(f"message {k} not acknowledged before the deadline")
                     url, body, headers = self.request(server, k, text)
                     try:
-                        with urllib.request.urlopen(urllib.request.Request(url, body, headers), timeout=10) as r:
-                            status = r.status
-                    except urllib.error.HTTPError as e:
-                        status = e.code
+                        status, _ = post(url, body, headers)
                     except OSError:
                         status = "no answer"  # killed or restarting: send the same id again
                     self.statuses[status] = self.statuses.get(status, 0) + 1
@@ -276,7 +211,7 @@ class Run:
     def __init__(self, name, binary, work, people_count, inputs):
         self.name = name
         self.gateway = FakeTwilio()
-        self.server = Server(binary, work, name, self.gateway.port)
+        self.server = fault_server(binary, work, name, self.gateway.port)
         self.people = [Inwoner(i, "sms" if i % 2 == 0 else "json", inputs, name) for i in range(people_count)]
         self.failures = []
 
@@ -291,7 +226,7 @@ class Run:
         for t in threads:
             t.join()
         # After a kill the server may be down: bring it back to deliver what is left in the outbox.
-        if self.server.process.poll() is not None:
+        if not self.server.running:
             self.server.start()
         pending = wait_outbox_drained(self.server.db, 60)
         elapsed = time.time() - started
@@ -337,8 +272,7 @@ class Run:
         # in doubt; the server looks it up in the gateway's Messages list before sending it again.
         if duplicates:
             self.failures.append(f"{duplicates} duplicate sends")
-        self.server.log.flush()
-        with open(self.server.log.name, encoding="utf-8", errors="replace") as log:
+        with open(self.server.log, encoding="utf-8", errors="replace") as log:
             found = sum("an interrupted send had gone out" in line for line in log)
         check = integrity(self.server.db)
         if check != ["ok"]:
@@ -419,13 +353,17 @@ def main():
     rng = random.Random(args.seed)
     inputs = intake_inputs()
     print(f"faults: seed {args.seed}, {args.people} inwoners x {len(inputs)} messages (full intake), half SMS, half JSON gateway")
-    work = tempfile.mkdtemp(prefix="wegwijzer-faults-")
+    with scratch_dir("wegwijzer-faults-") as work:  # kept when a check fails
+        failed = play_all(args, rng, inputs, work)
+        print(f"faults: {'all checks passed' if not failed else 'FAILED'}")
+        sys.exit(1 if failed else 0)
+
+
+def play_all(args, rng, inputs, work):
+    """The reference run, then each fault run; prints a line a run and says whether any failed.
+    Every server started is stopped, also when a run raises."""
     results, failed = {}, False
     live = []
-
-    def cleanup(*_):
-        for r in live:
-            r.server.stop()
     try:
         reference = Run("reference", args.bin, work, args.people, inputs)
         live.append(reference)
@@ -454,11 +392,9 @@ def main():
             for f in run.failures[:20]:
                 print("      " + f)
     finally:
-        cleanup()
-    print(f"faults: {'all checks passed' if not failed else 'FAILED'} (logs and databases in {work})")
-    if not failed:
-        subprocess.run(["rm", "-rf", work])
-    sys.exit(1 if failed else 0)
+        for r in live:
+            r.server.stop()
+    return failed
 
 
 if __name__ == "__main__":

@@ -7,18 +7,13 @@ Content-Length, broken chunked encoding, bodies cut off mid-way, plus signed req
 bodies. Every answer must be a 4xx (or a 2xx for a well-formed signed request), never a 5xx; the
 server must never die; /healthz and PRAGMA integrity_check must be ok at the end.
 """
-import argparse, hashlib, hmac, json, os, random, signal, socket, sqlite3, subprocess, sys, tempfile, time, urllib.request
+import argparse, json, os, random, socket, sqlite3, sys, time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "lib"))
+from wegwijzer_test_support import JSON_GATEWAY_HEADER, get, scratch_dir, serve, sign_json_gateway  # noqa: E402
 
 SECRET = "fuzz-json-secret"
 TOKEN = "fuzz-twilio-token"
-
-
-def free_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    p = s.getsockname()[1]
-    s.close()
-    return p
 
 
 HOSTILE = ["", "ja", "7", "STOP", "'; DROP TABLE message;--", "<script>x</script>", "\u202egnp", "مرحبا", "👩‍👩‍👧‍👦",
@@ -30,8 +25,8 @@ def signed_json(rng):
                        "text": rng.choice(HOSTILE)}).encode()
     if rng.random() < 0.1:
         body = body.replace(b'"text": "', b'"text": "\xff\xfe', 1)
-    sig = hmac.new(SECRET.encode(), body, hashlib.sha256).hexdigest()
-    return b"POST /webhooks/json HTTP/1.1\r\nHost: x\r\nX-Signature: " + sig.encode() + \
+    sig = sign_json_gateway(body, SECRET)
+    return b"POST /webhooks/json HTTP/1.1\r\nHost: x\r\n" + JSON_GATEWAY_HEADER.encode() + b": " + sig.encode() + \
         b"\r\nContent-Type: application/json\r\nContent-Length: " + str(len(body)).encode() + b"\r\n\r\n" + body, True
 
 
@@ -96,64 +91,49 @@ def main():
     ap.add_argument("--seed", type=int, default=20261129)
     args = ap.parse_args()
     rng = random.Random(args.seed)
-    work = tempfile.mkdtemp(prefix="wegwijzer-fuzz-http-")
-    port = free_port()
-    config = os.path.join(work, "config.yaml")
-    with open(config, "w") as f:
-        f.write(f"host: 127.0.0.1\nport: {port}\npublic_url: http://127.0.0.1:{port}\nrate_limit_per_minute: 100000\n"
-                f"channels:\n  json: {{enabled: true}}\n  twilio: {{enabled: true, account_sid: AC1, from: \"+3197010250999\"}}\n")
-    db = os.path.join(work, "fuzz.sqlite")
-    log = open(os.path.join(work, "server.log"), "wb")
-    env = dict(os.environ, WEGWIJZER_JSON_SECRET=SECRET, TWILIO_AUTH_TOKEN=TOKEN)
-    server = subprocess.Popen([args.bin, "serve", "--config", config, "--db", db], stdout=log, stderr=log, env=env)
+    config = "rate_limit_per_minute: 100000\n" \
+             "channels:\n  json: {enabled: true}\n  twilio: {enabled: true, account_sid: AC1, from: \"+3197010250999\"}\n"
+    with scratch_dir("wegwijzer-fuzz-http-") as work:  # kept when a check fails
+        with serve(args.bin, config, work=work, name="fuzz", env={"WEGWIJZER_JSON_SECRET": SECRET, "TWILIO_AUTH_TOKEN": TOKEN}) as server:
+            sys.exit(0 if play(server, rng, args) else 1)
+
+
+def play(server, rng, args):
+    """The raw requests, then the checks; prints the summary and says whether all was well."""
+    statuses, problems, started = {}, [], time.time()
+    for n in range(1, args.count + 1):
+        data, well_formed = signed_json(rng) if rng.random() < 0.3 else malformed(rng)
+        status = exchange(server.port, data)
+        statuses[status] = statuses.get(status, 0) + 1
+        if not server.running:
+            problems.append(f"request {n} (seed {args.seed}): the server died with {server.returncode}")
+            break
+        if status is not None and status >= 500:
+            problems.append(f"request {n} (seed {args.seed}): status {status} for {data[:120]!r}")
+        if well_formed and status is None:
+            problems.append(f"request {n} (seed {args.seed}): a well-formed signed request got no answer")
+    died = not server.running
     try:
-        for _ in range(300):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.05)
-        statuses, problems, started = {}, [], time.time()
-        for n in range(1, args.count + 1):
-            data, well_formed = signed_json(rng) if rng.random() < 0.3 else malformed(rng)
-            status = exchange(port, data)
-            statuses[status] = statuses.get(status, 0) + 1
-            if server.poll() is not None:
-                problems.append(f"request {n} (seed {args.seed}): the server died with {server.returncode}")
-                break
-            if status is not None and status >= 500:
-                problems.append(f"request {n} (seed {args.seed}): status {status} for {data[:120]!r}")
-            if well_formed and status is None:
-                problems.append(f"request {n} (seed {args.seed}): a well-formed signed request got no answer")
-        died = server.poll() is not None
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5) as r:
-                healthy = r.status == 200
-        except OSError:
-            healthy = False
-        if not died:
-            server.send_signal(signal.SIGTERM)
-            server.wait(timeout=15)
-        con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-        check = [r[0] for r in con.execute("PRAGMA integrity_check")]
-        stored = con.execute("SELECT COUNT(*) FROM message WHERE direction = 'in'").fetchone()[0]
-        con.close()
-        crashes = 1 if died else 0
-        shown = " ".join(f"{k if k is not None else 'closed'}={v}" for k, v in sorted(statuses.items(), key=lambda kv: kv[0] or 0))
-        fivexx = sum(v for k, v in statuses.items() if k is not None and k >= 500)
-        print(f"fuzz http: seed {args.seed}, {sum(statuses.values())} raw requests in {time.time() - started:.0f} s; "
-              f"status {shown}; 5xx {fivexx}; server crashes {crashes}; "
-              f"healthz {'ok' if healthy else 'FAILED'}; {stored} inbound messages stored; integrity_check {check[0] if len(check) == 1 else check}")
-        for p in problems[:20]:
-            print("  PROBLEM " + p)
-        ok = not problems and healthy and check == ["ok"] and server.returncode == 0
-        if not ok and server.returncode != 0:
-            print(f"  server exit status {server.returncode}; log in {work}")
-        sys.exit(0 if ok else 1)
-    finally:
-        if server.poll() is None:
-            server.kill()
-            server.wait()
+        healthy = get(server.url + "/healthz", timeout=5)[0] == 200
+    except OSError:
+        healthy = False
+    code = server.stop()  # SIGTERM: a clean exit is one of the checks
+    con = sqlite3.connect(f"file:{server.db}?mode=ro", uri=True)
+    check = [r[0] for r in con.execute("PRAGMA integrity_check")]
+    stored = con.execute("SELECT COUNT(*) FROM message WHERE direction = 'in'").fetchone()[0]
+    con.close()
+    crashes = 1 if died else 0
+    shown = " ".join(f"{k if k is not None else 'closed'}={v}" for k, v in sorted(statuses.items(), key=lambda kv: kv[0] or 0))
+    fivexx = sum(v for k, v in statuses.items() if k is not None and k >= 500)
+    print(f"fuzz http: seed {args.seed}, {sum(statuses.values())} raw requests in {time.time() - started:.0f} s; "
+          f"status {shown}; 5xx {fivexx}; server crashes {crashes}; "
+          f"healthz {'ok' if healthy else 'FAILED'}; {stored} inbound messages stored; integrity_check {check[0] if len(check) == 1 else check}")
+    for p in problems[:20]:
+        print("  PROBLEM " + p)
+    ok = not problems and healthy and check == ["ok"] and code == 0
+    if not ok and code != 0:
+        print(f"  server exit status {code}; log in {server.log}")
+    return ok
 
 
 if __name__ == "__main__":

@@ -5,90 +5,62 @@ import datetime
 import json
 import os
 import shutil
-import socket
 import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
 import urllib.request
 
 import benchmark_doc
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, os.path.join(os.path.dirname(HERE), "lib"))
+from wegwijzer_test_support import Server, free_port, intake_inputs, serve  # noqa: E402
+
 TOKEN = "bench-token"
 CLIENTS = 32
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+def peak_rss_kib(server):
+    with open(f"/proc/{server.process.pid}/status") as f:
+        return next(int(line.split()[1]) for line in f if line.startswith("VmHWM:"))
 
 
-class Server:
-    """A process on loopback, stopped (SIGTERM, then SIGKILL) when the block ends."""
+# The server's threads by what they run, from their names: Swift Concurrency's pool runs the
+# request tasks (and the turn worked out ahead), NIO's event loops the HTTP, and libdispatch's
+# overcommit threads the database queues (GRDB's writer, readers and the checkpointer).
+THREAD_GROUPS = (("request_tasks", "default-qos"), ("event_loops", "NIO-"), ("database_queues", "overcommit"))
 
-    def __init__(self, args, port, log, env=None):
-        self.args, self.port, self.log, self.env = args, port, log, env
-        self.url = f"http://127.0.0.1:{port}"
 
-    def __enter__(self):
-        self.process = subprocess.Popen(self.args, stdout=open(self.log, "w"), stderr=subprocess.STDOUT,
-                                        env={**os.environ, **(self.env or {})})
-        for _ in range(300):
-            try:
-                urllib.request.urlopen(self.url + "/healthz", timeout=1)
-                return self
-            except urllib.error.HTTPError:
-                return self  # it answers (the reference and the fake gateway have no /healthz)
-            except OSError:
-                if self.process.poll() is not None:
-                    break
-                time.sleep(0.1)
-        self.__exit__()
-        sys.exit(f"bench: {self.args[0]} did not start; see {self.log}")
-
-    def peak_rss_kib(self):
-        with open(f"/proc/{self.process.pid}/status") as f:
-            return next(int(line.split()[1]) for line in f if line.startswith("VmHWM:"))
-
-    # The server's threads by what they run, from their names: Swift Concurrency's pool runs the
-    # request tasks (and the turn worked out ahead), NIO's event loops the HTTP, and libdispatch's
-    # overcommit threads the database queues (GRDB's writer, readers and the checkpointer).
-    THREAD_GROUPS = (("request_tasks", "default-qos"), ("event_loops", "NIO-"), ("database_queues", "overcommit"))
-
-    def cpu_seconds(self):
-        """User and system CPU of the whole process, and of its live threads by group."""
-        ticks = os.sysconf("SC_CLK_TCK")
-        def used(stat_path):
-            with open(stat_path) as f:
-                fields = f.read().rsplit(")", 1)[1].split()
-            return (int(fields[11]) + int(fields[12])) / ticks
-        groups = {name: 0.0 for name, _ in self.THREAD_GROUPS}
-        task_dir = f"/proc/{self.process.pid}/task"
-        for tid in os.listdir(task_dir):
-            try:
-                with open(f"{task_dir}/{tid}/comm") as f:
-                    comm = f.read().strip()
-                seconds = used(f"{task_dir}/{tid}/stat")
-            except OSError:
-                continue  # the thread ended just now
-            for name, marker in self.THREAD_GROUPS:
-                if marker in comm:
-                    groups[name] += seconds
-                    break
-        return used(f"/proc/{self.process.pid}/stat"), groups
-
-    def __exit__(self, *_):
-        self.process.terminate()
+def cpu_seconds(server):
+    """User and system CPU of the whole process, and of its live threads by group."""
+    pid = server.process.pid
+    ticks = os.sysconf("SC_CLK_TCK")
+    def used(stat_path):
+        with open(stat_path) as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / ticks
+    groups = {name: 0.0 for name, _ in THREAD_GROUPS}
+    task_dir = f"/proc/{pid}/task"
+    for tid in os.listdir(task_dir):
         try:
-            self.process.wait(10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
+            with open(f"{task_dir}/{tid}/comm") as f:
+                comm = f.read().strip()
+            seconds = used(f"{task_dir}/{tid}/stat")
+        except OSError:
+            continue  # the thread ended just now
+        for name, marker in THREAD_GROUPS:
+            if marker in comm:
+                groups[name] += seconds
+                break
+    return used(f"/proc/{pid}/stat"), groups
+
+
+def reference_process(args, port, log):
+    """wegwijzer-reference (or its fake gateway) on loopback: it has no /healthz, any answer means up."""
+    return Server(args, port, log, any_answer=True)
 
 
 def run(args, **kw):
@@ -106,9 +78,9 @@ def wrk(url, requests_dir, seconds):
 def loaded(server, requests_dir, seconds):
     """A wrk load on the server, with the server's CPU per answered message: in all, and per thread
     group (threads that ended during the load count only in the total)."""
-    total_before, groups_before = server.cpu_seconds()
+    total_before, groups_before = cpu_seconds(server)
     result = wrk(server.url, requests_dir, seconds)
-    total_after, groups_after = server.cpu_seconds()
+    total_after, groups_after = cpu_seconds(server)
     answered = result["requests"] - result["non2xx"]
     per_message = lambda seconds: seconds * 1e6 / max(answered, 1)
     result["cpu_us_per_message"] = {"total": per_message(total_after - total_before),
@@ -173,16 +145,15 @@ def always_open_flows(directory):
     return directory
 
 
-def serve_config(path, port, extra="", max_batch=64):
-    with open(path, "w") as f:
-        f.write(f"""host: 127.0.0.1
-port: {port}
-public_url: http://127.0.0.1:{port}
-rate_limit_per_minute: 100000000
+def twilio_server(binary, work, name, port, db, extra="", max_batch=64, args=()):
+    """`wegwijzer serve` with the Twilio channel (requests signed with TOKEN) and no rate limit to
+    speak of, on `port`; `extra` goes into the channel's settings. Not started yet."""
+    config = f"""rate_limit_per_minute: 100000000
 max_batch: {max_batch}
 channels:
   twilio: {{enabled: true, account_sid: AC00000000000000000000000000000000, from: "+3197010250999"{extra}}}
-""")
+"""
+    return serve(binary, config, work=work, name=name, port=port, db=db, env={"TWILIO_AUTH_TOKEN": TOKEN}, args=args)
 
 
 def requests(mode, url, out, per_client, extra):
@@ -231,11 +202,9 @@ def main():
     wegwijzer, reference = os.path.join(args.bin, "wegwijzer"), os.path.join(args.bin, "wegwijzer-reference")
     bench = os.path.join(args.bin, "wegwijzer-bench")
     work = tempfile.mkdtemp(prefix="wegwijzer-bench-", dir="/var/tmp")
-    intake = os.path.join(ROOT, "Tests/DialogTests/Transcripts/full-intake.txt")
     lines_file = os.path.join(work, "intake.txt")
     with open(lines_file, "w") as f:
-        f.write("\n".join(l[2:] for l in open(intake).read().splitlines() if l.startswith("> ")) + "\n")
-    env = {"TWILIO_AUTH_TOKEN": TOKEN}
+        f.write("\n".join(intake_inputs()) + "\n")
     commit = subprocess.run(["git", "-C", ROOT, "describe", "--always", "--dirty"], capture_output=True, text=True).stdout.strip()
     results = {"machine": {"cpus": os.cpu_count(), "uname": " ".join(os.uname())}, "seconds_per_load": args.seconds,
                "made": {"date": datetime.date.today().isoformat(), "commit": commit or "unknown"},
@@ -266,13 +235,12 @@ def main():
         db = os.path.join(work, f"{name}.sqlite")
         # What the load makes the server send besides its replies (invitations to the network members
         # an intake names) goes to the fake gateway, as it would go to Twilio: sent, not retried.
-        serve_config(os.path.join(work, "e2e.yaml"), port, f", api_base: 'http://127.0.0.1:{gateway_port}'", max_batch=max_batch)
-        with Server([wegwijzer, "serve", "--config", os.path.join(work, "e2e.yaml"), "--db", db, "--flows", flows], port,
-                    os.path.join(work, f"{name}.log"), env) as server:
+        with twilio_server(wegwijzer, work, name, port, db, f", api_base: 'http://127.0.0.1:{gateway_port}'",
+                           max_batch=max_batch, args=["--flows", flows]) as server:
             before, started = writer_metrics(server.url), time.monotonic()
             e2e = loaded(server, conversation, args.seconds)
             after, elapsed = writer_metrics(server.url), time.monotonic() - started
-            e2e["peak_rss_mib"] = server.peak_rss_kib() / 1024
+            e2e["peak_rss_mib"] = peak_rss_kib(server) / 1024
         # How much of the load's time the one writer spent in write transactions, and in batches of how many.
         batches = after["batches"] - before["batches"]
         e2e["writer_busy_fraction"] = (after["busy_seconds"] - before["busy_seconds"]) / elapsed
@@ -289,10 +257,10 @@ def main():
     def reference_run(index, conversation):
         print(f"reference ({index + 1}) ...", file=sys.stderr)
         port = free_port()
-        with Server([reference, "--port", str(port), "--db", os.path.join(work, f"reference-{index}.sqlite")], port,
-                    os.path.join(work, f"reference-{index}.log")) as server:
+        with reference_process([reference, "--port", str(port), "--db", os.path.join(work, f"reference-{index}.sqlite")], port,
+                               os.path.join(work, f"reference-{index}.log")) as server:
             ref = loaded(server, conversation, args.seconds)
-            ref["peak_rss_mib"] = server.peak_rss_kib() / 1024
+            ref["peak_rss_mib"] = peak_rss_kib(server) / 1024
         return ref
 
     # The speed of a shared virtual machine can drift by a third over minutes, so each end-to-end run is paired
@@ -305,7 +273,7 @@ def main():
     engines, pairs, one_per_message, flushes = [engine_runs()], [], [], []
     flows = always_open_flows(os.path.join(work, "flows"))
     gateway_port = free_port()
-    with Server([reference, "gateway", "--port", str(gateway_port)], gateway_port, os.path.join(work, "e2e-gateway.log")):
+    with reference_process([reference, "gateway", "--port", str(gateway_port)], gateway_port, os.path.join(work, "e2e-gateway.log")):
         for index in range(args.pairs):
             port, conversation = conversation_requests()
             flushes.append(flush_latency_us(work))
@@ -364,10 +332,9 @@ def main():
     queued_seconds = time.monotonic() - started
     queued = count(db, "SELECT COUNT(*) FROM outbox WHERE status = 'pending'")
     gateway_port, port = free_port(), free_port()
-    serve_config(os.path.join(work, "reminders.yaml"), port, f", api_base: 'http://127.0.0.1:{gateway_port}', reply_mode: rest")
-    with Server([reference, "gateway", "--port", str(gateway_port)], gateway_port, os.path.join(work, "gateway.log")) as gateway:
+    with reference_process([reference, "gateway", "--port", str(gateway_port)], gateway_port, os.path.join(work, "gateway.log")) as gateway:
         started = time.monotonic()
-        with Server([wegwijzer, "serve", "--config", os.path.join(work, "reminders.yaml"), "--db", db], port, os.path.join(work, "reminders.log"), env):
+        with twilio_server(wegwijzer, work, "reminders", port, db, f", api_base: 'http://127.0.0.1:{gateway_port}', reply_mode: rest"):
             deadline = started + 600
             while count(db, "SELECT COUNT(*) FROM outbox WHERE status = 'pending'") > 0 and time.monotonic() < deadline:
                 time.sleep(0.2)
@@ -402,7 +369,6 @@ def main():
             db = os.path.join(work, f"scale-{size}.sqlite")
             shutil.copyfile(templates[size], db)
             port = free_port()
-            serve_config(os.path.join(work, f"scale-{size}.yaml"), port)
             scale_requests = os.path.join(work, f"scale-requests-{size}-{round_index}")
             requests("scale", f"http://127.0.0.1:{port}", scale_requests, per_client, size)
             # The copy leaves gigabytes of dirty pages, the request files some 35 MB: written back
@@ -410,8 +376,7 @@ def main():
             # Both are written back before it instead, as the end-to-end loads' request files are.
             os.sync()
             page_in_like_a_server(db)
-            with Server([wegwijzer, "serve", "--config", os.path.join(work, f"scale-{size}.yaml"), "--db", db], port,
-                        os.path.join(work, f"scale-{size}-{round_index}.log"), env) as server:
+            with twilio_server(wegwijzer, work, f"scale-{size}-{round_index}", port, db) as server:
                 load = wrk(server.url, scale_requests, args.seconds)
                 # A stall shows as commits that took long: the writer waited for the disk's flush.
                 slower = writer_metrics(server.url)["slower_than"]

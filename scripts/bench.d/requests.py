@@ -4,13 +4,13 @@
   conversation URL DIR CLIENTS PER_CLIENT INTAKE_FILE   each client walks whole intakes, inwoner after inwoner
   scale URL DIR CLIENTS PER_CLIENT INWONERS              each request is an answer of a random seeded inwoner
 """
-import base64
-import hashlib
-import hmac
 import os
 import random
 import sys
 import urllib.parse
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "lib"))
+from wegwijzer_test_support import sign_twilio  # noqa: E402
 
 TOKEN = os.environ.get("TWILIO_AUTH_TOKEN", "bench-token")
 ACCOUNT = "AC00000000000000000000000000000000"
@@ -19,9 +19,7 @@ TO = "+3197010250999"
 
 def signed(url, phone, text, sid):
     params = {"AccountSid": ACCOUNT, "Body": text, "From": phone, "MessageSid": sid, "To": TO}
-    data = url + "".join(k + params[k] for k in sorted(params))
-    signature = base64.b64encode(hmac.new(TOKEN.encode(), data.encode(), hashlib.sha1).digest()).decode()
-    return signature + "\t" + urllib.parse.urlencode(params)
+    return sign_twilio(url, params, TOKEN) + "\t" + urllib.parse.urlencode(params)
 
 
 def main():
