@@ -94,7 +94,7 @@ struct InwonerPage {
     /// The mantelzorgers' check-ins: the burden over time, with its trend.
     private func checkins() throws -> [[String: Any]] {
         var previous: [Int64: Int] = [:]
-        return try CheckinStore.about(inwonerID: personID, in: db).map { checkin in
+        return try CarerStore.checkins(about: personID, in: db).map { checkin in
             var trend = ""
             if checkin.kind == "quick", let score = checkin.score {
                 if let before = previous[checkin.carerID] { trend = score > before ? "zwaarder" : score < before ? "lichter" : "gelijk" }

@@ -1,0 +1,115 @@
+@testable import Bot
+import Dialog
+import Foundation
+import GRDB
+import Testing
+
+/// The people around an inwoner (`NetworkStore`, and the members as people we write to in
+/// `PersonStore` and `ActionStore`).
+struct StoreContractNetworkTests {
+    @Test(arguments: StoreBackend.allCases)
+    func networkMembersAreListedCheckedAndReachedOnlyWhenTheyAccepted(_ backend: StoreBackend) throws {
+        try backend.withStore { database in
+            let (sam, ans, ansPerson, bo, cor, othersMember) = try database.writer.write { db in
+                let sam = try ContractSeed.inwoner(phone: "+31610000000", name: "Sam", in: db)
+                let other = try ContractSeed.inwoner(phone: "+31620000000", in: db)
+                let ans = try ContractSeed.member(of: sam, name: "Ans", phone: "+31687654321", invitation: .accepted, in: db)
+                let bo = try ContractSeed.member(of: sam, name: "Bo", in: db).memberID
+                let cor = try ContractSeed.member(of: sam, name: "Cor", phone: "+31687654322", invitation: .invited, in: db).memberID
+                let othersMember = try ContractSeed.member(of: other, name: "Dees", in: db).memberID
+                return (sam, ans.memberID, try #require(ans.personID), bo, cor, othersMember)
+            }
+            let members = try database.reader.read { db in try NetworkStore.members(inwonerID: sam, in: db) }
+            #expect(members == [
+                NetworkStore.Member(id: ans, name: "Ans", relation: nil, helps: nil, phone: "+31687654321", invitation: "accepted"),
+                NetworkStore.Member(id: bo, name: "Bo", relation: nil, helps: nil, phone: nil, invitation: nil),
+                NetworkStore.Member(id: cor, name: "Cor", relation: nil, helps: nil, phone: "+31687654322", invitation: "invited"),
+            ])
+            try database.reader.read { db throws in
+                #expect(try NetworkStore.isMember(bo, of: sam, in: db))
+                #expect(try !NetworkStore.isMember(othersMember, of: sam, in: db))
+                #expect(try NetworkStore.acceptedPerson(memberID: ans, in: db) == ansPerson)
+                #expect(try NetworkStore.acceptedPerson(memberID: cor, in: db) == nil)
+                #expect(try NetworkStore.acceptedPerson(memberID: 999, in: db) == nil)
+                #expect(try PersonStore.routing(personID: ansPerson, in: db)?.role == "netwerk")
+                #expect(try PersonStore.name(personID: ansPerson, in: db) == "Ans")
+            }
+            // The latest answer counts.
+            try database.writer.write { db in try NetworkStore.setInvitation(.declined, memberID: ans, in: db) }
+            #expect(try database.reader.read { db in try NetworkStore.acceptedPerson(memberID: ans, in: db) } == nil)
+        }
+    }
+
+    @Test(arguments: StoreBackend.allCases)
+    func aMemberIsMadeAPersonOnceWhenFirstWrittenToAndMarkedInvitedOnce(_ backend: StoreBackend) throws {
+        try backend.withStore { database in
+            let (sam, ans, noPhone) = try database.writer.write { db in
+                let sam = try ContractSeed.inwoner(phone: "+31610000000", name: "Sam", in: db)
+                return (sam, try ContractSeed.member(of: sam, name: "Ans", phone: "+31687654321", in: db).memberID,
+                        try ContractSeed.member(of: sam, name: "Bo", in: db).memberID)
+            }
+            let (person, again, none) = try database.writer.write { db in
+                (try ActionStore.memberPerson(memberID: ans, inwonerID: sam, at: ContractSeed.now, in: db),
+                 try ActionStore.memberPerson(memberID: ans, inwonerID: sam, at: ContractSeed.now, in: db),
+                 try ActionStore.memberPerson(memberID: noPhone, inwonerID: sam, at: ContractSeed.now, in: db))
+            }
+            let ansPerson = try #require(person)
+            #expect(again == ansPerson)
+            #expect(none == nil)
+            #expect(try database.reader.read { db in try PersonStore.id(phone: "+31687654321", in: db) } == ansPerson)
+            try database.writer.write { db in try ActionStore.markInvited(memberPersonID: ansPerson, in: db) }
+            #expect(try database.reader.read { db in try NetworkStore.members(inwonerID: sam, in: db) }.first?.invitation == "invited")
+            // An answer given is not overwritten by marking the invitation again.
+            try database.writer.write { db in
+                try NetworkStore.setInvitation(.accepted, memberID: ans, in: db)
+                try ActionStore.markInvited(memberPersonID: ansPerson, in: db)
+            }
+            #expect(try database.reader.read { db in try NetworkStore.acceptedPerson(memberID: ans, in: db) } == ansPerson)
+        }
+    }
+
+    @Test(arguments: StoreBackend.allCases)
+    func aMembersStepsAreTheirsAndStopReturnsTheOpenOnesOnceForEveryInwoner(_ backend: StoreBackend) throws {
+        try backend.withStore { database in
+            let (sam, kim, ans, open, done, kimsStep, samsOwn, ansForSam) = try database.writer.write { db in
+                let sam = try ContractSeed.inwoner(phone: "+31610000000", name: "Sam", in: db)
+                let kim = try ContractSeed.inwoner(phone: "+31620000000", name: "Kim", in: db)
+                // Ans helps both Sam and Kim.
+                let forSam = try ContractSeed.member(of: sam, name: "Ans", phone: "+31687654321", invitation: .accepted, in: db)
+                let forKim = try ContractSeed.member(of: kim, name: "Ans", phone: "+31687654321", invitation: .accepted, in: db)
+                let ans = try #require(forSam.personID)
+                #expect(forKim.personID == ans)
+                let samsGoal = try ContractSeed.goal(sam, in: db)
+                let kimsGoal = try ContractSeed.goal(kim, in: db)
+                let open = try ContractSeed.action(sam, goalID: samsGoal, what: "Meegaan", owner: "netwerk", memberID: forSam.memberID, in: db)
+                let done = try ContractSeed.action(sam, goalID: samsGoal, what: "Bellen", owner: "netwerk", memberID: forSam.memberID,
+                                                   status: "gedaan", in: db)
+                let kimsStep = try ContractSeed.action(kim, goalID: kimsGoal, what: "Koken", owner: "netwerk", memberID: forKim.memberID,
+                                                       status: "uitgesteld", in: db)
+                let samsOwn = try ContractSeed.action(sam, goalID: samsGoal, what: "Zelf doen", in: db)
+                return (sam, kim, ans, open, done, kimsStep, samsOwn, forSam.memberID)
+            }
+            try database.reader.read { db throws in
+                let step = try #require(try NetworkStore.step(actionID: open, memberPersonID: ans, in: db))
+                #expect(step.inwonerID == sam && step.what == "Meegaan" && step.memberID == ansForSam && step.memberName == "Ans")
+                #expect(try NetworkStore.step(actionID: samsOwn, memberPersonID: ans, in: db) == nil)
+                #expect(try NetworkStore.step(actionID: open, memberPersonID: sam, in: db) == nil)
+                let parties = try #require(try ActionStore.parties(actionID: open, in: db))
+                #expect(parties.inwonerID == sam && parties.memberPersonID == ans && parties.memberName == "Ans" && parties.what == "Meegaan")
+                #expect(try ActionStore.parties(actionID: samsOwn, in: db)?.memberPersonID == nil)
+                #expect(try ActionStore.invitation(actionID: open, memberPersonID: ans, in: db).map { $0 == ("Ans", "Sam") } == true)
+                #expect(try ActionStore.invitation(actionID: samsOwn, memberPersonID: ans, in: db) == nil)
+            }
+            let stopped = try database.writer.write { db in try NetworkStore.stop(memberPersonID: ans, in: db) }
+            #expect(Set(stopped.map(\.actionID)) == [open, kimsStep])
+            #expect(stopped.count == 2)
+            #expect(!stopped.map(\.actionID).contains(done))
+            #expect(Set(stopped.map(\.inwonerID)) == [sam, kim])
+            try database.reader.read { db throws in
+                #expect(try NetworkStore.members(inwonerID: sam, in: db).map(\.invitation) == ["stopped"])
+                #expect(try NetworkStore.members(inwonerID: kim, in: db).map(\.invitation) == ["stopped"])
+                #expect(try NetworkStore.acceptedPerson(memberID: ansForSam, in: db) == nil)
+            }
+        }
+    }
+}
