@@ -20,8 +20,9 @@ if arguments.dropFirst().first == "gateway" {
     router.post("2010-04-01/Accounts/:account/Messages.json") { request, _ -> Response in
         _ = try await request.body.collect(upTo: 64 * 1024)
         let n = await counter.next()
-        return Response(status: .created, headers: [.contentType: "application/json"],
-                        body: .init(byteBuffer: ByteBuffer(string: #"{"sid": "SMfake\#(n)", "status": "queued"}"#)))
+        return Response(
+            status: .created, headers: [.contentType: "application/json"],
+            body: .init(byteBuffer: ByteBuffer(string: #"{"sid": "SMfake\#(n)", "status": "queued"}"#)))
     }
     router.get("count") { _, _ in "\(await counter.value)" }
 } else {
@@ -31,18 +32,21 @@ if arguments.dropFirst().first == "gateway" {
     let pool = try DatabasePool(path: option("--db", "reference.sqlite"), configuration: config)
     try pool.barrierWriteWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
     try pool.write { db in
-        try db.execute(sql: """
-            CREATE TABLE IF NOT EXISTS person (id INTEGER PRIMARY KEY, phone TEXT UNIQUE NOT NULL);
-            CREATE TABLE IF NOT EXISTS message (id INTEGER PRIMARY KEY, personId INTEGER NOT NULL, direction TEXT NOT NULL,
-                providerId TEXT, text TEXT NOT NULL, createdAt TEXT NOT NULL);
-            CREATE UNIQUE INDEX IF NOT EXISTS message_provider ON message(providerId) WHERE providerId IS NOT NULL;
-            """)
+        try db.execute(
+            sql: """
+                CREATE TABLE IF NOT EXISTS person (id INTEGER PRIMARY KEY, phone TEXT UNIQUE NOT NULL);
+                CREATE TABLE IF NOT EXISTS message (id INTEGER PRIMARY KEY, personId INTEGER NOT NULL, direction TEXT NOT NULL,
+                    providerId TEXT, text TEXT NOT NULL, createdAt TEXT NOT NULL);
+                CREATE UNIQUE INDEX IF NOT EXISTS message_provider ON message(providerId) WHERE providerId IS NOT NULL;
+                """)
     }
     router.post("webhooks/twilio") { request, _ -> Response in
         let body = try await request.body.collect(upTo: 64 * 1024)
         var fields: [String: String] = [:]
         for pair in String(buffer: body).split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1).map { String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? "" }
+            let parts = pair.split(separator: "=", maxSplits: 1).map {
+                String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? ""
+            }
             if parts.count == 2 { fields[parts[0]] = parts[1] }
         }
         guard let from = fields["From"], let text = fields["Body"], let sid = fields["MessageSid"] else {
@@ -56,19 +60,26 @@ if arguments.dropFirst().first == "gateway" {
                 id = db.lastInsertedRowID
             }
             let now = Date()
-            try db.execute(sql: "INSERT INTO message (personId, direction, providerId, text, createdAt) VALUES (?, 'in', ?, ?, ?)",
-                           arguments: [id, sid, text, now])
-            try db.execute(sql: "INSERT INTO message (personId, direction, text, createdAt) VALUES (?, 'out', ?, ?)",
-                           arguments: [id, "ok", now])
+            try db.execute(
+                sql: "INSERT INTO message (personId, direction, providerId, text, createdAt) VALUES (?, 'in', ?, ?, ?)",
+                arguments: [id, sid, text, now])
+            try db.execute(
+                sql: "INSERT INTO message (personId, direction, text, createdAt) VALUES (?, 'out', ?, ?)",
+                arguments: [id, "ok", now])
         }
-        return Response(status: .ok, headers: [.contentType: "text/xml"],
-                        body: .init(byteBuffer: ByteBuffer(string: #"<?xml version="1.0" encoding="UTF-8"?><Response><Message>ok</Message></Response>"#)))
+        return Response(
+            status: .ok, headers: [.contentType: "text/xml"],
+            body: .init(
+                byteBuffer: ByteBuffer(string: #"<?xml version="1.0" encoding="UTF-8"?><Response><Message>ok</Message></Response>"#)))
     }
 }
 
 actor Counter {
     private(set) var value = 0
-    func next() -> Int { value += 1; return value }
+    func next() -> Int {
+        value += 1
+        return value
+    }
 }
 
 let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: port), serverName: "reference"))

@@ -6,7 +6,8 @@ import GRDB
 
 struct BenchCost: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "cost", abstract: "One whole intake by SMS through the real pipeline; the outbox's message and segment counts as JSON.")
+        commandName: "cost", abstract: "One whole intake by SMS through the real pipeline; the outbox's message and segment counts as JSON."
+    )
 
     @OptionGroup var global: GlobalOptions
 
@@ -22,10 +23,14 @@ struct BenchCost: ParsableCommand {
         let service = try ConversationService(database: database, library: try global.loadFlows())
         let phone = "+31612345678"
         for (n, line) in lines.enumerated() {
-            _ = try service.handle(InboundMessage(channel: "sms", address: phone, phone: phone, providerID: "SMcost\(n)",
-                                                  text: String(line), receivedAt: begin.addingTimeInterval(Double(n) * 60)))
+            _ = try service.handle(
+                InboundMessage(
+                    channel: "sms", address: phone, phone: phone, providerID: "SMcost\(n)",
+                    text: String(line), receivedAt: begin.addingTimeInterval(Double(n) * 60)))
         }
         let (inbound, outbound, segments, modules) = try database.reader.read { db in try BenchCounts.intake(in: db) }
-        print(#"{"inbound_messages": \#(inbound), "outbound_messages": \#(outbound), "outbound_segments": \#(segments), "modules_completed": \#(modules)}"#)
+        print(
+            #"{"inbound_messages": \#(inbound), "outbound_messages": \#(outbound), "outbound_segments": \#(segments), "modules_completed": \#(modules)}"#
+        )
     }
 }

@@ -5,7 +5,8 @@ import Foundation
 import Synchronization
 
 struct BenchEngine: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "engine", abstract: "Replay whole intakes in process; print turns per second as JSON.")
+    static let configuration = CommandConfiguration(
+        commandName: "engine", abstract: "Replay whole intakes in process; print turns per second as JSON.")
 
     @OptionGroup var global: GlobalOptions
 
@@ -34,7 +35,9 @@ struct BenchEngine: ParsableCommand {
         }
         let elapsed = (ContinuousClock.now - start).seconds
         let (turns, checksum) = totals.withLock { $0 }
-        print(#"{"threads": \#(threads), "turns": \#(turns), "seconds": \#(elapsed), "turns_per_second": \#(Double(turns) / elapsed), "outputs_checksum": \#(checksum)}"#)
+        print(
+            #"{"threads": \#(threads), "turns": \#(turns), "seconds": \#(elapsed), "turns_per_second": \#(Double(turns) / elapsed), "outputs_checksum": \#(checksum)}"#
+        )
     }
 
     /// Whole intakes, one after the other, until the deadline: the turns taken and a checksum
@@ -42,7 +45,7 @@ struct BenchEngine: ParsableCommand {
     static func replay(_ engine: Engine, _ lines: [String], until deadline: ContinuousClock.Instant) -> (turns: Int, checksum: Int) {
         var turns = 0
         var checksum = 0
-        var now = Date(timeIntervalSince1970: 1_795_424_400) // 23 November 2026, 10:00 in Amsterdam
+        var now = Date(timeIntervalSince1970: 1_795_424_400)  // 23 November 2026, 10:00 in Amsterdam
         while ContinuousClock.now < deadline {
             var state = engine.newConversation()
             var transition = engine.advance(state, with: .begin, at: now)

@@ -32,7 +32,8 @@ struct BenchLookup: ParsableCommand {
             }
             return (plan, total, micros.sorted())
         }
-        let p50 = micros[micros.count / 2], p99 = micros[min(micros.count - 1, micros.count * 99 / 100)]
+        let p50 = micros[micros.count / 2]
+        let p99 = micros[min(micros.count - 1, micros.count * 99 / 100)]
         let planJSON = plan.map { "\"\($0)\"" }.joined(separator: ", ")
         print(#"{"jobs": \#(total), "lookups": \#(count), "p50_us": \#(p50), "p99_us": \#(p99), "plan": [\#(planJSON)]}"#)
     }

@@ -26,7 +26,9 @@ struct BenchTurns: ParsableCommand {
     var messages: Int = 20_000
 
     func validate() throws {
-        guard inwoners >= 1, batch >= 1, messages >= 1 else { throw ValidationError("--inwoners, --batch and --messages must be at least 1") }
+        guard inwoners >= 1, batch >= 1, messages >= 1 else {
+            throw ValidationError("--inwoners, --batch and --messages must be at least 1")
+        }
     }
 
     func run() throws {
@@ -35,7 +37,7 @@ struct BenchTurns: ParsableCommand {
         let service = try ConversationService(database: database, library: try global.loadFlows())
         var position = [Int](repeating: 0, count: inwoners)
         var generation = [Int](repeating: 0, count: inwoners)
-        var now = Date(timeIntervalSince1970: 1_795_424_400) // 23 November 2026, 10:00 in Amsterdam
+        var now = Date(timeIntervalSince1970: 1_795_424_400)  // 23 November 2026, 10:00 in Amsterdam
         var prepareCPU = Duration.zero
         var writeCPU = Duration.zero
         var applied = 0
@@ -47,12 +49,16 @@ struct BenchTurns: ParsableCommand {
             for _ in 0..<min(batch, messages - applied) {
                 let who = next % inwoners
                 next += 1
-                if position[who] == lines.count { position[who] = 0; generation[who] += 1 }
+                if position[who] == lines.count {
+                    position[who] = 0
+                    generation[who] += 1
+                }
                 // Each generation of each seat its own number: a new inwoner once an intake is done.
                 let address = "+3169\(String(format: "%07d", (generation[who] * inwoners + who) % 10_000_000))"
                 now += 0.01
-                let message = InboundMessage(channel: "sms", address: address, phone: address,
-                                             providerID: "SMturn\(applied + items.count)", text: lines[position[who]], receivedAt: now)
+                let message = InboundMessage(
+                    channel: "sms", address: address, phone: address,
+                    providerID: "SMturn\(applied + items.count)", text: lines[position[who]], receivedAt: now)
                 position[who] += 1
                 let turn = service.prepare(message)
                 if turn != nil { prepared += 1 }
@@ -70,7 +76,9 @@ struct BenchTurns: ParsableCommand {
             applied += items.count
         }
         let perMessage = { (cpu: Duration) in cpu.seconds * 1e6 / Double(applied) }
-        print(#"{"messages": \#(applied), "prepared_ahead": \#(prepared), "batch": \#(batch), "prepare_cpu_us": \#(perMessage(prepareCPU)), "write_cpu_us": \#(perMessage(writeCPU))}"#)
+        print(
+            #"{"messages": \#(applied), "prepared_ahead": \#(prepared), "batch": \#(batch), "prepare_cpu_us": \#(perMessage(prepareCPU)), "write_cpu_us": \#(perMessage(writeCPU))}"#
+        )
     }
 
     /// CPU time of the calling thread (user and system).

@@ -1,9 +1,10 @@
-@testable import Bot
 import Dialog
 import Foundation
 import GRDB
 import Synchronization
 import Testing
+
+@testable import Bot
 
 /// Golden transcripts through the whole Bot: store, scheduler and outbox, with time moving.
 ///
@@ -48,7 +49,8 @@ struct AfsprakenTranscriptTests {
     static func replay(_ text: String) async throws -> String {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         guard let startLine = lines.first(where: { $0.hasPrefix("# start: ") }),
-              let start = ISO8601DateFormatter().date(from: String(startLine.dropFirst(9))) else {
+            let start = ISO8601DateFormatter().date(from: String(startLine.dropFirst(9)))
+        else {
             throw Missing(what: "# start: <ISO 8601>")
         }
         let database = try AppDatabase.inMemory()
@@ -69,8 +71,10 @@ struct AfsprakenTranscriptTests {
                 }
                 out += line + "\n"
                 n += 1
-                _ = try service.handle(InboundMessage(channel: "sms", address: phone, phone: phone, providerID: "T\(n)",
-                                                      text: message, receivedAt: now))
+                _ = try service.handle(
+                    InboundMessage(
+                        channel: "sms", address: phone, phone: phone, providerID: "T\(n)",
+                        text: message, receivedAt: now))
                 out += try await delivered(database, now)
             } else if line.hasPrefix("@ ") {
                 out += line + "\n"
@@ -79,7 +83,8 @@ struct AfsprakenTranscriptTests {
                 out += try await delivered(database, now)
             } else if line == "? alerts" || line == "? checkins" {
                 out += line + "\n"
-                let sql = line == "? alerts"
+                let sql =
+                    line == "? alerts"
                     ? "SELECT kind || ': ' || COALESCE(detail, node, '') FROM alert WHERE handledAt IS NULL ORDER BY id"
                     : "SELECT kind || ' ' || status || COALESCE(' ' || score, '') || COALESCE(' ' || band, '') FROM checkin ORDER BY id"
                 let rows = try await database.reader.read { db in try String.fetchAll(db, sql: sql) }

@@ -1,15 +1,17 @@
-@testable import Bot
 import Dialog
 import Foundation
 import GRDB
 import Testing
+
+@testable import Bot
 
 /// After the intake the conversation stays open: the plan as messages, an action marked done by
 /// its number, a request for contact, and a crisis answered at once at any hour.
 struct AfterIntakeTests {
     /// The full intake (which ends with PLAN), then the messages given, a minute apart.
     static func afterIntake(_ messages: [String], at start: Date = Fixtures.start) throws
-        -> (AppDatabase, [ConversationService.Result]) {
+        -> (AppDatabase, [ConversationService.Result])
+    {
         let database = try AppDatabase.inMemory()
         let service = try ConversationService(database: database, library: Fixtures.library)
         for (n, line) in Fixtures.intake.enumerated() {
@@ -42,10 +44,12 @@ struct AfterIntakeTests {
         #expect(statuses == ["gepland", "gedaan"])
         // Done means no more reminders for it.
         let pending = try database.reader.read { db in
-            try Int.fetchOne(db, sql: """
-                SELECT COUNT(*) FROM job j JOIN action a ON a.id = j.actionId
-                WHERE a.what = 'Ans vragen mee te gaan' AND j.status = 'pending' AND j.kind IN ('reminder', 'member_reminder')
-                """) ?? -1
+            try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT COUNT(*) FROM job j JOIN action a ON a.id = j.actionId
+                    WHERE a.what = 'Ans vragen mee te gaan' AND j.status = 'pending' AND j.kind IN ('reminder', 'member_reminder')
+                    """) ?? -1
         }
         #expect(pending == 0)
     }
@@ -73,10 +77,12 @@ struct AfterIntakeTests {
         #expect(reply.text.contains("0800-0113"))
         #expect(reply.text.contains("112"))
         let stored = try database.reader.read { db in
-            try Row.fetchOne(db, sql: """
-                SELECT a.kind, a.urgent, m.replyTo IS NOT NULL AS isReply, o.status FROM alert a, message m JOIN outbox o ON o.messageId = m.id
-                WHERE a.kind = 'crisis' AND m.text = ?
-                """, arguments: [reply.text])
+            try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT a.kind, a.urgent, m.replyTo IS NOT NULL AS isReply, o.status FROM alert a, message m JOIN outbox o ON o.messageId = m.id
+                    WHERE a.kind = 'crisis' AND m.text = ?
+                    """, arguments: [reply.text])
         }
         let row = try #require(stored)
         #expect(row["urgent"] as Bool == true)

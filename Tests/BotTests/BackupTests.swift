@@ -1,8 +1,9 @@
-@testable import Bot
 import Foundation
 import GRDB
 import Synchronization
 import Testing
+
+@testable import Bot
 
 /// `wegwijzer backup` while another process writes: a copy of one moment, owner-only, never over a file.
 @Suite(.serialized)
@@ -10,12 +11,16 @@ struct BackupTests {
     /// Each transaction adds a person, their contact and a message: a copy of one moment has as many of each.
     static func write(_ database: AppDatabase, _ n: Int) throws {
         try database.writer.write { db in
-            try db.execute(sql: "INSERT INTO person (role, phone, name, createdAt) VALUES ('inwoner', ?, 'Sam', ?)",
-                           arguments: [String(format: "+3162%07d", n), Fixtures.start])
+            try db.execute(
+                sql: "INSERT INTO person (role, phone, name, createdAt) VALUES ('inwoner', ?, 'Sam', ?)",
+                arguments: [String(format: "+3162%07d", n), Fixtures.start])
             let id = db.lastInsertedRowID
-            try db.execute(sql: "INSERT INTO contact (personId, channel, address) VALUES (?, 'sms', ?)", arguments: [id, String(format: "+3162%07d", n)])
-            try db.execute(sql: "INSERT INTO message (personId, direction, channel, text, createdAt) VALUES (?, 'in', 'sms', ?, ?)",
-                           arguments: [id, String(repeating: "bericht ", count: 40), Fixtures.start])
+            try db.execute(
+                sql: "INSERT INTO contact (personId, channel, address) VALUES (?, 'sms', ?)",
+                arguments: [id, String(format: "+3162%07d", n)])
+            try db.execute(
+                sql: "INSERT INTO message (personId, direction, channel, text, createdAt) VALUES (?, 'in', 'sms', ?, ?)",
+                arguments: [id, String(repeating: "bericht ", count: 40), Fixtures.start])
         }
     }
 
@@ -48,10 +53,12 @@ struct BackupTests {
 
         let queue = try DatabaseQueue(path: copy)
         let (people, contacts, messages, check) = try queue.read { db in
-            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM person WHERE name = 'Sam'")!,
-             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM contact WHERE address LIKE '+3162%'")!,
-             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM message WHERE text LIKE 'bericht%'")!,
-             try String.fetchOne(db, sql: "PRAGMA integrity_check"))
+            (
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM person WHERE name = 'Sam'")!,
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM contact WHERE address LIKE '+3162%'")!,
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM message WHERE text LIKE 'bericht%'")!,
+                try String.fetchOne(db, sql: "PRAGMA integrity_check")
+            )
         }
         try queue.close()
         #expect(check == "ok")

@@ -1,8 +1,9 @@
-@testable import Bot
 import Dialog
 import Foundation
 import GRDB
 import Testing
+
+@testable import Bot
 
 /// The check-in rules, driven directly with a clock that moves in steps of two weeks.
 final class CarerCheckinTests {
@@ -15,12 +16,15 @@ final class CarerCheckinTests {
         let database = try AppDatabase.inMemory()
         let service = try ConversationService(database: database, library: Fixtures.library)
         try database.writer.write { db in
-            try db.execute(sql: "INSERT INTO person (role, phone, name, createdAt) VALUES ('inwoner', '+31612345678', 'Sam', ?)", arguments: [Self.start])
+            try db.execute(
+                sql: "INSERT INTO person (role, phone, name, createdAt) VALUES ('inwoner', '+31612345678', 'Sam', ?)",
+                arguments: [Self.start])
             try db.execute(sql: "INSERT INTO contact (personId, channel, address) VALUES (1, 'sms', '+31612345678')")
-            try db.execute(sql: """
-                INSERT INTO mantelzorg (personId, localId, direction, name, phone, checkin, createdAt)
-                VALUES (1, 'mz', 'ontvangt', 'Els', '+31611112222', 1, ?)
-                """, arguments: [Self.start])
+            try db.execute(
+                sql: """
+                    INSERT INTO mantelzorg (personId, localId, direction, name, phone, checkin, createdAt)
+                    VALUES (1, 'mz', 'ontvangt', 'Els', '+31611112222', 1, ?)
+                    """, arguments: [Self.start])
             let carers = CarerCheckins(service: service, db: db, now: Self.start)
             try carers.invite(carerLinkID: 1)
             _ = try carers.runInvite(carerID: 2, run: "t")
@@ -32,8 +36,10 @@ final class CarerCheckinTests {
     /// A message from Els.
     func send(_ text: String, at now: Date, _ service: ConversationService) throws {
         n += 1
-        _ = try service.handle(InboundMessage(channel: "sms", address: "+31611112222", phone: "+31611112222", providerID: "E\(n)",
-                                              text: text, receivedAt: now))
+        _ = try service.handle(
+            InboundMessage(
+                channel: "sms", address: "+31611112222", phone: "+31611112222", providerID: "E\(n)",
+                text: text, receivedAt: now))
     }
 
     func moment(_ weeks: Int) -> Date { Self.start.addingTimeInterval(Double(weeks) * 7 * 86400) }
@@ -42,7 +48,9 @@ final class CarerCheckinTests {
     func quick(_ score: Int, weeks: Int, _ database: AppDatabase, _ service: ConversationService) throws -> [String] {
         let now = moment(weeks)
         if weeks > 0 {
-            try database.writer.write { db in _ = try CarerCheckins(service: service, db: db, now: now).startCheckin(carerID: 2, run: "w\(weeks)") }
+            try database.writer.write { db in
+                _ = try CarerCheckins(service: service, db: db, now: now).startCheckin(carerID: 2, run: "w\(weeks)")
+            }
         }
         try send(String(score), at: now, service)
         return try database.reader.read { db in
@@ -66,7 +74,9 @@ final class CarerCheckinTests {
     @Test func theIntervalIsPerPerson() throws {
         let (database, service) = try setUp()
         try database.writer.write { db in try db.execute(sql: "UPDATE mantelzorg SET checkinEveryDays = 7") }
-        try database.writer.write { db in _ = try CarerCheckins(service: service, db: db, now: self.moment(1)).startCheckin(carerID: 2, run: "w1") }
+        try database.writer.write { db in
+            _ = try CarerCheckins(service: service, db: db, now: self.moment(1)).startCheckin(carerID: 2, run: "w1")
+        }
         let next = try database.reader.read { db in
             try Date.fetchOne(db, sql: "SELECT MAX(dueAt) FROM job WHERE kind = 'checkin' AND status = 'pending'")
         }
@@ -83,13 +93,13 @@ final class CarerCheckinTests {
         _ = try quick(3, weeks: 0, database, service)
         try answerCSI(2, weeks: 0, database, service)
         #expect(try quick(3, weeks: 2, database, service) == ["quick"])
-        #expect(try quick(4, weeks: 4, database, service) == ["quick"])       // a rise of 1
-        #expect(try quick(6, weeks: 6, database, service) == ["quick", "csi"]) // a rise of 2
+        #expect(try quick(4, weeks: 4, database, service) == ["quick"])  // a rise of 1
+        #expect(try quick(6, weeks: 6, database, service) == ["quick", "csi"])  // a rise of 2
         try answerCSI(2, weeks: 6, database, service)
-        #expect(try quick(7, weeks: 8, database, service) == ["quick", "csi"]) // 7 or more
+        #expect(try quick(7, weeks: 8, database, service) == ["quick", "csi"])  // 7 or more
         try answerCSI(2, weeks: 8, database, service)
         #expect(try quick(6, weeks: 10, database, service) == ["quick"])
-        #expect(try quick(6, weeks: 22, database, service) == ["quick", "csi"]) // 3 months after the last
+        #expect(try quick(6, weeks: 22, database, service) == ["quick", "csi"])  // 3 months after the last
     }
 
     @Test func aCutOffScoreAlertsAndIsAnsweredCalmly() throws {
@@ -134,7 +144,9 @@ final class CarerCheckinTests {
         _ = try quick(2, weeks: 0, database, service)
         try answerCSI(1, weeks: 0, database, service)
         for weeks in [2, 4, 6] {
-            try database.writer.write { db in _ = try CarerCheckins(service: service, db: db, now: self.moment(weeks)).startCheckin(carerID: 2, run: "w\(weeks)") }
+            try database.writer.write { db in
+                _ = try CarerCheckins(service: service, db: db, now: self.moment(weeks)).startCheckin(carerID: 2, run: "w\(weeks)")
+            }
         }
         #expect(try alerts(database) == ["mantelzorg_geen_antwoord"])
     }

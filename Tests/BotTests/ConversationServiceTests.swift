@@ -1,8 +1,9 @@
-@testable import Bot
 import Dialog
 import Foundation
 import GRDB
 import Testing
+
+@testable import Bot
 
 struct ConversationServiceTests {
     func count(_ table: String, _ database: AppDatabase) throws -> Int {
@@ -44,7 +45,10 @@ struct ConversationServiceTests {
         let stateBefore = try database.reader.read { db in try String.fetchOne(db, sql: "SELECT state FROM conversation") }
         let answersBefore = try count("answer", database)
         let again = try service.handle(Fixtures.message("ja", id: "SM2"))
-        guard case .duplicate = again else { Issue.record("a redelivery was applied again"); return }
+        guard case .duplicate = again else {
+            Issue.record("a redelivery was applied again")
+            return
+        }
         #expect(again.replies == first.replies)
         #expect(!first.replies.isEmpty)
         #expect(try count("answer", database) == answersBefore)
@@ -77,7 +81,9 @@ struct ConversationServiceTests {
         #expect(scores.first?["score"] == 3)
         #expect(scores.first?["wantsChange"] == true)
         // The earlier answer stays in the history; the new one counts.
-        let answers = try database.reader.read { db in try String.fetchAll(db, sql: "SELECT value FROM answer WHERE key = 'cijfer.geld' ORDER BY id") }
+        let answers = try database.reader.read { db in
+            try String.fetchAll(db, sql: "SELECT value FROM answer WHERE key = 'cijfer.geld' ORDER BY id")
+        }
         #expect(answers == ["7", "3"])
     }
 
@@ -88,11 +94,16 @@ struct ConversationServiceTests {
         let service = try ConversationService(database: database, library: Fixtures.library)
         func person() throws -> [String] {
             try database.reader.read { db in
-                try Row.fetchAll(db, sql: "SELECT language, optedOut FROM person").map { "\($0["language"] as String? ?? "-") \($0["optedOut"] as Bool)" }
+                try Row.fetchAll(db, sql: "SELECT language, optedOut FROM person").map {
+                    "\($0["language"] as String? ?? "-") \($0["optedOut"] as Bool)"
+                }
             }
         }
         var n = 0
-        func send(_ text: String) throws { n += 1; _ = try service.handle(Fixtures.message(text, id: "SM\(n)")) }
+        func send(_ text: String) throws {
+            n += 1
+            _ = try service.handle(Fixtures.message(text, id: "SM\(n)"))
+        }
         try send("hoi")
         #expect(try person() == ["nl false"])
         try send("English")

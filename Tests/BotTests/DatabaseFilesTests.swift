@@ -1,7 +1,8 @@
-@testable import Bot
 import Foundation
 import GRDB
 import Testing
+
+@testable import Bot
 
 /// The database and the files beside it are for their owner only.
 struct DatabaseFilesTests {
@@ -16,7 +17,8 @@ struct DatabaseFilesTests {
         let path = try Fixtures.temporaryDirectory().appendingPathComponent("new.sqlite").path
         let database = try AppDatabase.open(path: path)
         try database.writer.write { db in
-            try db.execute(sql: "INSERT INTO person (role, phone, createdAt) VALUES ('inwoner', '+31612345678', ?)", arguments: [Fixtures.start])
+            try db.execute(
+                sql: "INSERT INTO person (role, phone, createdAt) VALUES ('inwoner', '+31612345678', ?)", arguments: [Fixtures.start])
         }
         for file in [path, path + "-wal", path + "-shm"] {
             #expect(FileManager.default.fileExists(atPath: file), "\(file) missing")

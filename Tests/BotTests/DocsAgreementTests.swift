@@ -1,10 +1,11 @@
-@testable import Bot
 import ArgumentParser
 import Foundation
 import Hummingbird
 import Logging
 import Testing
 import Yams
+
+@testable import Bot
 
 /// The docs (`README.md` and every `docs/**/*.md`, `operations.md` included) and the product agree.
 /// The lists come from the code: the commands from the argument parser's configuration, the
@@ -87,7 +88,10 @@ struct DocsAgreementTests {
                 var inside = false
                 var lines: [String] = []
                 for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-                    if line.trimmingCharacters(in: .whitespaces).hasPrefix("```") { inside.toggle(); continue }
+                    if line.trimmingCharacters(in: .whitespaces).hasPrefix("```") {
+                        inside.toggle()
+                        continue
+                    }
                     if !inside { lines.append(String(line)) }
                 }
                 return (name, lines)
@@ -100,7 +104,11 @@ struct DocsAgreementTests {
                 var i = 0
                 while i < lines.count {
                     guard lines[i].hasPrefix("|"), i + 1 < lines.count, lines[i + 1].hasPrefix("|"),
-                          lines[i + 1].allSatisfy({ "|-: ".contains($0) }) else { i += 1; continue }
+                        lines[i + 1].allSatisfy({ "|-: ".contains($0) })
+                    else {
+                        i += 1
+                        continue
+                    }
                     let header = DocsAgreementTests.cells(lines[i])
                     var rows: [[String]] = []
                     i += 2
@@ -265,7 +273,9 @@ struct DocsAgreementTests {
             for line in block.text.split(separator: "\n") {
                 for arguments in Self.invocations(String(line)) {
                     checked += 1
-                    if let problem = Self.problem(with: arguments) { Issue.record("\(block.file): \(line.trimmingCharacters(in: .whitespaces)): \(problem)") }
+                    if let problem = Self.problem(with: arguments) {
+                        Issue.record("\(block.file): \(line.trimmingCharacters(in: .whitespaces)): \(problem)")
+                    }
                 }
             }
         }
@@ -325,7 +335,8 @@ struct DocsAgreementTests {
         } catch {
             let text = "\(error)"
             guard text.contains("unknown config key '\(dotted)\(probeKey)'"),
-                  let open = text.range(of: "(known: "), let close = text.range(of: ")", options: .backwards) else { return nil }
+                let open = text.range(of: "(known: "), let close = text.range(of: ")", options: .backwards)
+            else { return nil }
             return text[open.upperBound..<close.lowerBound].split(separator: ",").map {
                 String($0.trimmingCharacters(in: .whitespaces).dropFirst(dotted.count))
             }
@@ -368,9 +379,10 @@ struct DocsAgreementTests {
     }
 
     @Test func everyConfigKeyIsInTheDocs() {
-        let code = Set(Docs.shared.inlineCode.flatMap { span in
-            [span.trimmingCharacters(in: .whitespaces)] + [String(span.split(whereSeparator: { " :=".contains($0) }).first ?? "")]
-        })
+        let code = Set(
+            Docs.shared.inlineCode.flatMap { span in
+                [span.trimmingCharacters(in: .whitespaces)] + [String(span.split(whereSeparator: { " :=".contains($0) }).first ?? "")]
+            })
         let examples = Set(Self.configExamples.flatMap { Self.keyPaths($0.tree) })
         for key in Self.configKeys where !code.contains(key) && !examples.contains(key) {
             Issue.record("config key `\(key)` is not in README.md or docs/ (as `\(key)` or in a YAML config example)")
@@ -401,7 +413,9 @@ struct DocsAgreementTests {
         let sources = Fixtures.root.appendingPathComponent("Sources/Bot")
         let walker = FileManager.default.enumerator(atPath: sources.path)
         while let name = walker?.nextObject() as? String {
-            guard name.hasSuffix(".swift"), let text = try? String(contentsOf: sources.appendingPathComponent(name), encoding: .utf8) else { continue }
+            guard name.hasSuffix(".swift"), let text = try? String(contentsOf: sources.appendingPathComponent(name), encoding: .utf8) else {
+                continue
+            }
             for match in text.matches(of: /environment\["([A-Z][A-Z0-9_]*)"\]/) { names.insert(String(match.1)) }
         }
         return names
@@ -430,7 +444,10 @@ struct DocsAgreementTests {
         while path.count > 1, let last = path.last, ".,;:)".contains(last) { path.removeLast() }
         let segments = path.split(separator: "/").map { segment -> String in
             if segment.hasPrefix(":") || segment.hasPrefix("{") || segment.hasPrefix("<") || segment == "N"
-                || segment.allSatisfy(\.isNumber) { return "*" }
+                || segment.allSatisfy(\.isNumber)
+            {
+                return "*"
+            }
             return String(segment)
         }
         return "/" + segments.joined(separator: "/")
@@ -440,11 +457,12 @@ struct DocsAgreementTests {
     static let routes: Set<Route> = {
         var found: [Route] = []
         let database = try! AppDatabase.inMemory()
-        _ = try! buildApplication(config: TestServer.config(), database: database, library: Fixtures.library, clock: .fixed(Fixtures.start),
-                                  transport: FakeProvider().transport, logger: Logger(label: "docs"), runDispatcher: false,
-                                  inspectRoutes: { router in
-                                      found = router.routes.map { Route(method: $0.method.rawValue, path: normalized("\($0.path)")) }
-                                  })
+        _ = try! buildApplication(
+            config: TestServer.config(), database: database, library: Fixtures.library, clock: .fixed(Fixtures.start),
+            transport: FakeProvider().transport, logger: Logger(label: "docs"), runDispatcher: false,
+            inspectRoutes: { router in
+                found = router.routes.map { Route(method: $0.method.rawValue, path: normalized("\($0.path)")) }
+            })
         return Set(found)
     }()
 
@@ -459,14 +477,18 @@ struct DocsAgreementTests {
         #expect(Self.routes.contains(Route(method: "POST", path: "/webhooks/twilio")))
         #expect(Self.routes.contains(Route(method: "GET", path: "/inwoners/*/plan")))
         #expect(Self.routes.contains(Route(method: "GET", path: "/healthz")))
-        #expect(Self.routesNamed(in: "`GET/POST /login` and GET /inwoners/{id}.") ==
-                [Route(method: "GET", path: "/login"), Route(method: "POST", path: "/login"), Route(method: "GET", path: "/inwoners/*")])
+        #expect(
+            Self.routesNamed(in: "`GET/POST /login` and GET /inwoners/{id}.") == [
+                Route(method: "GET", path: "/login"), Route(method: "POST", path: "/login"), Route(method: "GET", path: "/inwoners/*")
+            ])
     }
 
     @Test func everyRouteIsInTheDocs() {
         let named = Set(Self.routesNamed(in: Docs.shared.all))
         for route in Self.routes.sorted(by: { $0.description < $1.description }) where !named.contains(route) {
-            Issue.record("route `\(route)` is not in README.md or docs/ (write it as `\(route.method) \(route.path.replacingOccurrences(of: "*", with: "{id}"))`)")
+            Issue.record(
+                "route `\(route)` is not in README.md or docs/ (write it as `\(route.method) \(route.path.replacingOccurrences(of: "*", with: "{id}"))`)"
+            )
         }
     }
 

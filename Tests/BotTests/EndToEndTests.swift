@@ -1,5 +1,5 @@
-import GRDB
 import Foundation
+import GRDB
 import Testing
 
 /// The built binary, driven as a user would drive it.
@@ -15,8 +15,9 @@ struct EndToEndTests {
 
     @Test func aPipedIntakeShowsUpInTheExport() throws {
         let db = try Fixtures.temporaryDirectory().appendingPathComponent("e2e.sqlite").path
-        let chat = try BinaryRunner.run(["chat", "--db", db, "--phone", "0612345678", "--now", now],
-                                        input: Fixtures.intake.joined(separator: "\n") + "\n")
+        let chat = try BinaryRunner.run(
+            ["chat", "--db", db, "--phone", "0612345678", "--now", now],
+            input: Fixtures.intake.joined(separator: "\n") + "\n")
         #expect(chat.status == 0, "chat failed: \(chat.stderr)")
         #expect(chat.stdout.contains("Je plan:"))
         let document = try export(db)
@@ -50,7 +51,8 @@ struct EndToEndTests {
         // The same input again: lines already applied are recognised by their id and skipped.
         let rerun = try BinaryRunner.run(args(killed), input: lines.joined(separator: "\n") + "\n")
         #expect(rerun.status == 0, "re-run failed after a kill at message \(after): \(rerun.stderr)")
-        let a = try export(reference), b = try export(killed)
+        let a = try export(reference)
+        let b = try export(killed)
         for key in ["scores", "strengths", "network", "goals", "consents", "answers"] {
             let left = try JSONSerialization.data(withJSONObject: a[key] ?? [], options: .sortedKeys)
             let right = try JSONSerialization.data(withJSONObject: b[key] ?? [], options: .sortedKeys)
@@ -96,8 +98,11 @@ struct EndToEndTests {
     @Test func chatWritesAReplayableTranscript() throws {
         let dir = try Fixtures.temporaryDirectory()
         let transcript = dir.appendingPathComponent("t.txt").path
-        let result = try BinaryRunner.run(["chat", "--db", dir.appendingPathComponent("t.sqlite").path, "--now", now,
-                                           "--transcript", transcript], input: "hoi\nja\n1\n")
+        let result = try BinaryRunner.run(
+            [
+                "chat", "--db", dir.appendingPathComponent("t.sqlite").path, "--now", now,
+                "--transcript", transcript
+            ], input: "hoi\nja\n1\n")
         #expect(result.status == 0)
         let text = try String(contentsOfFile: transcript, encoding: .utf8)
         #expect(text.hasPrefix("# flow: levenskracht\n# start: 2026-11-23T10:00:00+01:00\n# lang: nl\n> hoi\n< Hallo"))
@@ -122,9 +127,11 @@ struct EndToEndTests {
 
     @Test func accountsAreMadeFromStdinAndInwonersAssigned() throws {
         let db = try Fixtures.temporaryDirectory().appendingPathComponent("users.sqlite").path
-        let made = try BinaryRunner.run(["user", "add", "--db", db, "--email", "anna@wijkteam.example", "--cost", "10"], input: "een lang wachtwoord\n")
+        let made = try BinaryRunner.run(
+            ["user", "add", "--db", db, "--email", "anna@wijkteam.example", "--cost", "10"], input: "een lang wachtwoord\n")
         #expect(made.status == 0, "user add failed: \(made.stderr)")
-        let again = try BinaryRunner.run(["user", "add", "--db", db, "--email", "ANNA@wijkteam.example", "--cost", "10"], input: "nog een wachtwoord\n")
+        let again = try BinaryRunner.run(
+            ["user", "add", "--db", db, "--email", "ANNA@wijkteam.example", "--cost", "10"], input: "nog een wachtwoord\n")
         #expect(again.status != 0)
         #expect(again.stderr.contains("already exists"))
         let short = try BinaryRunner.run(["user", "add", "--db", db, "--email", "kort@wijkteam.example"], input: "kort\n")
@@ -134,9 +141,13 @@ struct EndToEndTests {
         #expect(hash?.hasPrefix("$2b$10$") == true)
         #expect(hash?.contains("een lang wachtwoord") == false)
 
-        let enrolled = try BinaryRunner.run(["enroll", "--db", db, "--phone", "0612345678", "--name", "Fatima", "--professional", "anna@wijkteam.example"])
+        let enrolled = try BinaryRunner.run([
+            "enroll", "--db", db, "--phone", "0612345678", "--name", "Fatima", "--professional", "anna@wijkteam.example"
+        ])
         #expect(enrolled.status == 0, "enroll failed: \(enrolled.stderr)")
-        let unknown = try BinaryRunner.run(["enroll", "--db", db, "--phone", "0687654321", "--name", "Bart", "--professional", "niemand@example.nl"])
+        let unknown = try BinaryRunner.run([
+            "enroll", "--db", db, "--phone", "0687654321", "--name", "Bart", "--professional", "niemand@example.nl"
+        ])
         #expect(unknown.status != 0)
         #expect(unknown.stderr.contains("no professional"))
         _ = try BinaryRunner.run(["enroll", "--db", db, "--phone", "0687654321", "--name", "Bart"])
@@ -148,7 +159,8 @@ struct EndToEndTests {
         #expect(sent.status == 0, "plan --send failed: \(sent.stderr)")
         #expect(sent.stdout.contains("on sms for +316****5678"))
         let queued = try DatabaseQueue(path: db).read { db in
-            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox o JOIN message m ON m.id = o.messageId WHERE m.textKey = 'plan.overzicht'")
+            try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM outbox o JOIN message m ON m.id = o.messageId WHERE m.textKey = 'plan.overzicht'")
         }
         #expect(queued == 1)
     }
@@ -160,7 +172,9 @@ struct EndToEndTests {
         let evening = try BinaryRunner.run(["remind", "--once", "--db", db, "--now", "2026-11-23T18:00:00+01:00"])
         #expect(evening.status == 0, "remind failed: \(evening.stderr)")
         let lines = evening.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.contains("local: Herinnering van Wegwijzer: De woningcorporatie bellen, di 24 november, 10:00. Daarna vragen we of het gelukt is."))
+        #expect(
+            lines.contains(
+                "local: Herinnering van Wegwijzer: De woningcorporatie bellen, di 24 november, 10:00. Daarna vragen we of het gelukt is."))
         #expect(lines.contains { $0.hasPrefix("+31612345678: Hallo Ans, dit is Wegwijzer") }, "\(lines)")
         // Nothing is due twice.
         let again = try BinaryRunner.run(["remind", "--once", "--db", db, "--now", "2026-11-23T18:00:00+01:00"])
@@ -204,14 +218,17 @@ struct EndToEndTests {
         let database = try DatabaseQueue(path: db)
         try database.write { db in
             let id = try #require(try Int64.fetchOne(db, sql: "SELECT id FROM person WHERE phone = '+31612345678'"))
-            try db.execute(sql: """
-                INSERT INTO alert (personId, kind, detail, urgent, createdAt) VALUES (?, 'crisis', 'signalen van een crisis', 1, '2026-11-24 09:00:00.000')
-                """, arguments: [id])
-            try db.execute(sql: "INSERT INTO professional (email, passwordHash, createdAt) VALUES ('anna@wijkteam.example', 'x', '2026-11-23')")
-            try db.execute(sql: """
-                INSERT INTO note (personId, professionalId, text, createdAt) VALUES (?, NULL, 'Ik ben mijn werk kwijt.', '2026-11-23 09:00:00.000'),
-                    (?, 1, 'Gebeld', '2026-11-23 09:00:00.000')
-                """, arguments: [id, id])
+            try db.execute(
+                sql: """
+                    INSERT INTO alert (personId, kind, detail, urgent, createdAt) VALUES (?, 'crisis', 'signalen van een crisis', 1, '2026-11-24 09:00:00.000')
+                    """, arguments: [id])
+            try db.execute(
+                sql: "INSERT INTO professional (email, passwordHash, createdAt) VALUES ('anna@wijkteam.example', 'x', '2026-11-23')")
+            try db.execute(
+                sql: """
+                    INSERT INTO note (personId, professionalId, text, createdAt) VALUES (?, NULL, 'Ik ben mijn werk kwijt.', '2026-11-23 09:00:00.000'),
+                        (?, 1, 'Gebeld', '2026-11-23 09:00:00.000')
+                    """, arguments: [id, id])
         }
         try database.close()
         let alerts = try BinaryRunner.run(["alerts", "--db", db])

@@ -1,8 +1,9 @@
-@testable import Bot
 import Dialog
 import Foundation
 import GRDB
 import Testing
+
+@testable import Bot
 
 /// Follow-up questions for one person never replace each other: they wait for the open one, go
 /// out in the order they first fell due, are asked once more when unanswered, and then become a
@@ -17,14 +18,17 @@ final class FollowUpQueueTests {
     static func seed(_ actions: [(String, String, String)], service: ConversationService) throws {
         let now = date("2026-11-23T10:00:00+01:00")
         try service.database.writer.write { db in
-            try db.execute(sql: "INSERT INTO person (role, phone, name, createdAt) VALUES ('inwoner', ?, 'Sam', ?)", arguments: [phone, now])
+            try db.execute(
+                sql: "INSERT INTO person (role, phone, name, createdAt) VALUES ('inwoner', ?, 'Sam', ?)", arguments: [phone, now])
             try db.execute(sql: "INSERT INTO contact (personId, channel, address) VALUES (1, 'sms', ?)", arguments: [phone])
-            try db.execute(sql: "INSERT INTO goal (personId, localId, text, rank, createdAt) VALUES (1, 'g', 'Doel', 1, ?)", arguments: [now])
+            try db.execute(
+                sql: "INSERT INTO goal (personId, localId, text, rank, createdAt) VALUES (1, 'g', 'Doel', 1, ?)", arguments: [now])
             for (index, (what, day, time)) in actions.enumerated() {
-                try db.execute(sql: """
-                    INSERT INTO action (personId, goalId, localId, what, ownerKind, dueDate, dueTime, createdAt)
-                    VALUES (1, 1, ?, ?, 'inwoner', ?, ?, ?)
-                    """, arguments: ["a\(index)", what, day, time, now])
+                try db.execute(
+                    sql: """
+                        INSERT INTO action (personId, goalId, localId, what, ownerKind, dueDate, dueTime, createdAt)
+                        VALUES (1, 1, ?, ?, 'inwoner', ?, ?, ?)
+                        """, arguments: ["a\(index)", what, day, time, now])
                 try ActionScheduler(policy: service.schedule, now: now, db: db).plan(actionID: db.lastInsertedRowID)
             }
         }
@@ -32,8 +36,10 @@ final class FollowUpQueueTests {
 
     func send(_ text: String, at iso: String, _ service: ConversationService) throws {
         n += 1
-        _ = try service.handle(InboundMessage(channel: "sms", address: Self.phone, phone: Self.phone, providerID: "F\(n)", text: text,
-                                              receivedAt: Self.date(iso)))
+        _ = try service.handle(
+            InboundMessage(
+                channel: "sms", address: Self.phone, phone: Self.phone, providerID: "F\(n)", text: text,
+                receivedAt: Self.date(iso)))
     }
 
     /// The follow-up questions among the messages a run queued, by the step they name.
@@ -46,7 +52,8 @@ final class FollowUpQueueTests {
 
     func alerts(_ service: ConversationService) throws -> [String] {
         try service.database.reader.read { db in
-            try String.fetchAll(db, sql: "SELECT kind || ': ' || COALESCE(detail, '') FROM alert WHERE kind = 'opvolging_onbeantwoord' ORDER BY id")
+            try String.fetchAll(
+                db, sql: "SELECT kind || ': ' || COALESCE(detail, '') FROM alert WHERE kind = 'opvolging_onbeantwoord' ORDER BY id")
         }
     }
 
@@ -57,14 +64,16 @@ final class FollowUpQueueTests {
     @Test func followUpsThatFallDueWhileOneIsOpenWaitAndGoOutInTheOrderTheyFellDue() async throws {
         let service = try ConversationService(database: try AppDatabase.inMemory(), library: Fixtures.library)
         // C falls due before B, but B's action (and so its job) was made first.
-        try Self.seed([("Bellen", "2026-11-24", "10:00"), ("Brief schrijven", "2026-11-26", "10:00"), ("Formulier invullen", "2026-11-25", "10:00")],
-                      service: service)
+        try Self.seed(
+            [("Bellen", "2026-11-24", "10:00"), ("Brief schrijven", "2026-11-26", "10:00"), ("Formulier invullen", "2026-11-25", "10:00")],
+            service: service)
         #expect(try await asked(at: "2026-11-24T11:05:00+01:00", service) == ["Bellen"])
         // C is due and waits; Bellen is asked once more, not replaced.
         #expect(try await asked(at: "2026-11-25T11:05:00+01:00", service) == ["Bellen"])
-        #expect(try await asked(at: "2026-11-26T11:02:00+01:00", service).isEmpty) // B waits too
+        #expect(try await asked(at: "2026-11-26T11:02:00+01:00", service).isEmpty)  // B waits too
         let held = try service.database.reader.read { db in
-            try Row.fetchAll(db, sql: "SELECT actionId, firstDueAt, held FROM job WHERE kind = 'followup' AND status = 'pending' ORDER BY actionId")
+            try Row.fetchAll(
+                db, sql: "SELECT actionId, firstDueAt, held FROM job WHERE kind = 'followup' AND status = 'pending' ORDER BY actionId")
         }
         #expect(held.map { $0["actionId"] as Int64 } == [2, 3])
         #expect(held.map { $0["held"] as Bool } == [true, true])
@@ -76,7 +85,8 @@ final class FollowUpQueueTests {
         try send("ja", at: "2026-11-26T11:05:00+01:00", service)
         try send("7", at: "2026-11-26T11:05:30+01:00", service)
         #expect(try await asked(at: "2026-11-26T11:06:00+01:00", service) == ["Brief schrijven"])
-        let statuses = try await service.database.reader.read { db in try String.fetchAll(db, sql: "SELECT status FROM action ORDER BY id") }
+        let statuses = try await service.database.reader.read { db in try String.fetchAll(db, sql: "SELECT status FROM action ORDER BY id")
+        }
         #expect(statuses == ["gedaan", "gepland", "gedaan"])
     }
 
@@ -94,7 +104,9 @@ final class FollowUpQueueTests {
         #expect(try await asked(at: "2026-11-28T11:05:00+01:00", service).isEmpty)
         #expect(try alerts(service) == ["opvolging_onbeantwoord: Bellen", "opvolging_onbeantwoord: Brief schrijven"])
         #expect(try activeFlow(service) == nil)
-        let finished = try await service.database.reader.read { db in try ConversationStore.state(personID: 1, flowID: "opvolging", in: db)?.finished }
+        let finished = try await service.database.reader.read { db in
+            try ConversationStore.state(personID: 1, flowID: "opvolging", in: db)?.finished
+        }
         #expect(finished == true)
         // Nothing more after that: no third question, no second signal.
         #expect(try await asked(at: "2026-12-05T11:05:00+01:00", service).isEmpty)
@@ -122,7 +134,7 @@ final class FollowUpQueueTests {
         let service = try ConversationService(database: try AppDatabase.inMemory(), library: Fixtures.library)
         try Self.seed([("Bellen", "2026-11-24", "10:00"), ("Brief schrijven", "2026-11-25", "10:00")], service: service)
         #expect(try await asked(at: "2026-11-24T11:05:00+01:00", service) == ["Bellen"])
-        try send("nee", at: "2026-11-25T10:30:00+01:00", service) // "Wat zat in de weg?" stays open
+        try send("nee", at: "2026-11-25T10:30:00+01:00", service)  // "Wat zat in de weg?" stays open
         // The first look (Wednesday 11:05) finds a message of 10:30: the day counts from then.
         #expect(try await asked(at: "2026-11-25T11:05:00+01:00", service).isEmpty)
         #expect(try activeFlow(service) == "opvolging")
@@ -148,8 +160,10 @@ final class FollowUpQueueTests {
         let now = Self.date("2026-11-24T11:00:00+01:00")
         let messages = try await service.database.writer.write { db -> [OutgoingMessage] in
             let vars: [String: Value] = ["actie": try ActionVars.action(1, in: db), "lid": .text("Ans"), "netwerk": .list([])]
-            guard case .started(let messages) = try FlowStarter(service: service, db: db, now: now)
-                .start("overnemen", personID: 1, vars: vars, run: "stop-1") else { return [] }
+            guard
+                case .started(let messages) = try FlowStarter(service: service, db: db, now: now)
+                    .start("overnemen", personID: 1, vars: vars, run: "stop-1")
+            else { return [] }
             return messages
         }
         #expect(messages.first?.text.hasPrefix("Ans doet niet meer mee met: Samen naar de corporatie.") == true)
@@ -167,8 +181,9 @@ final class FollowUpQueueTests {
         let morning = Self.date("2026-11-24T10:30:00+01:00")
         try await service.database.writer.write { db in
             try db.execute(sql: "UPDATE goal SET leefgebied = 'wonen'")
-            try db.execute(sql: "INSERT INTO score (personId, localId, leefgebied, score, createdAt) VALUES (1, 's', 'wonen', 4, ?)",
-                           arguments: [morning])
+            try db.execute(
+                sql: "INSERT INTO score (personId, localId, leefgebied, score, createdAt) VALUES (1, 's', 'wonen', 4, ?)",
+                arguments: [morning])
             try JobStore.add(.rerate, personID: 1, goalID: 1, dueAt: morning, key: "rerate:1", at: morning, in: db)
         }
         let rating = try await JobRunner(service: service).runDue(at: morning)
@@ -186,7 +201,8 @@ final class FollowUpQueueTests {
         let policy = SchedulePolicy(settings: settings)
         #expect(policy.askAgainAfter == 6 * 3600)
         // Asked on Saturday at 17:00: six hours later is 23:00, outside the window; Sunday is closed too.
-        #expect(policy.askAgain(after: Self.date("2026-11-28T17:00:00+01:00"), window: policy.window)
+        #expect(
+            policy.askAgain(after: Self.date("2026-11-28T17:00:00+01:00"), window: policy.window)
                 == Self.date("2026-11-30T09:00:00+01:00"))
         #expect(ScheduleSettings().askAgainAfterHours == 24)
         #expect(throws: FlowError.self) { try ScheduleSettings.decode("follow_up: {ask_again_after_hours: 0}\n", file: "schedule.yaml") }

@@ -11,14 +11,20 @@ struct HouseRulesTests {
     static func files() throws -> [(path: String, lines: [Substring])] {
         let enumerator = try #require(FileManager.default.enumerator(atPath: bot.path))
         return try enumerator.compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") }.sorted().map { path in
-            (path, try String(contentsOf: bot.appendingPathComponent(path), encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false))
+            (
+                path,
+                try String(contentsOf: bot.appendingPathComponent(path), encoding: .utf8).split(
+                    separator: "\n", omittingEmptySubsequences: false)
+            )
         }
     }
 
     static func offending(_ pattern: String, except allowed: (String) -> Bool) throws -> [String] {
         try files().filter { !allowed($0.path) }.flatMap { file in
-            file.lines.enumerated().filter { $0.element.contains(pattern) && !$0.element.trimmingCharacters(in: .whitespaces).hasPrefix("//") }
-                .map { "\(file.path):\($0.offset + 1)" }
+            file.lines.enumerated().filter {
+                $0.element.contains(pattern) && !$0.element.trimmingCharacters(in: .whitespaces).hasPrefix("//")
+            }
+            .map { "\(file.path):\($0.offset + 1)" }
         }
     }
 

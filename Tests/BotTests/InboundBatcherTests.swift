@@ -1,8 +1,9 @@
-@testable import Bot
 import Foundation
 import GRDB
 import Synchronization
 import Testing
+
+@testable import Bot
 
 /// Group commit: many inwoners' messages in one transaction, each applied once, each on its own.
 struct InboundBatcherTests {
@@ -12,12 +13,14 @@ struct InboundBatcherTests {
         let database = try AppDatabase.inMemory()
         let service = try ConversationService(database: database, library: Fixtures.library)
         try await database.writer.write { db in
-            try db.execute(sql: "INSERT INTO person (role, phone, createdAt) VALUES ('inwoner', '+31611111111', ?)", arguments: [Fixtures.start])
+            try db.execute(
+                sql: "INSERT INTO person (role, phone, createdAt) VALUES ('inwoner', '+31611111111', ?)", arguments: [Fixtures.start])
             try db.execute(sql: "INSERT INTO contact (personId, channel, address) VALUES (1, 'sms', '+31611111111')")
-            try db.execute(sql: """
-                INSERT INTO conversation (personId, flowId, flowVersion, state, stateVersion, updatedAt)
-                VALUES (1, 'levenskracht', 1, '{"stateVersion": 999}', 999, ?)
-                """, arguments: [Fixtures.start])
+            try db.execute(
+                sql: """
+                    INSERT INTO conversation (personId, flowId, flowVersion, state, stateVersion, updatedAt)
+                    VALUES (1, 'levenskracht', 1, '{"stateVersion": 999}', 999, ?)
+                    """, arguments: [Fixtures.start])
         }
         return (database, service)
     }
@@ -27,10 +30,12 @@ struct InboundBatcherTests {
         let database = try storage.open()
         let service = try ConversationService(database: database, library: Fixtures.library)
         let batches = Mutex<[Int]>([])
-        let batcher = InboundBatcher(service: service, maxBatch: 8, onBatch: { size, took in
-            #expect(took >= .zero)
-            batches.withLock { $0.append(size) }
-        })
+        let batcher = InboundBatcher(
+            service: service, maxBatch: 8,
+            onBatch: { size, took in
+                #expect(took >= .zero)
+                batches.withLock { $0.append(size) }
+            })
         let phones = (0..<40).map { String(format: "+316200%05d", $0) }
         // Every inwoner sends three messages in order; all inwoners at once; the first one twice (a redelivery).
         try await withThrowingTaskGroup(of: Void.self) { group in
@@ -46,9 +51,11 @@ struct InboundBatcherTests {
             try await group.waitForAll()
         }
         let (inbound, persons, pending) = try await database.reader.read { db in
-            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM message WHERE direction = 'in'"),
-             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM person"),
-             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox WHERE status = 'pending'"))
+            (
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM message WHERE direction = 'in'"),
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM person"),
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox WHERE status = 'pending'")
+            )
         }
         #expect(inbound == 120)
         #expect(persons == 40)
@@ -56,7 +63,7 @@ struct InboundBatcherTests {
         let sizes = batches.withLock { $0 }
         #expect(sizes.reduce(0, +) == 160)
         #expect(sizes.allSatisfy { (1...8).contains($0) })
-        #expect(pending == 0) // inline replies are stored as sent in their own transaction
+        #expect(pending == 0)  // inline replies are stored as sent in their own transaction
         let unsent = try await database.reader.read { db in
             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox WHERE status != 'sent' OR sentAt IS NULL OR attempts != 1")
         }
@@ -88,14 +95,16 @@ struct InboundBatcherTests {
             try await group.waitForAll()
         }
         // Once the stream is under way, another writer asks for the database.
-        while try await database.reader.read({ db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM message WHERE direction = 'in'") ?? 0 }) < 10 {
+        while try await database.reader.read({ db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM message WHERE direction = 'in'") ?? 0 }
+        ) < 10 {
             try await Task.sleep(for: .milliseconds(1))
         }
         let seenByOtherWriter = try await database.writer.write { db in
             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM message WHERE direction = 'in'") ?? 0
         }
         try await stream
-        let stored = try await database.reader.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM message WHERE direction = 'in'") }
+        let stored = try await database.reader.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM message WHERE direction = 'in'")
+        }
         #expect(stored == total)
         #expect(seenByOtherWriter < total, "the other write waited for the whole stream")
     }
@@ -125,9 +134,11 @@ struct InboundBatcherTests {
             if case .applied(let result) = outcome { count + result.replies.count } else { count }
         }
         let (outbound, outboxRows, conversations) = try await database.reader.read { db in
-            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM message WHERE direction = 'out'") ?? -1,
-             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox") ?? -1,
-             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM conversation WHERE stateVersion != 999") ?? -1)
+            (
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM message WHERE direction = 'out'") ?? -1,
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox") ?? -1,
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM conversation WHERE stateVersion != 999") ?? -1
+            )
         }
         #expect(replied > 0)
         #expect(outbound == replied)
@@ -137,17 +148,20 @@ struct InboundBatcherTests {
 
     @Test func aLoneMessageThatFailsLeavesNothing() async throws {
         let (database, service) = try await Self.withUnreadableConversation()
-        let outcomes = await InboundBatcher.commit([InboundBatcher.Item(message: Fixtures.message("hoi", id: "SM1", phone: "+31611111111"), inline: false)],
-                                                   service: service)
+        let outcomes = await InboundBatcher.commit(
+            [InboundBatcher.Item(message: Fixtures.message("hoi", id: "SM1", phone: "+31611111111"), inline: false)],
+            service: service)
         guard outcomes.count == 1, case .failed(let failure) = outcomes[0] else {
             Issue.record("expected one failure: \(outcomes)")
             return
         }
         #expect(!failure.busy)
         let (messages, outboxRows, lastInbound) = try await database.reader.read { db in
-            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM message") ?? -1,
-             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox") ?? -1,
-             try Date?.fetchOne(db, sql: "SELECT lastInboundAt FROM contact") ?? nil)
+            (
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM message") ?? -1,
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox") ?? -1,
+                try Date?.fetchOne(db, sql: "SELECT lastInboundAt FROM contact") ?? nil
+            )
         }
         #expect(messages == 0)
         #expect(outboxRows == 0)
@@ -165,9 +179,11 @@ struct InboundBatcherTests {
             if case .applied(let result) = outcome { count + result.replies.count } else { count - 1_000 }
         }
         let (inbound, outbound, outboxRows) = try await database.reader.read { db in
-            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM message WHERE direction = 'in'") ?? -1,
-             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM message WHERE direction = 'out'") ?? -1,
-             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox") ?? -1)
+            (
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM message WHERE direction = 'in'") ?? -1,
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM message WHERE direction = 'out'") ?? -1,
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox") ?? -1
+            )
         }
         #expect(replied >= 5)
         #expect(inbound == 5)

@@ -1,4 +1,3 @@
-@testable import Bot
 import Foundation
 import GRDB
 import HTTPTypes
@@ -7,6 +6,8 @@ import HummingbirdTesting
 import Logging
 import Synchronization
 import Testing
+
+@testable import Bot
 
 /// The server on 127.0.0.1 with a fake provider that is a real HTTP server: it fails with 500,
 /// then hangs past the read timeout, then recovers. Every message must be accepted exactly once,
@@ -20,7 +21,10 @@ struct LiveDeliveryTests {
             let router = Router()
             router.post("2010-04-01/Accounts/{account}/Messages.json") { [self] request, _ -> Response in
                 let body = String(buffer: try await request.body.collect(upTo: 1 << 20))
-                let n = log.withLock { $0.seen += 1; return $0.seen }
+                let n = log.withLock {
+                    $0.seen += 1
+                    return $0.seen
+                }
                 switch n {
                 case 1, 2: return Response(status: .internalServerError)
                 case 3:
@@ -30,7 +34,8 @@ struct LiveDeliveryTests {
                 default:
                     log.withLock { $0.accepted.append(body) }
                     let json = #"{"sid":"SM\#(n)","status":"queued"}"#
-                    return Response(status: .created, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: json)))
+                    return Response(
+                        status: .created, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: json)))
                 }
             }
             return router
@@ -49,14 +54,16 @@ struct LiveDeliveryTests {
             config.dispatcher.readTimeout = 0.5
             config.dispatcher.connectTimeout = 0.5
             config.dispatcher.maxAttempts = 10
-            let app = try buildApplication(config: config, database: database, library: Fixtures.library, clock: .system,
-                                           transport: .live(policy: config.dispatcher), logger: Logger(label: "live"))
+            let app = try buildApplication(
+                config: config, database: database, library: Fixtures.library, clock: .system,
+                transport: .live(policy: config.dispatcher), logger: Logger(label: "live"))
             try await app.test(.live) { client in
                 for (n, text) in ["hoi", "ja"].enumerated() {
                     let (body, signature) = TestServer.twilioForm(TestServer.sms(text, sid: "SMlive\(n)"))
                     var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
                     headers[HTTPField.Name("X-Twilio-Signature")!] = signature
-                    let response = try await client.execute(uri: "/webhooks/twilio", method: .post, headers: headers, body: ByteBuffer(string: body))
+                    let response = try await client.execute(
+                        uri: "/webhooks/twilio", method: .post, headers: headers, body: ByteBuffer(string: body))
                     #expect(response.status == .ok)
                 }
                 let expected = try await database.reader.read { db in
@@ -71,7 +78,8 @@ struct LiveDeliveryTests {
             }
         }
         let stored = try await database.reader.read { db in
-            try String.fetchAll(db, sql: "SELECT m.text FROM outbox o JOIN message m ON m.id = o.messageId WHERE o.channel = 'sms' ORDER BY o.id")
+            try String.fetchAll(
+                db, sql: "SELECT m.text FROM outbox o JOIN message m ON m.id = o.messageId WHERE o.channel = 'sms' ORDER BY o.id")
         }
         let accepted = provider.log.withLock { $0.accepted }
         #expect(stored.count >= 5)
@@ -79,7 +87,9 @@ struct LiveDeliveryTests {
         // In order, each once: the Body field of each accepted request is the stored text.
         let bodies = accepted.compactMap { FormURLEncoded.decode(Data($0.utf8))?.first { $0.0 == "Body" }?.1 }
         #expect(bodies == stored)
-        let statuses = try await database.reader.read { db in try String.fetchAll(db, sql: "SELECT status FROM outbox WHERE channel = 'sms'") }
+        let statuses = try await database.reader.read { db in
+            try String.fetchAll(db, sql: "SELECT status FROM outbox WHERE channel = 'sms'")
+        }
         #expect(statuses.allSatisfy { $0 == "sent" })
     }
 }

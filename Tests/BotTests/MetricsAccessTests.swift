@@ -1,4 +1,3 @@
-@testable import Bot
 import Foundation
 import GRDB
 import HTTPTypes
@@ -7,14 +6,17 @@ import HummingbirdTesting
 import Logging
 import Testing
 
+@testable import Bot
+
 /// `/metrics` is not for everyone: loopback only by default, a bearer token, or a loopback port of its own.
 struct MetricsAccessTests {
     static func app(_ metrics: ServeConfig.Metrics, database: AppDatabase? = nil) throws -> some ApplicationProtocol {
         var config = TestServer.config()
         config.metrics = metrics
-        return try buildApplication(config: config, database: try database ?? AppDatabase.inMemory(), library: Fixtures.library,
-                                    clock: .fixed(Fixtures.start), transport: FakeProvider().transport, logger: Logger(label: "test"),
-                                    runDispatcher: false)
+        return try buildApplication(
+            config: config, database: try database ?? AppDatabase.inMemory(), library: Fixtures.library,
+            clock: .fixed(Fixtures.start), transport: FakeProvider().transport, logger: Logger(label: "test"),
+            runDispatcher: false)
     }
 
     @Test func byDefaultOnlyALoopbackClientWithoutAProxyGetsTheMetrics() async throws {
@@ -39,7 +41,8 @@ struct MetricsAccessTests {
     @Test func theScrapeTellsWhatWaitsForAProfessional() async throws {
         let database = try AppDatabase.inMemory()
         try await database.writer.write { db in
-            try db.execute(sql: "INSERT INTO person (role, phone, createdAt) VALUES ('inwoner', '+31612345678', ?)", arguments: [Fixtures.start])
+            try db.execute(
+                sql: "INSERT INTO person (role, phone, createdAt) VALUES ('inwoner', '+31612345678', ?)", arguments: [Fixtures.start])
             try AlertStore.add(personID: 1, kind: "crisis", detail: nil, urgent: true, at: Fixtures.start.addingTimeInterval(-600), in: db)
             try AlertStore.add(personID: 1, kind: "contact", detail: nil, at: Fixtures.start, in: db)
             try AlertStore.add(personID: 1, kind: "contact", detail: nil, at: Fixtures.start, in: db)
@@ -60,7 +63,8 @@ struct MetricsAccessTests {
             let none = try await client.execute(uri: "/metrics", method: .get)
             #expect(none.status == .unauthorized)
             #expect(none.headers[.wwwAuthenticate] == "Bearer")
-            #expect(try await client.execute(uri: "/metrics", method: .get, headers: [.authorization: "Bearer wrong"]).status == .unauthorized)
+            #expect(
+                try await client.execute(uri: "/metrics", method: .get, headers: [.authorization: "Bearer wrong"]).status == .unauthorized)
             let ok = try await client.execute(uri: "/metrics", method: .get, headers: [.authorization: "Bearer \(token)"])
             #expect(ok.status == .ok)
             #expect(String(buffer: ok.body).contains("wegwijzer_outbox_depth"))
@@ -75,7 +79,8 @@ struct MetricsAccessTests {
             var reply: HTTPTransport.Reply?
             let deadline = ContinuousClock.now + .seconds(10)
             while reply == nil, ContinuousClock.now < deadline {
-                reply = try? await transport.execute(OutboundRequest(method: "GET", url: "http://127.0.0.1:\(port)/metrics", headers: [], body: Data()))
+                reply = try? await transport.execute(
+                    OutboundRequest(method: "GET", url: "http://127.0.0.1:\(port)/metrics", headers: [], body: Data()))
                 if reply == nil { try await Task.sleep(for: .milliseconds(50)) }
             }
             #expect(reply?.status == 200)
@@ -96,11 +101,13 @@ struct MetricsAccessTests {
             let forged = try await client.execute(uri: "/webhooks/twilio", method: .post, headers: headers, body: ByteBuffer(string: body))
             #expect(forged.status == .forbidden)
             #expect(forged.headers[.xContentTypeOptions] == "nosniff")
-            let json = try await client.execute(uri: "/webhooks/json", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: "{}"))
+            let json = try await client.execute(
+                uri: "/webhooks/json", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: "{}"))
             #expect(json.status == .forbidden)
             #expect(json.headers[.xContentTypeOptions] == "nosniff")
-            let verify = try await client.execute(uri: "/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=\(TestServer.verifyToken)&hub.challenge=42",
-                                                  method: .get)
+            let verify = try await client.execute(
+                uri: "/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=\(TestServer.verifyToken)&hub.challenge=42",
+                method: .get)
             #expect(verify.status == .ok)
             #expect(verify.headers[.xContentTypeOptions] == "nosniff")
         }

@@ -1,4 +1,3 @@
-@testable import Bot
 import Dialog
 import Foundation
 import GRDB
@@ -6,9 +5,12 @@ import Logging
 import Synchronization
 import Testing
 
+@testable import Bot
+
 struct OutboxDispatcherTests {
-    static let twilio = ServeConfig.Twilio(accountSid: "AC00000000000000000000000000000000", authToken: "secret",
-                                           from: "+3197010250999", messagingServiceSid: nil)
+    static let twilio = ServeConfig.Twilio(
+        accountSid: "AC00000000000000000000000000000000", authToken: "secret",
+        from: "+3197010250999", messagingServiceSid: nil)
 
     final class Clock: Sendable {
         let now = Mutex<Date>(Fixtures.start)
@@ -16,11 +18,14 @@ struct OutboxDispatcherTests {
         func advance(_ seconds: Double) { now.withLock { $0 = $0.addingTimeInterval(seconds) } }
     }
 
-    func setUp(_ provider: FakeProvider, clock: Clock, policy: DispatchPolicy = DispatchPolicy()) throws -> (AppDatabase, OutboxDispatcher, ConversationService) {
+    func setUp(_ provider: FakeProvider, clock: Clock, policy: DispatchPolicy = DispatchPolicy()) throws -> (
+        AppDatabase, OutboxDispatcher, ConversationService
+    ) {
         let database = try AppDatabase.inMemory()
         let service = try ConversationService(database: database, library: Fixtures.library)
-        let dispatcher = OutboxDispatcher(database: database, senders: ["sms": TwilioSender(config: Self.twilio, transport: provider.transport)],
-                                          policy: policy, clock: clock.wall, metrics: nil, logger: Logger(label: "test"))
+        let dispatcher = OutboxDispatcher(
+            database: database, senders: ["sms": TwilioSender(config: Self.twilio, transport: provider.transport)],
+            policy: policy, clock: clock.wall, metrics: nil, logger: Logger(label: "test"))
         return (database, dispatcher, service)
     }
 
@@ -34,7 +39,8 @@ struct OutboxDispatcherTests {
     }
 
     @Test func queuedRepliesGoOutOnceInOrder() async throws {
-        let provider = FakeProvider(), clock = Clock()
+        let provider = FakeProvider()
+        let clock = Clock()
         let (database, dispatcher, service) = try setUp(provider, clock: clock)
         _ = try service.handle(Fixtures.message("hoi", id: "SM1"))
         // One message per person per round keeps the order.
@@ -61,7 +67,10 @@ struct OutboxDispatcherTests {
         let holder = try DatabaseQueue(path: path, configuration: unsafe)
         let sends = Sends()
         let transport = HTTPTransport { _ in
-            let n = sends.count.withLock { $0 += 1; return $0 }
+            let n = sends.count.withLock {
+                $0 += 1
+                return $0
+            }
             if n == 1 {
                 // Another process takes the write lock while the first send is under way, for 6 s.
                 try holder.writeWithoutTransaction { db in try db.execute(sql: "BEGIN IMMEDIATE") }
@@ -72,15 +81,17 @@ struct OutboxDispatcherTests {
             }
             return .init(status: 201, body: Data(#"{"sid":"SM\#(n)","status":"queued"}"#.utf8))
         }
-        let dispatcher = OutboxDispatcher(database: database, senders: ["sms": TwilioSender(config: Self.twilio, transport: transport)],
-                                          policy: DispatchPolicy(), clock: Clock().wall, metrics: nil, logger: Logger(label: "test"))
+        let dispatcher = OutboxDispatcher(
+            database: database, senders: ["sms": TwilioSender(config: Self.twilio, transport: transport)],
+            policy: DispatchPolicy(), clock: Clock().wall, metrics: nil, logger: Logger(label: "test"))
         while try await dispatcher.tick() > 0 {}
         #expect(try statuses(database) == ["sent", "sent", "sent"])
         #expect(sends.count.withLock { $0 } == 3)
     }
 
     @Test func serverErrorsAndTimeoutsAreRetriedWithBackoff() async throws {
-        let provider = FakeProvider(), clock = Clock()
+        let provider = FakeProvider()
+        let clock = Clock()
         let (database, dispatcher, service) = try setUp(provider, clock: clock)
         _ = try service.handle(Fixtures.message("hoi", id: "SM1"))
         provider.behave(.serverError)
@@ -91,7 +102,7 @@ struct OutboxDispatcherTests {
         provider.behave(.timeout)
         #expect(try await dispatcher.tick() == 1)
         clock.advance(3)
-        #expect(try await dispatcher.tick() == 0) // second backoff is 4 s
+        #expect(try await dispatcher.tick() == 0)  // second backoff is 4 s
         clock.advance(2)
         provider.behave(.ok)
         while try await dispatcher.tick() > 0 {}
@@ -101,7 +112,8 @@ struct OutboxDispatcherTests {
     }
 
     @Test func aPermanentErrorStopsAndTheNextMessageGoes() async throws {
-        let provider = FakeProvider(), clock = Clock()
+        let provider = FakeProvider()
+        let clock = Clock()
         let (database, dispatcher, service) = try setUp(provider, clock: clock)
         _ = try service.handle(Fixtures.message("hoi", id: "SM1"))
         provider.behave(.status(400, #"{"code":21211,"message":"Invalid 'To' Phone Number"}"#))
@@ -109,13 +121,16 @@ struct OutboxDispatcherTests {
         provider.behave(.ok)
         while try await dispatcher.tick() > 0 {}
         #expect(try statuses(database) == ["failed", "sent", "sent"])
-        let error = try await database.reader.read { db in try String.fetchOne(db, sql: "SELECT lastError FROM outbox WHERE status = 'failed'") }
+        let error = try await database.reader.read { db in
+            try String.fetchOne(db, sql: "SELECT lastError FROM outbox WHERE status = 'failed'")
+        }
         #expect(error == "twilio 21211: Invalid 'To' Phone Number")
         #expect(providerError("whatsapp", nil, "HTTP 401") == "whatsapp: HTTP 401")
     }
 
     @Test func twilioOptOutMarksThePersonAndCancelsTheRest() async throws {
-        let provider = FakeProvider(), clock = Clock()
+        let provider = FakeProvider()
+        let clock = Clock()
         let (database, dispatcher, service) = try setUp(provider, clock: clock)
         _ = try service.handle(Fixtures.message("hoi", id: "SM1"))
         provider.behave(.status(400, #"{"code":21610,"message":"Attempt to send to unsubscribed recipient"}"#))
@@ -130,7 +145,8 @@ struct OutboxDispatcherTests {
     }
 
     @Test func givingUpAfterMaxAttempts() async throws {
-        let provider = FakeProvider(), clock = Clock()
+        let provider = FakeProvider()
+        let clock = Clock()
         var policy = DispatchPolicy()
         policy.maxAttempts = 3
         let (database, dispatcher, service) = try setUp(provider, clock: clock, policy: policy)
@@ -145,13 +161,14 @@ struct OutboxDispatcherTests {
     }
 
     @Test func aCrashBetweenClaimAndRecordResendsAfterTheLease() async throws {
-        let provider = FakeProvider(), clock = Clock()
+        let provider = FakeProvider()
+        let clock = Clock()
         let (database, dispatcher, service) = try setUp(provider, clock: clock)
         _ = try service.handle(Fixtures.message("STOP", id: "SM1"))
         // Claimed by a dispatcher that then died: nothing is recorded.
         let claimed = try await claim(database, at: Fixtures.start)
         #expect(claimed.count == 1)
-        #expect(try await dispatcher.tick() == 0) // still leased
+        #expect(try await dispatcher.tick() == 0)  // still leased
         clock.advance(61)
         #expect(try await dispatcher.tick() == 1)
         #expect(try statuses(database) == ["sent"])
@@ -173,8 +190,10 @@ struct OutboxDispatcherTests {
                     let entries = state.withLock { s -> [[String: String]] in
                         s.lists += 1
                         return s.accepted.reversed().map {
-                            ["sid": $0.sid, "to": $0.to, "body": $0.body, "direction": "outbound-api",
-                             "date_created": "Mon, 23 Nov 2026 09:00:01 +0000"]
+                            [
+                                "sid": $0.sid, "to": $0.to, "body": $0.body, "direction": "outbound-api",
+                                "date_created": "Mon, 23 Nov 2026 09:00:01 +0000"
+                            ]
                         }
                     }
                     return .init(status: 200, body: try JSONSerialization.data(withJSONObject: ["messages": entries]))
@@ -194,8 +213,9 @@ struct OutboxDispatcherTests {
     func setUp(_ twilio: ListingTwilio, clock: Clock) throws -> (AppDatabase, OutboxDispatcher, ConversationService) {
         let database = try AppDatabase.inMemory()
         let service = try ConversationService(database: database, library: Fixtures.library)
-        let dispatcher = OutboxDispatcher(database: database, senders: ["sms": TwilioSender(config: Self.twilio, transport: twilio.transport)],
-                                          policy: DispatchPolicy(), clock: clock.wall, metrics: nil, logger: Logger(label: "test"))
+        let dispatcher = OutboxDispatcher(
+            database: database, senders: ["sms": TwilioSender(config: Self.twilio, transport: twilio.transport)],
+            policy: DispatchPolicy(), clock: clock.wall, metrics: nil, logger: Logger(label: "test"))
         return (database, dispatcher, service)
     }
 
@@ -213,7 +233,8 @@ struct OutboxDispatcherTests {
         #expect(second.first?.inDoubtSince == Fixtures.start)
         // A recorded result clears the doubt: a retry after an error is claimed as a new attempt.
         _ = try await database.writer.write { db in
-            try OutboxStore.record(.retry("twilio HTTP 503"), for: second[0], policy: DispatchPolicy(), now: Fixtures.start.addingTimeInterval(61), in: db)
+            try OutboxStore.record(
+                .retry("twilio HTTP 503"), for: second[0], policy: DispatchPolicy(), now: Fixtures.start.addingTimeInterval(61), in: db)
         }
         let third = try await claim(database, at: Fixtures.start.addingTimeInterval(3_600))
         #expect(third.count == 1)
@@ -224,13 +245,16 @@ struct OutboxDispatcherTests {
     /// message (`wentOut`: it is recorded, not sent again) or before (it is sent now).
     @Test(arguments: [true, false])
     func anInterruptedSendGoesOutOnce(wentOut: Bool) async throws {
-        let twilio = ListingTwilio(), clock = Clock()
+        let twilio = ListingTwilio()
+        let clock = Clock()
         let (database, dispatcher, service) = try setUp(twilio, clock: clock)
         _ = try service.handle(Fixtures.message("STOP", id: "SM1"))
         let claimed = try await claim(database, at: Fixtures.start)
         if wentOut {
             let sender = TwilioSender(config: Self.twilio, transport: twilio.transport)
-            #expect(await sender.send(claimed[0].message, context: SendContext(now: Fixtures.start, idempotencyKey: "")) == .sent(providerID: "SM1"))
+            #expect(
+                await sender.send(claimed[0].message, context: SendContext(now: Fixtures.start, idempotencyKey: ""))
+                    == .sent(providerID: "SM1"))
         }
         clock.advance(61)
         #expect(try await dispatcher.tick() == 1)
@@ -246,20 +270,27 @@ struct OutboxDispatcherTests {
     }
 
     @Test func anEarlierMessageWithTheSameTextIsNotTakenForTheInterruptedOne() async throws {
-        let twilio = ListingTwilio(), clock = Clock()
+        let twilio = ListingTwilio()
+        let clock = Clock()
         let (database, dispatcher, service) = try setUp(twilio, clock: clock)
         _ = try service.handle(Fixtures.message("STOP", id: "SM1"))
         // The same text went to the same person before, and that send was recorded.
         try await database.writer.write { db in
-            let (person, text) = try #require(try Row.fetchOne(db, sql: """
-                SELECT o.personId, m.text FROM outbox o JOIN message m ON m.id = o.messageId
-                """).map { (row: Row) -> (Int64, String) in (row["personId"], row["text"]) })
-            try db.execute(sql: "INSERT INTO message (personId, direction, channel, text, createdAt) VALUES (?, 'out', 'sms', ?, ?)",
-                           arguments: [person, text, Fixtures.start])
-            try db.execute(sql: """
-                INSERT INTO outbox (messageId, personId, channel, status, attempts, providerMessageId, createdAt, sentAt)
-                VALUES (?, ?, 'sms', 'sent', 1, 'SMold', ?, ?)
-                """, arguments: [db.lastInsertedRowID, person, Fixtures.start, Fixtures.start])
+            let (person, text) = try #require(
+                try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT o.personId, m.text FROM outbox o JOIN message m ON m.id = o.messageId
+                        """
+                ).map { (row: Row) -> (Int64, String) in (row["personId"], row["text"]) })
+            try db.execute(
+                sql: "INSERT INTO message (personId, direction, channel, text, createdAt) VALUES (?, 'out', 'sms', ?, ?)",
+                arguments: [person, text, Fixtures.start])
+            try db.execute(
+                sql: """
+                    INSERT INTO outbox (messageId, personId, channel, status, attempts, providerMessageId, createdAt, sentAt)
+                    VALUES (?, ?, 'sms', 'sent', 1, 'SMold', ?, ?)
+                    """, arguments: [db.lastInsertedRowID, person, Fixtures.start, Fixtures.start])
             twilio.accept(sid: "SMold", to: "+31612345678", body: text)
             _ = try OutboxStore.claim(channels: ["sms"], now: Fixtures.start, lease: 60, limit: 10, in: db)
         }

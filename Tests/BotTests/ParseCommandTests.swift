@@ -18,7 +18,7 @@ struct ParseCommandTests {
         (["owner", "mijn dochter", "--choice", "Ans:zus", "--choice", "Sanne:dochter"], #"{"understood": true, "value": "network:Sanne"}"#),
         (["owner", "ik"], #"{"understood": true, "value": "inwoner"}"#),
         (["amount", "heel veel"], #"{"understood": true, "value": "heelveel"}"#),
-        (["person", "mijn zus Ans"], #"{"understood": true, "value": {"naam":"Ans","relatie":"zus"}}"#),
+        (["person", "mijn zus Ans"], #"{"understood": true, "value": {"naam":"Ans","relatie":"zus"}}"#)
     ])
     func printsOneLineOfJSON(arguments: [String], expected: String) throws {
         let result = try BinaryRunner.run(["parse"] + arguments + ["--now", Self.now])

@@ -1,8 +1,9 @@
-@testable import Bot
 import Dialog
 import Foundation
 import GRDB
 import Testing
+
+@testable import Bot
 
 /// A turn worked out ahead of the write transaction is used only for the state it started from.
 struct PreparedTurnTests {
@@ -13,8 +14,9 @@ struct PreparedTurnTests {
         let prepared = try #require(service.prepare(message))
         var transition = prepared.transition
         transition.outputs = [.say(key: "test.marker", text: "MARKER")]
-        return PreparedTurn(personID: prepared.personID, flowID: prepared.flowID, base: prepared.base,
-                            transition: transition, json: prepared.json)
+        return PreparedTurn(
+            personID: prepared.personID, flowID: prepared.flowID, base: prepared.base,
+            transition: transition, json: prepared.json)
     }
 
     static func apply(_ message: InboundMessage, _ prepared: PreparedTurn, on service: ConversationService) throws -> [String] {
@@ -111,7 +113,8 @@ struct PreparedTurnTests {
         #expect(prepared.base == stored)
         var marked = prepared.transition
         marked.outputs = [.say(key: "test.marker", text: "MARKER")]
-        let markedTurn = PreparedTurn(personID: prepared.personID, flowID: prepared.flowID, base: prepared.base, transition: marked, json: prepared.json)
+        let markedTurn = PreparedTurn(
+            personID: prepared.personID, flowID: prepared.flowID, base: prepared.base, transition: marked, json: prepared.json)
         #expect(try Self.apply(message, markedTurn, on: service) == ["MARKER"])
         // Nobody stored for this sender: nothing to prepare, the writer starts the conversation.
         #expect(await service.prepareFromStore(Fixtures.message("hoi", id: "SM3", phone: "+31699999999")) == nil)

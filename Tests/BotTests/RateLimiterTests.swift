@@ -1,6 +1,7 @@
-@testable import Bot
 import Foundation
 import Testing
+
+@testable import Bot
 
 struct RateLimiterTests {
     let start = Date(timeIntervalSince1970: 1_800_000_000)

@@ -1,9 +1,10 @@
-@testable import Bot
 import Foundation
 import GRDB
 import HummingbirdTesting
 import Logging
 import Testing
+
+@testable import Bot
 
 /// The bewaartermijn: a signal to the professional first, erasure only after it has stood its days.
 struct RetentionTests {
@@ -24,8 +25,9 @@ struct RetentionTests {
             try add("pas-gemeld", wrote: "2025-03-01T09:00:00Z", notice: "2026-11-20T09:00:00Z")
             try add("actief", wrote: "2026-11-01T09:00:00Z")
             // Told, but then the professional changed an action: the term starts anew.
-            try add("weer-actief", wrote: "2025-03-01T09:00:00Z", notice: "2026-10-01T09:00:00Z",
-                    audit: ("actie gewijzigd", "2026-10-15T09:00:00Z"))
+            try add(
+                "weer-actief", wrote: "2025-03-01T09:00:00Z", notice: "2026-10-01T09:00:00Z",
+                audit: ("actie gewijzigd", "2026-10-15T09:00:00Z"))
             try add("bijna", wrote: "2026-06-01T09:00:00Z")
             // Only looked at: viewing is not activity.
             try add("bekeken", wrote: "2025-02-01T09:00:00Z", notice: "2026-11-01T09:00:00Z", audit: ("bekeken", "2026-11-20T09:00:00Z"))
@@ -34,13 +36,16 @@ struct RetentionTests {
         mutating func add(_ name: String, wrote: String, notice: String? = nil, audit: (String, String)? = nil) throws {
             let phone = String(format: "+3161%07d", ids.count + 1)
             ids[name] = try database.writer.write { db -> Int64 in
-                try db.execute(sql: "INSERT INTO person (role, phone, name, createdAt) VALUES ('inwoner', ?, ?, ?)",
-                               arguments: [phone, name, RetentionTests.date("2025-01-01T09:00:00Z")])
+                try db.execute(
+                    sql: "INSERT INTO person (role, phone, name, createdAt) VALUES ('inwoner', ?, ?, ?)",
+                    arguments: [phone, name, RetentionTests.date("2025-01-01T09:00:00Z")])
                 let id = db.lastInsertedRowID
-                try db.execute(sql: "INSERT INTO contact (personId, channel, address, lastInboundAt) VALUES (?, 'sms', ?, ?)",
-                               arguments: [id, phone, SQLDate(RetentionTests.date(wrote))])
-                try db.execute(sql: "INSERT INTO message (personId, direction, channel, text, createdAt) VALUES (?, 'in', 'sms', 'hallo daar', ?)",
-                               arguments: [id, SQLDate(RetentionTests.date(wrote))])
+                try db.execute(
+                    sql: "INSERT INTO contact (personId, channel, address, lastInboundAt) VALUES (?, 'sms', ?, ?)",
+                    arguments: [id, phone, SQLDate(RetentionTests.date(wrote))])
+                try db.execute(
+                    sql: "INSERT INTO message (personId, direction, channel, text, createdAt) VALUES (?, 'in', 'sms', 'hallo daar', ?)",
+                    arguments: [id, SQLDate(RetentionTests.date(wrote))])
                 if let notice {
                     try AlertStore.add(personID: id, kind: "bewaartermijn", detail: "melding", at: RetentionTests.date(notice), in: db)
                 }
@@ -56,7 +61,9 @@ struct RetentionTests {
         }
 
         func exists(_ name: String) throws -> Bool {
-            try database.reader.read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM person WHERE id = ?)", arguments: [ids[name]]) } ?? false
+            try database.reader.read { db in
+                try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM person WHERE id = ?)", arguments: [ids[name]])
+            } ?? false
         }
 
         func snapshot() throws -> [Int] {
@@ -93,7 +100,8 @@ struct RetentionTests {
         for name in ["oud", "bekeken"] { #expect(try !seed.exists(name), "\(name)") }
         for name in ["nog-niet-gemeld", "pas-gemeld", "actief", "weer-actief", "bijna"] { #expect(try seed.exists(name), "\(name)") }
         let signals = try await seed.database.reader.read { db in
-            try Int64.fetchAll(db, sql: "SELECT personId FROM alert WHERE kind = 'bewaartermijn' AND createdAt = ?", arguments: [SQLDate(Self.now)])
+            try Int64.fetchAll(
+                db, sql: "SELECT personId FROM alert WHERE kind = 'bewaartermijn' AND createdAt = ?", arguments: [SQLDate(Self.now)])
         }
         #expect(Set(signals.map(seed.name)) == ["nog-niet-gemeld", "bijna"])
         // Again at the same moment: nothing new, no second signal.
@@ -118,15 +126,19 @@ struct RetentionTests {
         #expect(rows.allSatisfy { ($0["professionalId"] as Int64?) == nil })
         let text = rows.map { "\($0)" }.joined()
         #expect(!text.contains("oud") && !text.contains("+3161"))
-        #expect(try await seed.database.reader.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM message WHERE personId = ?", arguments: [erased]) } == 0)
+        #expect(
+            try await seed.database.reader.read { db in
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM message WHERE personId = ?", arguments: [erased])
+            } == 0)
     }
 
     @Test func serveRunsTheSameAtItsStart() async throws {
         let seed = try Seed()
         var config = TestServer.config()
         config.retention = Self.settings
-        let app = try buildApplication(config: config, database: seed.database, library: Fixtures.library, clock: .fixed(Self.now),
-                                       transport: FakeProvider().transport, logger: .init(label: "test"))
+        let app = try buildApplication(
+            config: config, database: seed.database, library: Fixtures.library, clock: .fixed(Self.now),
+            transport: FakeProvider().transport, logger: .init(label: "test"))
         try await app.test(.live) { _ in
             let deadline = ContinuousClock.now + .seconds(10)
             while ContinuousClock.now < deadline, try seed.exists("oud") { try await Task.sleep(for: .milliseconds(50)) }
@@ -140,7 +152,9 @@ struct RetentionTests {
         let path = dir.appendingPathComponent("r.sqlite").path
         let database = try AppDatabase.open(path: path)
         let id = try database.writer.write { db -> Int64 in
-            try db.execute(sql: "INSERT INTO person (role, phone, createdAt) VALUES ('inwoner', '+31612340000', ?)", arguments: [Self.date("2020-01-01T00:00:00Z")])
+            try db.execute(
+                sql: "INSERT INTO person (role, phone, createdAt) VALUES ('inwoner', '+31612340000', ?)",
+                arguments: [Self.date("2020-01-01T00:00:00Z")])
             let id = db.lastInsertedRowID
             try AlertStore.add(personID: id, kind: "bewaartermijn", detail: nil, at: Self.date("2020-02-01T00:00:00Z"), in: db)
             return id

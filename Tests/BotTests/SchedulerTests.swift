@@ -1,28 +1,33 @@
-@testable import Bot
 import Dialog
 import Foundation
 import GRDB
 import Logging
 import Testing
 
+@testable import Bot
+
 struct SchedulerTests {
     /// One inwoner with a contact on `channel`, and `count` actions due on the given local day and time.
-    static func seed(_ database: AppDatabase, persons: Int, actionsEach: Int, due: String, time: String?, at now: Date,
-                     service: ConversationService) throws {
+    static func seed(
+        _ database: AppDatabase, persons: Int, actionsEach: Int, due: String, time: String?, at now: Date,
+        service: ConversationService
+    ) throws {
         try database.writer.write { db in
             for p in 0..<persons {
                 let phone = String(format: "+3161%07d", p)
                 try db.execute(sql: "INSERT INTO person (role, phone, createdAt) VALUES ('inwoner', ?, ?)", arguments: [phone, now])
                 let personID = db.lastInsertedRowID
                 try db.execute(sql: "INSERT INTO contact (personId, channel, address) VALUES (?, 'sms', ?)", arguments: [personID, phone])
-                try db.execute(sql: "INSERT INTO goal (personId, localId, text, rank, createdAt) VALUES (?, 'goal-1', 'Doel', 1, ?)",
-                               arguments: [personID, now])
+                try db.execute(
+                    sql: "INSERT INTO goal (personId, localId, text, rank, createdAt) VALUES (?, 'goal-1', 'Doel', 1, ?)",
+                    arguments: [personID, now])
                 let goalID = db.lastInsertedRowID
                 for a in 0..<actionsEach {
-                    try db.execute(sql: """
-                        INSERT INTO action (personId, goalId, localId, what, ownerKind, dueDate, dueTime, createdAt)
-                        VALUES (?, ?, ?, ?, 'inwoner', ?, ?, ?)
-                        """, arguments: [personID, goalID, "action-\(a)", "Stap \(a)", due, time, now])
+                    try db.execute(
+                        sql: """
+                            INSERT INTO action (personId, goalId, localId, what, ownerKind, dueDate, dueTime, createdAt)
+                            VALUES (?, ?, ?, ?, 'inwoner', ?, ?, ?)
+                            """, arguments: [personID, goalID, "action-\(a)", "Stap \(a)", due, time, now])
                     try ActionScheduler(policy: service.schedule, now: now, db: db).plan(actionID: db.lastInsertedRowID)
                 }
             }
@@ -45,9 +50,9 @@ struct SchedulerTests {
         let followups = jobs.filter { $0["kind"] == "followup" }.map { $0["dueAt"] as Date }
         #expect(followups == [Self.date("2026-11-30T11:00:00+01:00")])
         let runner = JobRunner(service: service)
-        #expect(try await runner.runDue(at: Self.date("2026-11-29T18:00:00+01:00")).isEmpty) // Sunday: nothing
+        #expect(try await runner.runDue(at: Self.date("2026-11-29T18:00:00+01:00")).isEmpty)  // Sunday: nothing
         #expect(try await runner.runDue(at: Self.date("2026-11-30T09:00:00+01:00")).count == 1)
-        #expect(try await runner.runDue(at: Self.date("2026-11-30T09:30:00+01:00")).isEmpty) // not again
+        #expect(try await runner.runDue(at: Self.date("2026-11-30T09:30:00+01:00")).isEmpty)  // not again
     }
 
     @Test func aPersonsOwnWindowMovesTheirReminders() async throws {
@@ -55,16 +60,19 @@ struct SchedulerTests {
         let service = try ConversationService(database: database, library: Fixtures.library)
         let now = Self.date("2026-11-23T10:00:00+01:00")
         try await database.writer.write { db in
-            try db.execute(sql: "INSERT INTO person (role, phone, sendWindow, createdAt) VALUES ('inwoner', '+31610000000', ?, ?)",
-                           arguments: [#"{"start": "10:30", "end": "17:00"}"#, now])
+            try db.execute(
+                sql: "INSERT INTO person (role, phone, sendWindow, createdAt) VALUES ('inwoner', '+31610000000', ?, ?)",
+                arguments: [#"{"start": "10:30", "end": "17:00"}"#, now])
         }
         try await database.writer.write { db in
             try db.execute(sql: "INSERT INTO contact (personId, channel, address) VALUES (1, 'sms', '+31610000000')")
-            try db.execute(sql: "INSERT INTO goal (personId, localId, text, rank, createdAt) VALUES (1, 'g', 'Doel', 1, ?)", arguments: [now])
-            try db.execute(sql: """
-                INSERT INTO action (personId, goalId, localId, what, ownerKind, dueDate, dueTime, createdAt)
-                VALUES (1, 1, 'a', 'Stap', 'inwoner', '2026-11-25', '12:00', ?)
-                """, arguments: [now])
+            try db.execute(
+                sql: "INSERT INTO goal (personId, localId, text, rank, createdAt) VALUES (1, 'g', 'Doel', 1, ?)", arguments: [now])
+            try db.execute(
+                sql: """
+                    INSERT INTO action (personId, goalId, localId, what, ownerKind, dueDate, dueTime, createdAt)
+                    VALUES (1, 1, 'a', 'Stap', 'inwoner', '2026-11-25', '12:00', ?)
+                    """, arguments: [now])
             try ActionScheduler(policy: service.schedule, now: now, db: db).plan(actionID: 1)
         }
         let reminders = try await database.reader.read { db in
@@ -114,14 +122,16 @@ struct SchedulerTests {
     @Test func theServersRoundCommitsTenJobsAtATime() async throws {
         let database = try AppDatabase.inMemory()
         let service = try ConversationService(database: database, library: Fixtures.library)
-        try Self.seed(database, persons: 13, actionsEach: 2, due: "2026-11-25", time: "10:00",
-                      at: Self.date("2026-11-23T10:00:00+01:00"), service: service)
+        try Self.seed(
+            database, persons: 13, actionsEach: 2, due: "2026-11-25", time: "10:00",
+            at: Self.date("2026-11-23T10:00:00+01:00"), service: service)
         let commits = CommitCounter()
         try await database.writer.write { db in db.add(transactionObserver: commits, extent: .databaseLifetime) }
-        let scheduler = SchedulerService(runner: JobRunner(service: service), clock: .fixed(Self.date("2026-11-24T18:00:00+01:00")),
-                                         interval: 15, logger: Logger(label: "test"))
+        let scheduler = SchedulerService(
+            runner: JobRunner(service: service), clock: .fixed(Self.date("2026-11-24T18:00:00+01:00")),
+            interval: 15, logger: Logger(label: "test"))
         #expect(try await scheduler.round().count == 26)
-        #expect(commits.count == 3) // 10, 10 and 6 jobs
+        #expect(commits.count == 3)  // 10, 10 and 6 jobs
     }
 
     @Test func anOptOutCancelsEveryPendingJob() async throws {
@@ -129,9 +139,12 @@ struct SchedulerTests {
         let service = try ConversationService(database: database, library: Fixtures.library)
         let now = Self.date("2026-11-23T10:00:00+01:00")
         try Self.seed(database, persons: 1, actionsEach: 3, due: "2026-11-25", time: "10:00", at: now, service: service)
-        _ = try service.handle(InboundMessage(channel: "sms", address: "+31610000000", phone: "+31610000000", providerID: "x",
-                                              text: "STOP", receivedAt: now))
-        let pending = try await database.reader.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM job WHERE status = 'pending'") }
+        _ = try service.handle(
+            InboundMessage(
+                channel: "sms", address: "+31610000000", phone: "+31610000000", providerID: "x",
+                text: "STOP", receivedAt: now))
+        let pending = try await database.reader.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM job WHERE status = 'pending'")
+        }
         #expect(pending == 0)
         #expect(try await JobRunner(service: service).runDue(at: Self.date("2026-11-26T12:00:00+01:00")).isEmpty)
     }
@@ -150,7 +163,7 @@ struct SchedulerTests {
         // The second inwoner's action was done in time.
         try await database.writer.write { db in try db.execute(sql: "UPDATE action SET status = 'gedaan' WHERE personId = 2") }
         let runner = JobRunner(service: service)
-        _ = try await runner.runDue(at: Self.date("2026-11-29T23:00:00+01:00")) // a Sunday night: alerts do not wait for the window
+        _ = try await runner.runDue(at: Self.date("2026-11-29T23:00:00+01:00"))  // a Sunday night: alerts do not wait for the window
         let alerts = try database.reader.read { db in
             try Row.fetchAll(db, sql: "SELECT personId, kind, detail FROM alert")
         }
@@ -177,9 +190,10 @@ struct SchedulerTests {
         queued += try await runner.runDue(at: Self.date("2026-11-25T09:00:00+01:00"))
         #expect(queued.count == 20_000)
         let provider = FakeProvider()
-        let dispatcher = OutboxDispatcher(database: database, senders: ["sms": TwilioSender(config: OutboxDispatcherTests.twilio, transport: provider.transport)],
-                                          policy: DispatchPolicy(), clock: .fixed(Self.date("2026-11-25T09:00:00+01:00")), metrics: nil,
-                                          logger: Logger(label: "test"), concurrency: 64)
+        let dispatcher = OutboxDispatcher(
+            database: database, senders: ["sms": TwilioSender(config: OutboxDispatcherTests.twilio, transport: provider.transport)],
+            policy: DispatchPolicy(), clock: .fixed(Self.date("2026-11-25T09:00:00+01:00")), metrics: nil,
+            logger: Logger(label: "test"), concurrency: 64)
         while try await dispatcher.tick() > 0 {}
         let requests = provider.requests.count
         #expect(requests == 20_000)

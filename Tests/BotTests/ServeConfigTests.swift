@@ -1,6 +1,7 @@
-@testable import Bot
 import Foundation
 import Testing
+
+@testable import Bot
 
 struct ServeConfigTests {
     func write(_ text: String, mode: Int = 0o600) throws -> String {
@@ -11,7 +12,8 @@ struct ServeConfigTests {
     }
 
     @Test func aFullConfigLoadsWithSecretsFromTheEnvironment() throws {
-        let file = try write("""
+        let file = try write(
+            """
             port: 9090
             public_url: https://wegwijzer.example.nl
             channels:
@@ -47,7 +49,10 @@ struct ServeConfigTests {
 
     @Test(arguments: [
         ("prot: 8080", "unknown config key 'prot'"),
-        ("channels: {twilio: {enabled: true, account_sid: AC1, from: x, auth_token: secret}}", "unknown config key 'channels.twilio.auth_token'"),
+        (
+            "channels: {twilio: {enabled: true, account_sid: AC1, from: x, auth_token: secret}}",
+            "unknown config key 'channels.twilio.auth_token'"
+        ),
         ("channels: {twilio: {enabled: true, account_sid: AC1, from: x}}", "TWILIO_AUTH_TOKEN is not set"),
         ("channels: {whatsapp: {enabled: true}}", "'channels.whatsapp.phone_number_id' is missing"),
         ("channels: {sms: {enabled: true}}", "unknown config key 'channels.sms'"),
@@ -64,7 +69,7 @@ struct ServeConfigTests {
         ("metrics: {token: short}", "metrics.token must be at least 16 characters"),
         ("metrics: {user: x}", "unknown config key 'metrics.user'"),
         ("retention: {notice_days: 10}", "retention.inactive_months must be a whole number of months"),
-        ("retention: {inactive_months: 1, notice_days: 40}", "retention.notice_days must be at least 1 and shorter than inactive_months"),
+        ("retention: {inactive_months: 1, notice_days: 40}", "retention.notice_days must be at least 1 and shorter than inactive_months")
     ])
     func mistakesStopTheStartWithOneLine(_ yaml: String, _ message: String) throws {
         let file = try write(yaml)
@@ -82,7 +87,8 @@ struct ServeConfigTests {
         #expect(defaults.web.enabled)
         #expect(!defaults.web.plainHTTP)
         #expect(defaults.web.bcryptCost == 12)
-        let local = try ServeConfig.load(file: try write("host: 127.0.0.1\nweb: {plain_http: true, session_hours: 2, login_attempts: 3}"), environment: [:])
+        let local = try ServeConfig.load(
+            file: try write("host: 127.0.0.1\nweb: {plain_http: true, session_hours: 2, login_attempts: 3}"), environment: [:])
         #expect(local.web.plainHTTP)
         #expect(local.web.sessionHours == 2)
         #expect(local.web.loginAttempts == 3)
@@ -95,11 +101,13 @@ struct ServeConfigTests {
         #expect(defaults.web.trustedProxies.isEmpty)
         #expect(defaults.metrics.token == nil && defaults.metrics.port == nil)
         #expect(defaults.retention == nil)
-        let set = try ServeConfig.load(file: try write("""
-            web: {trusted_proxies: ["127.0.0.1", "0:0:0:0:0:0:0:1"]}
-            metrics: {port: 9091, host: "::1"}
-            retention: {inactive_months: 12, notice_days: 30}
-            """), environment: ["WEGWIJZER_METRICS_TOKEN": "token-from-the-environment"])
+        let set = try ServeConfig.load(
+            file: try write(
+                """
+                web: {trusted_proxies: ["127.0.0.1", "0:0:0:0:0:0:0:1"]}
+                metrics: {port: 9091, host: "::1"}
+                retention: {inactive_months: 12, notice_days: 30}
+                """), environment: ["WEGWIJZER_METRICS_TOKEN": "token-from-the-environment"])
         #expect(set.web.trustedProxies == ["127.0.0.1", "::1"])
         #expect(set.metrics.port == 9091 && set.metrics.host == "::1")
         #expect(set.metrics.token == "token-from-the-environment")

@@ -1,10 +1,11 @@
-@testable import Bot
 import Foundation
 import GRDB
 import Hummingbird
 import HummingbirdTesting
 import Synchronization
 import Testing
+
+@testable import Bot
 
 /// SIGTERM while a send hangs on a provider that does not answer: `wegwijzer serve` stops within its
 /// grace period, and after a restart the message goes out once.
@@ -18,20 +19,27 @@ struct ShutdownTests {
             let router = Router()
             router.post("2010-04-01/Accounts/{account}/Messages.json") { [self] request, _ -> Response in
                 let body = String(buffer: try await request.body.collect(upTo: 1 << 20))
-                let n = state.withLock { $0.posts += 1; return $0.posts }
+                let n = state.withLock {
+                    $0.posts += 1
+                    return $0.posts
+                }
                 if n == 1 {
                     // Silent until released (bounded, so the fake itself can stop); then not delivered.
                     let deadline = ContinuousClock.now + .seconds(30)
-                    while !state.withLock({ $0.released }) && ContinuousClock.now < deadline { try? await Task.sleep(for: .milliseconds(50)) }
+                    while !state.withLock({ $0.released }) && ContinuousClock.now < deadline {
+                        try? await Task.sleep(for: .milliseconds(50))
+                    }
                     return Response(status: .internalServerError)
                 }
                 state.withLock { $0.accepted.append(body) }
-                return Response(status: .created, headers: [.contentType: "application/json"],
-                                body: .init(byteBuffer: ByteBuffer(string: #"{"sid":"SM\#(n)","status":"queued"}"#)))
+                return Response(
+                    status: .created, headers: [.contentType: "application/json"],
+                    body: .init(byteBuffer: ByteBuffer(string: #"{"sid":"SM\#(n)","status":"queued"}"#)))
             }
             router.get("2010-04-01/Accounts/{account}/Messages.json") { _, _ -> Response in
-                Response(status: .ok, headers: [.contentType: "application/json"],
-                         body: .init(byteBuffer: ByteBuffer(string: #"{"messages":[],"page":0,"page_size":50}"#)))
+                Response(
+                    status: .ok, headers: [.contentType: "application/json"],
+                    body: .init(byteBuffer: ByteBuffer(string: #"{"messages":[],"page":0,"page_size":50}"#)))
             }
             return router
         }
@@ -83,13 +91,13 @@ struct ShutdownTests {
             let config = dir.appendingPathComponent("serve.yaml")
             // A read timeout far past the grace period: without cancelling the send, SIGTERM waited for it.
             try """
-                host: 127.0.0.1
-                port: \(serverPort)
-                public_url: http://127.0.0.1:\(serverPort)
-                channels:
-                  twilio: {enabled: true, account_sid: AC00000000000000000000000000000000, from: "+3197010250999", reply_mode: rest, api_base: "http://127.0.0.1:\(port)"}
-                dispatcher: {connect_timeout_seconds: 1, read_timeout_seconds: 20, lease_seconds: 22, base_delay_seconds: 0.2}
-                """.write(to: config, atomically: true, encoding: .utf8)
+            host: 127.0.0.1
+            port: \(serverPort)
+            public_url: http://127.0.0.1:\(serverPort)
+            channels:
+              twilio: {enabled: true, account_sid: AC00000000000000000000000000000000, from: "+3197010250999", reply_mode: rest, api_base: "http://127.0.0.1:\(port)"}
+            dispatcher: {connect_timeout_seconds: 1, read_timeout_seconds: 20, lease_seconds: 22, base_delay_seconds: 0.2}
+            """.write(to: config, atomically: true, encoding: .utf8)
 
             let first = try Self.serve(config: config.path, db: db)
             #expect(try await Self.wait({ provider.state.withLock { $0.posts } >= 1 }, seconds: 20), "the send never reached the provider")
@@ -103,9 +111,11 @@ struct ShutdownTests {
 
             // After the restart the row is claimed again once its lease ends, and goes out once.
             let second = try Self.serve(config: config.path, db: db)
-            let sent = try await Self.wait({
-                try DatabaseQueue(path: db).read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox WHERE status = 'sent'") } == stored.count
-            }, seconds: 45)
+            let sent = try await Self.wait(
+                {
+                    try DatabaseQueue(path: db).read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox WHERE status = 'sent'")
+                    } == stored.count
+                }, seconds: 45)
             try await Task.sleep(for: .milliseconds(300))
             _ = try await Self.terminate(second)
             #expect(sent)

@@ -1,8 +1,9 @@
-@testable import Bot
 import Dialog
 import Foundation
 import GRDB
 import Testing
+
+@testable import Bot
 
 /// The decoded-state cache never serves a state the database does not hold.
 struct StateCacheTests {
@@ -37,7 +38,7 @@ struct StateCacheTests {
         #expect(cache.state(personID: 1, flowID: "f", json: "b") == nil)
         #expect(cache.state(personID: 1, flowID: "g", json: "a") == nil)
         cache.store(state, json: "c", personID: 2, flowID: "f")
-        _ = cache.state(personID: 1, flowID: "f", json: "a") // 1 is used more recently than 2
+        _ = cache.state(personID: 1, flowID: "f", json: "a")  // 1 is used more recently than 2
         cache.store(state, json: "d", personID: 3, flowID: "f")
         #expect(cache.state(personID: 2, flowID: "f", json: "c") == nil)
         #expect(cache.state(personID: 1, flowID: "f", json: "a") == state)
@@ -48,7 +49,7 @@ struct StateCacheTests {
         let engine = try #require(Fixtures.library.engine())
         let cache = StateCache(capacity: 2)
         let state = engine.newConversation()
-        cache.remember(sender: "sms +31611111111", personID: 1, flowID: "f") // nothing stored for it: not kept
+        cache.remember(sender: "sms +31611111111", personID: 1, flowID: "f")  // nothing stored for it: not kept
         #expect(cache.latest(sender: "sms +31611111111") == nil)
         cache.store(state, json: "a", personID: 1, flowID: "f")
         cache.remember(sender: "sms +31611111111", personID: 1, flowID: "f")
@@ -57,7 +58,7 @@ struct StateCacheTests {
         #expect(cache.latest(sender: "sms +31611111111")?.json == "b")
         #expect(cache.latest(sender: "sms +31622222222") == nil)
         cache.store(state, json: "c", personID: 2, flowID: "f")
-        cache.store(state, json: "d", personID: 3, flowID: "f") // person 1 is the oldest and goes
+        cache.store(state, json: "d", personID: 3, flowID: "f")  // person 1 is the oldest and goes
         #expect(cache.latest(sender: "sms +31611111111") == nil)
     }
 

@@ -1,30 +1,39 @@
-@testable import Bot
 import Foundation
 import GRDB
 import Testing
+
+@testable import Bot
 
 struct StoreTests {
     @Test(arguments: Fixtures.Storage.allCases)
     func migrationsCreateEveryTable(_ storage: Fixtures.Storage) throws {
         let database = try storage.open()
         let tables = try database.reader.read { db in
-            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'grdb%' AND name NOT LIKE 'sqlite%'")
+            try String.fetchAll(
+                db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'grdb%' AND name NOT LIKE 'sqlite%'")
         }
-        for table in ["person", "contact", "conversation", "message", "outbox", "answer", "consent", "score", "strength",
-                      "networkMember", "wish", "mantelzorg", "goal", "action", "spiegelblad", "moduleProgress", "alert",
-                      "job", "checkin", "professional", "webSession", "note", "audit", "erasurePending"] {
+        for table in [
+            "person", "contact", "conversation", "message", "outbox", "answer", "consent", "score", "strength",
+            "networkMember", "wish", "mantelzorg", "goal", "action", "spiegelblad", "moduleProgress", "alert",
+            "job", "checkin", "professional", "webSession", "note", "audit", "erasurePending"
+        ] {
             #expect(tables.contains(table), "missing table \(table)")
         }
         let applied = try database.reader.read { db in try AppDatabase.migrator.appliedIdentifiers(db) }
-        #expect(applied.sorted() == ["v1 create core tables", "v2 outbox delivery", "v3 scheduler", "v4 mantelzorg check-ins",
-                                  "v5 professionals", "v6 urgent alerts and waiting follow-ups", "v7 erasures finished later"])
+        #expect(
+            applied.sorted() == [
+                "v1 create core tables", "v2 outbox delivery", "v3 scheduler", "v4 mantelzorg check-ins",
+                "v5 professionals", "v6 urgent alerts and waiting follow-ups", "v7 erasures finished later"
+            ])
     }
 
     @Test func diskDatabaseIsWALWithFullSyncAndForeignKeys() throws {
         let database = try Fixtures.Storage.disk.open()
         let (journal, synchronous, foreignKeys) = try database.writer.write { db in
-            (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA synchronous"),
-             try Int.fetchOne(db, sql: "PRAGMA foreign_keys"))
+            (
+                try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA synchronous"),
+                try Int.fetchOne(db, sql: "PRAGMA foreign_keys")
+            )
         }
         // Erased rows are zeroed on every connection, readers included.
         let secureDelete = try database.writer.write { db in try Int.fetchOne(db, sql: "PRAGMA secure_delete") }
@@ -32,7 +41,7 @@ struct StoreTests {
         #expect(secureDelete == 1)
         #expect(readerSecureDelete == 1)
         #expect(journal == "wal")
-        #expect(synchronous == 2) // FULL
+        #expect(synchronous == 2)  // FULL
         #expect(foreignKeys == 1)
     }
 
@@ -57,9 +66,11 @@ struct StoreTests {
         let database = try AppDatabase.inMemory()
         let later = Fixtures.start.addingTimeInterval(3_600)
         let (first, again, other) = try database.writer.write { db in
-            (try PersonStore.findOrCreate(channel: "sms", address: "+31612345678", phone: "+31612345678", at: Fixtures.start, in: db),
-             try PersonStore.findOrCreate(channel: "sms", address: "+31612345678", phone: "+31612345678", at: later, in: db),
-             try PersonStore.findOrCreate(channel: "sms", address: "+31687654321", phone: "+31687654321", at: Fixtures.start, in: db))
+            (
+                try PersonStore.findOrCreate(channel: "sms", address: "+31612345678", phone: "+31612345678", at: Fixtures.start, in: db),
+                try PersonStore.findOrCreate(channel: "sms", address: "+31612345678", phone: "+31612345678", at: later, in: db),
+                try PersonStore.findOrCreate(channel: "sms", address: "+31687654321", phone: "+31687654321", at: Fixtures.start, in: db)
+            )
         }
         #expect(first == again)
         #expect(first != other)
@@ -68,20 +79,26 @@ struct StoreTests {
                 [row["address"] as String, row["lastInboundAt"] as String? ?? "never"]
             }
         }
-        #expect(seen == [["+31612345678", SQLDate.text(later)],
-                         ["+31687654321", SQLDate.text(Fixtures.start)]])
+        #expect(
+            seen == [
+                ["+31612345678", SQLDate.text(later)],
+                ["+31687654321", SQLDate.text(Fixtures.start)]
+            ])
     }
 
     @Test func aPhoneBelongsToOnePerson() throws {
         let database = try AppDatabase.inMemory()
         let (a, b) = try database.writer.write { db in
-            (try PersonStore.findOrCreate(channel: "sms", address: "+31612345678", phone: "+31612345678", at: Fixtures.start, in: db),
-             try PersonStore.findOrCreate(channel: "whatsapp", address: "31612345678", phone: "+31612345678", at: Fixtures.start, in: db))
+            (
+                try PersonStore.findOrCreate(channel: "sms", address: "+31612345678", phone: "+31612345678", at: Fixtures.start, in: db),
+                try PersonStore.findOrCreate(channel: "whatsapp", address: "31612345678", phone: "+31612345678", at: Fixtures.start, in: db)
+            )
         }
         #expect(a == b)
         #expect(throws: DatabaseError.self) {
             try database.writer.write { db in
-                try db.execute(sql: "INSERT INTO person (role, phone, createdAt) VALUES ('inwoner', '+31612345678', ?)", arguments: [Fixtures.start])
+                try db.execute(
+                    sql: "INSERT INTO person (role, phone, createdAt) VALUES ('inwoner', '+31612345678', ?)", arguments: [Fixtures.start])
             }
         }
     }
@@ -94,13 +111,15 @@ struct MigrationUpgradeTests {
         try AppDatabase.migrator.migrate(queue, upTo: "v1 create core tables")
         try queue.write { db in
             try db.execute(sql: "INSERT INTO person (role, phone, createdAt) VALUES ('inwoner', '+31612345678', '2026-11-01')")
-            try db.execute(sql: "INSERT INTO message (personId, direction, channel, text, createdAt) VALUES (1, 'out', 'sms', 'hallo', '2026-11-01')")
+            try db.execute(
+                sql: "INSERT INTO message (personId, direction, channel, text, createdAt) VALUES (1, 'out', 'sms', 'hallo', '2026-11-01')")
             try db.execute(sql: "INSERT INTO outbox (messageId, personId, channel, createdAt) VALUES (1, 1, 'sms', '2026-11-01')")
         }
         try queue.close()
         let upgraded = try AppDatabase.open(path: path)
         let row = try upgraded.reader.read { db in
-            try Row.fetchOne(db, sql: "SELECT o.status, o.nextAttemptAt, o.leaseUntil, m.text FROM outbox o JOIN message m ON m.id = o.messageId")
+            try Row.fetchOne(
+                db, sql: "SELECT o.status, o.nextAttemptAt, o.leaseUntil, m.text FROM outbox o JOIN message m ON m.id = o.messageId")
         }
         #expect(row?["status"] == "pending")
         #expect(row?["text"] == "hallo")
@@ -115,8 +134,14 @@ struct MigrationUpgradeTests {
         try AppDatabase.migrator.migrate(queue, upTo: "v5 professionals")
         try queue.write { db in
             try db.execute(sql: "INSERT INTO person (role, phone, createdAt) VALUES ('inwoner', '+31612345678', '2026-11-01')")
-            try db.execute(sql: "INSERT INTO alert (personId, kind, detail, createdAt) VALUES (1, 'crisis', 'x', '2026-11-01'), (1, 'contact', 'y', '2026-11-01')")
-            try db.execute(sql: "INSERT INTO job (kind, personId, dueAt, idempotencyKey, createdAt) VALUES ('followup', 1, '2026-11-02 10:00:00.000', 'k', '2026-11-01')")
+            try db.execute(
+                sql:
+                    "INSERT INTO alert (personId, kind, detail, createdAt) VALUES (1, 'crisis', 'x', '2026-11-01'), (1, 'contact', 'y', '2026-11-01')"
+            )
+            try db.execute(
+                sql:
+                    "INSERT INTO job (kind, personId, dueAt, idempotencyKey, createdAt) VALUES ('followup', 1, '2026-11-02 10:00:00.000', 'k', '2026-11-01')"
+            )
         }
         try queue.close()
         let upgraded = try AppDatabase.open(path: path)

@@ -1,9 +1,10 @@
-@testable import Bot
 import Foundation
 import GRDB
 import Logging
 import Synchronization
 import Testing
+
+@testable import Bot
 
 /// `WALCheckpointer` copies the WAL into the database file beside the writer.
 struct WALCheckpointerTests {
@@ -20,8 +21,9 @@ struct WALCheckpointerTests {
         let name = String(repeating: "x", count: 3_000)
         try database.writer.write { db in
             for n in first..<(first + count) {
-                try db.execute(sql: "INSERT INTO person (role, phone, name, createdAt) VALUES ('inwoner', ?, ?, ?)",
-                               arguments: ["+3161\(n)", name, Fixtures.start])
+                try db.execute(
+                    sql: "INSERT INTO person (role, phone, name, createdAt) VALUES ('inwoner', ?, ?, ?)",
+                    arguments: ["+3161\(n)", name, Fixtures.start])
             }
         }
     }

@@ -15,15 +15,17 @@ struct AgendaTranscriptTests {
 
     func play() -> AgendaWorld {
         let world = AgendaWorld(start: Self.start)
-        world.agree(ActionFacts(id: 1, what: "De post in een map doen", status: "gepland", due: day("2026-12-10"),
-                                dueTime: time("10:00"), owner: .inwoner, inwonerOptedOut: false, window: world.policy.window))
+        world.agree(
+            ActionFacts(
+                id: 1, what: "De post in een map doen", status: "gepland", due: day("2026-12-10"),
+                dueTime: time("10:00"), owner: .inwoner, inwonerOptedOut: false, window: world.policy.window))
         // The questionnaire was answered three weeks ago: only the quick score decides.
         world.carerAgreed(everyDays: 7, lastQuestionnaire: Self.start.addingTimeInterval(-21 * 86_400))
         world.says(.mantelzorger, "3")
-        world.wait(until: Self.days(3, at: 3))          // Thursday 12:00: the reminders and the follow-up went out
+        world.wait(until: Self.days(3, at: 3))  // Thursday 12:00: the reminders and the follow-up went out
         world.says(.inwoner, "Ja gelukt!")
         world.says(.inwoner, "een 8 denk ik")
-        world.wait(until: Self.days(7, at: 3))          // Monday: the second check-in
+        world.wait(until: Self.days(7, at: 3))  // Monday: the second check-in
         world.says(.mantelzorger, "4")
         world.wait(until: Self.days(14, at: 3))
         world.says(.mantelzorger, "een 5 denk ik")
@@ -74,8 +76,10 @@ struct AgendaTranscriptTests {
 
     @Test func anUnansweredFollowUpIsAskedAgainThenSignalled() {
         let world = AgendaWorld(start: Self.start)
-        world.agree(ActionFacts(id: 1, what: "Bellen met de woningbouw", status: "gepland", due: day("2026-12-08"), dueTime: nil,
-                                owner: .inwoner, inwonerOptedOut: false, window: world.policy.window))
+        world.agree(
+            ActionFacts(
+                id: 1, what: "Bellen met de woningbouw", status: "gepland", due: day("2026-12-08"), dueTime: nil,
+                owner: .inwoner, inwonerOptedOut: false, window: world.policy.window))
         world.wait(until: Self.days(5))
         #expect(world.log.contains("followup_again voor inwoner"))
         #expect(world.alerts.contains("opvolging_onbeantwoord"))

@@ -1,5 +1,6 @@
-@testable import Dialog
 import Testing
+
+@testable import Dialog
 
 struct CommandsTests {
     @Test func aWordFindsItsCommandAndLanguage() {

@@ -1,6 +1,7 @@
-@testable import Dialog
 import Foundation
 import Testing
+
+@testable import Dialog
 
 /// The engine as a function `advance(state, input, now) -> (state, outputs)`: deterministic,
 /// serialisable between every step, and safe when the flow itself is broken.
@@ -37,7 +38,9 @@ struct EngineTests {
     }
 
     /// Sends messages one by one, a minute apart.
-    static func send(_ inputs: [String], to engine: Engine, from start: Conversation? = nil) -> (state: Conversation, transitions: [Transition]) {
+    static func send(_ inputs: [String], to engine: Engine, from start: Conversation? = nil) -> (
+        state: Conversation, transitions: [Transition]
+    ) {
         var state = start ?? engine.newConversation()
         var transitions: [Transition] = []
         for (n, text) in inputs.enumerated() {
@@ -58,8 +61,9 @@ struct EngineTests {
 
     /// A flow written in the test, run with the default texts.
     static func engine(_ yaml: String) throws -> Engine {
-        Engine(flow: try FlowDecoder.decode(yaml, file: "tiny.flow.yaml"), catalog: DefaultFlows.library.catalog,
-               lexicon: DefaultFlows.library.lexicon, signals: DefaultFlows.library.signals)
+        Engine(
+            flow: try FlowDecoder.decode(yaml, file: "tiny.flow.yaml"), catalog: DefaultFlows.library.catalog,
+            lexicon: DefaultFlows.library.lexicon, signals: DefaultFlows.library.signals)
     }
 
     // MARK: - (a) Determinism
@@ -185,7 +189,8 @@ struct EngineTests {
     }
 
     @Test func loopAfterAnAnswerKeepsTheQuestionWaiting() throws {
-        let engine = try Self.engine("""
+        let engine = try Self.engine(
+            """
             flow: lus
             version: 1
             start: vraag
@@ -225,7 +230,8 @@ struct EngineTests {
     }
 
     @Test func nextToAMissingNodeIsAFlowError() throws {
-        let engine = try Self.engine("""
+        let engine = try Self.engine(
+            """
             flow: kapot
             version: 1
             start: a
@@ -238,10 +244,11 @@ struct EngineTests {
         let transition = engine.advance(state, with: .message("hi"), at: Self.now)
         #expect(transition.state.node == nil)
         #expect(!transition.state.started)
-        #expect(transition.outputs == [
-            .alert(kind: .flowError, node: "a", detail: "node 'nergens' does not exist"),
-            .say(key: "system.flow_error", text: engine.catalog.text("system.flow_error", .en)),
-        ])
+        #expect(
+            transition.outputs == [
+                .alert(kind: .flowError, node: "a", detail: "node 'nergens' does not exist"),
+                .say(key: "system.flow_error", text: engine.catalog.text("system.flow_error", .en))
+            ])
     }
 
     // MARK: - (e) STOP
@@ -253,7 +260,9 @@ struct EngineTests {
         #expect(stop.outputs.first == .optedOut)
         #expect(stop.state.optedOut)
         var state = stop.state
-        for text in ["ja", "7", "", "hulp", "terug", "herhaal", "overslaan", "pauze", "stop", "english", "nederlands", "hoi?", "weet ik niet"] {
+        for text in [
+            "ja", "7", "", "hulp", "terug", "herhaal", "overslaan", "pauze", "stop", "english", "nederlands", "hoi?", "weet ik niet"
+        ] {
             let transition = engine.advance(state, with: .message(text), at: Self.now)
             #expect(transition.outputs.isEmpty, "'\(text)' after STOP gave \(transition.outputs)")
             #expect(transition.state.optedOut)
@@ -300,7 +309,8 @@ struct EngineTests {
         #expect(transitions[0].outputs == [.say(key: "reprompt.score", text: engine.catalog.text("reprompt.score", .nl))])
         #expect(transitions[1].outputs == transitions[0].outputs)
         #expect(transitions[2].outputs.first == .alert(kind: .stuckQuestion, node: "m1_cijfer", detail: "appel"))
-        #expect(transitions[2].outputs.contains { if case .answer(let a) = $0 { a.key == "cijfer.geld" && a.value == .none } else { false } })
+        #expect(
+            transitions[2].outputs.contains { if case .answer(let a) = $0 { a.key == "cijfer.geld" && a.value == .none } else { false } })
         #expect(state.node == "m1_verander_een")
         #expect(state.tries == 0)
     }
@@ -330,7 +340,7 @@ struct EngineTests {
     static let untilHelps = [
         "hoi", "ja", "1 en 2", "7", "een 4", "2", "eerlijk", "goed koken", "een lieve zus", "weer werken", "ja",
         "Een huis zonder schimmel", "hulp bij de woningcorporatie", "bellen en mailen", "mijn zus",
-        "boodschappen voor de buurvrouw", "mijn zus Ans en Piet",
+        "boodschappen voor de buurvrouw", "mijn zus Ans en Piet"
     ]
 
     @Test func backAfterAddingANetworkMemberDoesNotAddItTwice() throws {
@@ -408,8 +418,8 @@ struct EngineTests {
             "lg": .option(list: "leefgebieden", key: "wonen"),
             "acties": .list([.record(["what": .text("bellen"), "due": .date(date, nil), "who": .record(["name": .text("Ans")])])]),
             "leeg": .record([:]),
-            "niets": .none,
-        ]),
+            "niets": .none
+        ])
     ]
 
     @Test(arguments: values)
@@ -434,7 +444,7 @@ struct EngineTests {
         (.date(date, time), #"{"$date":{"day":15,"month":12,"year":2026},"time":{"hour":14,"minute":30}}"#),
         (.option(list: "uren", key: "veel"), #"{"$option":"uren","key":"veel"}"#),
         (.none, "null"),
-        (.record(["a": .none, "b": .list([.number(1), .bool(false)])]), #"{"a":null,"b":[1,false]}"#),
+        (.record(["a": .none, "b": .list([.number(1), .bool(false)])]), #"{"a":null,"b":[1,false]}"#)
     ])
     func valueIsPlainJSON(_ value: Value, json: String) throws {
         let encoder = JSONEncoder()

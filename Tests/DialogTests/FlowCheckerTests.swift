@@ -1,6 +1,7 @@
-@testable import Dialog
 import Foundation
 import Testing
+
+@testable import Dialog
 
 /// `FlowChecker.check`: the default library is clean, and each kind of mistake in a small library
 /// is reported once, with file, line and node.
@@ -49,7 +50,7 @@ struct FlowCheckerTests {
 
     static func check(flow: String = flow, texts: String = texts, system: String? = nil) throws -> [FlowError] {
         let library = try FlowLibrary(files: [
-            (flowFile, flow), (textsFile, texts), ("system.texts.yaml", try system ?? systemTexts()),
+            (flowFile, flow), (textsFile, texts), ("system.texts.yaml", try system ?? systemTexts())
         ])
         let errors = FlowChecker.check(library)
         for error in errors {
@@ -80,14 +81,16 @@ struct FlowCheckerTests {
 
     @Test func nextToAnUnknownNode() throws {
         let errors = try Self.check(flow: Self.edit(Self.flow, "    next: klaar", "    next: nergens"))
-        #expect(errors == [
-            FlowError(file: Self.flowFile, line: 13, node: "vraag", message: "goes to unknown node 'nergens'"),
-            FlowError(file: Self.flowFile, line: 21, node: "klaar", message: "cannot be reached from 'welkom'"),
-        ])
+        #expect(
+            errors == [
+                FlowError(file: Self.flowFile, line: 13, node: "vraag", message: "goes to unknown node 'nergens'"),
+                FlowError(file: Self.flowFile, line: 21, node: "klaar", message: "cannot be reached from 'welkom'")
+            ])
     }
 
     @Test func routeToAnUnknownNode() throws {
-        let errors = try Self.check(flow: Self.edit(Self.flow, "    next: vraag", "    when:\n      - {if: kleur, go: ergens}\n    next: vraag"))
+        let errors = try Self.check(
+            flow: Self.edit(Self.flow, "    next: vraag", "    when:\n      - {if: kleur, go: ergens}\n    next: vraag"))
         #expect(errors == [FlowError(file: Self.flowFile, line: 9, node: "welkom", message: "goes to unknown node 'ergens'")])
     }
 
@@ -139,11 +142,12 @@ struct FlowCheckerTests {
     @Test(arguments: [
         ("score", "{leefgebied: kleur}", "record 'score' misses score"),
         ("action", "{goal: kleur}", "record 'action' misses what, who"),
-        ("consent", "{}", "record 'consent' misses granted, purpose"),
+        ("consent", "{}", "record 'consent' misses granted, purpose")
     ])
     func emitMissingARequiredField(kind: String, fields: String, message: String) throws {
-        let flow = try Self.edit(Self.flow, "      - emit: score\n        fields: {leefgebied: kleur, score: 1}",
-                                 "      - emit: \(kind)\n        fields: \(fields)")
+        let flow = try Self.edit(
+            Self.flow, "      - emit: score\n        fields: {leefgebied: kleur, score: 1}",
+            "      - emit: \(kind)\n        fields: \(fields)")
         #expect(try Self.check(flow: flow) == [FlowError(file: Self.flowFile, line: 13, node: "vraag", message: message)])
     }
 
@@ -171,12 +175,14 @@ struct FlowCheckerTests {
     }
 
     @Test func textWithoutEnglish() throws {
-        let errors = try Self.check(texts: Self.edit(Self.texts, "t.welkom: {nl: \"Welkom\", en: \"Welcome\"}", "t.welkom: {nl: \"Welkom\"}"))
+        let errors = try Self.check(
+            texts: Self.edit(Self.texts, "t.welkom: {nl: \"Welkom\", en: \"Welcome\"}", "t.welkom: {nl: \"Welkom\"}"))
         #expect(errors == [FlowError(file: Self.textsFile, line: 2, node: "welkom", message: "text 't.welkom' has no en version")])
     }
 
     @Test func blockTextWithoutEnglishPointsAtItsKey() throws {
-        let errors = try Self.check(texts: Self.edit(Self.texts, "t.welkom: {nl: \"Welkom\", en: \"Welcome\"}", "t.welkom:\n  nl: \"Welkom\""))
+        let errors = try Self.check(
+            texts: Self.edit(Self.texts, "t.welkom: {nl: \"Welkom\", en: \"Welcome\"}", "t.welkom:\n  nl: \"Welkom\""))
         #expect(errors == [FlowError(file: Self.textsFile, line: 2, node: "welkom", message: "text 't.welkom' has no en version")])
     }
 
@@ -184,11 +190,14 @@ struct FlowCheckerTests {
         ("Goede ideeën", "'ë'"),
         ("Zo’n mooie dag", "'’'"),
         ("Welkom 😀", "'😀'"),
-        ("“Hallo” 😀 en ’t", "'“' '”' '😀' '’'"),
+        ("“Hallo” 😀 en ’t", "'“' '”' '😀' '’'")
     ])
     func textThatIsNotGSM7(text: String, named: String) throws {
         let errors = try Self.check(texts: Self.edit(Self.texts, "nl: \"Welkom\"", "nl: \"\(text)\""))
-        #expect(errors == [FlowError(file: Self.textsFile, line: 2, node: "welkom", message: "text 't.welkom' (nl): not GSM-7 for SMS: \(named)")])
+        #expect(
+            errors == [
+                FlowError(file: Self.textsFile, line: 2, node: "welkom", message: "text 't.welkom' (nl): not GSM-7 for SMS: \(named)")
+            ])
     }
 
     @Test func gsm7ExtensionCharactersAreFine() throws {
@@ -200,7 +209,12 @@ struct FlowCheckerTests {
         let long = String(repeating: "a", count: length)
         let errors = try Self.check(texts: Self.edit(Self.texts, "en: \"Welcome\"", "en: \"\(long)\""))
         if let segments {
-            #expect(errors == [FlowError(file: Self.textsFile, line: 2, node: "welkom", message: "text 't.welkom' (en): \(segments) SMS segments, more than 3")])
+            #expect(
+                errors == [
+                    FlowError(
+                        file: Self.textsFile, line: 2, node: "welkom",
+                        message: "text 't.welkom' (en): \(segments) SMS segments, more than 3")
+                ])
         } else {
             #expect(errors == [])
         }
@@ -214,7 +228,12 @@ struct FlowCheckerTests {
     @Test(arguments: ["Welkom {#kleur}rood", "Welkom {kleur", "Welkom {/kleur}", "Welkom {#a}x{/b}", "Welkom {a b}"])
     func textWithABrokenPlaceholder(_ text: String) throws {
         let errors = try Self.check(texts: Self.edit(Self.texts, "nl: \"Welkom\"", "nl: \"\(text)\""))
-        #expect(errors == [FlowError(file: Self.textsFile, line: 2, node: "welkom", message: "text 't.welkom' (nl): a placeholder { } is not closed or not valid")])
+        #expect(
+            errors == [
+                FlowError(
+                    file: Self.textsFile, line: 2, node: "welkom",
+                    message: "text 't.welkom' (nl): a placeholder { } is not closed or not valid")
+            ])
     }
 
     @Test func includedTextThatDoesNotExist() throws {
@@ -231,7 +250,8 @@ struct FlowCheckerTests {
         var texts = try Self.edit(Self.texts, "nl: \"Welkom\"", "nl: \"Welkom {>t.extra}\"")
         texts += "\nt.extra: {nl: \"ideeën\", en: \"ideas\"}"
         let errors = try Self.check(texts: texts)
-        #expect(errors == [FlowError(file: Self.textsFile, line: 7, node: "welkom", message: "text 't.extra' (nl): not GSM-7 for SMS: 'ë'")])
+        #expect(
+            errors == [FlowError(file: Self.textsFile, line: 7, node: "welkom", message: "text 't.extra' (nl): not GSM-7 for SMS: 'ë'")])
     }
 
     @Test func textIncludedByAnIncludedTextThatDoesNotExist() throws {
@@ -261,9 +281,10 @@ struct FlowCheckerTests {
         flow = try Self.edit(flow, "say: t.welkom", "say: t.bestaatniet")
         let texts = try Self.edit(Self.texts, "en: \"Done\"", "en: \"Done ’\"")
         let errors = try Self.check(flow: flow, texts: texts)
-        #expect(errors.map { "\($0.file):\($0.line)" } == [
-            "klein.flow.yaml:9", "klein.flow.yaml:13", "klein.flow.yaml:21", "klein.texts.yaml:4",
-        ])
+        #expect(
+            errors.map { "\($0.file):\($0.line)" } == [
+                "klein.flow.yaml:9", "klein.flow.yaml:13", "klein.flow.yaml:21", "klein.texts.yaml:4"
+            ])
         #expect(errors.map(\.node) == ["welkom", "vraag", "klaar", "klaar"])
     }
 }

@@ -1,6 +1,7 @@
-@testable import Dialog
 import Foundation
 import Testing
+
+@testable import Dialog
 
 /// Broken flow and text files: every error must name the file, the line and (where there is one)
 /// the node, so `wegwijzer flows check` points at the mistake.
@@ -113,7 +114,9 @@ struct FlowLoaderTests {
         #expect(error.file == Self.file)
         #expect(error.line == 4)
         #expect(error.node == nil)
-        #expect(error.message.hasPrefix("unknown key 'titel' (allowed: commands, flow, hours, limits, lists, menu, modules, moved, nodes, start, version)"))
+        #expect(
+            error.message.hasPrefix(
+                "unknown key 'titel' (allowed: commands, flow, hours, limits, lists, menu, modules, moved, nodes, start, version)"))
     }
 
     @Test func unknownTopLevelKeyWithABlockValueNamesTheKeyLine() throws {
@@ -155,14 +158,15 @@ struct FlowLoaderTests {
     }
 
     @Test func twoKindsOnOneNode() throws {
-        let text = Self.valid.replacingOccurrences(of: "    say: t.hallo\n", with: "    say: t.hallo\n    ask: t.vraag\n    answer: yesno\n")
+        let text = Self.valid.replacingOccurrences(
+            of: "    say: t.hallo\n", with: "    say: t.hallo\n    ask: t.vraag\n    answer: yesno\n")
         let error = try #require(Self.decodeError(text))
         #expect(error == FlowError(file: Self.file, line: 5, node: "a", message: "a node has one kind, found say and ask"))
     }
 
     @Test(arguments: [
         "answer: x",
-        "answer: {type: x}",
+        "answer: {type: x}"
     ])
     func unknownAnswerType(_ answer: String) throws {
         let text = Self.valid.replacingOccurrences(of: "    say: t.hallo\n", with: "    ask: t.vraag\n    \(answer)\n")
@@ -176,7 +180,7 @@ struct FlowLoaderTests {
     @Test(arguments: [
         "answer: {type: choice}",
         "answer: {type: choice, multiple: true}",
-        "answer: choice",
+        "answer: choice"
     ])
     func choiceWithoutOptions(_ answer: String) throws {
         let text = Self.valid.replacingOccurrences(of: "    say: t.hallo\n", with: "    ask: t.vraag\n    \(answer)\n")
@@ -185,7 +189,8 @@ struct FlowLoaderTests {
     }
 
     @Test func optionsOnlyOnAChoice() throws {
-        let text = Self.valid.replacingOccurrences(of: "    say: t.hallo\n", with: "    ask: t.vraag\n    answer: {type: yesno, options: kleuren}\n")
+        let text = Self.valid.replacingOccurrences(
+            of: "    say: t.hallo\n", with: "    ask: t.vraag\n    answer: {type: yesno, options: kleuren}\n")
         let error = try #require(Self.decodeError(text))
         #expect(error == FlowError(file: Self.file, line: 7, node: "a", message: "only a choice, owner, amount or person has 'options'"))
     }
@@ -212,16 +217,21 @@ struct FlowLoaderTests {
     }
 
     @Test(arguments: [
-        BadPath(node: "    ask: t.vraag\n    answer: score\n    save: score[lg\n", line: 8,
-                message: "invalid path 'score[lg': missing ]"),
-        BadPath(node: "    ask: t.vraag\n    answer: score\n    save: score..lg\n", line: 8,
-                message: "invalid path 'score..lg': empty segment"),
-        BadPath(node: "    say: t.hallo\n    when:\n      - {if: \"x.\", go: b}\n", line: 8,
-                message: "invalid path 'x.': ends with '.'"),
-        BadPath(node: "    say: t.hallo\n    actions:\n      - set: {\"a b\": 1}\n", line: 8,
-                message: "invalid path 'a b': unexpected character ' '"),
-        BadPath(node: "    say: t.hallo\n    actions:\n      - append: lijst\n        value: x[y]z\n", line: 9,
-                message: "invalid path 'x[y]z': expected '.'"),
+        BadPath(
+            node: "    ask: t.vraag\n    answer: score\n    save: score[lg\n", line: 8,
+            message: "invalid path 'score[lg': missing ]"),
+        BadPath(
+            node: "    ask: t.vraag\n    answer: score\n    save: score..lg\n", line: 8,
+            message: "invalid path 'score..lg': empty segment"),
+        BadPath(
+            node: "    say: t.hallo\n    when:\n      - {if: \"x.\", go: b}\n", line: 8,
+            message: "invalid path 'x.': ends with '.'"),
+        BadPath(
+            node: "    say: t.hallo\n    actions:\n      - set: {\"a b\": 1}\n", line: 8,
+            message: "invalid path 'a b': unexpected character ' '"),
+        BadPath(
+            node: "    say: t.hallo\n    actions:\n      - append: lijst\n        value: x[y]z\n", line: 9,
+            message: "invalid path 'x[y]z': expected '.'")
     ])
     func badPath(_ bad: BadPath) throws {
         let text = Self.valid.replacingOccurrences(of: "    say: t.hallo\n", with: bad.node)
@@ -237,7 +247,8 @@ struct FlowLoaderTests {
     }
 
     @Test func eachDecodesItsParts() throws {
-        let text = Self.valid.replacingOccurrences(of: "    say: t.hallo\n    next: b", with: "    each: gekozen\n    as: lg\n    do: a\n    then: b")
+        let text = Self.valid.replacingOccurrences(
+            of: "    say: t.hallo\n    next: b", with: "    each: gekozen\n    as: lg\n    do: a\n    then: b")
         let flow = try FlowDecoder.decode(text, file: Self.file)
         guard case .each(let list, let alias, let body, let then)? = flow.nodes["a"]?.kind else {
             Issue.record("not an each node")
@@ -287,9 +298,10 @@ struct FlowLoaderTests {
             t.bye: {nl: "Doei", en: "Bye"}
             t.hallo: {nl: "Hoi", en: "Hi"}
             """
-        let error = try #require(Self.libraryError([
-            ("levenskracht.flow.yaml", Self.valid), ("b.texts.yaml", other), ("a.texts.yaml", Self.texts),
-        ]))
+        let error = try #require(
+            Self.libraryError([
+                ("levenskracht.flow.yaml", Self.valid), ("b.texts.yaml", other), ("a.texts.yaml", Self.texts)
+            ]))
         #expect(error.file == "b.texts.yaml")
         #expect(error.line == 3)
         #expect(error.node == nil)

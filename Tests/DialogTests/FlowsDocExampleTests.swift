@@ -43,8 +43,9 @@ struct FlowsDocExampleTests {
         let contents = try String(contentsOf: Self.examples.appendingPathComponent(name), encoding: .utf8)
         #expect(contents.hasSuffix("\n"), "\(name) should end with a newline")
         let fence = name.hasSuffix(".yaml") ? "```yaml\n" : "```text\n"
-        #expect(doc.contains(fence + contents + "```\n"),
-                "docs/flows.md does not show docs/examples/\(name) as it is: copy the file into its fenced block")
+        #expect(
+            doc.contains(fence + contents + "```\n"),
+            "docs/flows.md does not show docs/examples/\(name) as it is: copy the file into its fenced block")
     }
 
     @Test func theConversationInTheDocIsWhatTheEngineSays() throws {

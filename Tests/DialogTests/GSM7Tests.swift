@@ -1,5 +1,6 @@
-@testable import Dialog
 import Testing
+
+@testable import Dialog
 
 @Suite("GSM-7 alphabet")
 struct GSM7Tests {
@@ -117,7 +118,7 @@ struct GSM7Tests {
         ("e\u{308}", "e"),
         ("regel 1\r\nregel 2", "regel 1\r\nregel 2"),
         ("a\tb", "a b"),
-        ("", ""),
+        ("", "")
     ])
     func gsm7Safe(_ input: String, _ expected: String) {
         let safe = SMSText.gsm7Safe(input)
@@ -135,7 +136,7 @@ struct GSM7Tests {
         "e\u{301}e\u{308}o\u{302} 🇳🇱 👨‍👩‍👧 1️⃣ ❤️ ™ © ° ½ ×",
         "   ",
         "😊😊😊",
-        "\n\n  \r\n ",
+        "\n\n  \r\n "
     ]
 
     @Test(arguments: messySamples)
@@ -149,11 +150,11 @@ struct GSM7Tests {
     }
 
     @Test(arguments: [
-        0x00...0x024F, // Basic Latin through Latin Extended-B
-        0x0370...0x03FF, // Greek
-        0x2000...0x206F, // General Punctuation
-        0x20A0...0x20CF, // Currency symbols
-        0x1F300...0x1F64F, // Emoji
+        0x00...0x024F,  // Basic Latin through Latin Extended-B
+        0x0370...0x03FF,  // Greek
+        0x2000...0x206F,  // General Punctuation
+        0x20A0...0x20CF,  // Currency symbols
+        0x1F300...0x1F64F  // Emoji
     ])
     func gsm7SafeOfEveryScalarInRangeIsEncodable(_ range: ClosedRange<Int>) {
         let scalars = range.compactMap(Unicode.Scalar.init).map(String.init)
@@ -205,7 +206,12 @@ struct GSM7Tests {
                 line = String.UnicodeScalarView()
             }
             for scalar in text.unicodeScalars {
-                if scalar == "\n" || scalar == "\r" { flush(); out.unicodeScalars.append(scalar) } else { line.append(scalar) }
+                if scalar == "\n" || scalar == "\r" {
+                    flush()
+                    out.unicodeScalars.append(scalar)
+                } else {
+                    line.append(scalar)
+                }
             }
             flush()
             return out

@@ -1,6 +1,7 @@
-@testable import Dialog
 import Foundation
 import Testing
+
+@testable import Dialog
 
 /// Questionnaires as data: the shipped Caregiver Strain Index, every decoder error with file and
 /// line, scoring around the cut-off (never imputing a missing answer), and the checks of their texts.
@@ -55,7 +56,7 @@ struct InstrumentTests {
 
     static let csiItems = [
         "slaap", "tijd", "lichamelijk", "beperkt", "gezin", "plannen", "andere_taken",
-        "emotioneel", "gedrag", "veranderd", "werk", "geld", "overweldigd",
+        "emotioneel", "gedrag", "veranderd", "werk", "geld", "overweldigd"
     ]
 
     // MARK: - The shipped CSI
@@ -139,10 +140,12 @@ struct InstrumentTests {
         var catalog = library.catalog
         catalog.entries["test"] = Catalog.Entry(texts: [.nl: "{item:csi} | {item}", .en: "{item:csi}"], file: "t.texts.yaml", line: 1)
         let first = try #require(options.first)
-        #expect(Renderer(catalog: catalog, language: .nl).render("test", vars: ["item": first])
-            == "Slaap je slechter door de zorg? | Slaap je slechter door de zorg?")
-        #expect(Renderer(catalog: catalog, language: .en).render("test", vars: ["item": .text("geld")])
-            == "Does caring cause you money worries?")
+        #expect(
+            Renderer(catalog: catalog, language: .nl).render("test", vars: ["item": first])
+                == "Slaap je slechter door de zorg? | Slaap je slechter door de zorg?")
+        #expect(
+            Renderer(catalog: catalog, language: .en).render("test", vars: ["item": .text("geld")])
+                == "Does caring cause you money worries?")
     }
 
     @Test func libraryReadsInstrumentFiles() throws {
@@ -194,16 +197,20 @@ struct InstrumentTests {
     /// (old, new, line, message): the edit of `mini` and the error it must give.
     static let errors: [(String, String, Int, String)] = [
         // Unknown keys, at every level.
-        ("note: alleen voor de tests", "note: x\ncolour: rood", 15,
-         "unknown key 'colour' (allowed: answer_type, bands, cutoff, instrument, items, note, scoring, title, version)"),
+        (
+            "note: alleen voor de tests", "note: x\ncolour: rood", 15,
+            "unknown key 'colour' (allowed: answer_type, bands, cutoff, instrument, items, note, scoring, title, version)"
+        ),
         ("{id: a, text: mini.a}", "{id: a, text: mini.a, weight: 2}", 8, "unknown key 'weight' (allowed: id, text)"),
         ("{id: hoog, min: 2,", "{id: hoog, from: 2, min: 2,", 13, "unknown key 'from' (allowed: id, max, min, text)"),
         // Missing keys.
         ("cutoff: 2\n", "", 1, "missing 'cutoff'"),
         ("instrument: mini\n", "", 1, "missing 'instrument'"),
         ("answer_type: yesno\n", "", 1, "missing 'answer_type'"),
-        ("  - {id: laag, min: 0, max: 1, text: mini.band.laag}", "  - {id: laag, min: 0, text: mini.band.laag}", 12,
-         "a band needs 'id', 'min', 'max' and 'text'"),
+        (
+            "  - {id: laag, min: 0, max: 1, text: mini.band.laag}", "  - {id: laag, min: 0, text: mini.band.laag}", 12,
+            "a band needs 'id', 'min', 'max' and 'text'"
+        ),
         ("  - {id: b, text: mini.b}", "  - {text: mini.b}", 9, "an item needs an 'id'"),
         // Names of answer types and scorings.
         ("answer_type: yesno", "answer_type: scale", 4, "unknown answer type 'scale' (known: yesno)"),
@@ -211,8 +218,10 @@ struct InstrumentTests {
         // Items.
         ("  - c", "  - a", 10, "item id 'a' is used twice (also on line 8)"),
         ("items:\n  - {id: a, text: mini.a}\n  - {id: b, text: mini.b}\n  - c", "items: []", 7, "an instrument needs at least one item"),
-        ("{id: b, text: mini.b}", "{id: b, text: mini.x}", 9,
-         "the text of item 'b' must be 'mini.b', the label of the option 'b' in list 'mini'"),
+        (
+            "{id: b, text: mini.b}", "{id: b, text: mini.x}", 9,
+            "the text of item 'b' must be 'mini.b', the label of the option 'b' in list 'mini'"
+        ),
         ("  - c", "  - c.d", 10, "item id 'c.d' may only hold letters, digits and _"),
         ("  - c", "  - title", 10, "text 'mini.title' is used by both title and item 'title'"),
         ("instrument: mini", "instrument: mi ni", 1, "instrument id 'mi ni' may only hold letters, digits and _"),
@@ -231,8 +240,10 @@ struct InstrumentTests {
         ("{id: laag, min: 0,", "{id: laag, min: -1,", 12, "band 'laag' starts below 0, the lowest score"),
         ("{id: hoog, min: 2, max: 3,", "{id: hoog, min: 3, max: 2,", 13, "band 'hoog': min 3 is above max 2"),
         ("{id: hoog,", "{id: laag,", 13, "band id 'laag' is used twice (also on line 12)"),
-        ("bands:\n  - {id: laag, min: 0, max: 1, text: mini.band.laag}\n  - {id: hoog, min: 2, max: 3, text: mini.band.hoog}",
-         "bands: []", 11, "an instrument needs bands covering the scores 0 to 3"),
+        (
+            "bands:\n  - {id: laag, min: 0, max: 1, text: mini.band.laag}\n  - {id: hoog, min: 2, max: 3, text: mini.band.hoog}",
+            "bands: []", 11, "an instrument needs bands covering the scores 0 to 3"
+        )
     ]
 
     @Test(arguments: errors)
@@ -242,7 +253,8 @@ struct InstrumentTests {
     }
 
     @Test func bandsInAnyOrderAreFine() throws {
-        let swapped = try Self.edit(Self.mini,
+        let swapped = try Self.edit(
+            Self.mini,
             "  - {id: laag, min: 0, max: 1, text: mini.band.laag}\n  - {id: hoog, min: 2, max: 3, text: mini.band.hoog}",
             "  - {id: hoog, min: 2, max: 3, text: mini.band.hoog}\n  - {id: laag, min: 0, max: 1, text: mini.band.laag}")
         let mini = try InstrumentDecoder.decode(swapped, file: Self.file)
@@ -313,16 +325,18 @@ struct InstrumentTests {
         ("JJJJNNNNNNN--", 4, nil, .belowCutoff),
         ("NNNNNNN------", 0, nil, .belowCutoff),
         ("NNNNNNNNNNNN-", 0, nil, .belowCutoff),
-        ("-NNNNNNNNNNNN", 0, nil, .belowCutoff),
+        ("-NNNNNNNNNNNN", 0, nil, .belowCutoff)
     ]
 
     @Test(arguments: table)
     func scoringAroundTheCutoff(pattern: String, score: Int, band: String?, status: InstrumentResult.Status) throws {
         let result = try Self.csi.score(Self.answers(pattern))
         let missing = zip(Self.csiItems, pattern).filter { $0.1 == "-" || $0.1 == "0" }.map(\.0)
-        #expect(result == InstrumentResult(
-            score: score, answered: 13 - missing.count, missing: missing, band: band,
-            complete: missing.isEmpty, high: score >= 7, status: status))
+        #expect(
+            result
+                == InstrumentResult(
+                    score: score, answered: 13 - missing.count, missing: missing, band: band,
+                    complete: missing.isEmpty, high: score >= 7, status: status))
         #expect(pattern.filter { $0 == "J" }.count == score, "the table itself is wrong")
     }
 
@@ -399,7 +413,7 @@ struct InstrumentTests {
         let library = try FlowLibrary(files: [
             (FlowCheckerTests.flowFile, FlowCheckerTests.flow), (FlowCheckerTests.textsFile, FlowCheckerTests.texts),
             ("system.texts.yaml", try FlowCheckerTests.systemTexts()),
-            (Self.file, instrument), ("mini.texts.yaml", texts),
+            (Self.file, instrument), ("mini.texts.yaml", texts)
         ])
         return FlowChecker.check(library)
     }
@@ -424,14 +438,21 @@ struct InstrumentTests {
         let csi = try #require(library.instruments["csi"])
         let item = try #require(csi.items.first { $0.id == "geld" })
         let entry = try #require(library.catalog.entries["csi.geld"])
-        #expect(FlowChecker.check(library) == [FlowError(
-            file: "csi.instrument.yaml", line: item.line,
-            message: "instrument 'csi' item 'geld': text 'csi.geld' has no en version (csi.texts.yaml:\(entry.line))")])
+        #expect(
+            FlowChecker.check(library) == [
+                FlowError(
+                    file: "csi.instrument.yaml", line: item.line,
+                    message: "instrument 'csi' item 'geld': text 'csi.geld' has no en version (csi.texts.yaml:\(entry.line))")
+            ])
     }
 
     @Test func itemTextWithoutEnglish() throws {
         let errors = try Self.check(texts: Self.edit(Self.miniTexts, ", en: \"Question b?\"", ""))
-        #expect(errors == [FlowError(file: Self.file, line: 9, message: "instrument 'mini' item 'b': text 'mini.b' has no en version (mini.texts.yaml:3)")])
+        #expect(
+            errors == [
+                FlowError(
+                    file: Self.file, line: 9, message: "instrument 'mini' item 'b': text 'mini.b' has no en version (mini.texts.yaml:3)")
+            ])
     }
 
     @Test func itemTextThatDoesNotExist() throws {
@@ -442,13 +463,24 @@ struct InstrumentTests {
     @Test func titleAndBandTextsAreChecked() throws {
         let noTitle = try Self.check(texts: Self.edit(Self.miniTexts, "mini.title: {nl: \"Mini\", en: \"Mini\"}", ""))
         #expect(noTitle == [FlowError(file: Self.file, line: 3, message: "instrument 'mini' title: text 'mini.title' does not exist")])
-        let noBand = try Self.check(texts: Self.edit(Self.miniTexts, "mini.band.hoog: {nl: \"Hoog\", en: \"High\"}", "mini.band.hoog: {en: \"High\"}"))
-        #expect(noBand == [FlowError(file: Self.file, line: 13, message: "instrument 'mini' band 'hoog': text 'mini.band.hoog' has no nl version (mini.texts.yaml:6)")])
+        let noBand = try Self.check(
+            texts: Self.edit(Self.miniTexts, "mini.band.hoog: {nl: \"Hoog\", en: \"High\"}", "mini.band.hoog: {en: \"High\"}"))
+        #expect(
+            noBand == [
+                FlowError(
+                    file: Self.file, line: 13,
+                    message: "instrument 'mini' band 'hoog': text 'mini.band.hoog' has no nl version (mini.texts.yaml:6)")
+            ])
     }
 
     @Test func itemTextThatIsNotGSM7() throws {
         let errors = try Self.check(texts: Self.edit(Self.miniTexts, "Vraag a?", "Ben je tevreden over je financiën?"))
-        #expect(errors == [FlowError(file: Self.file, line: 8, message: "instrument 'mini' item 'a': text 'mini.a' (nl): not GSM-7 for SMS: 'ë' (mini.texts.yaml:2)")])
+        #expect(
+            errors == [
+                FlowError(
+                    file: Self.file, line: 8,
+                    message: "instrument 'mini' item 'a': text 'mini.a' (nl): not GSM-7 for SMS: 'ë' (mini.texts.yaml:2)")
+            ])
     }
 
     @Test func bandTextLongerThanThreeSegments() throws {

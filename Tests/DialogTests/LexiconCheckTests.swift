@@ -9,8 +9,12 @@ struct LexiconCheckTests {
     }
 
     @Test func anUnknownDateRuleNamesFileAndLine() {
-        #expect(throws: FlowError(file: "lexicon.zz.yaml", line: 3, message: "'somewhen' is no date rule (known: "
-                                  + VagueDate.allCases.map(\.rawValue).joined(separator: ", ") + ")")) {
+        #expect(
+            throws: FlowError(
+                file: "lexicon.zz.yaml", line: 3,
+                message: "'somewhen' is no date rule (known: "
+                    + VagueDate.allCases.map(\.rawValue).joined(separator: ", ") + ")")
+        ) {
             try Self.library(adding: [("lexicon.zz.yaml", "language: nl\ndates:\n  ooit: somewhen\n")])
         }
     }
@@ -26,7 +30,8 @@ struct LexiconCheckTests {
     @Test func aSynonymOfAnOptionNoFlowHasIsReportedByFlowsCheck() throws {
         let library = try Self.library(adding: [("lexicon.zz.yaml", "language: nl\noptions:\n  leefgebieden.sport: [voetbal]\n")])
         let errors = FlowChecker.check(library)
-        #expect(errors == [FlowError(file: "lexicon.zz.yaml", line: 3, message: "'leefgebieden.sport' is no option of any flow (list.key)")])
+        #expect(
+            errors == [FlowError(file: "lexicon.zz.yaml", line: 3, message: "'leefgebieden.sport' is no option of any flow (list.key)")])
     }
 
     @Test func anUnknownKindOfCrisisNamesFileAndLine() throws {
@@ -41,9 +46,11 @@ struct LexiconCheckTests {
     @Test func aGemeenteAddsAWordWithoutACodeChange() throws {
         let library = try Self.library(adding: [("lexicon.zz.yaml", "language: nl\noptions:\n  leefgebieden.geld: [poen]\n")])
         #expect(FlowChecker.check(library).isEmpty)
-        let probe = AnswerProbe(library: library, now: Date(timeIntervalSince1970: 1_795_424_400), calendar: DialogEnvironment.amsterdam.calendar)
+        let probe = AnswerProbe(
+            library: library, now: Date(timeIntervalSince1970: 1_795_424_400), calendar: DialogEnvironment.amsterdam.calendar)
         #expect(probe.read("poen", as: .choice).json == #"{"understood": true, "value": 1}"#)
-        let without = AnswerProbe(library: DefaultFlows.library, now: Date(timeIntervalSince1970: 1_795_424_400), calendar: DialogEnvironment.amsterdam.calendar)
+        let without = AnswerProbe(
+            library: DefaultFlows.library, now: Date(timeIntervalSince1970: 1_795_424_400), calendar: DialogEnvironment.amsterdam.calendar)
         #expect(without.read("poen", as: .choice).understood == false)
     }
 

@@ -29,7 +29,8 @@ struct MessageSplitterTests {
 
     @Test func aLongSpiegelbladGoesOutInPartsWithTheQuestionLast() throws {
         let engine = DefaultFlows.engine
-        let long = String(repeating: "Ik ben iemand die veel geeft om anderen en graag helpt. ", count: 3).trimmingCharacters(in: .whitespaces)
+        let long = String(repeating: "Ik ben iemand die veel geeft om anderen en graag helpt. ", count: 3).trimmingCharacters(
+            in: .whitespaces)
         var state = engine.newConversation()
         var outputs: [Output] = []
         for line in ["hoi", "ja", "alles"] + Array(repeating: "7", count: 10) + ["1, 2 en 3", long, long, long, long] {

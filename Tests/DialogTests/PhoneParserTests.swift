@@ -18,7 +18,7 @@ struct PhoneParserTests {
         // Invalid
         ("061234567", .invalid), ("06123456789", .invalid), ("", .invalid), ("abc", .invalid),
         ("06-1234567a", .invalid), ("+32470123456", .invalid), ("0049301234567", .invalid),
-        ("612345678", .invalid), ("+", .invalid),
+        ("612345678", .invalid), ("+", .invalid)
     ]
 
     @Test(arguments: dutchOnly)
@@ -30,7 +30,7 @@ struct PhoneParserTests {
         ("+32470123456", .valid("+32470123456")), ("0049 30 1234567", .valid("+49301234567")),
         ("+1 (555) 123-4567", .valid("+15551234567")), ("0612345678", .valid("+31612345678")),
         ("0201234567", .notMobile), ("+0612345678", .invalid), ("+491234", .invalid),
-        ("+1234567890123456", .invalid),
+        ("+1234567890123456", .invalid)
     ]
 
     @Test(arguments: international)
@@ -39,7 +39,7 @@ struct PhoneParserTests {
     }
 
     static let displays: [(String, String)] = [
-        ("+31612345678", "06-12345678"), ("+32470123456", "+32470123456"), ("+15551234567", "+15551234567"),
+        ("+31612345678", "06-12345678"), ("+32470123456", "+32470123456"), ("+15551234567", "+15551234567")
     ]
 
     @Test(arguments: displays)

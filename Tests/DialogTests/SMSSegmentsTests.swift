@@ -1,6 +1,7 @@
-@testable import Dialog
 import Foundation
 import Testing
+
+@testable import Dialog
 
 @Suite("SMS segments")
 struct SMSSegmentsTests {
@@ -87,7 +88,7 @@ struct SMSSegmentsTests {
         (306, [153, 153]),
         (307, [153, 153, 1]),
         (459, [153, 153, 153]),
-        (460, [153, 153, 153, 1]),
+        (460, [153, 153, 153, 1])
     ])
     func gsm7Boundaries(septets: Int, parts: [Int]) {
         let info = SMSSegments.analyze(String(repeating: "a", count: septets))
@@ -128,7 +129,7 @@ struct SMSSegmentsTests {
         (70, [70]),
         (71, [67, 4]),
         (134, [67, 67]),
-        (135, [67, 67, 1]),
+        (135, [67, 67, 1])
     ])
     func ucs2Boundaries(units: Int, parts: [Int]) {
         let text = "ë" + String(repeating: "a", count: units - 1)
@@ -170,7 +171,7 @@ struct SMSSegmentsTests {
         "Hallo",
         String(repeating: "Afspraak € [ok] ", count: 30),
         String(repeating: "Zoë 😊 👨‍👩‍👧 ", count: 20),
-        String(repeating: "\r\n{}", count: 100),
+        String(repeating: "\r\n{}", count: 100)
     ])
     func partsAddUp(_ text: String) {
         let info = SMSSegments.analyze(text)

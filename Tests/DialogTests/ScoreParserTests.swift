@@ -17,7 +17,7 @@ struct ScoreParserTests {
         ("100", nil), ("goed", nil), ("", nil), ("weet ik niet", nil), ("zeven of acht", nil),
         // Found by the fuzz run: numbers beyond Int used to trap (and take the server down).
         ("99999999999999999999", nil), ("-99999999999999999999", nil), ("1" + String(repeating: "0", count: 400), nil),
-        ("7 99999999999999999999", nil), ("99999999999999999999/10", nil),
+        ("7 99999999999999999999", nil), ("99999999999999999999/10", nil)
     ]
 
     @Test(arguments: defaultRange)
@@ -29,7 +29,7 @@ struct ScoreParserTests {
     /// article), a number in a longer story.
     static let guesses: [(String, Int)] = [
         ("een", 1), ("een voldoende", 6), ("voldoende", 6), ("goed", 8), ("ruim voldoende", 7), ("slecht", 2),
-        ("ik heb 2 kinderen en het gaat slecht", 2),
+        ("ik heb 2 kinderen en het gaat slecht", 2)
     ]
 
     @Test(arguments: guesses)
@@ -38,7 +38,7 @@ struct ScoreParserTests {
     }
 
     static let fivePointScale: [(String, Int?)] = [
-        ("4", 4), ("4/5", 4), ("vijf", 5), ("6", nil), ("0", nil), ("7/10", nil),
+        ("4", 4), ("4/5", 4), ("vijf", 5), ("6", nil), ("0", nil), ("7/10", nil)
     ]
 
     @Test(arguments: fivePointScale)

@@ -1,7 +1,7 @@
-@testable import Dialog
 import Foundation
 import Testing
 
+@testable import Dialog
 
 /// One row: at `at`, is `window` open, and when does it next open (`at` itself when open)?
 struct WindowCase: Sendable, CustomTestStringConvertible {
@@ -26,7 +26,8 @@ private let weekdaysOffice = SendWindow(days: Weekday.mondayToFriday, start: tim
 private let holidaysIgnored = SendWindow(excludesHolidays: false)
 private let workingBevrijdingsdag = SendWindow(holidays: Set(DutchHoliday.allCases).subtracting([.bevrijdingsdag]))
 private let everyDay = SendWindow(days: Set(Weekday.allCases))
-private let roundTheClock = SendWindow(days: Set(Weekday.allCases), start: time("00:00"), end: LocalTime(hour: 24, minute: 0), excludesHolidays: false)
+private let roundTheClock = SendWindow(
+    days: Set(Weekday.allCases), start: time("00:00"), end: LocalTime(hour: 24, minute: 0), excludesHolidays: false)
 private let gapStart = SendWindow(days: Set(Weekday.allCases), start: time("02:30"), end: time("04:00"), excludesHolidays: false)
 private let overlapOnly = SendWindow(days: Set(Weekday.allCases), start: time("02:30"), end: time("02:45"), excludesHolidays: false)
 private let london = SendWindow(timeZoneIdentifier: "Europe/London")
@@ -121,7 +122,9 @@ struct SendWindowTests {
         .open("holidays not excluded: Koningsdag", "2026-04-27T10:00:00+02:00", holidaysIgnored),
         .shut("holidays not excluded: still no Sunday", "2026-01-18T12:00:00+01:00", opens: "2026-01-19T09:00:00+01:00", holidaysIgnored),
         .open("Bevrijdingsdag as a working day", "2026-05-05T10:00:00+02:00", workingBevrijdingsdag),
-        .shut("Bevrijdingsdag as a working day: Koningsdag still shut", "2026-04-27T10:00:00+02:00", opens: "2026-04-28T09:00:00+02:00", workingBevrijdingsdag),
+        .shut(
+            "Bevrijdingsdag as a working day: Koningsdag still shut", "2026-04-27T10:00:00+02:00", opens: "2026-04-28T09:00:00+02:00",
+            workingBevrijdingsdag),
         // Sundays allowed.
         .open("every day: a Sunday", "2026-01-18T12:00:00+01:00", everyDay),
         .shut("every day: Easter Sunday is a holiday", "2026-04-05T12:00:00+02:00", opens: "2026-04-07T09:00:00+02:00", everyDay),
@@ -140,7 +143,7 @@ struct SendWindowTests {
         // The window's own zone wins over the calendar's.
         .open("London window: 09:00 BST", "2026-07-15T08:00:00Z", london),
         .shut("London window: 08:30 BST", "2026-07-15T07:30:00Z", opens: "2026-07-15T08:00:00Z", london),
-        .shut("London window: 20:00 BST", "2026-07-15T19:00:00Z", opens: "2026-07-16T08:00:00Z", london),
+        .shut("London window: 20:00 BST", "2026-07-15T19:00:00Z", opens: "2026-07-16T08:00:00Z", london)
     ]
 
     @Test(arguments: cases)
@@ -173,7 +176,7 @@ struct SendWindowTests {
         ("2027-03-28", "02:15", "2027-03-28T03:00:00+02:00"),
         ("2027-10-31", "02:15", "2027-10-31T02:15:00+02:00"),
         ("2026-12-31", "23:59", "2026-12-31T22:59:00Z"),
-        ("2028-02-29", "00:00", "2028-02-28T23:00:00Z"),
+        ("2028-02-29", "00:00", "2028-02-28T23:00:00Z")
     ])
     func moment(date: String, at: String, expected: String) {
         #expect(SendWindow.standard.moment(on: day(date), at: time(at), calendar: amsterdam) == instant(expected))
@@ -244,19 +247,25 @@ struct SendWindowTests {
 
     @Test func emptyObjectIsTheDefault() throws {
         #expect(try JSONDecoder().decode(SendWindow.self, from: Data("{}".utf8)) == SendWindow())
-        #expect(SendWindow() == SendWindow(days: [.monday, .tuesday, .wednesday, .thursday, .friday, .saturday],
-                                           start: time("09:00"), end: time("20:00"), excludesHolidays: true,
-                                           holidays: Set(DutchHoliday.allCases), timeZoneIdentifier: "Europe/Amsterdam"))
+        #expect(
+            SendWindow()
+                == SendWindow(
+                    days: [.monday, .tuesday, .wednesday, .thursday, .friday, .saturday],
+                    start: time("09:00"), end: time("20:00"), excludesHolidays: true,
+                    holidays: Set(DutchHoliday.allCases), timeZoneIdentifier: "Europe/Amsterdam"))
     }
 
     @Test func decodesEveryField() throws {
         let json = #"""
-        {"days": ["ma", "Dinsdag", "zaterdag"], "start": "8:30", "end": "24:00", "exclude_holidays": false,
-         "holidays": ["Koningsdag", "eerste_kerstdag"], "time_zone": "Europe/Brussels"}
-        """#
+            {"days": ["ma", "Dinsdag", "zaterdag"], "start": "8:30", "end": "24:00", "exclude_holidays": false,
+             "holidays": ["Koningsdag", "eerste_kerstdag"], "time_zone": "Europe/Brussels"}
+            """#
         let window = try JSONDecoder().decode(SendWindow.self, from: Data(json.utf8))
-        #expect(window == SendWindow(days: [.monday, .tuesday, .saturday], start: time("08:30"), end: LocalTime(hour: 24, minute: 0),
-                                     excludesHolidays: false, holidays: [.koningsdag, .eersteKerstdag], timeZoneIdentifier: "Europe/Brussels"))
+        #expect(
+            window
+                == SendWindow(
+                    days: [.monday, .tuesday, .saturday], start: time("08:30"), end: LocalTime(hour: 24, minute: 0),
+                    excludesHolidays: false, holidays: [.koningsdag, .eersteKerstdag], timeZoneIdentifier: "Europe/Brussels"))
     }
 
     @Test func roundTrips() throws {
@@ -285,7 +294,7 @@ struct SendWindowTests {
         #"{"days": ["monday", "funday"]}"#,
         #"{"holidays": ["sinterklaas"]}"#,
         #"{"time_zone": "Europe/Atlantis"}"#,
-        #"{"exclude_holidays": "yes"}"#,
+        #"{"exclude_holidays": "yes"}"#
     ])
     func refusesBadConfiguration(json: String) {
         #expect(throws: DecodingError.self) { try JSONDecoder().decode(SendWindow.self, from: Data(json.utf8)) }

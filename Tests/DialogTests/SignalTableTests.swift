@@ -39,14 +39,19 @@ struct SignalTableTests {
 
     @Test func noCrisisIsMissed() throws {
         let missed = try Self.rows().filter { $0.category == "crisis" && Self.category($0.text) != "crisis" }
-        #expect(missed.isEmpty, Comment(rawValue: "missed crises:\n" + missed.map { "signals.tsv:\($0.line) \($0.text)" }.joined(separator: "\n")))
+        #expect(
+            missed.isEmpty,
+            Comment(rawValue: "missed crises:\n" + missed.map { "signals.tsv:\($0.line) \($0.text)" }.joined(separator: "\n")))
     }
 
     @Test func fewFalseAlarms() throws {
         let calm = try Self.rows().filter { $0.category != "crisis" }
         let alarms = calm.filter { Self.category($0.text) == "crisis" }
-        #expect(Double(alarms.count) < 0.05 * Double(calm.count),
-                Comment(rawValue: "\(alarms.count) of \(calm.count) false alarms:\n" + alarms.map { "signals.tsv:\($0.line) \($0.text)" }.joined(separator: "\n")))
+        #expect(
+            Double(alarms.count) < 0.05 * Double(calm.count),
+            Comment(
+                rawValue: "\(alarms.count) of \(calm.count) false alarms:\n"
+                    + alarms.map { "signals.tsv:\($0.line) \($0.text)" }.joined(separator: "\n")))
     }
 
     @Test func otherMessagesAreRecognised() throws {
@@ -54,8 +59,11 @@ struct SignalTableTests {
         let wrong = rows.filter { Self.category($0.text) != $0.category }
         // Each of these gets a calm acknowledgement and the question again, or a re-prompt: a wrong
         // kind is a worse reply, never a missed crisis. Most must be right.
-        #expect(Double(wrong.count) <= 0.1 * Double(rows.count),
-                Comment(rawValue: "\(wrong.count) of \(rows.count) read as another kind:\n"
-                + wrong.map { "signals.tsv:\($0.line) \($0.category) read as \(Self.category($0.text)): \($0.text)" }.joined(separator: "\n")))
+        #expect(
+            Double(wrong.count) <= 0.1 * Double(rows.count),
+            Comment(
+                rawValue: "\(wrong.count) of \(rows.count) read as another kind:\n"
+                    + wrong.map { "signals.tsv:\($0.line) \($0.category) read as \(Self.category($0.text)): \($0.text)" }.joined(
+                        separator: "\n")))
     }
 }

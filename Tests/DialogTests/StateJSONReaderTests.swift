@@ -1,6 +1,7 @@
-@testable import Dialog
 import Foundation
 import Testing
+
+@testable import Dialog
 
 /// The hand-written state reader reads what `JSONDecoder` with `Conversation.init(from:)` reads, the
 /// same way, and refuses broken input with an error instead of crashing.
@@ -16,8 +17,9 @@ struct StateJSONReaderTests {
         let new = try StateJSONReader.read(bytes)
         let old = try jsonDecoder().decode(Conversation.self, from: Data(bytes))
         #expect(new == old, "\(label)", sourceLocation: sourceLocation)
-        #expect(new.lastActivity?.timeIntervalSince1970.bitPattern == old.lastActivity?.timeIntervalSince1970.bitPattern, "\(label)",
-                sourceLocation: sourceLocation)
+        #expect(
+            new.lastActivity?.timeIntervalSince1970.bitPattern == old.lastActivity?.timeIntervalSince1970.bitPattern, "\(label)",
+            sourceLocation: sourceLocation)
         return new
     }
 
@@ -33,23 +35,29 @@ struct StateJSONReaderTests {
         var state = Conversation(flowID: "f\(n % 3)", flowVersion: n % 5, language: n % 2 == 0 ? .nl : .en)
         state.node = n % 3 == 0 ? nil : StateJSONTests.strings.randomElement(using: &rng)
         state.module = n % 4 == 0 ? nil : "m\(n % 3 + 1)"
-        state.lastActivity = switch n % 5 {
-        case 0: nil
-        case 1: Date(timeIntervalSince1970: Double(1_795_424_400 + n) + 0.125)
-        default: Date(timeIntervalSince1970: Double.random(in: -1e10...1e10, using: &rng))
-        }
+        state.lastActivity =
+            switch n % 5 {
+            case 0: nil
+            case 1: Date(timeIntervalSince1970: Double(1_795_424_400 + n) + 0.125)
+            default: Date(timeIntervalSince1970: Double.random(in: -1e10...1e10, using: &rng))
+            }
         state.tries = n % 4
         state.nextID = n
         state.answeredInModule = n % 6
         state.optedOut = n % 7 == 0
         state.paused = n % 11 == 0
         state.finished = n % 13 == 0
-        for _ in 0..<Int.random(in: 0...6, using: &rng) { state.vars["v\(Int.random(in: 0...99, using: &rng))"] = StateJSONTests.value(&rng, depth: 0) }
+        for _ in 0..<Int.random(in: 0...6, using: &rng) {
+            state.vars["v\(Int.random(in: 0...99, using: &rng))"] = StateJSONTests.value(&rng, depth: 0)
+        }
         state.frames = n % 6 == 0 ? [] : [LoopFrame(node: "each", alias: "lg", items: [StateJSONTests.value(&rng, depth: 1)], index: n % 2)]
         for k in 0..<Int.random(in: 0...4, using: &rng) {
             var checkpoint = Checkpoint(of: state, at: "vraag\(k)")
             checkpoint.vars["extra"] = StateJSONTests.value(&rng, depth: 1)
-            if k % 2 == 1 { checkpoint.vars["v1"] = nil; checkpoint.frames = [] }
+            if k % 2 == 1 {
+                checkpoint.vars["v1"] = nil
+                checkpoint.frames = []
+            }
             state.history.append(checkpoint)
         }
         return state
@@ -58,7 +66,9 @@ struct StateJSONReaderTests {
     /// The states of `full-intake.txt`, one per message.
     static func wholeIntake() throws -> [Conversation] {
         let text = try String(contentsOf: TranscriptTests.directory.appendingPathComponent("full-intake.txt"), encoding: .utf8)
-        let inputs = text.split(separator: "\n", omittingEmptySubsequences: false).filter { $0.hasPrefix("> ") }.map { String($0.dropFirst(2)) }
+        let inputs = text.split(separator: "\n", omittingEmptySubsequences: false).filter { $0.hasPrefix("> ") }.map {
+            String($0.dropFirst(2))
+        }
         let engine = DefaultFlows.engine
         var state = engine.newConversation()
         let now = Date(timeIntervalSince1970: 1_795_424_400)
@@ -71,7 +81,7 @@ struct StateJSONReaderTests {
     // MARK: Reads what JSONDecoder reads
 
     @Test func randomStatesReadLikeJSONDecoder() throws {
-        var rng = FuzzRandom(seed: 20261201)
+        var rng = FuzzRandom(seed: 20_261_201)
         for n in 0..<500 {
             let state = Self.randomState(n, &rng)
             let read = try Self.readBothWays(StateJSON.encode(state), "state \(n)")
@@ -94,11 +104,11 @@ struct StateJSONReaderTests {
     @Test func aVersionOneStateWithWholeCheckpointsReadsLikeJSONDecoder() throws {
         // The fixture of `StoredHistoryTests.aVersionOneStateWithWholeCheckpointsIsRead`.
         let v1 = #"""
-        {"stateVersion":1,"flowID":"f","flowVersion":1,"language":"nl","node":"b","frames":[],"vars":{"x":1},"tries":0,
-         "history":[{"node":"a","frames":[],"answeredInModule":0,"vars":{},"nextID":1},
-                    {"node":"b","frames":[],"answeredInModule":1,"vars":{"x":1},"nextID":1}],
-         "answeredInModule":1,"optedOut":false,"paused":false,"finished":false,"nextID":1}
-        """#
+            {"stateVersion":1,"flowID":"f","flowVersion":1,"language":"nl","node":"b","frames":[],"vars":{"x":1},"tries":0,
+             "history":[{"node":"a","frames":[],"answeredInModule":0,"vars":{},"nextID":1},
+                        {"node":"b","frames":[],"answeredInModule":1,"vars":{"x":1},"nextID":1}],
+             "answeredInModule":1,"optedOut":false,"paused":false,"finished":false,"nextID":1}
+            """#
         let state = try Self.readBothWays(Array(v1.utf8), "v1")
         #expect(state.stateVersion == 1)
         #expect(state.history.map(\.vars) == [[:], ["x": .number(1)]])
@@ -110,7 +120,7 @@ struct StateJSONReaderTests {
     @Test func statesFromJSONEncoderReadLikeJSONDecoder() throws {
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .secondsSince1970
-        var rng = FuzzRandom(seed: 20261202)
+        var rng = FuzzRandom(seed: 20_261_202)
         for n in 0..<200 {
             let state = Self.randomState(n, &rng)
             let bytes = Array(try encoder.encode(state))
@@ -122,7 +132,7 @@ struct StateJSONReaderTests {
     }
 
     @Test func prettyPrintedAndReorderedStatesReadTheSame() throws {
-        var rng = FuzzRandom(seed: 20261203)
+        var rng = FuzzRandom(seed: 20_261_203)
         var states = (0..<100).map { Self.randomState($0 * 5 + 1, &rng) }  // lastActivity exact in any notation
         states.append(try #require(try Self.wholeIntake().last))
         for (n, state) in states.enumerated() {
@@ -130,7 +140,8 @@ struct StateJSONReaderTests {
             // Sorted: `history` before `frames` and `vars`, which resolve it.
             let pretty = Array(try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys]))
             let text = String(decoding: pretty, as: UTF8.self)
-            let history = try #require(text.range(of: #""history""#)), vars = try #require(text.range(of: #""vars" "#))
+            let history = try #require(text.range(of: #""history""#))
+            let vars = try #require(text.range(of: #""vars" "#))
             #expect(text.contains("\n") && history.lowerBound < vars.lowerBound)
             #expect(try Self.readBothWays(pretty, "pretty \(n)") == Self.written(state), "pretty \(n)")
             let unsorted = Array(try JSONSerialization.data(withJSONObject: object))
@@ -142,11 +153,18 @@ struct StateJSONReaderTests {
     static func spaced(_ bytes: [UInt8]) -> [UInt8] {
         let space = Array(" \t\r\n ".utf8)
         var out = space
-        var inString = false, escaped = false
+        var inString = false
+        var escaped = false
         for byte in bytes {
             if inString {
                 out.append(byte)
-                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
+                if escaped {
+                    escaped = false
+                } else if byte == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if byte == UInt8(ascii: "\"") {
+                    inString = false
+                }
             } else if byte == UInt8(ascii: "\"") {
                 out.append(byte)
                 inString = true
@@ -160,7 +178,7 @@ struct StateJSONReaderTests {
     }
 
     @Test func whitespaceAnywhereJSONAllowsIsRead() throws {
-        var rng = FuzzRandom(seed: 20261204)
+        var rng = FuzzRandom(seed: 20_261_204)
         for n in 0..<100 {
             let state = Self.randomState(n, &rng)
             let spaced = Self.spaced(StateJSON.encode(state))
@@ -172,11 +190,14 @@ struct StateJSONReaderTests {
 
     /// A minimal state, with `vars` and more keys at the end as given.
     static func state(vars: String = "{}", extra: String = "") -> [UInt8] {
-        Array(#"{"stateVersion":2,"flowID":"f","flowVersion":1,"language":"nl","frames":[],"vars":\#(vars),"tries":0,"history":[],"answeredInModule":0,"optedOut":false,"paused":false,"finished":false,"nextID":1\#(extra)}"#.utf8)
+        Array(
+            #"{"stateVersion":2,"flowID":"f","flowVersion":1,"language":"nl","frames":[],"vars":\#(vars),"tries":0,"history":[],"answeredInModule":0,"optedOut":false,"paused":false,"finished":false,"nextID":1\#(extra)}"#
+                .utf8)
     }
 
     @Test func escapesAreRead() throws {
-        let vars = #"{"e":"caf\u00e9","E":"\u00C9","smile":"\ud83d\ude00","SMILE":"\uD83D\uDE00","slash":"a\/b","all":"\"\\\/\b\f\n\r\t","nul":"\u0000","k\u0065y":1}"#
+        let vars =
+            #"{"e":"caf\u00e9","E":"\u00C9","smile":"\ud83d\ude00","SMILE":"\uD83D\uDE00","slash":"a\/b","all":"\"\\\/\b\f\n\r\t","nul":"\u0000","k\u0065y":1}"#
         let state = try Self.readBothWays(Self.state(vars: vars), "escapes")
         #expect(state.vars["e"] == .text("café"))
         #expect(state.vars["E"] == .text("É"))
@@ -186,14 +207,16 @@ struct StateJSONReaderTests {
         #expect(state.vars["nul"] == .text("\u{0}"))
         #expect(state.vars["key"] == .number(1))
         // Keys the reader knows, escaped, and a date marker escaped.
-        let escapedKeys = Array(#"{"st\u0061teVersion":2,"flowID":"\u0066","flowVersion":1,"language":"nl","frames":[],"vars":{"d":{"\u0024date":{"year":2026,"month":12,"day":1}}},"tries":0,"history":[],"answeredInModule":0,"optedOut":false,"paused":false,"finished":false,"nextID":1}"#.utf8)
+        let escapedKeys = Array(
+            #"{"st\u0061teVersion":2,"flowID":"\u0066","flowVersion":1,"language":"nl","frames":[],"vars":{"d":{"\u0024date":{"year":2026,"month":12,"day":1}}},"tries":0,"history":[],"answeredInModule":0,"optedOut":false,"paused":false,"finished":false,"nextID":1}"#
+                .utf8)
         let read = try Self.readBothWays(escapedKeys, "escaped keys")
         #expect(read.flowID == "f" && read.vars["d"] == .date(LocalDate(year: 2026, month: 12, day: 1), nil))
     }
 
     @Test(arguments: [
         #""\ud83d""#, #""\ude00""#, #""\ud83d\u0041""#, #""\ud83dx""#, #""\ud83d\ud83d""#, #""\x""#, #""\u12G4""#, #""\U00e9""#,
-        #""\u00e""#, "\"tab\there\"", "\"\u{1}\"", "\"\u{1f}\"", #""unterminated"#, #""\"#,
+        #""\u00e""#, "\"tab\there\"", "\"\u{1}\"", "\"\u{1f}\"", #""unterminated"#, #""\"#
     ])
     func badStringsAreRefused(string: String) {
         let bytes = Self.state(vars: #"{"x":\#(string)}"#)
@@ -201,8 +224,11 @@ struct StateJSONReaderTests {
         #expect(throws: (any Error).self) { try Self.jsonDecoder().decode(Conversation.self, from: Data(bytes)) }
     }
 
-    @Test(arguments: [[0xFF], [0x80], [0xC0, 0x80], [0xC1, 0xBF], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80],
-                      [0xF5, 0x80, 0x80, 0x80], [0xC3], [0xE2, 0x82], [0xF0, 0x9F, 0x98], [0xC3, 0x41]] as [[UInt8]])
+    @Test(
+        arguments: [
+            [0xFF], [0x80], [0xC0, 0x80], [0xC1, 0xBF], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80],
+            [0xF5, 0x80, 0x80, 0x80], [0xC3], [0xE2, 0x82], [0xF0, 0x9F, 0x98], [0xC3, 0x41]
+        ] as [[UInt8]])
     func invalidUTF8IsRefused(bad: [UInt8]) {
         let inValue = Self.state(vars: #"{"x":"a"#) + bad + Array(#"b"}"#.utf8)
         let inKey = Self.state(vars: #"{"a"#) + bad + Array(#"":1}"#.utf8)
@@ -241,7 +267,7 @@ struct StateJSONReaderTests {
         #"{"$date":{"year":2026,"month":1,"day":2},"$option":"l"}"#,
         #"{"x":1.0,"y":-0,"z":1e2,"w":0.5E+1,"v":100e-2,"u":-0.0,"t":1.00000000000000001}"#,
         #"{"min":-9223372036854775808,"max":9223372036854775807,"big":9007199254740991.0}"#,
-        #"{"x":[[],{},[{}],[null,true,false,"",0]]}"#,
+        #"{"x":[[],{},[{}],[null,true,false,"",0]]}"#
     ])
     func unusualVariablesReadLikeJSONDecoder(vars: String) throws {
         let state = try Self.readBothWays(Self.state(vars: vars), vars)
@@ -258,7 +284,7 @@ struct StateJSONReaderTests {
         #","unknown":{"deep":[1,2.5,"x",null,true,{"$date":1}]},"tries":7,"nextID":8"#,
         #","history":[{"node":"a","answeredInModule":0,"nextID":1,"vars":{"v":1},"set":{"w":2},"unset":["x"],"frames":null,"module":null}]"#,
         #","history":[{"nextID":1,"unset":null,"set":null,"vars":null,"node":"a","answeredInModule":0,"future":[]}]"#,
-        #","history":[{"node":"a","answeredInModule":0,"nextID":1,"frames":[{"index":1,"items":[{"$option":"l","key":"k"}],"alias":"a","node":"e"}]}]"#,
+        #","history":[{"node":"a","answeredInModule":0,"nextID":1,"frames":[{"index":1,"items":[{"$option":"l","key":"k"}],"alias":"a","node":"e"}]}]"#
     ])
     func unusualStatesReadLikeJSONDecoder(extra: String) throws {
         let state = try Self.readBothWays(Self.state(vars: #"{"x":1}"#, extra: extra), extra)
@@ -277,7 +303,10 @@ struct StateJSONReaderTests {
         let state = try Self.readBothWays(Self.state(vars: #"{"x":\#(deep)}"#), "62 deep")
         var value = try #require(state.vars["x"])
         var depth = 0
-        while case .list(let items) = value, let first = items.first { value = first; depth += 1 }
+        while case .list(let items) = value, let first = items.first {
+            value = first
+            depth += 1
+        }
         #expect(depth == 61 && value == .list([]))
         let tooDeep = "[" + deep + "]"
         #expect(throws: StateJSONReader.Error.self) { try StateJSONReader.read(Self.state(vars: #"{"x":\#(tooDeep)}"#)) }
@@ -290,14 +319,16 @@ struct StateJSONReaderTests {
         let fields: [(String, String)] = [
             ("stateVersion", "2"), ("flowID", #""f""#), ("flowVersion", "1"), ("language", #""nl""#), ("frames", "[]"), ("vars", "{}"),
             ("tries", "0"), ("history", "[]"), ("answeredInModule", "0"), ("optedOut", "false"), ("paused", "false"), ("finished", "false"),
-            ("nextID", "1"),
+            ("nextID", "1")
         ]
         let pairs = fields.compactMap { k, v in k == key ? value.map { #""\#(k)":\#($0)"# } : #""\#(k)":\#(v)"# }
         return Array(("{" + pairs.joined(separator: ",") + "}").utf8)
     }
 
-    @Test(arguments: ["stateVersion", "flowID", "flowVersion", "language", "frames", "vars", "tries", "history", "answeredInModule",
-                      "optedOut", "paused", "finished", "nextID"])
+    @Test(arguments: [
+        "stateVersion", "flowID", "flowVersion", "language", "frames", "vars", "tries", "history", "answeredInModule",
+        "optedOut", "paused", "finished", "nextID"
+    ])
     func aMissingKeyIsNamed(key: String) throws {
         #expect(try StateJSONReader.read(Self.state(replacing: "none", with: nil)).flowID == "f")
         let bytes = Self.state(replacing: key, with: nil)
@@ -309,7 +340,8 @@ struct StateJSONReaderTests {
     @Test(arguments: [
         ("flowID", "1"), ("flowID", "null"), ("tries", #""0""#), ("tries", "null"), ("tries", "1.5"), ("tries", "9223372036854775808"),
         ("tries", "-9223372036854775809"), ("tries", "1e400"), ("optedOut", "0"), ("optedOut", #""false""#), ("language", #""de""#),
-        ("language", "null"), ("history", "{}"), ("history", "null"), ("vars", "[]"), ("vars", "null"), ("frames", "null"), ("frames", "[1]"),
+        ("language", "null"), ("history", "{}"), ("history", "null"), ("vars", "[]"), ("vars", "null"), ("frames", "null"),
+        ("frames", "[1]"),
         ("frames", #"[{"node":"n","alias":"a","items":{},"index":0}]"#), ("frames", #"[{"node":"n","alias":"a","items":[]}]"#),
         ("nextID", "1.5"), ("stateVersion", #""2""#),
         ("history", #"[{"node":"a","answeredInModule":0}]"#), ("history", #"[{"node":"a","answeredInModule":0,"nextID":1,"unset":[1]}]"#),
@@ -325,7 +357,7 @@ struct StateJSONReaderTests {
         ("vars", #"{'x':1}"#), ("vars", #"{"x" 1}"#), ("vars", #"{"x":1 "y":2}"#), ("vars", #"{"x":1/*c*/}"#), ("vars", #"{x:1}"#),
         ("vars", "{\"x\":\u{0C}1}"), ("vars", "{\"x\":\u{A0}1}"), ("vars", #"{"x":[1 2]}"#), ("vars", #"{"x":]}"#), ("vars", #"{"#),
         ("lastActivity", #""2026-12-01""#), ("lastActivity", "1e400"), ("lastActivity", "-1e400"), ("lastActivity", "1e-400"),
-        ("lastActivity", "true"),
+        ("lastActivity", "true")
     ])
     func wrongValuesAreRefused(key: String, value: String) {
         // `lastActivity` is optional: not in the minimal state.
@@ -336,8 +368,10 @@ struct StateJSONReaderTests {
 
     /// JSONDecoder lets these through (trailing commas; strings it does not read are not checked);
     /// no writer of states makes them, and the reader is strict.
-    @Test(arguments: [Self.state(vars: #"{"x":1,}"#), Self.state(vars: #"{"x":[1,]}"#), Self.state(extra: #","unknown":"\x\ud800\#u{1}""#),
-                      Self.state(extra: #","unknown":"X""#).map { $0 == UInt8(ascii: "X") ? 0xFF : $0 }])
+    @Test(arguments: [
+        Self.state(vars: #"{"x":1,}"#), Self.state(vars: #"{"x":[1,]}"#), Self.state(extra: #","unknown":"\x\ud800\#u{1}""#),
+        Self.state(extra: #","unknown":"X""#).map { $0 == UInt8(ascii: "X") ? 0xFF : $0 }
+    ])
     func laxJSONIsRefused(bytes: [UInt8]) throws {
         #expect(throws: StateJSONReader.Error.self) { try StateJSONReader.read(bytes) }
         _ = try Self.jsonDecoder().decode(Conversation.self, from: Data(bytes))
@@ -357,7 +391,7 @@ struct StateJSONReaderTests {
     }
 
     @Test func everyTruncationOfAStateIsRefused() throws {
-        var rng = FuzzRandom(seed: 20261205)
+        var rng = FuzzRandom(seed: 20_261_205)
         let states = [try #require(try Self.wholeIntake().last), Self.randomState(7, &rng), Self.randomState(8, &rng)]
         for state in states {
             let bytes = StateJSON.encode(state)
@@ -381,8 +415,10 @@ struct StateJSONReaderTests {
         let objects = String(repeating: #"{"a":"#, count: 10_000) + "1" + String(repeating: "}", count: 10_000)
         let openOnly = String(repeating: "[", count: 10_000)
         for bomb in [arrays, objects, openOnly] {
-            for bytes in [Self.state(vars: #"{"x":\#(bomb)}"#), Self.state(extra: #","unknown":\#(bomb)"#), Array(bomb.utf8),
-                          Self.state(replacing: "frames", with: #"[{"node":"n","alias":"a","index":0,"items":[\#(bomb)]}]"#)] {
+            for bytes in [
+                Self.state(vars: #"{"x":\#(bomb)}"#), Self.state(extra: #","unknown":\#(bomb)"#), Array(bomb.utf8),
+                Self.state(replacing: "frames", with: #"[{"node":"n","alias":"a","index":0,"items":[\#(bomb)]}]"#)
+            ] {
                 let error = try #require(throws: StateJSONReader.Error.self) { try StateJSONReader.read(bytes) }
                 if bytes.first == UInt8(ascii: "{") {
                     #expect(error.expected.contains("nested"), "\(error)")
@@ -395,7 +431,8 @@ struct StateJSONReaderTests {
     @Test func damagedStatesAreReadLikeJSONDecoderOrRefused() throws {
         var rng = FuzzRandom(seed: FuzzRandom.seed)
         let interesting = Array("{}[],:\"\\ 0123456789-.eEtfnul$".utf8) + [0x00, 0x1F, 0x7F, 0x80, 0xBF, 0xC3, 0xED, 0xFF]
-        var read = 0, refusedByBoth = 0
+        var read = 0
+        var refusedByBoth = 0
         var onlyJSONDecoder: [[UInt8]] = []
         for n in 0..<FuzzRandom.count(default: 2_000) {
             var bytes = StateJSON.encode(Self.randomState(n, &rng))
@@ -458,7 +495,9 @@ struct StateJSONReaderTests {
         #expect(utf8.description.hasSuffix("found byte 0x00"), "\(utf8)")
         let end = try #require(throws: StateJSONReader.Error.self) { try StateJSONReader.read(Array(#"{"stateVersion":2"#.utf8)) }
         #expect(end.description.hasSuffix("expected ',' or '}', found the end of the input"), "\(end)")
-        let number = try #require(throws: StateJSONReader.Error.self) { try StateJSONReader.read(Self.state(replacing: "tries", with: "2.5")) }
+        let number = try #require(throws: StateJSONReader.Error.self) {
+            try StateJSONReader.read(Self.state(replacing: "tries", with: "2.5"))
+        }
         #expect(number.expected == "a whole number" && number.found == "2.5", "\(number)")
     }
 }

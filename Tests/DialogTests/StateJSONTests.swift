@@ -1,11 +1,14 @@
-@testable import Dialog
 import Foundation
 import Testing
 
+@testable import Dialog
+
 /// The hand-written state JSON reads back as the same state through `Codable`.
 struct StateJSONTests {
-    static let strings = ["", "gewoon", "\"quotes\" and \\backslash\\", "regel\nnieuwe\tregel\r", "\u{0}\u{1}\u{1f}\u{7f}", "é ü ñ",
-                          "👩‍👩‍👧‍👦 emoji", "\u{202e}rtl", "مرحبا", "<script>alert(1)</script>", "'; DROP TABLE x;--", "$date", "$option", "/a/b"]
+    static let strings = [
+        "", "gewoon", "\"quotes\" and \\backslash\\", "regel\nnieuwe\tregel\r", "\u{0}\u{1}\u{1f}\u{7f}", "é ü ñ",
+        "👩‍👩‍👧‍👦 emoji", "\u{202e}rtl", "مرحبا", "<script>alert(1)</script>", "'; DROP TABLE x;--", "$date", "$option", "/a/b"
+    ]
 
     /// A random value tree, deterministic from the seed.
     static func value(_ rng: inout some RandomNumberGenerator, depth: Int) -> Value {
@@ -13,8 +16,10 @@ struct StateJSONTests {
         case 0: return .text(strings.randomElement(using: &rng)!)
         case 1: return .number(Int.random(in: -1_000_000...1_000_000, using: &rng))
         case 2: return .bool(Bool.random(using: &rng))
-        case 3: return .date(LocalDate(year: 2026, month: Int.random(in: 1...12, using: &rng), day: Int.random(in: 1...28, using: &rng)),
-                             Bool.random(using: &rng) ? LocalTime(hour: Int.random(in: 0...23, using: &rng), minute: 5) : nil)
+        case 3:
+            return .date(
+                LocalDate(year: 2026, month: Int.random(in: 1...12, using: &rng), day: Int.random(in: 1...28, using: &rng)),
+                Bool.random(using: &rng) ? LocalTime(hour: Int.random(in: 0...23, using: &rng), minute: 5) : nil)
         case 4: return .option(list: strings.randomElement(using: &rng)!, key: strings.randomElement(using: &rng)!)
         case 5: return .none
         case 6: return .list((0..<Int.random(in: 0...4, using: &rng)).map { _ in value(&rng, depth: depth + 1) })
@@ -30,7 +35,7 @@ struct StateJSONTests {
     }
 
     @Test func randomStatesSurviveTheRoundTrip() throws {
-        var rng = FuzzRandom(seed: 20261129)
+        var rng = FuzzRandom(seed: 20_261_129)
         for n in 0..<500 {
             var state = Conversation(flowID: "f", flowVersion: 3, language: n % 2 == 0 ? .nl : .en)
             state.node = n % 3 == 0 ? nil : Self.strings.randomElement(using: &rng)
@@ -41,7 +46,9 @@ struct StateJSONTests {
             state.optedOut = n % 7 == 0
             state.paused = n % 11 == 0
             state.finished = n % 13 == 0
-            for _ in 0..<Int.random(in: 0...6, using: &rng) { state.vars["v\(Int.random(in: 0...99, using: &rng))"] = Self.value(&rng, depth: 0) }
+            for _ in 0..<Int.random(in: 0...6, using: &rng) {
+                state.vars["v\(Int.random(in: 0...99, using: &rng))"] = Self.value(&rng, depth: 0)
+            }
             state.frames = [LoopFrame(node: "each", alias: "lg", items: [Self.value(&rng, depth: 1)], index: 0)]
             for k in 0..<Int.random(in: 0...3, using: &rng) {
                 var checkpoint = Checkpoint(of: state, at: "vraag\(k)")
@@ -116,7 +123,7 @@ struct StateJSONTests {
 
     /// An answer's value is stored as JSON too: it reads back as the same value.
     @Test func valuesAsJSONReadBack() throws {
-        var rng = FuzzRandom(seed: 20261130)
+        var rng = FuzzRandom(seed: 20_261_130)
         for n in 0..<1_000 {
             let value = Self.value(&rng, depth: 0)
             let decoded = try JSONDecoder().decode(Value.self, from: Data(value.json.utf8))
@@ -138,10 +145,11 @@ struct StoredHistoryTests {
         state.history = [
             Self.checkpoint("a", [:]),
             Self.checkpoint("b", ["naam": .text("Ans")], frames: [loop]),
-            Self.checkpoint("c", ["naam": .text("Ans"), "cijfer": .record(["wonen": .number(4)])],
-                            frames: [LoopFrame(node: "each", alias: "lg", items: loop.items, index: 1)]),
+            Self.checkpoint(
+                "c", ["naam": .text("Ans"), "cijfer": .record(["wonen": .number(4)])],
+                frames: [LoopFrame(node: "each", alias: "lg", items: loop.items, index: 1)]),
             Self.checkpoint("d", ["naam": .text("Ans"), "cijfer": .record(["wonen": .number(4), "geld": .number(7)])], nextID: 4),
-            Self.checkpoint("e", ["cijfer": .none], nextID: 4),
+            Self.checkpoint("e", ["cijfer": .none], nextID: 4)
         ]
         state.vars = ["cijfer": .none, "klaar": .bool(true)]
         let data = try state.encoded()
@@ -182,11 +190,11 @@ struct StoredHistoryTests {
 
     @Test func aVersionOneStateWithWholeCheckpointsIsRead() throws {
         let v1 = #"""
-        {"stateVersion":1,"flowID":"f","flowVersion":1,"language":"nl","node":"b","frames":[],"vars":{"x":1},"tries":0,
-         "history":[{"node":"a","frames":[],"answeredInModule":0,"vars":{},"nextID":1},
-                    {"node":"b","frames":[],"answeredInModule":1,"vars":{"x":1},"nextID":1}],
-         "answeredInModule":1,"optedOut":false,"paused":false,"finished":false,"nextID":1}
-        """#
+            {"stateVersion":1,"flowID":"f","flowVersion":1,"language":"nl","node":"b","frames":[],"vars":{"x":1},"tries":0,
+             "history":[{"node":"a","frames":[],"answeredInModule":0,"vars":{},"nextID":1},
+                        {"node":"b","frames":[],"answeredInModule":1,"vars":{"x":1},"nextID":1}],
+             "answeredInModule":1,"optedOut":false,"paused":false,"finished":false,"nextID":1}
+            """#
         let state = try Conversation.decode(Data(v1.utf8))
         #expect(state.history.map(\.vars) == [[:], ["x": .number(1)]])
         #expect(state.stateVersion == Conversation.currentVersion)
@@ -195,7 +203,9 @@ struct StoredHistoryTests {
 
     @Test func theHistoryOfAWholeIntakeIsSmall() throws {
         let text = try String(contentsOf: TranscriptTests.directory.appendingPathComponent("full-intake.txt"), encoding: .utf8)
-        let inputs = text.split(separator: "\n", omittingEmptySubsequences: false).filter { $0.hasPrefix("> ") }.map { String($0.dropFirst(2)) }
+        let inputs = text.split(separator: "\n", omittingEmptySubsequences: false).filter { $0.hasPrefix("> ") }.map {
+            String($0.dropFirst(2))
+        }
         #expect(inputs.count > 30)
         let engine = DefaultFlows.engine
         var state = engine.newConversation()

@@ -1,12 +1,15 @@
-@testable import Dialog
 import Foundation
 import Testing
+
+@testable import Dialog
 
 /// Texts with placeholders, as the inwoner gets them, and the conditions and paths of flow files.
 struct TemplateTests {
     /// Renders `text` (in both languages) with the default catalog and `more` texts beside it.
-    static func render(_ text: String, _ vars: [String: Value] = [:], _ language: Language = .nl,
-                       more: [String: String] = [:]) -> String {
+    static func render(
+        _ text: String, _ vars: [String: Value] = [:], _ language: Language = .nl,
+        more: [String: String] = [:]
+    ) -> String {
         var catalog = DefaultFlows.library.catalog
         for (key, value) in more.merging(["test": text], uniquingKeysWith: { _, new in new }) {
             catalog.entries[key] = Catalog.Entry(texts: [.nl: value, .en: value], file: "test.texts.yaml", line: 1)
@@ -48,7 +51,7 @@ struct TemplateTests {
         let vars: [String: Value] = [
             "score": .record(["wonen": .number(4)]),
             "keuze": .record(["eerste": Self.wonen]),
-            "welke": .text("eerste"),
+            "welke": .text("eerste")
         ]
         #expect(Self.render("{score[keuze[welke]]}", vars) == "4")
     }
@@ -66,7 +69,7 @@ struct TemplateTests {
         (.list([geld, wonen]), .nl, "Geld en Wonen"),
         (.list([geld, wonen]), .en, "Money and Housing"),
         (.list([]), .nl, "-"),
-        (.list([.record(["name": .text("Ans")]), .record(["name": .text("Piet")])]), .nl, "Ans en Piet"),
+        (.list([.record(["name": .text("Ans")]), .record(["name": .text("Piet")])]), .nl, "Ans en Piet")
     ])
     func listsAreJoinedWithAnd(_ list: Value, _ language: Language, _ expected: String) {
         #expect(Self.render("{x}", ["x": list], language) == expected)
@@ -80,24 +83,25 @@ struct TemplateTests {
         (.record(["label": .text("L"), "name": .text("N"), "text": .text("T")]), .nl, "L"),
         (.record(["name": .text("N"), "text": .text("T")]), .nl, "N"),
         (.record(["text": .text("T")]), .nl, "T"),
-        (.record(["id": .text("goal-3")]), .nl, ""),
+        (.record(["id": .text("goal-3")]), .nl, "")
     ])
     func simpleValues(_ value: Value, _ language: Language, _ expected: String) {
         #expect(Self.render("{x}", ["x": value], language) == expected)
     }
 
-    @Test(arguments: [
-        (LocalDate(year: 2026, month: 12, day: 15), LocalTime(hour: 14, minute: 30), Language.nl, "di 15 december, 14:30"),
-        (LocalDate(year: 2026, month: 12, day: 15), LocalTime(hour: 14, minute: 30), .en, "Tue 15 December, 14:30"),
-        (LocalDate(year: 2026, month: 12, day: 15), nil, .nl, "di 15 december"),
-        (LocalDate(year: 2026, month: 12, day: 15), nil, .en, "Tue 15 December"),
-        (LocalDate(year: 2026, month: 11, day: 27), nil, .nl, "vr 27 november"),
-        (LocalDate(year: 2026, month: 11, day: 24), LocalTime(hour: 10, minute: 0), .nl, "di 24 november, 10:00"),
-        (LocalDate(year: 2024, month: 2, day: 29), LocalTime(hour: 9, minute: 5), .nl, "do 29 februari, 09:05"),
-        (LocalDate(year: 2000, month: 1, day: 1), nil, .en, "Sat 1 January"),
-        (LocalDate(year: 2027, month: 3, day: 7), nil, .nl, "zo 7 maart"),
-        (LocalDate(year: 2027, month: 3, day: 8), LocalTime(hour: 0, minute: 0), .en, "Mon 8 March, 00:00"),
-    ] as [(LocalDate, LocalTime?, Language, String)])
+    @Test(
+        arguments: [
+            (LocalDate(year: 2026, month: 12, day: 15), LocalTime(hour: 14, minute: 30), Language.nl, "di 15 december, 14:30"),
+            (LocalDate(year: 2026, month: 12, day: 15), LocalTime(hour: 14, minute: 30), .en, "Tue 15 December, 14:30"),
+            (LocalDate(year: 2026, month: 12, day: 15), nil, .nl, "di 15 december"),
+            (LocalDate(year: 2026, month: 12, day: 15), nil, .en, "Tue 15 December"),
+            (LocalDate(year: 2026, month: 11, day: 27), nil, .nl, "vr 27 november"),
+            (LocalDate(year: 2026, month: 11, day: 24), LocalTime(hour: 10, minute: 0), .nl, "di 24 november, 10:00"),
+            (LocalDate(year: 2024, month: 2, day: 29), LocalTime(hour: 9, minute: 5), .nl, "do 29 februari, 09:05"),
+            (LocalDate(year: 2000, month: 1, day: 1), nil, .en, "Sat 1 January"),
+            (LocalDate(year: 2027, month: 3, day: 7), nil, .nl, "zo 7 maart"),
+            (LocalDate(year: 2027, month: 3, day: 8), LocalTime(hour: 0, minute: 0), .en, "Mon 8 March, 00:00")
+        ] as [(LocalDate, LocalTime?, Language, String)])
     func datesInWords(_ date: LocalDate, _ time: LocalTime?, _ language: Language, _ expected: String) {
         #expect(Self.render("{d}", ["d": .date(date, time)], language) == expected)
     }
@@ -123,10 +127,11 @@ struct TemplateTests {
     @Test func sectionOverRecordsReadsTheirFields() {
         let wensen = Value.list([
             .record(["text": .text("Een huis zonder schimmel"), "leefgebied": Self.wonen]),
-            .record(["text": .text("Minder schulden"), "leefgebied": Self.geld]),
+            .record(["text": .text("Minder schulden"), "leefgebied": Self.geld])
         ])
-        #expect(Self.render("{#wensen}- {text} ({leefgebied})\n{/wensen}", ["wensen": wensen])
-            == "- Een huis zonder schimmel (Wonen)\n- Minder schulden (Geld)\n")
+        #expect(
+            Self.render("{#wensen}- {text} ({leefgebied})\n{/wensen}", ["wensen": wensen])
+                == "- Een huis zonder schimmel (Wonen)\n- Minder schulden (Geld)\n")
     }
 
     @Test func insideASectionOtherNamesAreRootVariables() {
@@ -139,10 +144,11 @@ struct TemplateTests {
     @Test func nestedSectionsNumberTheInnermostList() {
         let plan = Value.list([
             .record(["text": .text("A"), "acties": .list([.text("a1"), .text("a2")])]),
-            .record(["text": .text("B"), "acties": .list([.text("b1")])]),
+            .record(["text": .text("B"), "acties": .list([.text("b1")])])
         ])
-        #expect(Self.render("{#plan}{@n}{text}[{#acties}{@n}={.} {/acties}]{@n};{/plan}", ["plan": plan])
-            == "1A[1=a1 2=a2 ]1;2B[1=b1 ]2;")
+        #expect(
+            Self.render("{#plan}{@n}{text}[{#acties}{@n}={.} {/acties}]{@n};{/plan}", ["plan": plan])
+                == "1A[1=a1 2=a2 ]1;2B[1=b1 ]2;")
     }
 
     @Test func indexOutsideASectionIsEmpty() {
@@ -153,7 +159,7 @@ struct TemplateTests {
         let vars: [String: Value] = [
             "gekozen": .list([Self.geld, Self.wonen]),
             "cijfer": .record(["geld": .number(7), "wonen": .number(4)]),
-            "verander": .record(["geld": .bool(false), "wonen": .bool(true)]),
+            "verander": .record(["geld": .bool(false), "wonen": .bool(true)])
         ]
         let text = "{#gekozen}{.} {cijfer[.]}{#verander[.]} (wil veranderen){/verander[.]}\n{/gekozen}"
         #expect(Self.render(text, vars) == "Geld 7\nWonen 4 (wil veranderen)\n")
@@ -161,14 +167,14 @@ struct TemplateTests {
 
     @Test(arguments: [
         (Value.bool(true), "ja"), (.bool(false), ""), (.none, ""), (.text("x"), "ja"), (.text(""), ""),
-        (.number(0), "ja"), (.record([:]), ""), (.record(["a": .none]), "ja"),
+        (.number(0), "ja"), (.record([:]), ""), (.record(["a": .none]), "ja")
     ])
     func sectionOverASingleValueRendersOnceWhenTruthy(_ value: Value, _ expected: String) {
         #expect(Self.render("{#x}ja{/x}", ["x": value]) == expected)
     }
 
     @Test(arguments: [
-        (Value.list([]), "geen"), (.list([.text("a")]), ""), (.none, "geen"), (.bool(false), "geen"), (.bool(true), ""),
+        (Value.list([]), "geen"), (.list([.text("a")]), ""), (.none, "geen"), (.bool(false), "geen"), (.bool(true), "")
     ])
     func invertedSection(_ value: Value, _ expected: String) {
         #expect(Self.render("{^x}geen{/x}", ["x": value]) == expected)
@@ -202,15 +208,25 @@ struct TemplateTests {
     }
 
     @Test func includeOfTheDefaultTexts() {
-        let vars: [String: Value] = ["plan": .list([.record([
-            "text": .text("Een huis zonder schimmel"),
-            "acties": .list([.record([
-                "what": .text("Bellen"), "who": .option(list: "wie_zelf", key: "zelf"),
-                "due": .date(LocalDate(year: 2026, month: 12, day: 15), LocalTime(hour: 14, minute: 30)),
-            ])]),
-        ])])]
-        #expect(Self.render("{>spiegel.m3}", vars) == "Je plan:\n1. Een huis zonder schimmel\n- Bellen. Wie: Ikzelf. Wanneer: di 15 december, 14:30\n")
-        #expect(Self.render("{>spiegel.m3}", vars, .en) == "Your plan:\n1. Een huis zonder schimmel\n- Bellen. Who: Me. When: Tue 15 December, 14:30\n")
+        let vars: [String: Value] = [
+            "plan": .list([
+                .record([
+                    "text": .text("Een huis zonder schimmel"),
+                    "acties": .list([
+                        .record([
+                            "what": .text("Bellen"), "who": .option(list: "wie_zelf", key: "zelf"),
+                            "due": .date(LocalDate(year: 2026, month: 12, day: 15), LocalTime(hour: 14, minute: 30))
+                        ])
+                    ])
+                ])
+            ])
+        ]
+        #expect(
+            Self.render("{>spiegel.m3}", vars)
+                == "Je plan:\n1. Een huis zonder schimmel\n- Bellen. Wie: Ikzelf. Wanneer: di 15 december, 14:30\n")
+        #expect(
+            Self.render("{>spiegel.m3}", vars, .en)
+                == "Your plan:\n1. Een huis zonder schimmel\n- Bellen. Who: Me. When: Tue 15 December, 14:30\n")
     }
 
     @Test func includeCycleStops() {
@@ -286,7 +302,7 @@ struct TemplateTests {
         ("a or b and c", .any([.truthy(path("a")), .all([.truthy(path("b")), .truthy(path("c"))])])),
         ("a and b or c", .any([.all([.truthy(path("a")), .truthy(path("b"))]), .truthy(path("c"))])),
         ("not a and empty b", .all([.not(.truthy(path("a"))), .not(.truthy(path("b")))])),
-        ("x >= 7 or not y", .any([.compare(x, .atLeast, .number(7)), .not(.truthy(path("y")))])),
+        ("x >= 7 or not y", .any([.compare(x, .atLeast, .number(7)), .not(.truthy(path("y")))]))
     ])
     func conditionParsing(_ text: String, _ expected: Condition) throws {
         #expect(try Condition(parsing: text) == expected)
@@ -302,32 +318,33 @@ struct TemplateTests {
         }
     }
 
-    @Test(arguments: [
-        ("x >= 7", ["x": Value.number(7)], true),
-        ("x >= 7", ["x": .number(6)], false),
-        ("x >= 7", ["x": .text("7")], false),
-        ("x >= 7", [:], false),
-        ("x < 7", ["x": .number(6)], true),
-        ("x == geld", ["x": geld], true),
-        ("x == geld", ["x": wonen], false),
-        ("x != geld", ["x": wonen], true),
-        ("x == 'Ans'", ["x": .text("Ans")], true),
-        ("x == true", ["x": .bool(true)], true),
-        ("x == none", [:], true),
-        ("x", ["x": .text("")], false),
-        ("not x", [:], true),
-        ("not x", ["x": .bool(true)], false),
-        ("empty x", ["x": .list([])], true),
-        ("empty x", ["x": .list([.none])], false),
-        ("a and b", ["a": .bool(true), "b": .bool(true)], true),
-        ("a and b", ["a": .bool(true), "b": .bool(false)], false),
-        ("a or b", ["a": .bool(false), "b": .number(0)], true),
-        ("a or b", [:], false),
-        ("score[lg] >= 7", ["score": .record(["geld": .number(8)]), "lg": geld], true),
-        ("score[lg] >= 7", ["score": .record(["geld": .number(8)]), "lg": wonen], false),
-        ("actie.wie.phone", ["actie": .record(["wie": .record(["phone": .text("+31612345678")])])], true),
-        ("actie.wie.phone", ["actie": .record(["wie": .option(list: "wie_zelf", key: "zelf")])], false),
-    ] as [(String, [String: Value], Bool)])
+    @Test(
+        arguments: [
+            ("x >= 7", ["x": Value.number(7)], true),
+            ("x >= 7", ["x": .number(6)], false),
+            ("x >= 7", ["x": .text("7")], false),
+            ("x >= 7", [:], false),
+            ("x < 7", ["x": .number(6)], true),
+            ("x == geld", ["x": geld], true),
+            ("x == geld", ["x": wonen], false),
+            ("x != geld", ["x": wonen], true),
+            ("x == 'Ans'", ["x": .text("Ans")], true),
+            ("x == true", ["x": .bool(true)], true),
+            ("x == none", [:], true),
+            ("x", ["x": .text("")], false),
+            ("not x", [:], true),
+            ("not x", ["x": .bool(true)], false),
+            ("empty x", ["x": .list([])], true),
+            ("empty x", ["x": .list([.none])], false),
+            ("a and b", ["a": .bool(true), "b": .bool(true)], true),
+            ("a and b", ["a": .bool(true), "b": .bool(false)], false),
+            ("a or b", ["a": .bool(false), "b": .number(0)], true),
+            ("a or b", [:], false),
+            ("score[lg] >= 7", ["score": .record(["geld": .number(8)]), "lg": geld], true),
+            ("score[lg] >= 7", ["score": .record(["geld": .number(8)]), "lg": wonen], false),
+            ("actie.wie.phone", ["actie": .record(["wie": .record(["phone": .text("+31612345678")])])], true),
+            ("actie.wie.phone", ["actie": .record(["wie": .option(list: "wie_zelf", key: "zelf")])], false)
+        ] as [(String, [String: Value], Bool)])
     func conditionHolds(_ text: String, _ vars: [String: Value], _ expected: Bool) throws {
         #expect(try Condition(parsing: text).holds(in: Scope(root: vars)) == expected)
     }
@@ -364,7 +381,7 @@ struct TemplateTests {
         ("a$b", "unexpected character '$'"),
         ("a]", "unexpected character ']'"),
         ("a[b]c", "expected '.'"),
-        ("a[]", "empty path"),
+        ("a[]", "empty path")
     ])
     func pathErrors(_ text: String, _ reason: String) {
         #expect(throws: PathError.self) { try Path(parsing: text) }

@@ -7,7 +7,7 @@ struct AnswerTextTests {
     static let cases: [(String, String)] = [
         ("  Ja  ", "ja"), ("JA!", "ja"), ("Ja hoor!!", "ja hoor"), ("ja ...", "ja"), ("een\t\n7", "een 7"),
         ("I don\u{2019}t know", "i don't know"), ("\u{201C}Wonen\u{201D}", "\"wonen\""), ("n.v.t.", "n.v.t"),
-        ("10.30", "10.30"), ("", ""),
+        ("10.30", "10.30"), ("", "")
     ]
 
     @Test(arguments: cases)
@@ -22,7 +22,7 @@ struct UnknownAnswerTests {
         ("niks", true), ("niets", true), ("nvt", true), ("n.v.t.", true), ("N.V.T", true), ("-", true),
         ("i don't know", true), ("I don\u{2019}t know", true), ("dont know", true), ("none", true),
         ("nobody", true), ("nothing", true), ("no idea", true), ("Geen idee!", true), ("weet ik niet?", true),
-        ("ja", false), ("nee", false), ("7", false), ("geen tijd", false), ("", false), ("Jan", false),
+        ("ja", false), ("nee", false), ("7", false), ("geen tijd", false), ("", false), ("Jan", false)
     ]
 
     @Test(arguments: cases)
@@ -35,7 +35,7 @@ struct FreeTextParserTests {
     static let cases: [(String, Int, FreeTextParse)] = [
         ("  Ik zoek   werk  ", 100, .text("Ik zoek werk")), ("Regel 1\n\nRegel 2", 100, .text("Regel 1 Regel 2")),
         ("", 10, .empty), ("   \n ", 10, .empty), ("abcdef", 5, .tooLong(6)), ("abcde", 5, .text("abcde")),
-        ("Café 👍🏽", 6, .text("Café 👍🏽")), ("Café 👍🏽!", 6, .tooLong(7)), ("HOOFDLETTERS!", 20, .text("HOOFDLETTERS!")),
+        ("Café 👍🏽", 6, .text("Café 👍🏽")), ("Café 👍🏽!", 6, .tooLong(7)), ("HOOFDLETTERS!", 20, .text("HOOFDLETTERS!"))
     ]
 
     @Test(arguments: cases)
@@ -54,7 +54,7 @@ struct NameParserTests {
         ("jan!", "Jan"),
         ("", nil), ("ik heet", nil), ("06-12345678", nil), ("jan@example.com", nil), ("Jan 2", nil),
         ("👍", nil), ("---", nil), (String(repeating: "a", count: 61), nil),
-        (String(repeating: "a", count: 60), "A" + String(repeating: "a", count: 59)),
+        (String(repeating: "a", count: 60), "A" + String(repeating: "a", count: 59))
     ]
 
     @Test(arguments: cases)

@@ -27,10 +27,14 @@ struct TranscriptTests {
         for line in text.split(separator: "\n") {
             if line.hasPrefix("> "), ["terug", "back", "vorige"].contains(line.dropFirst(2).lowercased()) { wentBack = true }
             guard line.hasPrefix("< ") || line.hasPrefix("| "), let m = line.firstMatch(of: pattern) else { continue }
-            let part = m.1.map(String.init) ?? "", n = Int(m.2)!, total = m.3.flatMap { Int($0) }
+            let part = m.1.map(String.init) ?? ""
+            let n = Int(m.2)!
+            let total = m.3.flatMap { Int($0) }
             if let last, last.part == part {
                 #expect(n >= last.n || wentBack, "\(name): question \(n) after \(last.n) in part \(part)")
-                if let before = last.total, let total { #expect(total <= before, "\(name): total \(total) after \(before) in part \(part)") }
+                if let before = last.total, let total {
+                    #expect(total <= before, "\(name): total \(total) after \(before) in part \(part)")
+                }
                 if last.total != nil, total == nil { #expect(n > last.total!, "\(name): the total is dropped before it is passed") }
             }
             if let total { #expect(n <= total, "\(name): question \(n) of \(total)") }

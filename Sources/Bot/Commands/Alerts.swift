@@ -4,7 +4,8 @@ import GRDB
 
 extension Wegwijzer {
     struct Alerts: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Open alerts for the professionals: urgent ones (a crisis) first, then oldest first.")
+        static let configuration = CommandConfiguration(
+            abstract: "Open alerts for the professionals: urgent ones (a crisis) first, then oldest first.")
 
         @OptionGroup var global: GlobalOptions
 
@@ -17,7 +18,11 @@ extension Wegwijzer {
                 // An urgent alert stands out at the start of its line: someone may be in danger.
                 var line = alert.urgent ? "!! DRINGEND  " : ""
                 line += "#\(alert.id)  \(Checkins.day(alert.createdAt))  \(alert.kind)  \(who)"
-                if let detail = alert.detail, !detail.isEmpty { line += "  \(detail)" } else if let node = alert.node { line += "  \(node)" }
+                if let detail = alert.detail, !detail.isEmpty {
+                    line += "  \(detail)"
+                } else if let node = alert.node {
+                    line += "  \(node)"
+                }
                 print(line)
             }
         }

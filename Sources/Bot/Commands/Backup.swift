@@ -5,7 +5,8 @@ extension Wegwijzer {
     struct Backup: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "A consistent copy of the database, also while `serve` runs and writes; readable by its owner only.",
-            discussion: "Refuses to overwrite an existing file. Restore: stop serve, copy the file back in place of the database, start serve.")
+            discussion:
+                "Refuses to overwrite an existing file. Restore: stop serve, copy the file back in place of the database, start serve.")
 
         @OptionGroup var global: GlobalOptions
 

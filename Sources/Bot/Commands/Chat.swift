@@ -25,8 +25,9 @@ extension Wegwijzer {
 
         func run() throws {
             let service = try ConversationService(database: try global.openDatabase(), library: try global.loadFlows())
-            let chat = ChatSession(service: service, clock: clock.clock, phone: try phone.map(normalizedPhone),
-                                   language: lang, session: session, transcriptPath: transcript)
+            let chat = ChatSession(
+                service: service, clock: clock.clock, phone: try phone.map(normalizedPhone),
+                language: lang, session: session, transcriptPath: transcript)
             try chat.run(readLine: { readLine(strippingNewline: true) }, write: { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) })
         }
     }

@@ -31,11 +31,14 @@ extension Wegwijzer {
             for checkin in checkins {
                 let kind = checkin.kind
                 let score = checkin.score
-                var line = "\(Self.day(checkin.askedAt))  \(checkin.carerName ?? "-")  \(kind == "quick" ? "snel" : kind)  \(checkin.status)"
+                var line =
+                    "\(Self.day(checkin.askedAt))  \(checkin.carerName ?? "-")  \(kind == "quick" ? "snel" : kind)  \(checkin.status)"
                 if let score { line += "  score \(score)\(kind == "quick" ? "/10" : "")" }
                 if let band = checkin.band { line += "  band \(band)" }
                 if kind == "quick", let score {
-                    if let previousQuick { line += score > previousQuick ? "  (hoger)" : score < previousQuick ? "  (lager)" : "  (gelijk)" }
+                    if let previousQuick {
+                        line += score > previousQuick ? "  (hoger)" : score < previousQuick ? "  (lager)" : "  (gelijk)"
+                    }
                     previousQuick = score
                 }
                 print(line)

@@ -44,7 +44,9 @@ extension Wegwijzer {
             let replies = try await database.writer.write { db in
                 var professionalID: Int64?
                 if let professional {
-                    guard let found = try ProfessionalStore.find(email: professional, in: db) else { throw CLIError("no professional with this e-mail address") }
+                    guard let found = try ProfessionalStore.find(email: professional, in: db) else {
+                        throw CLIError("no professional with this e-mail address")
+                    }
                     professionalID = found.id
                 }
                 let replies = try service.enroll(phone: phone, name: name, channel: channel, language: lang, at: clock.clock.now(), in: db)

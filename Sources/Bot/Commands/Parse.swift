@@ -36,8 +36,9 @@ extension Wegwijzer {
         func run() throws {
             let library = try global.loadFlows()
             let moment = now.flatMap { ISO8601DateFormatter().date(from: $0) } ?? WallClock.system.now()
-            let probe = AnswerProbe(library: library, now: moment, calendar: DialogEnvironment.amsterdam.calendar,
-                                    language: Language(rawValue: lang) ?? .nl)
+            let probe = AnswerProbe(
+                library: library, now: moment, calendar: DialogEnvironment.amsterdam.calendar,
+                language: Language(rawValue: lang) ?? .nl)
             print(probe.read(text, as: AnswerProbe.Kind(rawValue: type)!, choices: choices).json)
         }
     }

@@ -22,7 +22,9 @@ extension Wegwijzer {
             let id = try person.personID(in: database)
             print(try database.reader.read { db in try SupportPlan.text(personID: id, library: library, in: db) })
             guard send else { return }
-            let queued = try database.writer.write { db in try SupportPlan.send(personID: id, library: library, at: clock.clock.now(), in: db) }
+            let queued = try database.writer.write { db in
+                try SupportPlan.send(personID: id, library: library, at: clock.clock.now(), in: db)
+            }
             guard let first = queued.first else { throw CLIError("this inwoner has no channel to send to") }
             print("queued \(queued.count) message\(queued.count == 1 ? "" : "s") on \(first.channel) for \(LogPrivacy.mask(first.address))")
         }

@@ -41,7 +41,9 @@ extension Wegwijzer {
             let retention = RetentionPolicy(settings: settings, database: database, clock: clock.clock)
             if dryRun {
                 let items = try await retention.plan()
-                guard !items.isEmpty else { return print("no inwoner near the end of the bewaartermijn (\(settings.inactiveMonths) months)") }
+                guard !items.isEmpty else {
+                    return print("no inwoner near the end of the bewaartermijn (\(settings.inactiveMonths) months)")
+                }
                 for item in items { print(Self.line(item)) }
                 return
             }
@@ -50,7 +52,9 @@ extension Wegwijzer {
             for id in outcome.erased { print("inwoner \(id)  erased") }
             if outcome.notified.isEmpty && outcome.erased.isEmpty { print("nothing to do") }
             if outcome.erasure == .inProgress {
-                print("erasure in progress: another program is reading the database; an earlier copy stays in its files until it stops (serve finishes it)")
+                print(
+                    "erasure in progress: another program is reading the database; an earlier copy stays in its files until it stops (serve finishes it)"
+                )
             }
         }
 

@@ -22,15 +22,17 @@ extension Wegwijzer {
 
         func run() async throws {
             var serveConfig: ServeConfig
-            do { serveConfig = try ServeConfig.load(file: config, environment: ProcessInfo.processInfo.environment) }
-            catch { throw CLIError("\(error)") }
+            do { serveConfig = try ServeConfig.load(file: config, environment: ProcessInfo.processInfo.environment) } catch {
+                throw CLIError("\(error)")
+            }
             if let port { serveConfig.port = port }
             var logger = Logger(label: "wegwijzer")
             logger.logLevel = serveConfig.debug ? .debug : .info
             // Migrations run here, before the server listens.
             let database = try global.openDatabase()
-            let app = try buildApplication(config: serveConfig, database: database, library: try global.loadFlows(),
-                                           clock: .system, transport: .live(policy: serveConfig.dispatcher), logger: logger)
+            let app = try buildApplication(
+                config: serveConfig, database: database, library: try global.loadFlows(),
+                clock: .system, transport: .live(policy: serveConfig.dispatcher), logger: logger)
             try await Self.run(app, logger: logger)
         }
 
@@ -40,8 +42,9 @@ extension Wegwijzer {
         static let gracePeriod: Duration = .seconds(5)
 
         static func run(_ app: some ApplicationProtocol, logger: Logger) async throws {
-            var configuration = ServiceGroupConfiguration(services: [.init(service: app)], gracefulShutdownSignals: [.sigterm, .sigint],
-                                                          logger: logger)
+            var configuration = ServiceGroupConfiguration(
+                services: [.init(service: app)], gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger)
             configuration.maximumGracefulShutdownDuration = gracePeriod
             try await ServiceGroup(configuration: configuration).run()
         }

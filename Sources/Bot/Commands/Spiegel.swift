@@ -21,9 +21,11 @@ extension Wegwijzer {
             let database = try global.openDatabase()
             let library = try global.loadFlows()
             let id = try person.personID(in: database)
-            guard let state = try database.reader.read({ db in
-                try ConversationStore.state(personID: id, flowID: FlowLibrary.mainFlowID, in: db)
-            }) else { throw CLIError("this inwoner has no conversation yet") }
+            guard
+                let state = try database.reader.read({ db in
+                    try ConversationStore.state(personID: id, flowID: FlowLibrary.mainFlowID, in: db)
+                })
+            else { throw CLIError("this inwoner has no conversation yet") }
             let renderer = Renderer(catalog: library.catalog, language: state.language)
             print(renderer.render("spiegel.m\(module)", vars: state.vars).trimmingCharacters(in: .whitespacesAndNewlines))
         }

@@ -78,9 +78,12 @@ extension Wegwijzer {
                 try database.writer.write { db in
                     guard let personID = try PersonStore.id(phone: phone, in: db), try PersonStore.isInwoner(personID: personID, in: db)
                     else { throw CLIError("no inwoner with this phone number") }
-                    guard let professional = try ProfessionalStore.find(email: email, in: db) else { throw CLIError("no professional with this e-mail address") }
+                    guard let professional = try ProfessionalStore.find(email: email, in: db) else {
+                        throw CLIError("no professional with this e-mail address")
+                    }
                     try ProfessionalStore.assign(personID: personID, to: professional.id, in: db)
-                    try AuditLog.record("toegewezen via de opdrachtregel", professionalID: professional.id, personID: personID, at: now, in: db)
+                    try AuditLog.record(
+                        "toegewezen via de opdrachtregel", professionalID: professional.id, personID: personID, at: now, in: db)
                 }
                 print("\(LogPrivacy.mask(phone)) is on the caseload of \(email)")
             }

@@ -7,7 +7,9 @@ extension Wegwijzer {
     struct Window: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show or set one person's own send window (when Wegwijzer may write first).",
-            discussion: #"Example: wegwijzer window --phone 0612345678 --set '{"days": ["mon","tue","wed","thu","fri"], "start": "10:00", "end": "18:00"}'"#)
+            discussion:
+                #"Example: wegwijzer window --phone 0612345678 --set '{"days": ["mon","tue","wed","thu","fri"], "start": "10:00", "end": "18:00"}'"#
+        )
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var person: PersonOption

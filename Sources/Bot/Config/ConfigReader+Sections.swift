@@ -21,7 +21,8 @@ extension ConfigReader {
             guard (1...65535).contains(port), port != mainPort else {
                 throw ConfigError("metrics.port must be a port number other than the main port")
             }
-            guard ["localhost"].contains(metrics.host) || ClientAddress.normalized(metrics.host).map(ClientAddress.isLoopback) == true else {
+            guard ["localhost"].contains(metrics.host) || ClientAddress.normalized(metrics.host).map(ClientAddress.isLoopback) == true
+            else {
                 throw ConfigError("metrics.host must be a loopback address (127.0.0.1, ::1 or localhost): the metrics port has no login")
             }
         }
@@ -47,9 +48,10 @@ extension ConfigReader {
     func addresses(_ value: Any?, _ key: String) throws -> Set<String> {
         guard let value else { return [] }
         guard let list = value as? [Any] else { throw ConfigError("\(key) must be a list of IP addresses") }
-        return try Set(list.map { item in
-            guard let address = ClientAddress.normalized("\(item)") else { throw ConfigError("\(key): '\(item)' is not an IP address") }
-            return address
-        })
+        return try Set(
+            list.map { item in
+                guard let address = ClientAddress.normalized("\(item)") else { throw ConfigError("\(key): '\(item)' is not an IP address") }
+                return address
+            })
     }
 }

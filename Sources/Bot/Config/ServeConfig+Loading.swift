@@ -34,7 +34,9 @@ extension ServeConfig {
         guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { throw ConfigError("cannot read config file \(file)") }
         do {
             guard let loaded = try Yams.load(yaml: text) else { throw ConfigError("config file \(file) is empty") }
-            guard let object = loaded as? [String: Any] else { throw ConfigError("config file \(file) must be a mapping of keys to values") }
+            guard let object = loaded as? [String: Any] else {
+                throw ConfigError("config file \(file) must be a mapping of keys to values")
+            }
             return object
         } catch let error as ConfigError { throw error } catch {
             throw ConfigError("config file \(file) is not valid YAML or JSON: \(error)")
@@ -44,7 +46,8 @@ extension ServeConfig {
     /// `KEY=value` lines; the file must not be readable by group or others.
     static func readSecretsFile(_ path: String) throws -> [String: String] {
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-              let permissions = attributes[.posixPermissions] as? Int else {
+            let permissions = attributes[.posixPermissions] as? Int
+        else {
             throw ConfigError("cannot read secrets file \(path)")
         }
         guard permissions & 0o077 == 0 else {
@@ -54,7 +57,8 @@ extension ServeConfig {
         var result: [String: String] = [:]
         for line in text.split(separator: "\n") where !line.hasPrefix("#") {
             guard let eq = line.firstIndex(of: "=") else { continue }
-            result[String(line[..<eq]).trimmingCharacters(in: .whitespaces)] = String(line[line.index(after: eq)...]).trimmingCharacters(in: .whitespaces)
+            result[String(line[..<eq]).trimmingCharacters(in: .whitespaces)] = String(line[line.index(after: eq)...]).trimmingCharacters(
+                in: .whitespaces)
         }
         return result
     }
@@ -68,8 +72,13 @@ struct ConfigReader {
 
     func read() throws -> ServeConfig {
         var config = ServeConfig()
-        try only(tree, ["host", "port", "public_url", "rate_limit_per_minute", "max_batch", "debug", "secrets_file", "channels", "dispatcher", "web",
-                        "metrics", "retention"], "")
+        try only(
+            tree,
+            [
+                "host", "port", "public_url", "rate_limit_per_minute", "max_batch", "debug", "secrets_file", "channels", "dispatcher",
+                "web",
+                "metrics", "retention"
+            ], "")
         config.host = environment["WEGWIJZER_HOST"] ?? (tree["host"] as? String) ?? config.host
         config.port = try int(environment["WEGWIJZER_PORT"] ?? tree["port"], "port") ?? config.port
         config.publicURL = environment["WEGWIJZER_PUBLIC_URL"] ?? (tree["public_url"] as? String) ?? "http://\(config.host):\(config.port)"
@@ -78,11 +87,16 @@ struct ConfigReader {
         guard config.maxBatch >= 1 else { throw ConfigError("max_batch must be at least 1") }
         config.debug = (tree["debug"] as? Bool) ?? false
         if let d = tree["dispatcher"] as? [String: Any] {
-            try only(d, ["max_attempts", "base_delay_seconds", "connect_timeout_seconds", "read_timeout_seconds", "lease_seconds"], "dispatcher.")
+            try only(
+                d, ["max_attempts", "base_delay_seconds", "connect_timeout_seconds", "read_timeout_seconds", "lease_seconds"], "dispatcher."
+            )
             config.dispatcher.maxAttempts = try int(d["max_attempts"], "dispatcher.max_attempts") ?? config.dispatcher.maxAttempts
-            config.dispatcher.baseDelay = try double(d["base_delay_seconds"], "dispatcher.base_delay_seconds") ?? config.dispatcher.baseDelay
-            config.dispatcher.connectTimeout = try double(d["connect_timeout_seconds"], "dispatcher.connect_timeout_seconds") ?? config.dispatcher.connectTimeout
-            config.dispatcher.readTimeout = try double(d["read_timeout_seconds"], "dispatcher.read_timeout_seconds") ?? config.dispatcher.readTimeout
+            config.dispatcher.baseDelay =
+                try double(d["base_delay_seconds"], "dispatcher.base_delay_seconds") ?? config.dispatcher.baseDelay
+            config.dispatcher.connectTimeout =
+                try double(d["connect_timeout_seconds"], "dispatcher.connect_timeout_seconds") ?? config.dispatcher.connectTimeout
+            config.dispatcher.readTimeout =
+                try double(d["read_timeout_seconds"], "dispatcher.read_timeout_seconds") ?? config.dispatcher.readTimeout
             config.dispatcher.lease = try double(d["lease_seconds"], "dispatcher.lease_seconds") ?? config.dispatcher.lease
             // A lease shorter than one send could run out while the send is still under way and send twice.
             guard config.dispatcher.lease > config.dispatcher.connectTimeout + config.dispatcher.readTimeout else {
@@ -108,8 +122,9 @@ struct ConfigReader {
         let channels = tree["channels"] as? [String: Any] ?? [:]
         try only(channels, ["twilio", "whatsapp", "telegram", "json"], "channels.")
         if let t = try section(channels, "twilio", ["account_sid", "from", "messaging_service_sid", "api_base", "reply_mode"]) {
-            var twilio = ServeConfig.Twilio(accountSid: try required(t, "account_sid", "channels.twilio"),
-                                            authToken: try secret(.twilioAuthToken, "twilio"))
+            var twilio = ServeConfig.Twilio(
+                accountSid: try required(t, "account_sid", "channels.twilio"),
+                authToken: try secret(.twilioAuthToken, "twilio"))
             twilio.from = t["from"] as? String
             twilio.messagingServiceSid = t["messaging_service_sid"] as? String
             guard twilio.from != nil || twilio.messagingServiceSid != nil else {
@@ -117,7 +132,9 @@ struct ConfigReader {
             }
             twilio.apiBase = t["api_base"] as? String ?? twilio.apiBase
             if let mode = t["reply_mode"] as? String {
-                guard let m = ServeConfig.Twilio.ReplyMode(rawValue: mode) else { throw ConfigError("channels.twilio.reply_mode must be twiml or rest") }
+                guard let m = ServeConfig.Twilio.ReplyMode(rawValue: mode) else {
+                    throw ConfigError("channels.twilio.reply_mode must be twiml or rest")
+                }
                 twilio.replyMode = m
             }
             config.twilio = twilio
@@ -134,8 +151,9 @@ struct ConfigReader {
             config.whatsapp = whatsapp
         }
         if let t = try section(channels, "telegram", ["api_base"]) {
-            var telegram = ServeConfig.Telegram(botToken: try secret(.telegramBotToken, "telegram"),
-                                                secretToken: try secret(.telegramSecretToken, "telegram"))
+            var telegram = ServeConfig.Telegram(
+                botToken: try secret(.telegramBotToken, "telegram"),
+                secretToken: try secret(.telegramSecretToken, "telegram"))
             telegram.apiBase = t["api_base"] as? String ?? telegram.apiBase
             config.telegram = telegram
         }
@@ -160,13 +178,16 @@ struct ConfigReader {
     }
 
     func required(_ object: [String: Any], _ key: String, _ prefix: String) throws -> String {
-        guard let value = object[key].map({ "\($0)" }), !value.isEmpty else { throw ConfigError("\(prefix) is switched on but '\(prefix).\(key)' is missing") }
+        guard let value = object[key].map({ "\($0)" }), !value.isEmpty else {
+            throw ConfigError("\(prefix) is switched on but '\(prefix).\(key)' is missing")
+        }
         return value
     }
 
     func secret(_ secret: ServeConfig.Secret, _ channel: String) throws -> String {
         guard let value = secrets[secret.rawValue], !value.isEmpty else {
-            throw ConfigError("channel \(channel) is switched on but its secret \(secret.rawValue) is not set (environment or secrets file)")
+            throw ConfigError(
+                "channel \(channel) is switched on but its secret \(secret.rawValue) is not set (environment or secrets file)")
         }
         return value
     }

@@ -11,7 +11,9 @@ struct ActionUpdate {
     var db: Database { writer.db }
 
     func apply() throws {
-        guard let actionID = writer.number(fields["action"]), let parties = try ActionStore.parties(actionID: actionID, in: db) else { return }
+        guard let actionID = writer.number(fields["action"]), let parties = try ActionStore.parties(actionID: actionID, in: db) else {
+            return
+        }
         let byInwoner = parties.inwonerID == writer.personID
         let byMember = parties.memberPersonID == writer.personID
         // A record can only change an action of this person, or one they took on as network member.
@@ -27,14 +29,18 @@ struct ActionUpdate {
         try ActionScheduler(policy: writer.service.schedule, now: writer.now, db: db).plan(actionID: actionID)
 
         if byMember, !byInwoner, let notice = NetworkRules.reported(done: report.status == "gedaan", newDate: report.due != nil) {
-            let vars: [String: Value] = ["lid": .text(parties.memberName ?? ""), "wat": .text(parties.what), "wanneer": fields["due"] ?? .none]
-            try NetworkEvents(service: writer.service, db: db, now: writer.now).notify(inwonerID: parties.inwonerID, key: notice, vars: vars)
+            let vars: [String: Value] = [
+                "lid": .text(parties.memberName ?? ""), "wat": .text(parties.what), "wanneer": fields["due"] ?? .none
+            ]
+            try NetworkEvents(service: writer.service, db: db, now: writer.now).notify(
+                inwonerID: parties.inwonerID, key: notice, vars: vars)
         }
         if report.status == "gedaan", let goalID = parties.goalID, try ActionStore.closeGoalIfDone(goalID: goalID, in: db) {
             // All actions of the goal done: the re-rating planned some weeks ahead comes now instead.
             let policy = writer.service.schedule
             let at = policy.window.nextOpening(atOrAfter: writer.now, calendar: policy.calendar)
-            try JobStore.add(.rerate, personID: parties.inwonerID, goalID: goalID, dueAt: at, key: "rerate:\(goalID)", at: writer.now, in: db)
+            try JobStore.add(
+                .rerate, personID: parties.inwonerID, goalID: goalID, dueAt: at, key: "rerate:\(goalID)", at: writer.now, in: db)
             try JobStore.bringForward(key: "rerate:\(goalID)", to: at, in: db)
         }
     }

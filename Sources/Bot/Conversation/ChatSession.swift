@@ -32,8 +32,9 @@ struct ChatSession {
         while let line = readLine() {
             lineNumber += 1
             let now = clock.now()
-            let message = InboundMessage(channel: Self.channel, address: address, phone: phone,
-                                         providerID: session.map { "\($0):\(lineNumber)" }, text: line, receivedAt: now)
+            let message = InboundMessage(
+                channel: Self.channel, address: address, phone: phone,
+                providerID: session.map { "\($0):\(lineNumber)" }, text: line, receivedAt: now)
             let result = try service.handle(message)
             guard case .applied(_, let outputs, let replies) = result else { continue }
             try deliver(replies, write)

@@ -92,10 +92,12 @@ package final class ConversationService: Sendable {
         try database.writer.write { db in try enroll(phone: phone, name: name, channel: channel, language: language, at: now, in: db) }
     }
 
-    func enroll(phone: String, name: String, channel: String, language: Language, at now: Date, in db: Database) throws -> [OutgoingMessage] {
+    func enroll(phone: String, name: String, channel: String, language: Language, at now: Date, in db: Database) throws -> [OutgoingMessage]
+    {
         if try PersonStore.id(phone: phone, in: db) != nil { throw AlreadyEnrolled() }
         let address = channel == "whatsapp" ? String(phone.dropFirst()) : phone
-        let personID = try PersonStore.enrol(phone: phone, name: name, language: language, channel: channel, address: address, at: now, in: db)
+        let personID = try PersonStore.enrol(
+            phone: phone, name: name, language: language, channel: channel, address: address, at: now, in: db)
         return try begin(personID: personID, channel: channel, at: now, in: db)
     }
 
@@ -107,8 +109,9 @@ package final class ConversationService: Sendable {
     func begin(personID: Int64, channel: String, at now: Date, in db: Database) throws -> [OutgoingMessage] {
         let state = try ConversationStore.load(personID: personID, engine: engine, in: db)
         let transition = engine.advance(state, with: .begin, at: now)
-        let writer = OutputWriter(db: db, personID: personID, channel: channel, library: library, engine: engine,
-                                  service: self, now: now)
+        let writer = OutputWriter(
+            db: db, personID: personID, channel: channel, library: library, engine: engine,
+            service: self, now: now)
         let replies = try writer.write(transition, replyTo: nil)
         try ConversationStore.save(transition.state, personID: personID, engine: engine, now: now, in: db)
         return replies
@@ -118,11 +121,13 @@ package final class ConversationService: Sendable {
     /// was worked out from exactly the state stored now; otherwise the turn is worked out here.
     /// With `inline`, the replies travel in the HTTP response and are stored as sent.
     func apply(_ message: InboundMessage, in db: Database, inline: Bool = false, prepared: PreparedTurn? = nil) throws -> Result {
-        let personID = try PersonStore.findOrCreate(channel: message.channel, address: message.address,
-                                                     phone: message.phone, at: message.receivedAt, in: db)
+        let personID = try PersonStore.findOrCreate(
+            channel: message.channel, address: message.address,
+            phone: message.phone, at: message.receivedAt, in: db)
         guard let messageID = try MessageStore.insertInbound(message, personID: personID, in: db) else {
             guard let providerID = message.providerID,
-                  let earlier = try MessageStore.inbound(channel: message.channel, providerID: providerID, in: db) else {
+                let earlier = try MessageStore.inbound(channel: message.channel, providerID: providerID, in: db)
+            else {
                 throw NotStored()
             }
             return .duplicate(personID: earlier.personID, replies: try OutboxStore.replies(to: earlier.id, in: db))
@@ -134,7 +139,8 @@ package final class ConversationService: Sendable {
         if let prepared, let stored, prepared.isFor(personID: personID, flowID: engine.flow.id, base: stored) {
             (transition, json, encoded) = (prepared.transition, prepared.json, prepared.encoded)
         } else {
-            let state = try stored.map { try ConversationStore.decode($0, personID: personID, flowID: engine.flow.id, cache: states) }
+            let state =
+                try stored.map { try ConversationStore.decode($0, personID: personID, flowID: engine.flow.id, cache: states) }
                 ?? ConversationStore.fresh(personID: personID, engine: engine, in: db)
             transition = engine.advance(state, with: .message(message.text), at: message.receivedAt)
             let written = transition.state.encoded(reusing: nil)
@@ -142,17 +148,20 @@ package final class ConversationService: Sendable {
         }
         // The state is stored first, so a flow that the outputs start (a questionnaire after a
         // check-in) finds this one finished and becomes the active flow itself.
-        try ConversationStore.save(transition.state, json: json, encoded: encoded, personID: personID, now: message.receivedAt,
-                                   in: db, cache: states)
+        try ConversationStore.save(
+            transition.state, json: json, encoded: encoded, personID: personID, now: message.receivedAt,
+            in: db, cache: states)
         states.remember(sender: Self.sender(of: message), personID: personID, flowID: engine.flow.id)
         if engine.flow.id != self.engine.flow.id, transition.state.finished,
-           try PersonStore.leaveFlow(engine.flow.id, personID: personID, in: db) {
+            try PersonStore.leaveFlow(engine.flow.id, personID: personID, in: db)
+        {
             // Back to the intake conversation once a follow-up or invitation is done; the
             // questions that waited for it are due now.
             try JobStore.release(personID: personID, at: message.receivedAt, in: db)
         }
-        var writer = OutputWriter(db: db, personID: personID, channel: message.channel, library: library,
-                                  engine: engine, service: self, now: message.receivedAt)
+        var writer = OutputWriter(
+            db: db, personID: personID, channel: message.channel, library: library,
+            engine: engine, service: self, now: message.receivedAt)
         writer.repliesSentInline = inline
         writer.replyAddress = message.address
         let replies = try writer.write(transition, replyTo: messageID)

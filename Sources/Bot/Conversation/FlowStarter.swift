@@ -26,7 +26,8 @@ struct FlowStarter {
         // Someone with an open question is not interrupted, not even by the same flow (that would
         // overwrite the open question); the job waits until the conversation ends.
         if let active = try ConversationService.activeFlow(personID: personID, in: db), !(replacing && active == flowID),
-           try waitsForAnswer(personID: personID, flowID: active) {
+            try waitsForAnswer(personID: personID, flowID: active)
+        {
             return .busy
         }
         let language = try PersonStore.language(personID: personID, in: db)
@@ -37,9 +38,12 @@ struct FlowStarter {
         try ConversationStore.save(transition.state, personID: personID, engine: engine, now: now, in: db)
         let waiting = !transition.state.finished && transition.state.node != nil
         try PersonStore.setActiveFlow(waiting ? flowID : nil, personID: personID, in: db)
-        if waiting { try FollowUpWatch(service: service, db: db, now: now).started(flowID: flowID, personID: personID, vars: vars, run: run) }
-        var writer = OutputWriter(db: db, personID: personID, channel: channel, library: service.library, engine: engine,
-                                  service: service, now: now)
+        if waiting {
+            try FollowUpWatch(service: service, db: db, now: now).started(flowID: flowID, personID: personID, vars: vars, run: run)
+        }
+        var writer = OutputWriter(
+            db: db, personID: personID, channel: channel, library: service.library, engine: engine,
+            service: service, now: now)
         writer.reply = replying
         writer.repliesSentInline = replying?.sentInline ?? false
         writer.replyAddress = replying?.address
@@ -52,7 +56,8 @@ struct FlowStarter {
     /// member's conversation waiting for GEDAAN) asks nothing, so it holds no one.
     private func waitsForAnswer(personID: Int64, flowID: String) throws -> Bool {
         guard let state = try ConversationStore.state(personID: personID, flowID: flowID, in: db), !state.finished,
-              let node = state.node else { return false }
+            let node = state.node
+        else { return false }
         return !(service.engines[flowID]?.flow.nodes[node]?.question?.quiet ?? false)
     }
 }

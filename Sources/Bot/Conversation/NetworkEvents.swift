@@ -12,8 +12,10 @@ struct NetworkEvents {
     func replied(memberPersonID: Int64, actionID: Int64, granted: Bool) throws {
         guard let step = try NetworkStore.step(actionID: actionID, memberPersonID: memberPersonID, in: db) else { return }
         try NetworkStore.setInvitation(granted ? .accepted : .declined, memberID: step.memberID, in: db)
-        try ConsentStore.add(.init(personID: memberPersonID, purpose: "herinneringen_netwerk", granted: granted, subject: String(actionID),
-                                   textKey: "netwerk.uitnodiging", textShown: "", flowVersion: "netwerk", channel: ""), at: now, in: db)
+        try ConsentStore.add(
+            .init(
+                personID: memberPersonID, purpose: "herinneringen_netwerk", granted: granted, subject: String(actionID),
+                textKey: "netwerk.uitnodiging", textShown: "", flowVersion: "netwerk", channel: ""), at: now, in: db)
         let after = NetworkRules.replied(granted: granted)
         try notify(inwonerID: step.inwonerID, key: after.notice, vars: ["lid": .text(step.memberName), "wat": .text(step.what)])
         if after.replan { try ActionScheduler(policy: service.schedule, now: now, db: db).plan(actionID: actionID) }
@@ -26,12 +28,17 @@ struct NetworkEvents {
             try JobStore.cancel(actionID: step.actionID, in: db)
             try alert(inwonerID: step.inwonerID, kind: NetworkRules.stoppedSignal, detail: "\(step.memberName): \(step.what)")
             let others = try ActionVars.network(inwonerID: step.inwonerID, excluding: step.memberID, in: db)
-            let vars: [String: Value] = ["actie": try ActionVars.action(step.actionID, in: db), "lid": .text(step.memberName), "netwerk": others]
+            let vars: [String: Value] = [
+                "actie": try ActionVars.action(step.actionID, in: db), "lid": .text(step.memberName), "netwerk": others
+            ]
             let outcome = try FlowStarter(service: service, db: db, now: now)
-                .start(NetworkRules.takeOverFlow, personID: step.inwonerID, vars: vars, run: "stop-\(step.actionID)-\(Int(now.timeIntervalSince1970))")
+                .start(
+                    NetworkRules.takeOverFlow, personID: step.inwonerID, vars: vars,
+                    run: "stop-\(step.actionID)-\(Int(now.timeIntervalSince1970))")
             if case .busy = outcome {
-                try JobStore.add(.followup, personID: step.inwonerID, actionID: step.actionID, dueAt: now.addingTimeInterval(3600),
-                                 key: "takeover:\(step.actionID):\(Int(now.timeIntervalSince1970))", at: now, in: db)
+                try JobStore.add(
+                    .followup, personID: step.inwonerID, actionID: step.actionID, dueAt: now.addingTimeInterval(3600),
+                    key: "takeover:\(step.actionID):\(Int(now.timeIntervalSince1970))", at: now, in: db)
             }
         }
     }

@@ -27,11 +27,14 @@ struct OutputWriter {
         if engine.flow.id != FlowLibrary.mainFlowID {
             namespace = "\(engine.flow.id)#\(transition.state.vars[ConversationService.runKey]?.key ?? "0")"
         }
-        let context = reply ?? replyTo.map {
-            ReplyContext(personID: personID, channel: channel, messageID: $0, sentInline: repliesSentInline, address: replyAddress)
-        }
-        let records = RecordWriter(db: db, personID: personID, channel: channel, library: library, engine: engine,
-                                   service: service, language: language, namespace: namespace, now: now, reply: context)
+        let context =
+            reply
+            ?? replyTo.map {
+                ReplyContext(personID: personID, channel: channel, messageID: $0, sentInline: repliesSentInline, address: replyAddress)
+            }
+        let records = RecordWriter(
+            db: db, personID: personID, channel: channel, library: library, engine: engine,
+            service: service, language: language, namespace: namespace, now: now, reply: context)
         let declined = transition.outputs.contains { output in
             if case .record("consent", _, let fields) = output {
                 return fields["purpose"]?.key == "deelname" && fields["granted"] == .bool(false)
@@ -44,8 +47,10 @@ struct OutputWriter {
             switch output {
             case .say(let key, let text):
                 address = try address ?? MessageStore.address(personID: personID, channel: channel, in: db)
-                replies.append(try MessageStore.queueOutbound(personID: personID, channel: channel, key: key, text: text, replyTo: replyTo,
-                                                              at: now, sentInline: repliesSentInline, address: address, in: db))
+                replies.append(
+                    try MessageStore.queueOutbound(
+                        personID: personID, channel: channel, key: key, text: text, replyTo: replyTo,
+                        at: now, sentInline: repliesSentInline, address: address, in: db))
             case .answer(let answer):
                 // Without consent nothing but the consent record is kept.
                 if declined { continue }
@@ -55,7 +60,8 @@ struct OutputWriter {
                 // A flow the record started (a questionnaire after a check-in) answers this message too.
                 if let context { replies += context.take() }
             case .alert(let kind, let node, let detail):
-                try AlertStore.add(personID: personID, kind: kind.rawValue, node: node, detail: detail, urgent: kind.isUrgent, at: now, in: db)
+                try AlertStore.add(
+                    personID: personID, kind: kind.rawValue, node: node, detail: detail, urgent: kind.isUrgent, at: now, in: db)
             case .note(let text, _):
                 // A note without a professional is one the inwoner told in the chat.
                 if declined { continue }
@@ -63,8 +69,10 @@ struct OutputWriter {
             case .request(let request):
                 address = try address ?? MessageStore.address(personID: personID, channel: channel, in: db)
                 for (key, text) in try PlanRequest(writer: records).carryOut(request) {
-                    replies.append(try MessageStore.queueOutbound(personID: personID, channel: channel, key: key, text: text, replyTo: replyTo,
-                                                                  at: now, sentInline: repliesSentInline, address: address, in: db))
+                    replies.append(
+                        try MessageStore.queueOutbound(
+                            personID: personID, channel: channel, key: key, text: text, replyTo: replyTo,
+                            at: now, sentInline: repliesSentInline, address: address, in: db))
                 }
             case .moduleStarted(let module):
                 try ModuleProgressStore.started(module, personID: personID, at: now, in: db)
@@ -79,7 +87,7 @@ struct OutputWriter {
             case .optedIn:
                 try PersonStore.setOptedOut(false, personID: personID, in: db)
             case .languageChanged, .ended:
-                break // kept in the conversation row and person row by ConversationStore.save
+                break  // kept in the conversation row and person row by ConversationStore.save
             }
         }
         if declined { try MessageStore.forgetInboundTexts(personID: personID, in: db) }

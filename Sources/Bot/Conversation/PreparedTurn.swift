@@ -48,16 +48,19 @@ extension ConversationService {
             return (personID, flowID, json)
         }
         guard let stored = stored.flatMap({ $0 }), let engine = engines[stored.flowID],
-              let state = try? ConversationStore.decode(stored.json, personID: stored.personID, flowID: stored.flowID, cache: states)
+            let state = try? ConversationStore.decode(stored.json, personID: stored.personID, flowID: stored.flowID, cache: states)
         else { return nil }
         return prepare(message, personID: stored.personID, engine: engine, base: stored.json, state: state, encoded: nil)
     }
 
     /// `encoded` is how `base` was written, when known: the new state's encoding copies from it.
-    private func prepare(_ message: InboundMessage, personID: Int64, engine: Engine, base: String, state: Conversation,
-                         encoded previous: EncodedState?) -> PreparedTurn {
+    private func prepare(
+        _ message: InboundMessage, personID: Int64, engine: Engine, base: String, state: Conversation,
+        encoded previous: EncodedState?
+    ) -> PreparedTurn {
         let transition = engine.advance(state, with: .message(message.text), at: message.receivedAt)
         let encoded = transition.state.encoded(reusing: previous?.json == base ? previous : nil)
-        return PreparedTurn(personID: personID, flowID: engine.flow.id, base: base, transition: transition, json: encoded.json, encoded: encoded)
+        return PreparedTurn(
+            personID: personID, flowID: engine.flow.id, base: base, transition: transition, json: encoded.json, encoded: encoded)
     }
 }

@@ -60,35 +60,45 @@ struct RecordWriter {
             let textKey = key(f["text"]) ?? ""
             let shown: String
             if case .text(let text)? = f["text"]?["shown"] { shown = text } else { shown = library.catalog.text(textKey, language) }
-            try ConsentStore.add(.init(personID: personID, purpose: key(f["purpose"]), granted: bool(f["granted"]) ?? false,
-                                       subject: key(f["member"]), textKey: textKey, textShown: shown,
-                                       flowVersion: "\(engine.flow.id)@\(engine.flow.version)", channel: channel), at: now, in: db)
+            try ConsentStore.add(
+                .init(
+                    personID: personID, purpose: key(f["purpose"]), granted: bool(f["granted"]) ?? false,
+                    subject: key(f["member"]), textKey: textKey, textShown: shown,
+                    flowVersion: "\(engine.flow.id)@\(engine.flow.version)", channel: channel), at: now, in: db)
         case .score:
             guard case .number(let score)? = f["score"] else { return }
-            try store.saveScore(leefgebied: key(f["leefgebied"]), score: score, wantsChange: bool(f["wants_change"]),
-                                goalID: try number(f["goal"]).flatMap(store.ownGoal), localID: localID)
+            try store.saveScore(
+                leefgebied: key(f["leefgebied"]), score: score, wantsChange: bool(f["wants_change"]),
+                goalID: try number(f["goal"]).flatMap(store.ownGoal), localID: localID)
         case .strength:
             try store.saveStrength(kind: key(f["kind"]), text: text(f["text"]), localID: localID)
         case .network:
-            try store.saveNetworkMember(name: text(f["name"]), relation: text(f["relation"]), helps: text(f["helps"]), phone: key(f["phone"]),
-                                        localID: localID)
+            try store.saveNetworkMember(
+                name: text(f["name"]), relation: text(f["relation"]), helps: text(f["helps"]), phone: key(f["phone"]),
+                localID: localID)
         case .wish:
-            try store.saveWish(leefgebied: key(f["leefgebied"]), wens: text(f["wens"]), behoefte: text(f["behoefte"]), zelf: text(f["zelf"]),
-                               hulp: text(f["hulp"]), localID: localID)
+            try store.saveWish(
+                leefgebied: key(f["leefgebied"]), wens: text(f["wens"]), behoefte: text(f["behoefte"]), zelf: text(f["zelf"]),
+                hulp: text(f["hulp"]), localID: localID)
         case .carerLink:
-            if let id = try store.saveCarerLink(direction: key(f["direction"]), name: text(f["name"]), hours: key(f["hours"]),
-                                                phone: key(f["phone"]), checkin: bool(f["checkin"]), localID: localID) {
+            if let id = try store.saveCarerLink(
+                direction: key(f["direction"]), name: text(f["name"]), hours: key(f["hours"]),
+                phone: key(f["phone"]), checkin: bool(f["checkin"]), localID: localID)
+            {
                 try carers.invite(carerLinkID: id)
             }
         case .goal:
             guard case .number(let rank)? = f["rank"] else { return }
-            if let goalID = try store.saveGoal(text: text(f["text"]), leefgebied: key(f["leefgebied"]), rank: rank, wishLocalID: key(f["wish"]),
-                                               localID: localID) {
+            if let goalID = try store.saveGoal(
+                text: text(f["text"]), leefgebied: key(f["leefgebied"]), rank: rank, wishLocalID: key(f["wish"]),
+                localID: localID)
+            {
                 let policy = service.schedule
                 let later = now.addingTimeInterval(Double(policy.rerateAfterWeeks) * 7 * 86400)
-                try JobStore.add(.rerate, personID: personID, goalID: goalID,
-                                 dueAt: policy.window.nextOpening(atOrAfter: later, calendar: policy.calendar),
-                                 key: "rerate:\(goalID)", at: now, in: db)
+                try JobStore.add(
+                    .rerate, personID: personID, goalID: goalID,
+                    dueAt: policy.window.nextOpening(atOrAfter: later, calendar: policy.calendar),
+                    key: "rerate:\(goalID)", at: now, in: db)
             }
         case .action:
             try writeAction(localID: localID, f)
@@ -98,8 +108,9 @@ struct RecordWriter {
             try ActionUpdate(writer: self, fields: f).apply()
         case .networkReply:
             guard let actionID = number(f["action"]) else { return }
-            try NetworkEvents(service: service, db: db, now: now).replied(memberPersonID: personID, actionID: actionID,
-                                                                          granted: bool(f["granted"]) ?? false)
+            try NetworkEvents(service: service, db: db, now: now).replied(
+                memberPersonID: personID, actionID: actionID,
+                granted: bool(f["granted"]) ?? false)
         case .carerConsent:
             try carers.consent(carerID: personID, granted: bool(f["granted"]) ?? false)
         case .checkin:
@@ -110,8 +121,9 @@ struct RecordWriter {
         case .profile:
             if let name = text(f["name"]) { try PersonStore.setName(name, personID: personID, in: db) }
         case .attention:
-            try AlertStore.add(personID: personID, kind: key(f["kind"]) ?? "attention", node: number(f["action"]).map { "action \($0)" },
-                               detail: text(f["detail"]), at: now, in: db)
+            try AlertStore.add(
+                personID: personID, kind: key(f["kind"]) ?? "attention", node: number(f["action"]).map { "action \($0)" },
+                detail: text(f["detail"]), at: now, in: db)
         case nil:
             throw UnknownRecord(kind: kind)
         }
@@ -134,9 +146,14 @@ struct RecordWriter {
         let (owner, memberID) = try self.owner(f["who"], inwonerID: personID)
         var dueDate: String?
         var dueTime: String?
-        if case .date(let d, let t)? = f["due"] { dueDate = d.description; dueTime = t?.description }
-        if let actionID = try store.saveAction(goalID: goalID, what: text(f["what"]) ?? "", ownerKind: owner, memberID: memberID,
-                                               dueDate: dueDate, dueTime: dueTime, localID: localID) {
+        if case .date(let d, let t)? = f["due"] {
+            dueDate = d.description
+            dueTime = t?.description
+        }
+        if let actionID = try store.saveAction(
+            goalID: goalID, what: text(f["what"]) ?? "", ownerKind: owner, memberID: memberID,
+            dueDate: dueDate, dueTime: dueTime, localID: localID)
+        {
             try ActionScheduler(policy: service.schedule, now: now, db: db).plan(actionID: actionID)
         }
     }

@@ -6,7 +6,10 @@ import NIOHTTP1
 /// Executes an `OutboundRequest` with connect and read timeouts. A struct of one closure, so tests
 /// can put a fake provider behind it without a network.
 struct HTTPTransport: Sendable {
-    struct Reply: Sendable { var status: Int; var body: Data }
+    struct Reply: Sendable {
+        var status: Int
+        var body: Data
+    }
     let execute: @Sendable (OutboundRequest) async throws -> Reply
 
     /// AsyncHTTPClient's process-wide client on the shared event loops (a client of our own would

@@ -36,12 +36,14 @@ struct OutboxDispatcher: Service {
 
     private func deliver(_ item: OutboxStore.Claimed) async {
         guard let sender = senders[item.message.channel] else { return }
-        let context = SendContext(lastInboundAt: item.lastInboundAt, now: clock.now(),
-                                  idempotencyKey: "wegwijzer-outbox-\(item.message.outboxID)")
+        let context = SendContext(
+            lastInboundAt: item.lastInboundAt, now: clock.now(),
+            idempotencyKey: "wegwijzer-outbox-\(item.message.outboxID)")
         let result: SendResult
         if let since = item.inDoubtSince, let providerID = await wentOutUnrecorded(item, sender: sender, since: since) {
-            logger.notice("an interrupted send had gone out: recorded, not sent again",
-                          metadata: ["outbox": "\(item.message.outboxID)"])
+            logger.notice(
+                "an interrupted send had gone out: recorded, not sent again",
+                metadata: ["outbox": "\(item.message.outboxID)"])
             result = .sent(providerID: providerID)
         } else {
             result = await sender.send(item.message, context: context)
@@ -94,7 +96,8 @@ struct OutboxDispatcher: Service {
                     if optedOut { try PersonStore.setOptedOut(true, personID: item.message.personID, in: db) }
                     return optedOut
                 }
-            } catch let error as DatabaseError where (error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED) && attempt < 4 {
+            } catch let error as DatabaseError where (error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED) && attempt < 4
+            {
                 attempt += 1
                 try? await Task.sleep(for: .milliseconds(250 * attempt))
             }

@@ -9,12 +9,15 @@ struct WhatsAppSender: MessageSender {
     func send(_ message: OutgoingMessage, context: SendContext) async -> SendResult {
         let to = message.address.hasPrefix("+") ? String(message.address.dropFirst()) : message.address
         let inWindow = context.lastInboundAt.map { context.now.timeIntervalSince($0) < 24 * 3600 } ?? false
-        let request = inWindow
-            ? WhatsAppRequest.text(phoneNumberID: config.phoneNumberID, token: config.accessToken, to: to, body: message.text,
-                                   apiVersion: config.apiVersion, apiBase: config.apiBase)
-            : WhatsAppRequest.template(phoneNumberID: config.phoneNumberID, token: config.accessToken, to: to, name: config.template,
-                                       languageCode: config.templateLanguage, parameters: [message.text],
-                                       apiVersion: config.apiVersion, apiBase: config.apiBase)
+        let request =
+            inWindow
+            ? WhatsAppRequest.text(
+                phoneNumberID: config.phoneNumberID, token: config.accessToken, to: to, body: message.text,
+                apiVersion: config.apiVersion, apiBase: config.apiBase)
+            : WhatsAppRequest.template(
+                phoneNumberID: config.phoneNumberID, token: config.accessToken, to: to, name: config.template,
+                languageCode: config.templateLanguage, parameters: [message.text],
+                apiVersion: config.apiVersion, apiBase: config.apiBase)
         return await attempt(request, transport) { status, body in
             switch WhatsAppResponse.parse(status: status, body: body) {
             case .sent(let id): .sent(providerID: id)

@@ -20,16 +20,23 @@ struct CarerCheckins {
     /// An inwoner named a mantelzorger with a phone and agreed to check-ins: invite them.
     func invite(carerLinkID: Int64) throws {
         guard let link = try CarerStore.toInvite(carerLinkID: carerLinkID, in: db) else { return }
-        let carerID = try link.carerPersonID ?? PersonStore.carer(phone: link.phone, carerLinkID: carerLinkID, inwonerID: link.inwonerID,
-                                                                  at: now, in: db)
-        try JobStore.add(.carerInvite, personID: carerID, dueAt: policy.window.nextOpening(atOrAfter: now, calendar: policy.calendar),
-                         key: "carer_invite:\(carerLinkID)", at: now, in: db)
+        let carerID =
+            try link.carerPersonID
+            ?? PersonStore.carer(
+                phone: link.phone, carerLinkID: carerLinkID, inwonerID: link.inwonerID,
+                at: now, in: db)
+        try JobStore.add(
+            .carerInvite, personID: carerID, dueAt: policy.window.nextOpening(atOrAfter: now, calendar: policy.calendar),
+            key: "carer_invite:\(carerLinkID)", at: now, in: db)
     }
 
     func runInvite(carerID: Int64, run: String) throws -> FlowStarter.Outcome {
         guard let names = try CarerStore.invitationNames(carerID: carerID, in: db) else { return .unreachable }
-        let vars: [String: Value] = ["naam": .text(names.carer), "inwoner": .text(names.inwoner.isEmpty ? "Iemand die je kent" : names.inwoner)]
-        let outcome = try FlowStarter(service: service, db: db, now: now).start("mantelzorg_toestemming", personID: carerID, vars: vars, run: run)
+        let vars: [String: Value] = [
+            "naam": .text(names.carer), "inwoner": .text(names.inwoner.isEmpty ? "Iemand die je kent" : names.inwoner)
+        ]
+        let outcome = try FlowStarter(service: service, db: db, now: now).start(
+            "mantelzorg_toestemming", personID: carerID, vars: vars, run: run)
         if case .started = outcome { try CarerStore.markInvited(carerID: carerID, in: db) }
         return outcome
     }
@@ -37,8 +44,10 @@ struct CarerCheckins {
     /// The mantelzorger's own answer. Yes: the first check-in starts now.
     func consent(carerID: Int64, granted: Bool) throws {
         try CarerStore.setConsent(carerID: carerID, granted: granted, in: db)
-        try ConsentStore.add(.init(personID: carerID, purpose: "mantelzorg_checkin_eigen", granted: granted, subject: nil, textKey: "mz.toestemming",
-                                   textShown: "", flowVersion: "mantelzorg_toestemming", channel: ""), at: now, in: db)
+        try ConsentStore.add(
+            .init(
+                personID: carerID, purpose: "mantelzorg_checkin_eigen", granted: granted, subject: nil, textKey: "mz.toestemming",
+                textShown: "", flowVersion: "mantelzorg_toestemming", channel: ""), at: now, in: db)
         if granted { _ = try startCheckin(carerID: carerID, run: "consent-\(Int(now.timeIntervalSince1970))") }
     }
 
@@ -55,7 +64,8 @@ struct CarerCheckins {
         if case .started = outcome {
             try CarerStore.asked("quick", carerID: carerID, inwonerID: link.inwonerID, at: now, in: db)
             let next = rules.nextCheckin(after: now, everyDays: link.everyDays, window: policy.window)
-            try JobStore.add(.checkin, personID: carerID, dueAt: next, key: "checkin:\(carerID):\(Int(next.timeIntervalSince1970))", at: now, in: db)
+            try JobStore.add(
+                .checkin, personID: carerID, dueAt: next, key: "checkin:\(carerID):\(Int(next.timeIntervalSince1970))", at: now, in: db)
         }
         return outcome
     }
@@ -64,11 +74,13 @@ struct CarerCheckins {
     func quickAnswered(carerID: Int64, score: Int) throws {
         guard let checkin = try CarerStore.latest("quick", carerID: carerID, in: db) else { return }
         let scores = try CarerStore.answerQuick(id: checkin.id, carerID: carerID, score: score, limit: 4, at: now, in: db)
-        let next = rules.afterQuickScore(scores, lastQuestionnaire: try CarerStore.lastAnswered(Self.instrumentID, carerID: carerID, in: db),
-                                         now: now)
+        let next = rules.afterQuickScore(
+            scores, lastQuestionnaire: try CarerStore.lastAnswered(Self.instrumentID, carerID: carerID, in: db),
+            now: now)
         if let rising = next.rising {
-            try alert(checkin.inwonerID, "mantelzorg_stijgend",
-                      "de zorg voelt drie keer op rij zwaarder: \(rising.map(String.init).joined(separator: ", "))", carerID: carerID)
+            try alert(
+                checkin.inwonerID, "mantelzorg_stijgend",
+                "de zorg voelt drie keer op rij zwaarder: \(rising.map(String.init).joined(separator: ", "))", carerID: carerID)
         }
         if next.questionnaire { try askQuestionnaire(carerID: carerID, inwonerID: checkin.inwonerID, items: nil, earlier: [:]) }
     }
@@ -78,15 +90,17 @@ struct CarerCheckins {
         let options = service.library.itemOptions(Self.instrumentID).filter { items?.contains($0.key ?? "") ?? true }
         if items == nil { try CarerStore.asked(Self.instrumentID, carerID: carerID, inwonerID: inwonerID, at: now, in: db) }
         let vars: [String: Value] = ["vragen": .list(options), "antwoord": .record(earlier), "opnieuw": .bool(items != nil)]
-        _ = try FlowStarter(service: service, db: db, now: now, reply: reply).start("csi", personID: carerID, vars: vars,
-                                                                                     run: "csi-\(Int(now.timeIntervalSince1970))")
+        _ = try FlowStarter(service: service, db: db, now: now, reply: reply).start(
+            "csi", personID: carerID, vars: vars,
+            run: "csi-\(Int(now.timeIntervalSince1970))")
     }
 
     /// The questionnaire's answers: scored (never filling in what is missing), asked again once when
     /// the rules say so, then stored, signalled and answered calmly.
     func instrumentAnswered(carerID: Int64, instrumentID: String, answers: [String: Value]) throws {
         guard let instrument = service.library.instruments[instrumentID],
-              let checkin = try CarerStore.latest(instrumentID, carerID: carerID, in: db) else { return }
+            let checkin = try CarerStore.latest(instrumentID, carerID: carerID, in: db)
+        else { return }
         let result = instrument.score(answers)
         try CarerStore.answerQuestionnaire(id: checkin.id, result: result, at: now, in: db)
         switch rules.afterQuestionnaire(result, askedAgainBefore: checkin.hasResult) {
@@ -94,7 +108,9 @@ struct CarerCheckins {
             try askQuestionnaire(carerID: carerID, inwonerID: checkin.inwonerID, items: missing, earlier: answers)
         case .result(let textKey, let signal):
             if let signal {
-                let detail = result.high ? "\(instrumentID) \(result.score) van \(instrument.items.count)"
+                let detail =
+                    result.high
+                    ? "\(instrumentID) \(result.score) van \(instrument.items.count)"
                     : "\(instrumentID) onvolledig: \(result.score) ja, \(result.missing.count) open"
                 try alert(checkin.inwonerID, signal, detail, carerID: carerID)
             }

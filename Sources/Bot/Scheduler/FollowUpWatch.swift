@@ -24,10 +24,12 @@ struct FollowUpWatch {
         let flowID = try ConversationService.activeFlow(personID: job.personID, in: db)
         let engine = flowID.flatMap { service.engines[$0] }
         let state = try flowID.flatMap { try ConversationStore.state(personID: job.personID, flowID: $0, in: db) }
-        let waiting = flowID.map(FollowUpRules.watched.contains) == true && engine != nil && job.run != nil
+        let waiting =
+            flowID.map(FollowUpRules.watched.contains) == true && engine != nil && job.run != nil
             && state?.vars[ConversationService.runKey]?.key == job.run && state?.finished == false && state?.node != nil
-        let decision = rules.decide(job.kind, flow: flowID ?? "", waiting: waiting, answered: state?.node != engine?.flow.start,
-                                    lastActivity: state?.lastActivity, now: now, window: try window(job.personID))
+        let decision = rules.decide(
+            job.kind, flow: flowID ?? "", waiting: waiting, answered: state?.node != engine?.flow.start,
+            lastActivity: state?.lastActivity, now: now, window: try window(job.personID))
         switch decision {
         case .done(let note):
             try JobStore.finish(job.id, at: now, note: note, in: db)
@@ -55,8 +57,9 @@ struct FollowUpWatch {
         guard let (channel, _) = try PersonStore.primaryContact(personID: personID, in: db) else { return [] }
         let transition = engine.advance(state, with: .begin, at: now)
         try ConversationStore.save(transition.state, personID: personID, engine: engine, now: now, in: db)
-        let writer = OutputWriter(db: db, personID: personID, channel: channel, library: service.library, engine: engine,
-                                  service: service, now: now)
+        let writer = OutputWriter(
+            db: db, personID: personID, channel: channel, library: service.library, engine: engine,
+            service: service, now: now)
         return try writer.write(transition, replyTo: nil)
     }
 
@@ -79,8 +82,9 @@ struct FollowUpWatch {
     }
 
     private func plan(_ kind: JobKind, personID: Int64, actionID: Int64?, run: String, at: Date) throws {
-        try JobStore.add(kind, personID: personID, actionID: actionID, run: run, dueAt: at, key: "\(kind.rawValue):\(personID):\(run)",
-                         at: now, in: db)
+        try JobStore.add(
+            kind, personID: personID, actionID: actionID, run: run, dueAt: at, key: "\(kind.rawValue):\(personID):\(run)",
+            at: now, in: db)
     }
 
     private func window(_ personID: Int64) throws -> SendWindow {

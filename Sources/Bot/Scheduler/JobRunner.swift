@@ -35,9 +35,10 @@ struct JobRunner: Sendable {
     func run(_ job: JobStore.Job, at now: Date, in db: Database) throws -> [OutgoingMessage] {
         let action = try job.actionID.flatMap { try ActionStore.facts(actionID: $0, policy: policy, in: db) }
         let window = policy.window(override: try PersonStore.sendWindow(personID: job.personID, in: db))
-        let decision = DueRules(policy: policy).decide(job.kind, action: action?.facts,
-                                                       recipientOptedOut: try PersonStore.optedOut(personID: job.personID, in: db),
-                                                       window: window, now: now)
+        let decision = DueRules(policy: policy).decide(
+            job.kind, action: action?.facts,
+            recipientOptedOut: try PersonStore.optedOut(personID: job.personID, in: db),
+            window: window, now: now)
         let run = "job\(job.id)"
         var outcome: FlowStarter.Outcome = .started([])
         switch decision {
@@ -49,7 +50,8 @@ struct JobRunner: Sendable {
             return []
         case .alert(let kind):
             if let actionID = job.actionID {
-                try AlertStore.add(personID: job.personID, kind: kind, detail: try ActionStore.what(actionID: actionID, in: db), at: now, in: db)
+                try AlertStore.add(
+                    personID: job.personID, kind: kind, detail: try ActionStore.what(actionID: actionID, in: db), at: now, in: db)
             }
             try JobStore.finish(job.id, at: now, in: db)
             return []
@@ -65,11 +67,14 @@ struct JobRunner: Sendable {
             outcome = try FlowStarter(service: service, db: db, now: now).start(flow, personID: job.personID, vars: vars, run: run)
             if case .started = outcome, job.kind == .invite { try ActionStore.markInvited(memberPersonID: job.personID, in: db) }
         case .weekly:
-            outcome = try message(to: job.personID, key: "weekoverzicht", vars: try weekVars(job.personID, now: now, in: db), in: db, now: now)
+            outcome = try message(
+                to: job.personID, key: "weekoverzicht", vars: try weekVars(job.personID, now: now, in: db), in: db, now: now)
             try ActionScheduler(policy: policy, now: now.addingTimeInterval(60), db: db).planWeekly(personID: job.personID, window: window)
         case .carer:
             let carers = CarerCheckins(service: service, db: db, now: now)
-            outcome = job.kind == .carerInvite ? try carers.runInvite(carerID: job.personID, run: run)
+            outcome =
+                job.kind == .carerInvite
+                ? try carers.runInvite(carerID: job.personID, run: run)
                 : try carers.startCheckin(carerID: job.personID, run: run)
         }
         switch outcome {
@@ -77,7 +82,8 @@ struct JobRunner: Sendable {
             try JobStore.finish(job.id, at: now, in: db)
             return messages
         case .busy:
-            try JobStore.hold(job.id, retryAt: window.nextOpening(atOrAfter: now.addingTimeInterval(3600), calendar: policy.calendar), in: db)
+            try JobStore.hold(
+                job.id, retryAt: window.nextOpening(atOrAfter: now.addingTimeInterval(3600), calendar: policy.calendar), in: db)
             return []
         case .unreachable:
             try JobStore.finish(job.id, at: now, note: "no way to reach this person", in: db)
@@ -94,13 +100,18 @@ struct JobRunner: Sendable {
             return ["actie": try ActionVars.action(actionID, in: db), "netwerk": try ActionVars.network(inwonerID: inwonerID, in: db)]
         case .invite:
             guard let actionID = job.actionID,
-                  let names = try ActionStore.invitation(actionID: actionID, memberPersonID: job.personID, in: db) else { return nil }
-            return ["lid": .text(names.member), "inwoner": .text(names.inwoner.isEmpty ? "Iemand die je kent" : names.inwoner),
-                    "actie": try ActionVars.action(actionID, in: db)]
+                let names = try ActionStore.invitation(actionID: actionID, memberPersonID: job.personID, in: db)
+            else { return nil }
+            return [
+                "lid": .text(names.member), "inwoner": .text(names.inwoner.isEmpty ? "Iemand die je kent" : names.inwoner),
+                "actie": try ActionVars.action(actionID, in: db)
+            ]
         case .rerate:
             guard let goalID = job.goalID, let goal = try ActionStore.rerating(goalID: goalID, in: db) else { return nil }
-            return ["doel": .record(["id": .number(Int(goalID)), "text": .text(goal.text)]),
-                    "lg": .option(list: "leefgebieden", key: goal.leefgebied), "voor": goal.first.map { .number($0) } ?? .none]
+            return [
+                "doel": .record(["id": .number(Int(goalID)), "text": .text(goal.text)]),
+                "lg": .option(list: "leefgebieden", key: goal.leefgebied), "voor": goal.first.map { .number($0) } ?? .none
+            ]
         default:
             return nil
         }
@@ -122,8 +133,9 @@ struct JobRunner: Sendable {
     /// their conversation waits for the answer to a question it asked (an invitation for another action).
     private func pointMemberConversation(at actionID: Int64, memberPersonID: Int64, in db: Database, now: Date) throws {
         guard let engine = service.engines["netwerk"],
-              var state = try ConversationStore.state(personID: memberPersonID, flowID: "netwerk", in: db), !state.finished,
-              state.node.flatMap({ engine.flow.nodes[$0]?.question?.quiet }) ?? true else { return }
+            var state = try ConversationStore.state(personID: memberPersonID, flowID: "netwerk", in: db), !state.finished,
+            state.node.flatMap({ engine.flow.nodes[$0]?.question?.quiet }) ?? true
+        else { return }
         state.vars["actie"] = try ActionVars.action(actionID, in: db)
         try ConversationStore.save(state, personID: memberPersonID, engine: engine, now: now, in: db)
         try PersonStore.setActiveFlow("netwerk", personID: memberPersonID, in: db)
@@ -134,7 +146,7 @@ struct JobRunner: Sendable {
         let week = try ActionStore.week(personID: personID, today: today, now: now, in: db)
         let open = try week.open.map { try ActionVars.action($0, in: db) }
         let done = try week.done.compactMap { id -> Value? in
-            if case .record(let r) = try ActionVars.action(id, in: db) { return r["wat"] ?? .none }
+            if case .record(let r) = try ActionVars.action(id, in: db) { return r["wat"] }
             return nil
         }
         return ["open": .list(open), "gedaan": .list(done), "klaar": .bool(!done.isEmpty)]

@@ -73,16 +73,20 @@ struct RetentionPolicy {
             let now = clock.now()
             switch item.step {
             case .notify(let from):
-                let detail = "Geen activiteit sinds \(Self.day(item.lastActivity)). Alle gegevens worden gewist vanaf \(Self.day(from)), "
+                let detail =
+                    "Geen activiteit sinds \(Self.day(item.lastActivity)). Alle gegevens worden gewist vanaf \(Self.day(from)), "
                     + "tenzij er voor die tijd iets gebeurt: een bericht van de inwoner, een actie of een notitie."
                 if try await database.writer.write({ db in
                     try RetentionStore.notify(personID: item.personID, lastActivity: item.lastActivity, detail: detail, at: now, in: db)
-                }) { outcome.notified.append(item.personID) }
+                }) {
+                    outcome.notified.append(item.personID)
+                }
             case .erase:
                 let cutoff = eraseCutoff(at: now)
                 let erased = try await database.writer.write { db -> Bool in
                     guard let current = try RetentionStore.stillInactive(personID: item.personID, since: cutoff, in: db),
-                          let told = current.noticeAt, told.addingTimeInterval(notice) <= now else { return false }
+                        let told = current.noticeAt, told.addingTimeInterval(notice) <= now
+                    else { return false }
                     try AuditLog.record("gewist (bewaartermijn)", professionalID: nil, personID: item.personID, at: now, in: db)
                     try Erasure.erase(personID: item.personID, at: now, in: db)
                     return true

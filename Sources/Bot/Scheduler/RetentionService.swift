@@ -13,8 +13,12 @@ struct RetentionService: Service {
             do {
                 let outcome = try await retention.apply()
                 if !outcome.notified.isEmpty || !outcome.erased.isEmpty {
-                    logger.notice("bewaartermijn", metadata: ["signals": "\(outcome.notified.count)", "erased": "\(outcome.erased.count)",
-                                                             "finished": "\(outcome.erasure == .done)"])
+                    logger.notice(
+                        "bewaartermijn",
+                        metadata: [
+                            "signals": "\(outcome.notified.count)", "erased": "\(outcome.erased.count)",
+                            "finished": "\(outcome.erasure == .done)"
+                        ])
                 }
             } catch {
                 logger.error("bewaartermijn run failed", metadata: ["error": "\(error)"])

@@ -6,16 +6,20 @@ import Logging
 
 /// Builds the whole server: the same function for `wegwijzer serve` and for the tests.
 /// `inspectRoutes` sees the finished router (the docs test lists its routes from it).
-func buildApplication(config: ServeConfig, database: AppDatabase, library: FlowLibrary, clock: WallClock,
-                      transport: HTTPTransport, logger: Logger, runDispatcher: Bool = true,
-                      inspectRoutes: (Router<AppRequestContext>) -> Void = { _ in }) throws -> some ApplicationProtocol {
+func buildApplication(
+    config: ServeConfig, database: AppDatabase, library: FlowLibrary, clock: WallClock,
+    transport: HTTPTransport, logger: Logger, runDispatcher: Bool = true,
+    inspectRoutes: (Router<AppRequestContext>) -> Void = { _ in }
+) throws -> some ApplicationProtocol {
     let service = try ConversationService(database: database, library: library)
     let metrics = ServerMetrics()
-    let batcher = InboundBatcher(service: service, maxBatch: config.maxBatch,
-                                 onBatch: { metrics.recordBatch(messages: $0, took: $1) })
-    let context = WebhookContext(config: config, service: service, metrics: metrics,
-                                 rateLimiter: RateLimiter(limit: config.rateLimitPerMinute), batcher: batcher,
-                                 clock: clock, logger: logger)
+    let batcher = InboundBatcher(
+        service: service, maxBatch: config.maxBatch,
+        onBatch: { metrics.recordBatch(messages: $0, took: $1) })
+    let context = WebhookContext(
+        config: config, service: service, metrics: metrics,
+        rateLimiter: RateLimiter(limit: config.rateLimitPerMinute), batcher: batcher,
+        clock: clock, logger: logger)
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: WebhookHeaders())
     let health = HealthRoutes(database: database, metrics: metrics, clock: clock)
@@ -40,19 +44,26 @@ func buildApplication(config: ServeConfig, database: AppDatabase, library: FlowL
         // A listener of its own, on loopback only (the config refuses any other host).
         let metricsRouter = Router(context: AppRequestContext.self)
         health.registerMetrics(on: metricsRouter, access: MetricsAccess(token: config.metrics.token, ownListener: true))
-        app.addServices(Application(router: metricsRouter, configuration: .init(address: .hostname(config.metrics.host, port: port),
-                                                                                 serverName: "wegwijzer-metrics"), logger: logger))
+        app.addServices(
+            Application(
+                router: metricsRouter,
+                configuration: .init(
+                    address: .hostname(config.metrics.host, port: port),
+                    serverName: "wegwijzer-metrics"), logger: logger))
     }
     if let pool = database.writer as? DatabasePool {
         app.addServices(WALCheckpointer(pool: pool, logger: logger))
         app.addServices(ErasureFinisher(database: database, clock: clock, logger: logger))
     }
     if runDispatcher {
-        app.addServices(OutboxDispatcher(database: database, senders: Senders.make(config, transport: transport),
-                                         policy: config.dispatcher, clock: clock, metrics: metrics, logger: logger))
+        app.addServices(
+            OutboxDispatcher(
+                database: database, senders: Senders.make(config, transport: transport),
+                policy: config.dispatcher, clock: clock, metrics: metrics, logger: logger))
         app.addServices(SchedulerService(runner: JobRunner(service: service), clock: clock, interval: 15, logger: logger))
         if let retention = config.retention {
-            app.addServices(RetentionService(retention: RetentionPolicy(settings: retention, database: database, clock: clock), logger: logger))
+            app.addServices(
+                RetentionService(retention: RetentionPolicy(settings: retention, database: database, clock: clock), logger: logger))
         }
     }
     return app

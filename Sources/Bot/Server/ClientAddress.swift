@@ -1,11 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
 import HTTPTypes
 import NIOCore
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Who sent a request, for limits and for the loopback-only `/metrics`: the address of the
 /// connection, unless that is a configured trusted proxy (`web.trusted_proxies`), whose

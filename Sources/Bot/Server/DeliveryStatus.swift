@@ -6,7 +6,7 @@ import GRDB
 enum DeliveryStatus {
     static let rank: [String: Int] = [
         "queued": 1, "accepted": 1, "scheduled": 1, "sending": 2, "sent": 3, "delivered": 4, "read": 5,
-        "undelivered": 6, "failed": 6, "canceled": 6,
+        "undelivered": 6, "failed": 6, "canceled": 6
     ]
 
     static func record(channel: String, providerID: String, status: String, in database: AppDatabase) async throws {

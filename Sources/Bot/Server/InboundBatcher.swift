@@ -52,8 +52,10 @@ package final class InboundBatcher: Sendable {
     /// Told after each batch: its size and how long its transaction took.
     private let onBatch: (@Sendable (Int, Duration) -> Void)?
 
-    init(service: ConversationService, maxBatch: Int = 64, turnLength: Duration = .milliseconds(50),
-         onBatch: (@Sendable (Int, Duration) -> Void)? = nil) {
+    init(
+        service: ConversationService, maxBatch: Int = 64, turnLength: Duration = .milliseconds(50),
+        onBatch: (@Sendable (Int, Duration) -> Void)? = nil
+    ) {
         self.service = service
         self.maxBatch = maxBatch
         self.turnLength = turnLength

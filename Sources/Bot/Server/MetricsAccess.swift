@@ -27,14 +27,16 @@ struct MetricsAccess: Sendable {
             let sent = request.headers[.authorization] ?? ""
             let expected = "Bearer " + token
             if WebhookSignature.constantTimeEquals(Array(sent.utf8), Array(expected.utf8)) { return nil }
-            return Response(status: .unauthorized, headers: [.wwwAuthenticate: "Bearer", .contentType: "text/plain"],
-                            body: .init(byteBuffer: ByteBuffer(string: "metrics need Authorization: Bearer <metrics token>\n")))
+            return Response(
+                status: .unauthorized, headers: [.wwwAuthenticate: "Bearer", .contentType: "text/plain"],
+                body: .init(byteBuffer: ByteBuffer(string: "metrics need Authorization: Bearer <metrics token>\n")))
         }
         if ownListener { return nil }
         let local = peer?.ipAddress.flatMap(ClientAddress.normalized).map(ClientAddress.isLoopback) ?? false
         let forwarded = Self.forwardingHeaders.contains { request.headers[$0] != nil }
         if local && !forwarded { return nil }
-        return Response(status: .forbidden, headers: [.contentType: "text/plain"],
-                        body: .init(byteBuffer: ByteBuffer(string: "metrics are served to loopback only; set metrics.token or metrics.port\n")))
+        return Response(
+            status: .forbidden, headers: [.contentType: "text/plain"],
+            body: .init(byteBuffer: ByteBuffer(string: "metrics are served to loopback only; set metrics.token or metrics.port\n")))
     }
 }

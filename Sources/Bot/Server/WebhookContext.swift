@@ -1,9 +1,9 @@
+import CoreMetrics
 import Dialog
 import Foundation
 import GRDB
 import Hummingbird
 import Logging
-import CoreMetrics
 
 /// What every webhook route shares: the conversation service, limits, metrics and the clock.
 struct WebhookContext: Sendable {

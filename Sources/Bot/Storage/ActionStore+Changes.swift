@@ -13,13 +13,17 @@ extension ActionStore {
     }
 
     static func parties(actionID: Int64, in db: Database) throws -> Parties? {
-        try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT a.personId, a.goalId, a.what, n.memberPersonId, n.name AS member
-            FROM action a LEFT JOIN networkMember n ON n.id = a.networkMemberId WHERE a.id = ?
-            """), arguments: [actionID]).map {
-                Parties(inwonerID: $0["personId"], goalID: $0["goalId"], what: $0["what"], memberPersonID: $0["memberPersonId"],
-                        memberName: $0["member"])
-            }
+        try Row.fetchOne(
+            db.cachedStatement(
+                sql: """
+                    SELECT a.personId, a.goalId, a.what, n.memberPersonId, n.name AS member
+                    FROM action a LEFT JOIN networkMember n ON n.id = a.networkMemberId WHERE a.id = ?
+                    """), arguments: [actionID]
+        ).map {
+            Parties(
+                inwonerID: $0["personId"], goalID: $0["goalId"], what: $0["what"], memberPersonID: $0["memberPersonId"],
+                memberName: $0["member"])
+        }
     }
 
     /// A report or change from the chat; nil fields stay as they are.
@@ -42,10 +46,19 @@ extension ActionStore {
         if let status = report.status {
             sets.append("status = ?")
             args.append(status)
-            if ["gedaan", "niet_gelukt"].contains(status) { sets.append("evaluatedAt = ?"); args.append(SQLDate(now)) }
+            if ["gedaan", "niet_gelukt"].contains(status) {
+                sets.append("evaluatedAt = ?")
+                args.append(SQLDate(now))
+            }
         }
-        if let result = report.result { sets.append("result = ?"); args.append(result) }
-        if let helped = report.helped { sets.append("helped = ?"); args.append(helped) }
+        if let result = report.result {
+            sets.append("result = ?")
+            args.append(result)
+        }
+        if let helped = report.helped {
+            sets.append("helped = ?")
+            args.append(helped)
+        }
         if let due = report.due {
             sets += ["dueDate = ?", "dueTime = ?"]
             args += [due.day.description, due.time?.description]
@@ -56,14 +69,18 @@ extension ActionStore {
             args += [owner.kind, owner.memberID]
         }
         guard !sets.isEmpty else { return }
-        try db.execute(sql: "UPDATE action SET \(sets.joined(separator: ", ")) WHERE id = ?", arguments: StatementArguments(args + [actionID]))
+        try db.execute(
+            sql: "UPDATE action SET \(sets.joined(separator: ", ")) WHERE id = ?", arguments: StatementArguments(args + [actionID]))
     }
 
     /// Marks the goal reached when none of its actions is still to do; returns whether it did.
     static func closeGoalIfDone(goalID: Int64, in db: Database) throws -> Bool {
-        let open = try Int.fetchOne(db.cachedStatement(sql: """
-            SELECT COUNT(*) FROM action WHERE goalId = ? AND status NOT IN ('gedaan', 'vervallen')
-            """), arguments: [goalID]) ?? 0
+        let open =
+            try Int.fetchOne(
+                db.cachedStatement(
+                    sql: """
+                        SELECT COUNT(*) FROM action WHERE goalId = ? AND status NOT IN ('gedaan', 'vervallen')
+                        """), arguments: [goalID]) ?? 0
         guard open == 0 else { return false }
         try db.cachedStatement(sql: "UPDATE goal SET status = 'bereikt' WHERE id = ?").execute(arguments: [goalID])
         return true

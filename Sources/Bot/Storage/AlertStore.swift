@@ -4,8 +4,10 @@ import GRDB
 /// Alerts for the professional, each about the person it was raised for. An urgent one (a crisis)
 /// is listed first wherever alerts are listed.
 enum AlertStore {
-    static func add(personID: Int64, kind: String, node: String? = nil, detail: String?, urgent: Bool = false, at now: Date,
-                    in db: Database) throws {
+    static func add(
+        personID: Int64, kind: String, node: String? = nil, detail: String?, urgent: Bool = false, at now: Date,
+        in db: Database
+    ) throws {
         try db.cachedStatement(sql: "INSERT INTO alert (personId, kind, node, detail, urgent, createdAt) VALUES (?, ?, ?, ?, ?, ?)")
             .execute(arguments: [personID, kind, node, detail, urgent, SQLDate(now)])
     }
@@ -19,10 +21,12 @@ enum AlertStore {
     }
 
     static func waiting(in db: Database) throws -> Waiting {
-        let row = try Row.fetchOne(db, sql: """
-            SELECT COUNT(*) AS open, COALESCE(SUM(urgent), 0) AS urgent, MIN(CASE WHEN urgent THEN createdAt END) AS oldest
-            FROM alert WHERE handledAt IS NULL
-            """)
+        let row = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT COUNT(*) AS open, COALESCE(SUM(urgent), 0) AS urgent, MIN(CASE WHEN urgent THEN createdAt END) AS oldest
+                FROM alert WHERE handledAt IS NULL
+                """)
         return Waiting(all: row?["open"] ?? 0, urgent: row?["urgent"] ?? 0, oldestUrgent: row?["oldest"])
     }
 
@@ -59,10 +63,12 @@ enum AlertStore {
     /// The inwoner an alert is about, when that inwoner is on the professional's caseload; nil for
     /// anyone else's alert and for an unknown one.
     static func owner(alertID: Int64, professionalID: Int64, in db: Database) throws -> Int64? {
-        try Int64.fetchOne(db, sql: """
-            SELECT i.id FROM alert a JOIN person p ON p.id = a.personId JOIN person i ON i.id = (\(inwonerSQL(ofAlertPerson: "p")))
-            WHERE a.id = ? AND i.professionalId = ?
-            """, arguments: [alertID, professionalID])
+        try Int64.fetchOne(
+            db,
+            sql: """
+                SELECT i.id FROM alert a JOIN person p ON p.id = a.personId JOIN person i ON i.id = (\(inwonerSQL(ofAlertPerson: "p")))
+                WHERE a.id = ? AND i.professionalId = ?
+                """, arguments: [alertID, professionalID])
     }
 
     /// Marks the alert handled at `now` with the professional's note. Only the first handling
@@ -86,11 +92,17 @@ enum AlertStore {
     /// Every open alert of the deployment, whoever it is about: urgent ones first, then the oldest
     /// first (by when raised, then id).
     static func allOpen(in db: Database) throws -> [Open] {
-        try Row.fetchAll(db, sql: """
-            SELECT a.id, a.createdAt, a.kind, a.node, a.detail, a.urgent, p.phone, p.name FROM alert a JOIN person p ON p.id = a.personId
-            WHERE a.handledAt IS NULL ORDER BY a.urgent DESC, a.createdAt, a.id
-            """).map { Open(id: $0["id"], createdAt: $0["createdAt"], kind: $0["kind"], node: $0["node"], detail: $0["detail"],
-                            urgent: $0["urgent"], phone: $0["phone"], name: $0["name"]) }
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT a.id, a.createdAt, a.kind, a.node, a.detail, a.urgent, p.phone, p.name FROM alert a JOIN person p ON p.id = a.personId
+                WHERE a.handledAt IS NULL ORDER BY a.urgent DESC, a.createdAt, a.id
+                """
+        ).map {
+            Open(
+                id: $0["id"], createdAt: $0["createdAt"], kind: $0["kind"], node: $0["node"], detail: $0["detail"],
+                urgent: $0["urgent"], phone: $0["phone"], name: $0["name"])
+        }
     }
 
     /// The inwoner an alert is about, as SQL over the alert's person `p`: `p` itself, or the inwoner
@@ -104,16 +116,20 @@ enum AlertStore {
     }
 
     private static func list(handled: Bool, professionalID: Int64?, inwonerID: Int64?, limit: Int, in db: Database) throws -> [Listed] {
-        try Row.fetchAll(db, sql: """
-            SELECT a.id, a.kind, a.node, a.detail, a.urgent, a.createdAt, a.handledAt, a.note, i.id AS inwonerId,
-                   COALESCE(i.name, '') AS inwoner, p.role, COALESCE(p.name, '') AS about
-            FROM alert a JOIN person p ON p.id = a.personId JOIN person i ON i.id = (\(inwonerSQL(ofAlertPerson: "p")))
-            WHERE (a.handledAt IS NULL) = ? AND (?2 IS NULL OR i.professionalId = ?2) AND (?3 IS NULL OR i.id = ?3)
-            ORDER BY \(handled ? "a.handledAt DESC" : "a.urgent DESC, a.createdAt, a.id") LIMIT ?4
-            """, arguments: [!handled, professionalID, inwonerID, limit]).map { row in
-            Listed(id: row["id"], kind: row["kind"], node: row["node"], detail: row["detail"], urgent: row["urgent"],
-                   createdAt: row["createdAt"], handledAt: row["handledAt"], note: row["note"], inwonerID: row["inwonerId"],
-                   inwonerName: row["inwoner"], role: row["role"], aboutName: row["about"])
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT a.id, a.kind, a.node, a.detail, a.urgent, a.createdAt, a.handledAt, a.note, i.id AS inwonerId,
+                       COALESCE(i.name, '') AS inwoner, p.role, COALESCE(p.name, '') AS about
+                FROM alert a JOIN person p ON p.id = a.personId JOIN person i ON i.id = (\(inwonerSQL(ofAlertPerson: "p")))
+                WHERE (a.handledAt IS NULL) = ? AND (?2 IS NULL OR i.professionalId = ?2) AND (?3 IS NULL OR i.id = ?3)
+                ORDER BY \(handled ? "a.handledAt DESC" : "a.urgent DESC, a.createdAt, a.id") LIMIT ?4
+                """, arguments: [!handled, professionalID, inwonerID, limit]
+        ).map { row in
+            Listed(
+                id: row["id"], kind: row["kind"], node: row["node"], detail: row["detail"], urgent: row["urgent"],
+                createdAt: row["createdAt"], handledAt: row["handledAt"], note: row["note"], inwonerID: row["inwonerId"],
+                inwonerName: row["inwoner"], role: row["role"], aboutName: row["about"])
         }
     }
 }

@@ -7,8 +7,10 @@ import GRDB
 enum AnswerStore {
     /// - Parameter messageID: the inbound message it came in, if any.
     static func add(_ answer: Answer, personID: Int64, messageID: Int64?, at now: Date, in db: Database) throws {
-        try db.cachedStatement(sql: """
-            INSERT INTO answer (personId, messageId, node, key, value, module, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [personID, messageID, answer.node, answer.key, answer.value.json, answer.module, SQLDate(now)])
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO answer (personId, messageId, node, key, value, module, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [personID, messageID, answer.node, answer.key, answer.value.json, answer.module, SQLDate(now)])
     }
 }

@@ -21,9 +21,12 @@ extension AppDatabase {
             try reader.backup(to: copy)
             let summary = try copy.read { db -> BackupSummary in
                 let check = try String.fetchAll(db, sql: "PRAGMA integrity_check")
-                guard check == ["ok"] else { throw BackupFailed(description: "the copy is not sound: \(check.prefix(3).joined(separator: "; "))") }
-                return BackupSummary(inwoners: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM person WHERE role = 'inwoner'") ?? 0,
-                                     messages: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM message") ?? 0)
+                guard check == ["ok"] else {
+                    throw BackupFailed(description: "the copy is not sound: \(check.prefix(3).joined(separator: "; "))")
+                }
+                return BackupSummary(
+                    inwoners: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM person WHERE role = 'inwoner'") ?? 0,
+                    messages: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM message") ?? 0)
             }
             try copy.close()
             DatabaseFiles.restrict(path)

@@ -77,7 +77,9 @@ package struct AppDatabase: Sendable {
     /// needs it; the result row is (busy, frames in the WAL, frames copied), frames -1 without a WAL.
     @Sendable private static func truncateLog(_ db: Database) throws -> Bool {
         guard let row = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)") else { return true }
-        let busy: Int = row[0], frames: Int = row[1], copied: Int = row[2]
+        let busy: Int = row[0]
+        let frames: Int = row[1]
+        let copied: Int = row[2]
         return busy == 0 && (frames == -1 || frames == copied)
     }
 

@@ -23,12 +23,16 @@ extension CarerStore {
     }
 
     private static func checkins(where condition: String, personID: Int64, in db: Database) throws -> [CarerCheckin] {
-        try Row.fetchAll(db, sql: """
-            SELECT c.carerPersonId, c.kind, c.status, c.score, c.band, c.askedAt, p.name
-            FROM checkin c JOIN person p ON p.id = c.carerPersonId WHERE \(condition) ORDER BY c.id
-            """, arguments: [personID]).map { row in
-            CarerCheckin(carerID: row["carerPersonId"], carerName: row["name"], kind: row["kind"], status: row["status"],
-                         score: row["score"], band: row["band"], askedAt: row["askedAt"])
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT c.carerPersonId, c.kind, c.status, c.score, c.band, c.askedAt, p.name
+                FROM checkin c JOIN person p ON p.id = c.carerPersonId WHERE \(condition) ORDER BY c.id
+                """, arguments: [personID]
+        ).map { row in
+            CarerCheckin(
+                carerID: row["carerPersonId"], carerName: row["name"], kind: row["kind"], status: row["status"],
+                score: row["score"], band: row["band"], askedAt: row["askedAt"])
         }
     }
 }

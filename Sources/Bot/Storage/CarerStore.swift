@@ -18,20 +18,26 @@ enum CarerStore {
     /// The mantelzorger of `carerLinkID` when they may be invited: one who receives care from the
     /// inwoner's side, has a phone, was agreed to be asked, and has not answered an invitation yet.
     static func toInvite(carerLinkID: Int64, in db: Database) throws -> Link? {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT personId, phone, carerPersonId, carerConsent, checkin FROM mantelzorg WHERE id = ? AND direction = 'ontvangt'
-            """), arguments: [carerLinkID]),
-              (row["checkin"] as Bool?) == true, let phone: String = row["phone"], row["carerConsent"] as String? == nil
+        guard
+            let row = try Row.fetchOne(
+                db.cachedStatement(
+                    sql: """
+                        SELECT personId, phone, carerPersonId, carerConsent, checkin FROM mantelzorg WHERE id = ? AND direction = 'ontvangt'
+                        """), arguments: [carerLinkID]),
+            (row["checkin"] as Bool?) == true, let phone: String = row["phone"], row["carerConsent"] as String? == nil
         else { return nil }
         return Link(inwonerID: row["personId"], phone: phone, carerPersonID: row["carerPersonId"])
     }
 
     /// The names an invitation speaks of: the mantelzorger's own, and the inwoner's ("" when unknown).
     static func invitationNames(carerID: Int64, in db: Database) throws -> (carer: String, inwoner: String)? {
-        try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT m.name, COALESCE(p.name, '') AS inwoner FROM mantelzorg m JOIN person p ON p.id = m.personId
-            WHERE m.carerPersonId = ? ORDER BY m.id DESC LIMIT 1
-            """), arguments: [carerID]).map { (($0["name"] as String?) ?? "", $0["inwoner"]) }
+        try Row.fetchOne(
+            db.cachedStatement(
+                sql: """
+                    SELECT m.name, COALESCE(p.name, '') AS inwoner FROM mantelzorg m JOIN person p ON p.id = m.personId
+                    WHERE m.carerPersonId = ? ORDER BY m.id DESC LIMIT 1
+                    """), arguments: [carerID]
+        ).map { (($0["name"] as String?) ?? "", $0["inwoner"]) }
     }
 
     /// The invitation went out; an answer already given stays.
@@ -53,9 +59,12 @@ enum CarerStore {
 
     /// For a mantelzorger who said yes: the inwoner (the latest link) and the days between check-ins.
     static func accepted(carerID: Int64, in db: Database) throws -> (inwonerID: Int64, everyDays: Int)? {
-        try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT personId, checkinEveryDays FROM mantelzorg WHERE carerPersonId = ? AND carerConsent = 'accepted' ORDER BY id DESC LIMIT 1
-            """), arguments: [carerID]).map { ($0["personId"], $0["checkinEveryDays"]) }
+        try Row.fetchOne(
+            db.cachedStatement(
+                sql: """
+                    SELECT personId, checkinEveryDays FROM mantelzorg WHERE carerPersonId = ? AND carerConsent = 'accepted' ORDER BY id DESC LIMIT 1
+                    """), arguments: [carerID]
+        ).map { ($0["personId"], $0["checkinEveryDays"]) }
     }
 
     /// Check-ins still waiting for an answer are counted as unanswered; returns whether each of the
@@ -63,9 +72,12 @@ enum CarerStore {
     static func closeUnanswered(carerID: Int64, limit: Int, in db: Database) throws -> [Bool] {
         try db.cachedStatement(sql: "UPDATE checkin SET status = 'unanswered' WHERE carerPersonId = ? AND status = 'asked'")
             .execute(arguments: [carerID])
-        return try String.fetchAll(db.cachedStatement(sql: """
-            SELECT status FROM checkin WHERE carerPersonId = ? AND kind = 'quick' ORDER BY id DESC LIMIT ?
-            """), arguments: [carerID, limit]).map { $0 != "unanswered" }
+        return try String.fetchAll(
+            db.cachedStatement(
+                sql: """
+                    SELECT status FROM checkin WHERE carerPersonId = ? AND kind = 'quick' ORDER BY id DESC LIMIT ?
+                    """), arguments: [carerID, limit]
+        ).map { $0 != "unanswered" }
     }
 
     /// A check-in was asked: `quick`, or an instrument's id for the full questionnaire.
@@ -76,9 +88,12 @@ enum CarerStore {
 
     /// The latest check-in of a kind: its row id, the inwoner, and whether a result was stored for it before.
     static func latest(_ kind: String, carerID: Int64, in db: Database) throws -> (id: Int64, inwonerID: Int64, hasResult: Bool)? {
-        try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT id, inwonerId, result IS NOT NULL AS hasResult FROM checkin WHERE carerPersonId = ? AND kind = ? ORDER BY id DESC LIMIT 1
-            """), arguments: [carerID, kind]).map { ($0["id"], $0["inwonerId"], $0["hasResult"]) }
+        try Row.fetchOne(
+            db.cachedStatement(
+                sql: """
+                    SELECT id, inwonerId, result IS NOT NULL AS hasResult FROM checkin WHERE carerPersonId = ? AND kind = ? ORDER BY id DESC LIMIT 1
+                    """), arguments: [carerID, kind]
+        ).map { ($0["id"], $0["inwonerId"], $0["hasResult"]) }
     }
 
     /// The quick score came in for check-in `id`; returns the answered quick scores, newest first,
@@ -86,16 +101,20 @@ enum CarerStore {
     static func answerQuick(id: Int64, carerID: Int64, score: Int, limit: Int, at now: Date, in db: Database) throws -> [Int] {
         try db.cachedStatement(sql: "UPDATE checkin SET status = 'answered', score = ?, answeredAt = ? WHERE id = ?")
             .execute(arguments: [score, SQLDate(now), id])
-        return try Int.fetchAll(db.cachedStatement(sql: """
-            SELECT score FROM checkin WHERE carerPersonId = ? AND kind = 'quick' AND status = 'answered' ORDER BY id DESC LIMIT ?
-            """), arguments: [carerID, limit])
+        return try Int.fetchAll(
+            db.cachedStatement(
+                sql: """
+                    SELECT score FROM checkin WHERE carerPersonId = ? AND kind = 'quick' AND status = 'answered' ORDER BY id DESC LIMIT ?
+                    """), arguments: [carerID, limit])
     }
 
     /// When the questionnaire `kind` was last answered in full or in part.
     static func lastAnswered(_ kind: String, carerID: Int64, in db: Database) throws -> Date? {
-        try Date.fetchOne(db.cachedStatement(sql: """
-            SELECT answeredAt FROM checkin WHERE carerPersonId = ? AND kind = ? AND status = 'answered' ORDER BY id DESC LIMIT 1
-            """), arguments: [carerID, kind])
+        try Date.fetchOne(
+            db.cachedStatement(
+                sql: """
+                    SELECT answeredAt FROM checkin WHERE carerPersonId = ? AND kind = ? AND status = 'answered' ORDER BY id DESC LIMIT 1
+                    """), arguments: [carerID, kind])
     }
 
     /// The questionnaire's result for check-in `id`: its score, band and the whole result as JSON.

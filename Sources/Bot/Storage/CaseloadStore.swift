@@ -40,42 +40,51 @@ enum CaseloadStore {
     /// Every inwoner on the professional's caseload, in no promised order (the page sorts them).
     /// `today` is the inwoner's calendar day that decides what is overdue.
     static func entries(professionalID: Int64, today: LocalDate, in db: Database) throws -> [Entry] {
-        try Row.fetchAll(db, sql: """
-            SELECT p.id, COALESCE(p.name, '') AS name, p.phone, p.optedOut,
-                (SELECT COUNT(*) FROM moduleProgress m WHERE m.personId = p.id AND m.completedAt IS NOT NULL) AS done,
-                (SELECT m.module FROM moduleProgress m WHERE m.personId = p.id AND m.completedAt IS NULL ORDER BY m.module DESC LIMIT 1) AS current,
-                (SELECT MAX(createdAt) FROM message m WHERE m.personId = p.id AND m.direction = 'in') AS lastContact,
-                (SELECT COUNT(*) FROM action a WHERE a.personId = p.id AND a.status IN \(openStatuses)) AS open,
-                (SELECT COUNT(*) FROM action a WHERE a.personId = p.id AND a.status IN \(openStatuses) AND a.dueDate < ?) AS overdue,
-                \(openAlerts(urgentOnly: false)) AS alerts, \(openAlerts(urgentOnly: true)) AS urgent
-            FROM person p WHERE p.role = 'inwoner' AND p.professionalId = ?
-            """, arguments: [today.description, professionalID]).map { row in
-            Entry(id: row["id"], name: row["name"], phone: row["phone"], optedOut: row["optedOut"], modulesDone: row["done"],
-                  currentModule: row["current"], lastContact: row["lastContact"], open: row["open"], overdue: row["overdue"],
-                  alerts: row["alerts"], urgent: row["urgent"])
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT p.id, COALESCE(p.name, '') AS name, p.phone, p.optedOut,
+                    (SELECT COUNT(*) FROM moduleProgress m WHERE m.personId = p.id AND m.completedAt IS NOT NULL) AS done,
+                    (SELECT m.module FROM moduleProgress m WHERE m.personId = p.id AND m.completedAt IS NULL ORDER BY m.module DESC LIMIT 1) AS current,
+                    (SELECT MAX(createdAt) FROM message m WHERE m.personId = p.id AND m.direction = 'in') AS lastContact,
+                    (SELECT COUNT(*) FROM action a WHERE a.personId = p.id AND a.status IN \(openStatuses)) AS open,
+                    (SELECT COUNT(*) FROM action a WHERE a.personId = p.id AND a.status IN \(openStatuses) AND a.dueDate < ?) AS overdue,
+                    \(openAlerts(urgentOnly: false)) AS alerts, \(openAlerts(urgentOnly: true)) AS urgent
+                FROM person p WHERE p.role = 'inwoner' AND p.professionalId = ?
+                """, arguments: [today.description, professionalID]
+        ).map { row in
+            Entry(
+                id: row["id"], name: row["name"], phone: row["phone"], optedOut: row["optedOut"], modulesDone: row["done"],
+                currentModule: row["current"], lastContact: row["lastContact"], open: row["open"], overdue: row["overdue"],
+                alerts: row["alerts"], urgent: row["urgent"])
         }
     }
 
     /// True when the person is an inwoner on this professional's caseload: the one check before a
     /// professional sees or changes anything about them.
     static func isOnCaseload(personID: Int64, professionalID: Int64, in db: Database) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT 1 FROM person WHERE id = ? AND role = 'inwoner' AND professionalId = ?",
-                          arguments: [personID, professionalID]) == true
+        try Bool.fetchOne(
+            db, sql: "SELECT 1 FROM person WHERE id = ? AND role = 'inwoner' AND professionalId = ?",
+            arguments: [personID, professionalID]) == true
     }
 
     /// Inwoners on nobody's caseload, the longest waiting first (by when they were made, then id),
     /// at most `limit`.
     static func unassigned(limit: Int, in db: Database) throws -> [Unassigned] {
-        try Row.fetchAll(db, sql: """
-            SELECT id, COALESCE(name, '') AS name, phone, createdAt FROM person
-            WHERE role = 'inwoner' AND professionalId IS NULL ORDER BY createdAt, id LIMIT ?
-            """, arguments: [limit]).map { Unassigned(id: $0["id"], name: $0["name"], phone: $0["phone"], createdAt: $0["createdAt"]) }
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT id, COALESCE(name, '') AS name, phone, createdAt FROM person
+                WHERE role = 'inwoner' AND professionalId IS NULL ORDER BY createdAt, id LIMIT ?
+                """, arguments: [limit]
+        ).map { Unassigned(id: $0["id"], name: $0["name"], phone: $0["phone"], createdAt: $0["createdAt"]) }
     }
 
     /// True when the person is an inwoner on nobody's caseload (false for anyone else or an unknown id).
     static func isUnassigned(personID: Int64, in db: Database) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT 1 FROM person WHERE id = ? AND role = 'inwoner' AND professionalId IS NULL",
-                          arguments: [personID]) == true
+        try Bool.fetchOne(
+            db, sql: "SELECT 1 FROM person WHERE id = ? AND role = 'inwoner' AND professionalId IS NULL",
+            arguments: [personID]) == true
     }
 
     /// The open statuses as an SQL list, from the one rule in `ActionFacts`.

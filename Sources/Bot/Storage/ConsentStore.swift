@@ -19,10 +19,14 @@ enum ConsentStore {
     }
 
     static func add(_ consent: Consent, at now: Date, in db: Database) throws {
-        try db.cachedStatement(sql: """
-            INSERT INTO consent (personId, purpose, granted, subject, textKey, textShown, flowVersion, channel, createdAt)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [consent.personID, consent.purpose, consent.granted, consent.subject, consent.textKey, consent.textShown,
-                                     consent.flowVersion, consent.channel, SQLDate(now)])
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO consent (personId, purpose, granted, subject, textKey, textShown, flowVersion, channel, createdAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            consent.personID, consent.purpose, consent.granted, consent.subject, consent.textKey, consent.textShown,
+            consent.flowVersion, consent.channel, SQLDate(now)
+        ])
     }
 }

@@ -11,15 +11,18 @@ enum ConversationStore {
 
     /// The stored state as it is in the row.
     static func storedJSON(personID: Int64, flowID: String, in db: Database) throws -> String? {
-        try String.fetchOne(db.cachedStatement(sql: "SELECT state FROM conversation WHERE personId = ? AND flowId = ?"),
-                            arguments: [personID, flowID])
+        try String.fetchOne(
+            db.cachedStatement(sql: "SELECT state FROM conversation WHERE personId = ? AND flowId = ?"),
+            arguments: [personID, flowID])
     }
 
     /// The flow the person last wrote in, if any.
     static func latestFlow(personID: Int64, in db: Database) throws -> String? {
-        try String.fetchOne(db.cachedStatement(sql: """
-            SELECT flowId FROM conversation WHERE personId = ? ORDER BY updatedAt DESC, id DESC LIMIT 1
-            """), arguments: [personID])
+        try String.fetchOne(
+            db.cachedStatement(
+                sql: """
+                    SELECT flowId FROM conversation WHERE personId = ? ORDER BY updatedAt DESC, id DESC LIMIT 1
+                    """), arguments: [personID])
     }
 
     /// Whether the person has any conversation stored.
@@ -32,11 +35,13 @@ enum ConversationStore {
     static func forTurn(personID: Int64, flowID: String, in db: Database) throws -> (activeFlow: String?, role: String?, stored: String?) {
         // Read in place from the cursor's row: `Row.fetchOne` copied every column (the state is
         // kilobytes) before it was read again by name.
-        let rows = try Row.fetchCursor(db.cachedStatement(sql: """
-            SELECT p.activeFlow, p.role, c.state FROM person p
-            LEFT JOIN conversation c ON c.personId = p.id AND c.flowId = ?
-            WHERE p.id = ?
-            """), arguments: [flowID, personID])
+        let rows = try Row.fetchCursor(
+            db.cachedStatement(
+                sql: """
+                    SELECT p.activeFlow, p.role, c.state FROM person p
+                    LEFT JOIN conversation c ON c.personId = p.id AND c.flowId = ?
+                    WHERE p.id = ?
+                    """), arguments: [flowID, personID])
         guard let row = try rows.next() else { return (nil, nil, nil) }
         return (row[0], row[1], row[2])
     }
@@ -77,26 +82,37 @@ enum ConversationStore {
     }
 
     /// Stores a state already encoded (`json` is `encode(state)`; `encoded`, when given, is how).
-    static func save(_ state: Conversation, json: String, encoded: EncodedState? = nil, personID: Int64, now: Date, in db: Database,
-                     cache: StateCache? = nil) throws {
+    static func save(
+        _ state: Conversation, json: String, encoded: EncodedState? = nil, personID: Int64, now: Date, in db: Database,
+        cache: StateCache? = nil
+    ) throws {
         cache?.store(state, json: json, personID: personID, flowID: state.flowID, encoded: encoded)
-        try db.cachedStatement(sql: """
-            INSERT INTO conversation (personId, flowId, flowVersion, state, stateVersion, module, finished, updatedAt)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (personId, flowId) DO UPDATE SET
-              flowVersion = excluded.flowVersion, state = excluded.state, stateVersion = excluded.stateVersion,
-              module = excluded.module, finished = excluded.finished, updatedAt = excluded.updatedAt
-            """).execute(arguments: [personID, state.flowID, state.flowVersion, json, state.stateVersion, state.module,
-                             state.finished, SQLDate(now)])
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO conversation (personId, flowId, flowVersion, state, stateVersion, module, finished, updatedAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (personId, flowId) DO UPDATE SET
+                  flowVersion = excluded.flowVersion, state = excluded.state, stateVersion = excluded.stateVersion,
+                  module = excluded.module, finished = excluded.finished, updatedAt = excluded.updatedAt
+                """
+        ).execute(arguments: [
+            personID, state.flowID, state.flowVersion, json, state.stateVersion, state.module,
+            state.finished, SQLDate(now)
+        ])
         // Only a change is written: most turns change neither, and an unchanged row costs no page write.
-        try db.cachedStatement(sql: """
-            UPDATE person SET language = ?1, optedOut = ?2 WHERE id = ?3 AND (language IS NOT ?1 OR optedOut IS NOT ?2)
-            """).execute(arguments: [state.language.rawValue, state.optedOut, personID])
+        try db.cachedStatement(
+            sql: """
+                UPDATE person SET language = ?1, optedOut = ?2 WHERE id = ?3 AND (language IS NOT ?1 OR optedOut IS NOT ?2)
+                """
+        ).execute(arguments: [state.language.rawValue, state.optedOut, personID])
     }
 
     static func state(personID: Int64, flowID: String, in db: Database) throws -> Conversation? {
-        guard let json = try String.fetchOne(db.cachedStatement(sql: "SELECT state FROM conversation WHERE personId = ? AND flowId = ?"),
-                                             arguments: [personID, flowID]) else { return nil }
+        guard
+            let json = try String.fetchOne(
+                db.cachedStatement(sql: "SELECT state FROM conversation WHERE personId = ? AND flowId = ?"),
+                arguments: [personID, flowID])
+        else { return nil }
         return try Conversation.decode(Data(json.utf8))
     }
 }

@@ -25,7 +25,8 @@ enum DatabaseFiles {
         guard !isSpecial(path) else { return }
         for file in [path, path + "-wal", path + "-shm", path + "-journal"] {
             guard let mode = (try? FileManager.default.attributesOfItem(atPath: file))?[.posixPermissions] as? Int,
-                  mode & 0o077 != 0 else { continue }
+                mode & 0o077 != 0
+            else { continue }
             try? FileManager.default.setAttributes([.posixPermissions: mode & 0o700], ofItemAtPath: file)
         }
     }

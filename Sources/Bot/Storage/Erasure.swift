@@ -18,25 +18,30 @@ enum Erasure {
     /// unfinished until `finish` has made sure no earlier copy is left. Part of the caller's
     /// transaction: all of it happens, or none. Erasing the same id twice is harmless.
     static func erase(personID: Int64, at now: Date, in db: Database) throws {
-        let linked = try Int64.fetchAll(db, sql: """
-            SELECT memberPersonId FROM networkMember WHERE personId = ?1 AND memberPersonId IS NOT NULL
-            UNION SELECT carerPersonId FROM mantelzorg WHERE personId = ?1 AND carerPersonId IS NOT NULL
-            """, arguments: [personID])
+        let linked = try Int64.fetchAll(
+            db,
+            sql: """
+                SELECT memberPersonId FROM networkMember WHERE personId = ?1 AND memberPersonId IS NOT NULL
+                UNION SELECT carerPersonId FROM mantelzorg WHERE personId = ?1 AND carerPersonId IS NOT NULL
+                """, arguments: [personID])
         try db.execute(sql: "DELETE FROM person WHERE id = ?", arguments: [personID])
         for other in linked where try !isLinkedElsewhere(other, in: db) {
             try db.execute(sql: "DELETE FROM person WHERE id = ? AND role != 'inwoner'", arguments: [other])
         }
-        try db.execute(sql: "INSERT INTO erasurePending (personId, erasedAt) VALUES (?, ?) ON CONFLICT (personId) DO NOTHING",
-                       arguments: [personID, now])
+        try db.execute(
+            sql: "INSERT INTO erasurePending (personId, erasedAt) VALUES (?, ?) ON CONFLICT (personId) DO NOTHING",
+            arguments: [personID, now])
     }
 
     /// A member or carer who also helps another inwoner (or is one) stays.
     private static func isLinkedElsewhere(_ personID: Int64, in db: Database) throws -> Bool {
-        try Bool.fetchOne(db, sql: """
-            SELECT EXISTS (SELECT 1 FROM networkMember WHERE memberPersonId = ?1)
-                OR EXISTS (SELECT 1 FROM mantelzorg WHERE carerPersonId = ?1)
-                OR EXISTS (SELECT 1 FROM person WHERE id = ?1 AND role = 'inwoner')
-            """, arguments: [personID]) ?? true
+        try Bool.fetchOne(
+            db,
+            sql: """
+                SELECT EXISTS (SELECT 1 FROM networkMember WHERE memberPersonId = ?1)
+                    OR EXISTS (SELECT 1 FROM mantelzorg WHERE carerPersonId = ?1)
+                    OR EXISTS (SELECT 1 FROM person WHERE id = ?1 AND role = 'inwoner')
+                """, arguments: [personID]) ?? true
     }
 
     /// How many erasures are not finished yet.
@@ -49,8 +54,10 @@ enum Erasure {
     /// `firstPause`; each try waits only briefly for readers, so writers are not held up. Returns
     /// `.done` when no erasure is left unfinished. Each erasure it finishes gets an audit row
     /// "wissen voltooid", by id only. Idempotent, and safe to run from several places at once.
-    static func finish(_ database: AppDatabase, attempts: Int = 5, firstPause: Duration = .milliseconds(50),
-                       clock: WallClock = .system) async throws -> Progress {
+    static func finish(
+        _ database: AppDatabase, attempts: Int = 5, firstPause: Duration = .milliseconds(50),
+        clock: WallClock = .system
+    ) async throws -> Progress {
         var pause = firstPause
         for attempt in 1...max(1, attempts) {
             // Read before purging: an erasure committed after this read may not be covered by the purge.

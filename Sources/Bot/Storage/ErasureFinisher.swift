@@ -16,7 +16,8 @@ struct ErasureFinisher: Service {
         while !Task.isCancelledOrShuttingDown {
             do {
                 if try await database.reader.read(Erasure.unfinished) > 0,
-                   try await Erasure.finish(database, attempts: 1, clock: clock) == .done {
+                    try await Erasure.finish(database, attempts: 1, clock: clock) == .done
+                {
                     logger.notice("erasure finished: no earlier copy left in the database files")
                 }
             } catch {

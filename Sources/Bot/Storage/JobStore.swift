@@ -19,25 +19,32 @@ package enum JobStore {
 
     /// Adds a job unless one with the same key is pending or done (scheduling twice is harmless).
     /// One that was cancelled comes back: planning an action anew cancels its jobs first.
-    static func add(_ kind: Kind, personID: Int64, actionID: Int64? = nil, goalID: Int64? = nil, run: String? = nil, dueAt: Date,
-                    key: String, at now: Date, in db: Database) throws {
-        try db.cachedStatement(sql: """
-            INSERT INTO job (kind, personId, actionId, goalId, run, dueAt, idempotencyKey, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (idempotencyKey) DO UPDATE SET status = 'pending', dueAt = excluded.dueAt, held = 0, firstDueAt = NULL,
-                note = NULL WHERE status = 'cancelled'
-            """).execute(arguments: [kind.rawValue, personID, actionID, goalID, run, SQLDate(dueAt), key, SQLDate(now)])
+    static func add(
+        _ kind: Kind, personID: Int64, actionID: Int64? = nil, goalID: Int64? = nil, run: String? = nil, dueAt: Date,
+        key: String, at now: Date, in db: Database
+    ) throws {
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO job (kind, personId, actionId, goalId, run, dueAt, idempotencyKey, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (idempotencyKey) DO UPDATE SET status = 'pending', dueAt = excluded.dueAt, held = 0, firstDueAt = NULL,
+                    note = NULL WHERE status = 'cancelled'
+                """
+        ).execute(arguments: [kind.rawValue, personID, actionID, goalID, run, SQLDate(dueAt), key, SQLDate(now)])
     }
 
     /// Cancels an action's pending jobs (before planning them anew after a change). The jobs that
     /// watch a conversation stay: the conversation may still wait for an answer.
     static func cancel(actionID: Int64, kinds: [Kind] = Kind.allCases.filter { !$0.watchesConversation }, in db: Database) throws {
         let list = kinds.map { "'\($0.rawValue)'" }.joined(separator: ", ")
-        try db.cachedStatement(sql: "UPDATE job SET status = 'cancelled' WHERE actionId = ? AND status = 'pending' AND kind IN (\(list))").execute(arguments: [actionID])
+        try db.cachedStatement(sql: "UPDATE job SET status = 'cancelled' WHERE actionId = ? AND status = 'pending' AND kind IN (\(list))")
+            .execute(arguments: [actionID])
     }
 
     /// An opt-out cancels everything pending for that person.
     static func cancel(personID: Int64, in db: Database) throws {
-        try db.cachedStatement(sql: "UPDATE job SET status = 'cancelled' WHERE personId = ? AND status = 'pending'").execute(arguments: [personID])
+        try db.cachedStatement(sql: "UPDATE job SET status = 'cancelled' WHERE personId = ? AND status = 'pending'").execute(arguments: [
+            personID
+        ])
     }
 
     /// The next due job; the caller runs it in this same transaction, so it runs once or not at all.
@@ -55,35 +62,45 @@ package enum JobStore {
     /// postponement: waiting questions go out in the order they fell due.
     static func firstInLine(personID: Int64, at now: Date, in db: Database) throws -> Job? {
         let kinds = Kind.allCases.filter(\.startsConversation).map { "'\($0.rawValue)'" }.joined(separator: ", ")
-        return try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT id, kind, personId, actionId, goalId, dueAt, run FROM job
-            WHERE personId = ? AND status = 'pending' AND dueAt <= ? AND kind IN (\(kinds))
-            ORDER BY COALESCE(firstDueAt, dueAt), id LIMIT 1
-            """), arguments: [personID, SQLDate(now)]).flatMap(job)
+        return try Row.fetchOne(
+            db.cachedStatement(
+                sql: """
+                    SELECT id, kind, personId, actionId, goalId, dueAt, run FROM job
+                    WHERE personId = ? AND status = 'pending' AND dueAt <= ? AND kind IN (\(kinds))
+                    ORDER BY COALESCE(firstDueAt, dueAt), id LIMIT 1
+                    """), arguments: [personID, SQLDate(now)]
+        ).flatMap(job)
     }
 
     static func finish(_ id: Int64, at now: Date, note: String? = nil, in db: Database) throws {
-        try db.cachedStatement(sql: "UPDATE job SET status = 'done', doneAt = ?, attempts = attempts + 1, note = ? WHERE id = ?").execute(arguments: [now, note, id])
+        try db.cachedStatement(sql: "UPDATE job SET status = 'done', doneAt = ?, attempts = attempts + 1, note = ? WHERE id = ?").execute(
+            arguments: [now, note, id])
     }
 
     static func postpone(_ id: Int64, to date: Date, note: String, in db: Database) throws {
-        try db.cachedStatement(sql: "UPDATE job SET dueAt = ?, attempts = attempts + 1, note = ? WHERE id = ?").execute(arguments: [date, note, id])
+        try db.cachedStatement(sql: "UPDATE job SET dueAt = ?, attempts = attempts + 1, note = ? WHERE id = ?").execute(arguments: [
+            date, note, id
+        ])
     }
 
     /// The person is answering another question: the job waits for that conversation to end
     /// (`release`), and tries again at `retryAt` in case nothing ends it. Its first due moment is kept.
     static func hold(_ id: Int64, retryAt: Date, in db: Database) throws {
-        try db.cachedStatement(sql: """
-            UPDATE job SET firstDueAt = COALESCE(firstDueAt, dueAt), dueAt = ?, held = 1, attempts = attempts + 1,
-                           note = 'the person is answering another question' WHERE id = ?
-            """).execute(arguments: [SQLDate(retryAt), id])
+        try db.cachedStatement(
+            sql: """
+                UPDATE job SET firstDueAt = COALESCE(firstDueAt, dueAt), dueAt = ?, held = 1, attempts = attempts + 1,
+                               note = 'the person is answering another question' WHERE id = ?
+                """
+        ).execute(arguments: [SQLDate(retryAt), id])
     }
 
     /// The person's open conversation ended: the jobs that waited for it are due now.
     static func release(personID: Int64, at now: Date, in db: Database) throws {
-        try db.cachedStatement(sql: """
-            UPDATE job SET dueAt = MIN(dueAt, ?), held = 0 WHERE personId = ? AND status = 'pending' AND held = 1
-            """).execute(arguments: [SQLDate(now), personID])
+        try db.cachedStatement(
+            sql: """
+                UPDATE job SET dueAt = MIN(dueAt, ?), held = 0 WHERE personId = ? AND status = 'pending' AND held = 1
+                """
+        ).execute(arguments: [SQLDate(now), personID])
     }
 
     /// A pending job planned under `key` comes no later than `moment`.
@@ -96,16 +113,21 @@ package enum JobStore {
     /// after a quiet night, say) are finished with `job`: one message, not the same text twice.
     static func mergeDue(into job: Job, at now: Date, in db: Database) throws {
         guard let actionID = job.actionID else { return }
-        try db.cachedStatement(sql: """
-            UPDATE job SET status = 'done', doneAt = ?, attempts = attempts + 1, note = ?
-            WHERE actionId = ? AND status = 'pending' AND personId = ? AND kind = ? AND dueAt <= ? AND id <> ?
-            """).execute(arguments: [SQLDate(now), "merged into job \(job.id)", actionID, job.personID, job.kind.rawValue,
-                                    SQLDate(now), job.id])
+        try db.cachedStatement(
+            sql: """
+                UPDATE job SET status = 'done', doneAt = ?, attempts = attempts + 1, note = ?
+                WHERE actionId = ? AND status = 'pending' AND personId = ? AND kind = ? AND dueAt <= ? AND id <> ?
+                """
+        ).execute(arguments: [
+            SQLDate(now), "merged into job \(job.id)", actionID, job.personID, job.kind.rawValue,
+            SQLDate(now), job.id
+        ])
     }
 
     private static func job(_ row: Row) -> Job? {
         guard let kind = Kind(rawValue: row["kind"]) else { return nil }
-        return Job(id: row["id"], kind: kind, personID: row["personId"], actionID: row["actionId"], goalID: row["goalId"],
-                   dueAt: row["dueAt"], run: row["run"])
+        return Job(
+            id: row["id"], kind: kind, personID: row["personId"], actionID: row["actionId"], goalID: row["goalId"],
+            dueAt: row["dueAt"], run: row["run"])
     }
 }

@@ -12,10 +12,13 @@ extension MessageStore {
     /// The message that went out through the outbox on `channel` and that the provider knows by
     /// `providerMessageID`; nil when no such message was sent.
     static func delivery(channel: String, providerMessageID: String, in db: Database) throws -> Delivery? {
-        try Row.fetchOne(db, sql: """
-            SELECT m.id, m.deliveryStatus FROM outbox o JOIN message m ON m.id = o.messageId
-            WHERE o.channel = ? AND o.providerMessageId = ?
-            """, arguments: [channel, providerMessageID]).map { Delivery(messageID: $0["id"], status: $0["deliveryStatus"]) }
+        try Row.fetchOne(
+            db,
+            sql: """
+                SELECT m.id, m.deliveryStatus FROM outbox o JOIN message m ON m.id = o.messageId
+                WHERE o.channel = ? AND o.providerMessageId = ?
+                """, arguments: [channel, providerMessageID]
+        ).map { Delivery(messageID: $0["id"], status: $0["deliveryStatus"]) }
     }
 
     /// Records the delivery status the provider reported for the message, replacing the one before.

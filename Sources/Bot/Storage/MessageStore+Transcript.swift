@@ -12,10 +12,13 @@ extension MessageStore {
 
     /// The person's last `limit` messages, both ways, oldest first (in the order they were stored).
     static func transcript(personID: Int64, limit: Int, in db: Database) throws -> [TranscriptLine] {
-        try Row.fetchAll(db, sql: """
-            SELECT direction, text, createdAt FROM (SELECT id, direction, text, createdAt FROM message WHERE personId = ? ORDER BY id DESC LIMIT ?)
-            ORDER BY id
-            """, arguments: [personID, limit]).map { row in
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT direction, text, createdAt FROM (SELECT id, direction, text, createdAt FROM message WHERE personId = ? ORDER BY id DESC LIMIT ?)
+                ORDER BY id
+                """, arguments: [personID, limit]
+        ).map { row in
             TranscriptLine(inbound: (row["direction"] as String) == "in", text: row["text"], createdAt: row["createdAt"])
         }
     }

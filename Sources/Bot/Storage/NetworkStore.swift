@@ -18,11 +18,16 @@ enum NetworkStore {
 
     /// Action `actionID` when `memberPersonID` is the member who owns it.
     static func step(actionID: Int64, memberPersonID: Int64, in db: Database) throws -> MemberStep? {
-        try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT a.personId, a.what, n.id AS memberId, n.name FROM action a JOIN networkMember n ON n.id = a.networkMemberId
-            WHERE a.id = ? AND n.memberPersonId = ?
-            """), arguments: [actionID, memberPersonID])
-            .map { MemberStep(actionID: actionID, inwonerID: $0["personId"], what: $0["what"], memberID: $0["memberId"], memberName: $0["name"]) }
+        try Row.fetchOne(
+            db.cachedStatement(
+                sql: """
+                    SELECT a.personId, a.what, n.id AS memberId, n.name FROM action a JOIN networkMember n ON n.id = a.networkMemberId
+                    WHERE a.id = ? AND n.memberPersonId = ?
+                    """), arguments: [actionID, memberPersonID]
+        )
+        .map {
+            MemberStep(actionID: actionID, inwonerID: $0["personId"], what: $0["what"], memberID: $0["memberId"], memberName: $0["name"])
+        }
     }
 
     /// The member's answer to their invitation (`accepted` or `declined`); the latest answer counts.
@@ -33,14 +38,19 @@ enum NetworkStore {
     /// The person sent STOP as a network member, for every inwoner who named them: marked stopped,
     /// and their open steps returned (each once).
     static func stop(memberPersonID: Int64, in db: Database) throws -> [MemberStep] {
-        let steps = try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT a.id, a.personId, a.what, n.id AS memberId, n.name FROM networkMember n
-            JOIN action a ON a.networkMemberId = n.id
-            WHERE n.memberPersonId = ? AND a.status IN ('gepland', 'bezig', 'uitgesteld')
-            """), arguments: [memberPersonID]).map {
-                MemberStep(actionID: $0["id"], inwonerID: $0["personId"], what: $0["what"], memberID: $0["memberId"], memberName: $0["name"])
-            }
-        try db.cachedStatement(sql: "UPDATE networkMember SET invitation = 'stopped' WHERE memberPersonId = ?").execute(arguments: [memberPersonID])
+        let steps = try Row.fetchAll(
+            db.cachedStatement(
+                sql: """
+                    SELECT a.id, a.personId, a.what, n.id AS memberId, n.name FROM networkMember n
+                    JOIN action a ON a.networkMemberId = n.id
+                    WHERE n.memberPersonId = ? AND a.status IN ('gepland', 'bezig', 'uitgesteld')
+                    """), arguments: [memberPersonID]
+        ).map {
+            MemberStep(actionID: $0["id"], inwonerID: $0["personId"], what: $0["what"], memberID: $0["memberId"], memberName: $0["name"])
+        }
+        try db.cachedStatement(sql: "UPDATE networkMember SET invitation = 'stopped' WHERE memberPersonId = ?").execute(arguments: [
+            memberPersonID
+        ])
         return steps
     }
 
@@ -56,10 +66,13 @@ enum NetworkStore {
 
     /// The inwoner's network members, in the order they were named.
     static func members(inwonerID: Int64, in db: Database) throws -> [Member] {
-        try Row.fetchAll(db, sql: "SELECT id, name, relation, helps, phone, invitation FROM networkMember WHERE personId = ? ORDER BY id",
-                         arguments: [inwonerID]).map { row in
-            Member(id: row["id"], name: row["name"], relation: row["relation"], helps: row["helps"], phone: row["phone"],
-                   invitation: row["invitation"])
+        try Row.fetchAll(
+            db, sql: "SELECT id, name, relation, helps, phone, invitation FROM networkMember WHERE personId = ? ORDER BY id",
+            arguments: [inwonerID]
+        ).map { row in
+            Member(
+                id: row["id"], name: row["name"], relation: row["relation"], helps: row["helps"], phone: row["phone"],
+                invitation: row["invitation"])
         }
     }
 
@@ -70,6 +83,7 @@ enum NetworkStore {
 
     /// The person we write to for a member who said JA to helping; nil while they have not (or not yet) accepted.
     static func acceptedPerson(memberID: Int64, in db: Database) throws -> Int64? {
-        try Int64.fetchOne(db, sql: "SELECT memberPersonId FROM networkMember WHERE id = ? AND invitation = 'accepted'", arguments: [memberID])
+        try Int64.fetchOne(
+            db, sql: "SELECT memberPersonId FROM networkMember WHERE id = ? AND invitation = 'accepted'", arguments: [memberID])
     }
 }

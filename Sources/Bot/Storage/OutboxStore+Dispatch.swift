@@ -21,28 +21,32 @@ extension OutboxStore {
     static func claim(channels: [String], now: Date, lease: Double, limit: Int, in db: Database) throws -> [Claimed] {
         guard !channels.isEmpty else { return [] }
         let placeholders = channels.map { _ in "?" }.joined(separator: ", ")
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT o.id, o.personId, o.channel, o.attempts, o.leaseUntil, o.createdAt, m.text,
-                   COALESCE(c.address, '') AS address, c.lastInboundAt
-            FROM outbox o
-            JOIN message m ON m.id = o.messageId
-            LEFT JOIN contact c ON c.personId = o.personId AND c.channel = o.channel
-            WHERE o.status = 'pending' AND o.channel IN (\(placeholders))
-              AND (o.nextAttemptAt IS NULL OR o.nextAttemptAt <= ?)
-              AND (o.leaseUntil IS NULL OR o.leaseUntil <= ?)
-              AND o.id = (SELECT MIN(id) FROM outbox p WHERE p.personId = o.personId AND p.status = 'pending')
-            ORDER BY o.id LIMIT ?
-            """, arguments: StatementArguments(channels) + [now, now, limit])
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT o.id, o.personId, o.channel, o.attempts, o.leaseUntil, o.createdAt, m.text,
+                       COALESCE(c.address, '') AS address, c.lastInboundAt
+                FROM outbox o
+                JOIN message m ON m.id = o.messageId
+                LEFT JOIN contact c ON c.personId = o.personId AND c.channel = o.channel
+                WHERE o.status = 'pending' AND o.channel IN (\(placeholders))
+                  AND (o.nextAttemptAt IS NULL OR o.nextAttemptAt <= ?)
+                  AND (o.leaseUntil IS NULL OR o.leaseUntil <= ?)
+                  AND o.id = (SELECT MIN(id) FROM outbox p WHERE p.personId = o.personId AND p.status = 'pending')
+                ORDER BY o.id LIMIT ?
+                """, arguments: StatementArguments(channels) + [now, now, limit])
         let until = now.addingTimeInterval(lease)
         return try rows.map { row in
             let id: Int64 = row["id"]
             try db.execute(sql: "UPDATE outbox SET leaseUntil = ? WHERE id = ?", arguments: [until, id])
-            let message = OutgoingMessage(outboxID: id, personID: row["personId"], channel: row["channel"],
-                                          address: row["address"], text: row["text"])
+            let message = OutgoingMessage(
+                outboxID: id, personID: row["personId"], channel: row["channel"],
+                address: row["address"], text: row["text"])
             // Every recorded result clears the lease, so one still set ran out unrecorded.
             let leased: Date? = row["leaseUntil"]
-            return Claimed(message: message, attempts: row["attempts"], lastInboundAt: row["lastInboundAt"],
-                           inDoubtSince: leased == nil ? nil : row["createdAt"])
+            return Claimed(
+                message: message, attempts: row["attempts"], lastInboundAt: row["lastInboundAt"],
+                inDoubtSince: leased == nil ? nil : row["createdAt"])
         }
     }
 
@@ -50,9 +54,11 @@ extension OutboxStore {
     static func firstUnrecorded(_ providerIDs: [String], channel: String, in db: Database) throws -> String? {
         guard !providerIDs.isEmpty else { return nil }
         let placeholders = providerIDs.map { _ in "?" }.joined(separator: ", ")
-        let recorded = try String.fetchSet(db, sql: """
-            SELECT providerMessageId FROM outbox WHERE channel = ? AND providerMessageId IN (\(placeholders))
-            """, arguments: StatementArguments([channel] + providerIDs))
+        let recorded = try String.fetchSet(
+            db,
+            sql: """
+                SELECT providerMessageId FROM outbox WHERE channel = ? AND providerMessageId IN (\(placeholders))
+                """, arguments: StatementArguments([channel] + providerIDs))
         return providerIDs.first { !recorded.contains($0) }
     }
 
@@ -63,20 +69,23 @@ extension OutboxStore {
         let attempts = claimed.attempts + 1
         switch result {
         case .sent(let providerID):
-            try db.execute(sql: """
-                UPDATE outbox SET status = 'sent', sentAt = ?, attempts = ?, providerMessageId = ?, leaseUntil = NULL, lastError = NULL
-                WHERE id = ?
-                """, arguments: [now, attempts, providerID, id])
+            try db.execute(
+                sql: """
+                    UPDATE outbox SET status = 'sent', sentAt = ?, attempts = ?, providerMessageId = ?, leaseUntil = NULL, lastError = NULL
+                    WHERE id = ?
+                    """, arguments: [now, attempts, providerID, id])
         case .retry(let reason), .retryAfter(_, let reason):
             var delay = policy.delay(afterAttempt: attempts)
             if case .retryAfter(let seconds, _) = result { delay = max(delay, seconds) }
             let failed = attempts >= policy.maxAttempts
-            try db.execute(sql: """
-                UPDATE outbox SET status = ?, attempts = ?, nextAttemptAt = ?, leaseUntil = NULL, lastError = ? WHERE id = ?
-                """, arguments: [failed ? "failed" : "pending", attempts, now.addingTimeInterval(delay), reason, id])
+            try db.execute(
+                sql: """
+                    UPDATE outbox SET status = ?, attempts = ?, nextAttemptAt = ?, leaseUntil = NULL, lastError = ? WHERE id = ?
+                    """, arguments: [failed ? "failed" : "pending", attempts, now.addingTimeInterval(delay), reason, id])
         case .permanent(let reason):
-            try db.execute(sql: "UPDATE outbox SET status = 'failed', attempts = ?, leaseUntil = NULL, lastError = ? WHERE id = ?",
-                           arguments: [attempts, reason, id])
+            try db.execute(
+                sql: "UPDATE outbox SET status = 'failed', attempts = ?, leaseUntil = NULL, lastError = ? WHERE id = ?",
+                arguments: [attempts, reason, id])
         case .optedOut:
             try db.execute(sql: "UPDATE outbox SET attempts = ? WHERE id = ?", arguments: [attempts, id])
             try cancelPending(personID: claimed.message.personID, reason: "opted out at the provider", in: db)
@@ -87,18 +96,20 @@ extension OutboxStore {
 
     /// Nothing more goes to a person who opted out, but the confirmation of that very message.
     static func cancelPending(personID: Int64, except replyTo: Int64?, reason: String, in db: Database) throws {
-        try db.execute(sql: """
-            UPDATE outbox SET status = 'failed', leaseUntil = NULL, lastError = ?
-            WHERE personId = ? AND status = 'pending'
-              AND messageId NOT IN (SELECT id FROM message WHERE replyTo IS ? AND replyTo IS NOT NULL)
-            """, arguments: [reason, personID, replyTo])
+        try db.execute(
+            sql: """
+                UPDATE outbox SET status = 'failed', leaseUntil = NULL, lastError = ?
+                WHERE personId = ? AND status = 'pending'
+                  AND messageId NOT IN (SELECT id FROM message WHERE replyTo IS ? AND replyTo IS NOT NULL)
+                """, arguments: [reason, personID, replyTo])
     }
 
     /// Nothing more goes to a person who opted out.
     static func cancelPending(personID: Int64, reason: String, in db: Database) throws {
-        try db.execute(sql: """
-            UPDATE outbox SET status = 'failed', leaseUntil = NULL, lastError = ? WHERE personId = ? AND status = 'pending'
-            """, arguments: [reason, personID])
+        try db.execute(
+            sql: """
+                UPDATE outbox SET status = 'failed', leaseUntil = NULL, lastError = ? WHERE personId = ? AND status = 'pending'
+                """, arguments: [reason, personID])
     }
 
     static func depth(in db: Database) throws -> Int {

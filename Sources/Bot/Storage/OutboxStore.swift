@@ -9,33 +9,42 @@ enum OutboxStore {
         """
 
     private static func outgoing(_ row: Row) -> OutgoingMessage {
-        OutgoingMessage(outboxID: row["id"], personID: row["personId"], channel: row["channel"],
-                        address: row["address"], text: row["text"])
+        OutgoingMessage(
+            outboxID: row["id"], personID: row["personId"], channel: row["channel"],
+            address: row["address"], text: row["text"])
     }
 
     /// What was sent in answer to an inbound message, for a provider that sends it again: replies
     /// that travelled in the HTTP response have no outbox row (their `outboxID` is 0).
     static func replies(to messageID: Int64, in db: Database) throws -> [OutgoingMessage] {
-        try Row.fetchAll(db, sql: """
-            SELECT COALESCE(o.id, 0) AS id, m.personId, m.channel, m.text,
-                   COALESCE((SELECT address FROM contact c WHERE c.personId = m.personId AND c.channel = m.channel), '') AS address
-            FROM message m LEFT JOIN outbox o ON o.messageId = m.id
-            WHERE m.replyTo = ? AND m.direction = 'out' ORDER BY m.id
-            """, arguments: [messageID]).map(outgoing)
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT COALESCE(o.id, 0) AS id, m.personId, m.channel, m.text,
+                       COALESCE((SELECT address FROM contact c WHERE c.personId = m.personId AND c.channel = m.channel), '') AS address
+                FROM message m LEFT JOIN outbox o ON o.messageId = m.id
+                WHERE m.replyTo = ? AND m.direction = 'out' ORDER BY m.id
+                """, arguments: [messageID]
+        ).map(outgoing)
     }
 
     static func pending(channel: String, personID: Int64? = nil, in db: Database) throws -> [OutgoingMessage] {
         if let personID {
-            return try Row.fetchAll(db, sql: select + " WHERE o.channel = ? AND o.status = 'pending' AND o.personId = ? ORDER BY o.id",
-                                    arguments: [channel, personID]).map(outgoing)
+            return try Row.fetchAll(
+                db, sql: select + " WHERE o.channel = ? AND o.status = 'pending' AND o.personId = ? ORDER BY o.id",
+                arguments: [channel, personID]
+            ).map(outgoing)
         }
-        return try Row.fetchAll(db, sql: select + " WHERE o.channel = ? AND o.status = 'pending' ORDER BY o.id",
-                                arguments: [channel]).map(outgoing)
+        return try Row.fetchAll(
+            db, sql: select + " WHERE o.channel = ? AND o.status = 'pending' ORDER BY o.id",
+            arguments: [channel]
+        ).map(outgoing)
     }
 
     static func markSent(_ ids: [Int64], at now: Date, in db: Database) throws {
         for id in ids {
-            try db.cachedStatement(sql: "UPDATE outbox SET status = 'sent', sentAt = ?, attempts = attempts + 1 WHERE id = ?").execute(arguments: [now, id])
+            try db.cachedStatement(sql: "UPDATE outbox SET status = 'sent', sentAt = ?, attempts = attempts + 1 WHERE id = ?").execute(
+                arguments: [now, id])
         }
     }
 }

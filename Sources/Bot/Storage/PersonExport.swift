@@ -11,17 +11,22 @@ enum PersonExport {
         var goals = try rows("SELECT id, localId, text, leefgebied, rank, status, createdAt FROM goal WHERE personId = ? ORDER BY rank, id")
         for index in goals.indices {
             let goalID = goals[index]["id"] as? Int64 ?? 0
-            goals[index]["actions"] = try Row.fetchAll(db, sql: """
-                SELECT a.what, CASE a.ownerKind WHEN 'netwerk' THEN COALESCE(n.name, 'netwerk') ELSE a.ownerKind END AS who,
-                       a.ownerKind, a.dueDate || COALESCE('T' || a.dueTime, '') AS due, a.status, a.result
-                FROM action a LEFT JOIN networkMember n ON n.id = a.networkMemberId
-                WHERE a.goalId = ? ORDER BY a.id
-                """, arguments: [goalID]).map(json)
+            goals[index]["actions"] = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT a.what, CASE a.ownerKind WHEN 'netwerk' THEN COALESCE(n.name, 'netwerk') ELSE a.ownerKind END AS who,
+                           a.ownerKind, a.dueDate || COALESCE('T' || a.dueTime, '') AS due, a.status, a.result
+                    FROM action a LEFT JOIN networkMember n ON n.id = a.networkMemberId
+                    WHERE a.goalId = ? ORDER BY a.id
+                    """, arguments: [goalID]
+            ).map(json)
         }
         let document: [String: Any] = [
             "person": person,
             "contacts": try rows("SELECT channel, address FROM contact WHERE personId = ?"),
-            "consents": try rows("SELECT purpose, granted, subject, textKey, textShown, flowVersion, channel, createdAt FROM consent WHERE personId = ? ORDER BY id"),
+            "consents": try rows(
+                "SELECT purpose, granted, subject, textKey, textShown, flowVersion, channel, createdAt FROM consent WHERE personId = ? ORDER BY id"
+            ),
             "scores": try rows("SELECT leefgebied, score, wantsChange, createdAt FROM score WHERE personId = ? ORDER BY id"),
             "strengths": try rows("SELECT kind, text, createdAt FROM strength WHERE personId = ? ORDER BY id"),
             "wishes": try rows("SELECT leefgebied, wens, behoefte, zelf, hulp FROM wish WHERE personId = ? ORDER BY id"),
@@ -34,10 +39,13 @@ enum PersonExport {
             "alerts": try rows("SELECT kind, node, detail, urgent, createdAt, handledAt, note FROM alert WHERE personId = ? ORDER BY id"),
             // What the inwoner told in the chat outside any question (a note without a professional).
             "chatNotes": try rows("SELECT text, createdAt FROM note WHERE personId = ? AND professionalId IS NULL ORDER BY id"),
-            "checkins": try Row.fetchAll(db, sql: """
-                SELECT kind, status, score, band, result, askedAt, answeredAt FROM checkin WHERE carerPersonId = ? OR inwonerId = ? ORDER BY id
-                """, arguments: [personID, personID]).map(json),
-            "messages": try rows("SELECT direction, channel, text, segments, createdAt FROM message WHERE personId = ? ORDER BY id"),
+            "checkins": try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT kind, status, score, band, result, askedAt, answeredAt FROM checkin WHERE carerPersonId = ? OR inwonerId = ? ORDER BY id
+                    """, arguments: [personID, personID]
+            ).map(json),
+            "messages": try rows("SELECT direction, channel, text, segments, createdAt FROM message WHERE personId = ? ORDER BY id")
         ]
         return try JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
     }

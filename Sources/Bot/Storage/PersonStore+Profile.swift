@@ -18,8 +18,9 @@ extension PersonStore {
     static func profile(personID: Int64, in db: Database) throws -> Profile? {
         try Row.fetchOne(db, sql: "SELECT name, phone, language, optedOut, createdAt FROM person WHERE id = ?", arguments: [personID])
             .map { row in
-                Profile(name: row["name"], phone: row["phone"], language: (row["language"] as String?).flatMap(Language.init(rawValue:)) ?? .nl,
-                        optedOut: row["optedOut"], createdAt: row["createdAt"])
+                Profile(
+                    name: row["name"], phone: row["phone"], language: (row["language"] as String?).flatMap(Language.init(rawValue:)) ?? .nl,
+                    optedOut: row["optedOut"], createdAt: row["createdAt"])
             }
     }
 

@@ -7,29 +7,41 @@ enum PersonStore {
     /// The contact remembers when they last wrote (WhatsApp allows free text for 24 hours after).
     static func findOrCreate(channel: String, address: String, phone: String?, at now: Date, in db: Database) throws -> Int64 {
         // Finding and touching the contact is one statement: this runs for every inbound message.
-        if let id = try Int64.fetchOne(db.cachedStatement(sql: """
-            UPDATE contact SET lastInboundAt = ? WHERE channel = ? AND address = ? RETURNING personId
-            """), arguments: [SQLDate(now), channel, address]) {
+        if let id = try Int64.fetchOne(
+            db.cachedStatement(
+                sql: """
+                    UPDATE contact SET lastInboundAt = ? WHERE channel = ? AND address = ? RETURNING personId
+                    """), arguments: [SQLDate(now), channel, address])
+        {
             return id
         }
         let id: Int64
-        if let phone, let existing = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM person WHERE phone = ?"), arguments: [phone]) {
+        if let phone,
+            let existing = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM person WHERE phone = ?"), arguments: [phone])
+        {
             id = existing
         } else {
-            try db.cachedStatement(sql: "INSERT INTO person (role, phone, createdAt) VALUES ('inwoner', ?, ?)").execute(arguments: [phone, now])
+            try db.cachedStatement(sql: "INSERT INTO person (role, phone, createdAt) VALUES ('inwoner', ?, ?)").execute(arguments: [
+                phone, now
+            ])
             id = db.lastInsertedRowID
         }
-        try db.cachedStatement(sql: "INSERT INTO contact (personId, channel, address, lastInboundAt) VALUES (?, ?, ?, ?)").execute(arguments: [id, channel, address, SQLDate(now)])
+        try db.cachedStatement(sql: "INSERT INTO contact (personId, channel, address, lastInboundAt) VALUES (?, ?, ?, ?)").execute(
+            arguments: [id, channel, address, SQLDate(now)])
         return id
     }
 
     /// A new inwoner enrolled by a professional, with the contact they are reached at.
-    static func enrol(phone: String, name: String, language: Language, channel: String, address: String, at now: Date,
-                      in db: Database) throws -> Int64 {
+    static func enrol(
+        phone: String, name: String, language: Language, channel: String, address: String, at now: Date,
+        in db: Database
+    ) throws -> Int64 {
         try db.cachedStatement(sql: "INSERT INTO person (role, phone, name, language, createdAt) VALUES ('inwoner', ?, ?, ?, ?)")
             .execute(arguments: [phone, name, language.rawValue, SQLDate(now)])
         let personID = db.lastInsertedRowID
-        try db.cachedStatement(sql: "INSERT INTO contact (personId, channel, address) VALUES (?, ?, ?)").execute(arguments: [personID, channel, address])
+        try db.cachedStatement(sql: "INSERT INTO contact (personId, channel, address) VALUES (?, ?, ?)").execute(arguments: [
+            personID, channel, address
+        ])
         return personID
     }
 
@@ -54,7 +66,8 @@ enum PersonStore {
     }
 
     static func id(channel: String, address: String, in db: Database) throws -> Int64? {
-        try Int64.fetchOne(db.cachedStatement(sql: "SELECT personId FROM contact WHERE channel = ? AND address = ?"), arguments: [channel, address])
+        try Int64.fetchOne(
+            db.cachedStatement(sql: "SELECT personId FROM contact WHERE channel = ? AND address = ?"), arguments: [channel, address])
     }
 }
 
@@ -63,10 +76,13 @@ extension PersonStore {
     /// writes to someone who said STOP in another one.
     static func setOptedOut(_ optedOut: Bool, personID: Int64, in db: Database) throws {
         try db.cachedStatement(sql: "UPDATE person SET optedOut = ? WHERE id = ?").execute(arguments: [optedOut, personID])
-        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT id, state FROM conversation WHERE personId = ?"), arguments: [personID]) {
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT id, state FROM conversation WHERE personId = ?"), arguments: [personID])
+        {
             guard let json: String = row["state"], var state = try? Conversation.decode(Data(json.utf8)) else { continue }
             state.optedOut = optedOut
-            try db.cachedStatement(sql: "UPDATE conversation SET state = ? WHERE id = ?").execute(arguments: [String(decoding: try state.encoded(), as: UTF8.self), row["id"] as Int64])
+            try db.cachedStatement(sql: "UPDATE conversation SET state = ? WHERE id = ?").execute(arguments: [
+                String(decoding: try state.encoded(), as: UTF8.self), row["id"] as Int64
+            ])
         }
     }
 
@@ -92,7 +108,9 @@ extension PersonStore {
 
     /// The person's next message no longer belongs to `flowID`; true when it did.
     static func leaveFlow(_ flowID: String, personID: Int64, in db: Database) throws -> Bool {
-        try db.cachedStatement(sql: "UPDATE person SET activeFlow = NULL WHERE id = ? AND activeFlow = ?").execute(arguments: [personID, flowID])
+        try db.cachedStatement(sql: "UPDATE person SET activeFlow = NULL WHERE id = ? AND activeFlow = ?").execute(arguments: [
+            personID, flowID
+        ])
         return db.changesCount > 0
     }
 }
@@ -114,21 +132,28 @@ extension PersonStore {
         if let existing = try PersonStore.id(phone: phone, in: db) {
             id = existing
         } else {
-            try db.cachedStatement(sql: "INSERT INTO person (role, phone, name, createdAt) VALUES (?, ?, ?, ?)").execute(arguments: [role, phone, name, now])
+            try db.cachedStatement(sql: "INSERT INTO person (role, phone, name, createdAt) VALUES (?, ?, ?, ?)").execute(arguments: [
+                role, phone, name, now
+            ])
             id = db.lastInsertedRowID
         }
         if let (channel, _) = try primaryContact(personID: inwonerID, in: db) {
             let address = channel == "whatsapp" ? String(phone.dropFirst()) : phone
-            try db.cachedStatement(sql: "INSERT INTO contact (personId, channel, address) VALUES (?, ?, ?) ON CONFLICT (channel, address) DO NOTHING").execute(arguments: [id, channel, address])
+            try db.cachedStatement(
+                sql: "INSERT INTO contact (personId, channel, address) VALUES (?, ?, ?) ON CONFLICT (channel, address) DO NOTHING"
+            ).execute(arguments: [id, channel, address])
         }
         return id
     }
 
     /// Where to reach a person when we write first: the channel they used last.
     static func primaryContact(personID: Int64, in db: Database) throws -> (channel: String, address: String)? {
-        try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT channel, address FROM contact WHERE personId = ? ORDER BY lastInboundAt IS NULL, lastInboundAt DESC, id LIMIT 1
-            """), arguments: [personID]).map { ($0["channel"], $0["address"]) }
+        try Row.fetchOne(
+            db.cachedStatement(
+                sql: """
+                    SELECT channel, address FROM contact WHERE personId = ? ORDER BY lastInboundAt IS NULL, lastInboundAt DESC, id LIMIT 1
+                    """), arguments: [personID]
+        ).map { ($0["channel"], $0["address"]) }
     }
 
     /// The person behind a mantelzorger's phone (role mantelzorger), linked to the mantelzorg row.

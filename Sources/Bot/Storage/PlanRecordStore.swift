@@ -17,13 +17,15 @@ struct PlanRecordStore {
 
     /// The id of this person's goal saved under `localID`.
     func goal(localID: String) throws -> Int64? {
-        try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM goal WHERE personId = ? AND localId = ?"), arguments: [personID, localID])
+        try Int64.fetchOne(
+            db.cachedStatement(sql: "SELECT id FROM goal WHERE personId = ? AND localId = ?"), arguments: [personID, localID])
     }
 
     /// The id of this person's network member saved under `localID`.
     func networkMember(localID: String) throws -> Int64? {
-        try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM networkMember WHERE personId = ? AND localId = ?"),
-                           arguments: [personID, localID])
+        try Int64.fetchOne(
+            db.cachedStatement(sql: "SELECT id FROM networkMember WHERE personId = ? AND localId = ?"),
+            arguments: [personID, localID])
     }
 
     func saveScore(leefgebied: String?, score: Int, wantsChange: Bool?, goalID: Int64?, localID: String) throws {
@@ -43,8 +45,10 @@ struct PlanRecordStore {
     }
 
     /// Mantelzorg given or received; returns the row's id.
-    func saveCarerLink(direction: String?, name: String?, hours: String?, phone: String?, checkin: Bool?, localID: String) throws -> Int64? {
-        try upsertReturningID("mantelzorg", ["direction": direction, "name": name, "hours": hours, "phone": phone, "checkin": checkin], localID)
+    func saveCarerLink(direction: String?, name: String?, hours: String?, phone: String?, checkin: Bool?, localID: String) throws -> Int64?
+    {
+        try upsertReturningID(
+            "mantelzorg", ["direction": direction, "name": name, "hours": hours, "phone": phone, "checkin": checkin], localID)
     }
 
     /// Returns the goal's id.
@@ -53,10 +57,16 @@ struct PlanRecordStore {
     }
 
     /// Returns the action's id.
-    func saveAction(goalID: Int64, what: String, ownerKind: String, memberID: Int64?, dueDate: String?, dueTime: String?,
-                    localID: String) throws -> Int64? {
-        try upsertReturningID("action", ["goalId": goalID, "what": what, "ownerKind": ownerKind, "networkMemberId": memberID,
-                                         "dueDate": dueDate, "dueTime": dueTime], localID)
+    func saveAction(
+        goalID: Int64, what: String, ownerKind: String, memberID: Int64?, dueDate: String?, dueTime: String?,
+        localID: String
+    ) throws -> Int64? {
+        try upsertReturningID(
+            "action",
+            [
+                "goalId": goalID, "what": what, "ownerKind": ownerKind, "networkMemberId": memberID,
+                "dueDate": dueDate, "dueTime": dueTime
+            ], localID)
     }
 
     /// The inwoner confirmed a module's spiegelblad now.
@@ -65,25 +75,33 @@ struct PlanRecordStore {
     }
 
     /// INSERT ... ON CONFLICT (personId, localId) DO UPDATE, with `createdAt` set on insert.
-    private func upsert(_ table: String, _ columns: KeyValuePairs<String, (any DatabaseValueConvertible)?>, _ localID: String,
-                        stamp: Bool = true) throws {
+    private func upsert(
+        _ table: String, _ columns: KeyValuePairs<String, (any DatabaseValueConvertible)?>, _ localID: String,
+        stamp: Bool = true
+    ) throws {
         try upsertStatement(table, columns, localID, stamp: stamp, returningID: false).execute()
     }
 
     /// The same, returning the row's id (inserted or updated).
-    private func upsertReturningID(_ table: String, _ columns: KeyValuePairs<String, (any DatabaseValueConvertible)?>,
-                                   _ localID: String) throws -> Int64? {
+    private func upsertReturningID(
+        _ table: String, _ columns: KeyValuePairs<String, (any DatabaseValueConvertible)?>,
+        _ localID: String
+    ) throws -> Int64? {
         try Int64.fetchOne(upsertStatement(table, columns, localID, stamp: true, returningID: true))
     }
 
-    private func upsertStatement(_ table: String, _ columns: KeyValuePairs<String, (any DatabaseValueConvertible)?>, _ localID: String,
-                                 stamp: Bool, returningID: Bool) throws -> Statement {
+    private func upsertStatement(
+        _ table: String, _ columns: KeyValuePairs<String, (any DatabaseValueConvertible)?>, _ localID: String,
+        stamp: Bool, returningID: Bool
+    ) throws -> Statement {
         var values: [(any DatabaseValueConvertible)?] = [personID, localID]
         values.reserveCapacity(columns.count + 3)
         for column in columns { values.append(column.value) }
         if stamp { values.append(SQLDate(now)) }
-        let statement = try db.cachedStatement(sql: UpsertSQL.text(table: table, columns: columns.map(\.key), stamp: stamp,
-                                                                    returningID: returningID))
+        let statement = try db.cachedStatement(
+            sql: UpsertSQL.text(
+                table: table, columns: columns.map(\.key), stamp: stamp,
+                returningID: returningID))
         try statement.setArguments(StatementArguments(values))
         return statement
     }

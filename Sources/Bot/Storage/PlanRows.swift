@@ -29,34 +29,44 @@ enum PlanRows {
     }
 
     static func goals(personID: Int64, in db: Database) throws -> [Goal] {
-        try Row.fetchAll(db, sql: "SELECT id, text, leefgebied, status FROM goal WHERE personId = ? ORDER BY rank, id",
-                         arguments: [personID]).map { goal in
+        try Row.fetchAll(
+            db, sql: "SELECT id, text, leefgebied, status FROM goal WHERE personId = ? ORDER BY rank, id",
+            arguments: [personID]
+        ).map { goal in
             let goalID: Int64 = goal["id"]
             let leefgebied: String? = goal["leefgebied"]
             var before: Int?
             var after: Int?
             if let leefgebied {
-                before = try Int.fetchOne(db, sql: """
-                    SELECT score FROM score WHERE personId = ? AND leefgebied = ? AND goalId IS NULL ORDER BY createdAt, id LIMIT 1
-                    """, arguments: [personID, leefgebied])
-                after = try Int.fetchOne(db, sql: "SELECT score FROM score WHERE goalId = ? ORDER BY createdAt DESC, id DESC LIMIT 1",
-                                         arguments: [goalID])
+                before = try Int.fetchOne(
+                    db,
+                    sql: """
+                        SELECT score FROM score WHERE personId = ? AND leefgebied = ? AND goalId IS NULL ORDER BY createdAt, id LIMIT 1
+                        """, arguments: [personID, leefgebied])
+                after = try Int.fetchOne(
+                    db, sql: "SELECT score FROM score WHERE goalId = ? ORDER BY createdAt DESC, id DESC LIMIT 1",
+                    arguments: [goalID])
             }
-            return Goal(id: goalID, text: goal["text"], leefgebied: leefgebied, status: goal["status"],
-                        actions: try actions(goalID: goalID, in: db), before: before, after: after)
+            return Goal(
+                id: goalID, text: goal["text"], leefgebied: leefgebied, status: goal["status"],
+                actions: try actions(goalID: goalID, in: db), before: before, after: after)
         }
     }
 
     static func actions(goalID: Int64, in db: Database) throws -> [Action] {
-        try Row.fetchAll(db, sql: """
-            SELECT a.id, a.what, a.ownerKind, a.networkMemberId, n.name, a.dueDate, a.dueTime, a.status, a.result, a.helped
-            FROM action a LEFT JOIN networkMember n ON n.id = a.networkMemberId
-            WHERE a.goalId = ? ORDER BY a.id
-            """, arguments: [goalID]).map { row in
-            Action(id: row["id"], what: row["what"], ownerKind: row["ownerKind"], memberID: row["networkMemberId"], memberName: row["name"],
-                   dueDate: (row["dueDate"] as String?).flatMap(LocalDate.init(iso:)),
-                   dueTime: (row["dueTime"] as String?).flatMap(LocalTime.init(iso:)),
-                   status: row["status"], result: row["result"], helped: row["helped"])
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT a.id, a.what, a.ownerKind, a.networkMemberId, n.name, a.dueDate, a.dueTime, a.status, a.result, a.helped
+                FROM action a LEFT JOIN networkMember n ON n.id = a.networkMemberId
+                WHERE a.goalId = ? ORDER BY a.id
+                """, arguments: [goalID]
+        ).map { row in
+            Action(
+                id: row["id"], what: row["what"], ownerKind: row["ownerKind"], memberID: row["networkMemberId"], memberName: row["name"],
+                dueDate: (row["dueDate"] as String?).flatMap(LocalDate.init(iso:)),
+                dueTime: (row["dueTime"] as String?).flatMap(LocalTime.init(iso:)),
+                status: row["status"], result: row["result"], helped: row["helped"])
         }
     }
 }

@@ -21,37 +21,46 @@ enum PlanStore {
     /// returns its id. Every call adds one.
     static func addGoal(personID: Int64, text: String, at now: Date, in db: Database) throws -> Int64 {
         let rank = (try Int.fetchOne(db, sql: "SELECT MAX(rank) FROM goal WHERE personId = ?", arguments: [personID]) ?? 0) + 1
-        try db.execute(sql: "INSERT INTO goal (personId, localId, text, rank, status, createdAt) VALUES (?, ?, ?, ?, 'actief', ?)",
-                       arguments: [personID, webLocalID(), text, rank, now])
+        try db.execute(
+            sql: "INSERT INTO goal (personId, localId, text, rank, status, createdAt) VALUES (?, ?, ?, ?, 'actief', ?)",
+            arguments: [personID, webLocalID(), text, rank, now])
         return db.lastInsertedRowID
     }
 
     /// Adds a planned action (status gepland) under the inwoner's goal and returns its id. Every call adds one.
-    static func addAction(personID: Int64, goalID: Int64, what: String, owner: Owner, due: LocalDate?, at now: Date,
-                          in db: Database) throws -> Int64 {
-        try db.execute(sql: """
-            INSERT INTO action (personId, goalId, localId, what, ownerKind, networkMemberId, dueDate, status, createdAt)
-            VALUES (?, ?, ?, ?, ?, ?, ?, 'gepland', ?)
-            """, arguments: [personID, goalID, webLocalID(), what, owner.kind, owner.memberID, due?.description, now])
+    static func addAction(
+        personID: Int64, goalID: Int64, what: String, owner: Owner, due: LocalDate?, at now: Date,
+        in db: Database
+    ) throws -> Int64 {
+        try db.execute(
+            sql: """
+                INSERT INTO action (personId, goalId, localId, what, ownerKind, networkMemberId, dueDate, status, createdAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'gepland', ?)
+                """, arguments: [personID, goalID, webLocalID(), what, owner.kind, owner.memberID, due?.description, now])
         return db.lastInsertedRowID
     }
 
     /// Who does the inwoner's action now; nil when the action is not one of this inwoner's.
     static func owner(actionID: Int64, personID: Int64, in db: Database) throws -> Owner? {
-        try Row.fetchOne(db, sql: "SELECT ownerKind, networkMemberId FROM action WHERE id = ? AND personId = ?",
-                         arguments: [actionID, personID]).map { Owner(kind: $0["ownerKind"], memberID: $0["networkMemberId"]) }
+        try Row.fetchOne(
+            db, sql: "SELECT ownerKind, networkMemberId FROM action WHERE id = ? AND personId = ?",
+            arguments: [actionID, personID]
+        ).map { Owner(kind: $0["ownerKind"], memberID: $0["networkMemberId"]) }
     }
 
     /// Sets what the inwoner's action is, who does it, when, its status and result. With `closedAt`
     /// the action counts as evaluated from that moment, unless it was evaluated before (the first
     /// moment stays). Setting the same values again changes nothing.
-    static func updateAction(_ actionID: Int64, personID: Int64, what: String, owner: Owner, due: LocalDate?, status: String,
-                             result: String?, closedAt: Date?, in db: Database) throws {
-        try db.execute(sql: """
-            UPDATE action SET what = ?, ownerKind = ?, networkMemberId = ?, dueDate = ?, status = ?, result = ?,
-                evaluatedAt = COALESCE(evaluatedAt, ?)
-            WHERE id = ? AND personId = ?
-            """, arguments: [what, owner.kind, owner.memberID, due?.description, status, result, closedAt, actionID, personID])
+    static func updateAction(
+        _ actionID: Int64, personID: Int64, what: String, owner: Owner, due: LocalDate?, status: String,
+        result: String?, closedAt: Date?, in db: Database
+    ) throws {
+        try db.execute(
+            sql: """
+                UPDATE action SET what = ?, ownerKind = ?, networkMemberId = ?, dueDate = ?, status = ?, result = ?,
+                    evaluatedAt = COALESCE(evaluatedAt, ?)
+                WHERE id = ? AND personId = ?
+                """, arguments: [what, owner.kind, owner.memberID, due?.description, status, result, closedAt, actionID, personID])
     }
 
     /// The ids of all the inwoner's actions, open or not, in the order they were made.

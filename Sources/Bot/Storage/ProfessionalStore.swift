@@ -15,8 +15,9 @@ enum ProfessionalStore {
 
     static func add(email: String, passwordHash: String, admin: Bool, at now: Date, in db: Database) throws -> Int64 {
         if try Int64.fetchOne(db, sql: "SELECT id FROM professional WHERE email = ?", arguments: [email]) != nil { throw AlreadyExists() }
-        try db.execute(sql: "INSERT INTO professional (email, passwordHash, role, createdAt) VALUES (?, ?, ?, ?)",
-                       arguments: [email, passwordHash, admin ? "admin" : "professional", now])
+        try db.execute(
+            sql: "INSERT INTO professional (email, passwordHash, role, createdAt) VALUES (?, ?, ?, ?)",
+            arguments: [email, passwordHash, admin ? "admin" : "professional", now])
         return db.lastInsertedRowID
     }
 
@@ -58,9 +59,12 @@ enum ProfessionalStore {
 
     /// Every professional with their caseload's size, by e-mail address (ignoring case).
     static func accounts(in db: Database) throws -> [Account] {
-        try Row.fetchAll(db, sql: """
-            SELECT p.id, p.email, p.role, (SELECT COUNT(*) FROM person i WHERE i.professionalId = p.id) AS caseload
-            FROM professional p ORDER BY p.email
-            """).map { Account(professional: professional($0), caseload: $0["caseload"]) }
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT p.id, p.email, p.role, (SELECT COUNT(*) FROM person i WHERE i.professionalId = p.id) AS caseload
+                FROM professional p ORDER BY p.email
+                """
+        ).map { Account(professional: professional($0), caseload: $0["caseload"]) }
     }
 }

@@ -19,7 +19,8 @@ enum RetentionStore {
     }
 
     /// The web view's audit events that change an inwoner's file.
-    private static let changes = "u.event IN ('aangemeld', 'actie toegevoegd', 'actie gewijzigd', 'notitie', 'plan verstuurd') OR u.event LIKE 'toegewezen%'"
+    private static let changes =
+        "u.event IN ('aangemeld', 'actie toegevoegd', 'actie gewijzigd', 'notitie', 'plan verstuurd') OR u.event LIKE 'toegewezen%'"
 
     private static let lastActivity = """
         MAX(p.createdAt,
@@ -58,9 +59,12 @@ enum RetentionStore {
     /// activity: while no new activity comes, a second call adds nothing. True when it raised one.
     @discardableResult
     static func notify(personID: Int64, lastActivity: Date, detail: String, at now: Date, in db: Database) throws -> Bool {
-        let told = try Bool.fetchOne(db, sql: """
-            SELECT EXISTS (SELECT 1 FROM alert WHERE personId = ? AND kind = '\(noticeKind)' AND createdAt > ?)
-            """, arguments: [personID, SQLDate(lastActivity)]) ?? false
+        let told =
+            try Bool.fetchOne(
+                db,
+                sql: """
+                    SELECT EXISTS (SELECT 1 FROM alert WHERE personId = ? AND kind = '\(noticeKind)' AND createdAt > ?)
+                    """, arguments: [personID, SQLDate(lastActivity)]) ?? false
         guard !told else { return false }
         try AlertStore.add(personID: personID, kind: noticeKind, detail: detail, at: now, in: db)
         return true

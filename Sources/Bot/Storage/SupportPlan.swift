@@ -11,21 +11,29 @@ enum SupportPlan {
         let goals = try PlanRows.goals(personID: personID, in: db).map { goal -> Value in
             let actions = goal.actions.map { action -> Value in
                 number += 1
-                let who: Value = action.ownerKind == "netwerk" && action.memberName != nil
-                    ? .text(action.memberName!) : .option(list: "eigenaar", key: action.ownerKind == "netwerk" ? "netwerk" : action.ownerKind)
-                var fields: [String: Value] = ["nr": .number(number), "what": .text(action.what), "who": who,
-                                               "due": action.dueDate.map { .date($0, action.dueTime) } ?? .none,
-                                               "status": .option(list: "status", key: action.status)]
+                let who: Value =
+                    action.ownerKind == "netwerk" && action.memberName != nil
+                    ? .text(action.memberName!)
+                    : .option(list: "eigenaar", key: action.ownerKind == "netwerk" ? "netwerk" : action.ownerKind)
+                var fields: [String: Value] = [
+                    "nr": .number(number), "what": .text(action.what), "who": who,
+                    "due": action.dueDate.map { .date($0, action.dueTime) } ?? .none,
+                    "status": .option(list: "status", key: action.status)
+                ]
                 if let result = action.result { fields["result"] = .text(result) }
                 if let helped = action.helped { fields["helped"] = .number(helped) }
                 return .record(fields)
             }
-            var fields: [String: Value] = ["text": .text(goal.text), "acties": .list(actions),
-                                           "status": .option(list: "doelstatus", key: goal.status)]
+            var fields: [String: Value] = [
+                "text": .text(goal.text), "acties": .list(actions),
+                "status": .option(list: "doelstatus", key: goal.status)
+            ]
             if let leefgebied = goal.leefgebied {
                 fields["leefgebied"] = .option(list: "leefgebieden", key: leefgebied)
                 if let before = goal.before, let after = goal.after {
-                    fields["meting"] = .record(["lg": .option(list: "leefgebieden", key: leefgebied), "voor": .number(before), "na": .number(after)])
+                    fields["meting"] = .record([
+                        "lg": .option(list: "leefgebieden", key: leefgebied), "voor": .number(before), "na": .number(after)
+                    ])
                 }
             }
             return .record(fields)
@@ -39,7 +47,8 @@ enum SupportPlan {
     static func send(personID: Int64, library: FlowLibrary, at now: Date, in db: Database) throws -> [OutgoingMessage] {
         guard let (channel, _) = try PersonStore.primaryContact(personID: personID, in: db) else { return [] }
         return try MessageSplitter.split(text(personID: personID, library: library, in: db)).map { part in
-            try MessageStore.queueOutbound(personID: personID, channel: channel, key: "plan.overzicht", text: part, replyTo: nil, at: now, in: db)
+            try MessageStore.queueOutbound(
+                personID: personID, channel: channel, key: "plan.overzicht", text: part, replyTo: nil, at: now, in: db)
         }
     }
 }

@@ -14,17 +14,21 @@ enum WebSessionStore {
     static func create(professionalID: Int64, lifetime: TimeInterval, at now: Date, in db: Database) throws -> String {
         let token = randomToken()
         try db.execute(sql: "DELETE FROM webSession WHERE expiresAt < ?", arguments: [now])
-        try db.execute(sql: "INSERT INTO webSession (tokenHash, professionalId, csrfToken, createdAt, expiresAt) VALUES (?, ?, ?, ?, ?)",
-                       arguments: [hash(token), professionalID, randomToken(), now, now.addingTimeInterval(lifetime)])
+        try db.execute(
+            sql: "INSERT INTO webSession (tokenHash, professionalId, csrfToken, createdAt, expiresAt) VALUES (?, ?, ?, ?, ?)",
+            arguments: [hash(token), professionalID, randomToken(), now, now.addingTimeInterval(lifetime)])
         return token
     }
 
     static func find(token: String, at now: Date, in db: Database) throws -> Session? {
-        try Row.fetchOne(db, sql: """
-            SELECT p.id, p.email, p.role, s.csrfToken FROM webSession s JOIN professional p ON p.id = s.professionalId
-            WHERE s.tokenHash = ? AND s.expiresAt > ?
-            """, arguments: [hash(token), now])
-            .map { Session(professional: ProfessionalStore.professional($0), csrfToken: $0["csrfToken"]) }
+        try Row.fetchOne(
+            db,
+            sql: """
+                SELECT p.id, p.email, p.role, s.csrfToken FROM webSession s JOIN professional p ON p.id = s.professionalId
+                WHERE s.tokenHash = ? AND s.expiresAt > ?
+                """, arguments: [hash(token), now]
+        )
+        .map { Session(professional: ProfessionalStore.professional($0), csrfToken: $0["csrfToken"]) }
     }
 
     static func delete(token: String, in db: Database) throws {

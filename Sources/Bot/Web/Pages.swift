@@ -28,17 +28,20 @@ struct Pages: Sendable {
                 throw LoadError(description: "\(name): \(error)")
             }
         }
-        guard library.getTemplate(named: "layout") != nil else { throw LoadError(description: "layout.mustache is missing in \(directory.path)") }
+        guard library.getTemplate(named: "layout") != nil else {
+            throw LoadError(description: "layout.mustache is missing in \(directory.path)")
+        }
         return Pages(templates: library)
     }
 
     /// Every page: no caching (it holds personal data), no framing, no scripts, no inline styles.
     static let securityHeaders: HTTPFields = [
-        .contentSecurityPolicy: "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+        .contentSecurityPolicy:
+            "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
         .xContentTypeOptions: "nosniff",
         .init("X-Frame-Options")!: "DENY",
         .init("Referrer-Policy")!: "no-referrer",
-        .cacheControl: "no-store",
+        .cacheControl: "no-store"
     ]
 
     func render(_ name: String, _ object: [String: Any], status: HTTPResponse.Status = .ok) -> Response {

@@ -4,8 +4,6 @@ import Foundation
 struct WebForm: Sendable {
     let pairs: [(String, String)]
 
-    init(pairs: [(String, String)]) { self.pairs = pairs }
-
     subscript(_ name: String) -> String? {
         pairs.first { $0.0 == name }?.1
     }

@@ -22,8 +22,9 @@ enum WebRoutes {
     }
 
     static func context(config: ServeConfig.Web, service: ConversationService, clock: WallClock, logger: Logger) throws -> WebContext {
-        WebContext(config: config, service: service, pages: try Pages.load(), clock: clock,
-                   logins: LoginLimiter(freePerPair: config.loginAttempts), dummyHash: Passwords.hash("dummy", cost: config.bcryptCost),
-                   logger: logger)
+        WebContext(
+            config: config, service: service, pages: try Pages.load(), clock: clock,
+            logins: LoginLimiter(freePerPair: config.loginAttempts), dummyHash: Passwords.hash("dummy", cost: config.bcryptCost),
+            logger: logger)
     }
 }

@@ -20,7 +20,10 @@ public struct ActionFacts: Sendable, Equatable {
     /// The inwoner's send window (their own, or the deployment's).
     public var window: SendWindow
 
-    public init(id: Int64, what: String = "", status: String, due: LocalDate?, dueTime: LocalTime?, owner: Owner, inwonerOptedOut: Bool, window: SendWindow) {
+    public init(
+        id: Int64, what: String = "", status: String, due: LocalDate?, dueTime: LocalTime?, owner: Owner, inwonerOptedOut: Bool,
+        window: SendWindow
+    ) {
         self.id = id
         self.what = what
         self.status = status

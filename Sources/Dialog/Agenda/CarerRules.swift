@@ -32,7 +32,8 @@ public struct CarerRules: Sendable {
         let recent = Array(scores.prefix(4))
         let rising = recent.count == 4 && zip(recent, recent.dropFirst()).allSatisfy { $0 > $1 } ? Array(recent.reversed()) : nil
         let previous = scores.dropFirst().first
-        let due = lastQuestionnaire == nil || score >= Self.quickHigh || (previous.map { score - $0 >= Self.quickRise } ?? false)
+        let due =
+            lastQuestionnaire == nil || score >= Self.quickHigh || (previous.map { score - $0 >= Self.quickRise } ?? false)
             || now.timeIntervalSince(lastQuestionnaire ?? now) >= Self.questionnaireInterval
         return AfterQuickScore(questionnaire: due, rising: rising)
     }

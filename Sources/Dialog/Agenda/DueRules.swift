@@ -54,8 +54,12 @@ public struct DueRules: Sendable {
             if kind != .memberFollowup, rules.isPastDue(action, now: now) {
                 return .skip("too late: the action is past its due moment or no longer open")
             }
-            return .remind(textKey: kind == .reminder ? "herinnering.inwoner" : kind == .memberReminder ? "herinnering.netwerk"
-                           : "herinnering.netwerk_opvolging")
+            return .remind(
+                textKey: kind == .reminder
+                    ? "herinnering.inwoner"
+                    : kind == .memberReminder
+                        ? "herinnering.netwerk"
+                        : "herinnering.netwerk_opvolging")
         case .followup:
             guard let action, action.isOpen else { return .skip("the action is no longer open") }
             if case .member(let member) = action.owner, member.invitation == .stopped { return .start(flow: "overnemen") }

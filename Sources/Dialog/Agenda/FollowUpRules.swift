@@ -36,8 +36,10 @@ public struct FollowUpRules: Sendable {
     ///   - waiting: the watched conversation still waits for an answer (same run, not finished).
     ///   - answered: its first question was answered (a later one is left open).
     ///   - lastActivity: the person's last message in it.
-    public func decide(_ kind: JobKind, flow: String, waiting: Bool, answered: Bool, lastActivity: Date?, now: Date,
-                       window: SendWindow) -> Decision {
+    public func decide(
+        _ kind: JobKind, flow: String, waiting: Bool, answered: Bool, lastActivity: Date?, now: Date,
+        window: SendWindow
+    ) -> Decision {
         guard waiting else { return .done("the conversation ended") }
         let quietUntil = policy.askAgain(after: lastActivity ?? now, window: window)
         if quietUntil > now { return .later(quietUntil, "the person wrote in the conversation meanwhile") }

@@ -12,7 +12,8 @@ public enum NetworkRules {
     }
 
     public static func replied(granted: Bool) -> AfterReply {
-        granted ? AfterReply(notice: "melding.inwoner.ja", replan: true, signal: nil)
+        granted
+            ? AfterReply(notice: "melding.inwoner.ja", replan: true, signal: nil)
             : AfterReply(notice: "melding.inwoner.nee", replan: true, signal: "netwerk_geweigerd")
     }
 

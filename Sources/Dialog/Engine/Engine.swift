@@ -24,8 +24,9 @@ public final class Engine: Sendable {
         for language in Language.allCases {
             for (name, keys) in flow.lists {
                 listOptions[language, default: [:]][name] = keys.map { key in
-                    ShownOption(list: name, key: key, labels: Language.allCases.map { catalog.text("\(name).\(key)", $0) },
-                                shown: catalog.text("\(name).\(key)", language), lexicon: lexicon)
+                    ShownOption(
+                        list: name, key: key, labels: Language.allCases.map { catalog.text("\(name).\(key)", $0) },
+                        shown: catalog.text("\(name).\(key)", language), lexicon: lexicon)
                 }
             }
         }
@@ -48,10 +49,12 @@ public final class Engine: Sendable {
             var kept = state
             kept.lastActivity = now
             let node = state.node ?? flow.start
-            return Transition(state: kept, outputs: [
-                .alert(kind: .flowError, node: node, detail: error.description),
-                .say(key: "system.flow_error", text: catalog.text("system.flow_error", state.language)),
-            ])
+            return Transition(
+                state: kept,
+                outputs: [
+                    .alert(kind: .flowError, node: node, detail: error.description),
+                    .say(key: "system.flow_error", text: catalog.text("system.flow_error", state.language))
+                ])
         }
         turn.state.lastActivity = now
         return Transition(state: turn.state, outputs: turn.outputs)

@@ -30,16 +30,18 @@ final class QuestionGraph: Sendable {
         let answered = Set(nodes.compactMap { $0.question?.save.flatMap(QuestionGraph.root) })
         var steps = nodes.map { node in
             let next = node.next.flatMap { index[$0] }
-            let kind: Step.Kind = switch node.kind {
-            case .ask: .question
-            case .say, .branch: .pass(node.routes.map { ($0.condition, index[$0.target]) })
-            case .each(let list, _, let body, let then): .each(list: list, body: index[body], then: index[then], atMost: node.atMost)
-            case .pause, .end: .stop
-            }
-            let targets: [Int] = switch node.kind {
-            case .each, .pause, .end: []
-            default: (node.routes.map(\.target) + (node.next.map { [$0] } ?? [])).compactMap { index[$0] }
-            }
+            let kind: Step.Kind =
+                switch node.kind {
+                case .ask: .question
+                case .say, .branch: .pass(node.routes.map { ($0.condition, index[$0.target]) })
+                case .each(let list, _, let body, let then): .each(list: list, body: index[body], then: index[then], atMost: node.atMost)
+                case .pause, .end: .stop
+                }
+            let targets: [Int] =
+                switch node.kind {
+                case .each, .pause, .end: []
+                default: (node.routes.map(\.target) + (node.next.map { [$0] } ?? [])).compactMap { index[$0] }
+                }
             var step = Step(id: node.id, kind: kind, module: node.module, next: next, targets: targets)
             step.decidable = !node.routes.contains { route in
                 route.condition.paths.contains { QuestionGraph.root($0).map(answered.contains) ?? false }

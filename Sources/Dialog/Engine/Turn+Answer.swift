@@ -48,10 +48,12 @@ extension Turn {
     }
 
     func interpret(_ text: String, _ spec: AnswerSpec) -> AnswerReading {
-        let bands = spec.type == .amount ? spec.options.compactMap { source -> AmountParser.Bands? in
-            if case .list(let name) = source { return flow.hours[name] }
-            return nil
-        }.first : nil
+        let bands =
+            spec.type == .amount
+            ? spec.options.compactMap { source -> AmountParser.Bands? in
+                if case .list(let name) = source { return flow.hours[name] }
+                return nil
+            }.first : nil
         return reader.read(text, spec, options: spec.type.hasOptions || spec.type == .person ? options(for: spec) : [], bands: bands)
     }
 
@@ -87,7 +89,9 @@ extension Turn {
             reply = render(question.help ?? howToKey(question.answer))
         case .question(.howLong):
             let (n, total) = progressNumbers()
-            reply = total.map { render("signaal.vraag.how_long", extra: ["left": .number($0 - n + 1)]) } ?? render("signaal.vraag.how_long_open")
+            reply =
+                total.map { render("signaal.vraag.how_long", extra: ["left": .number($0 - n + 1)]) }
+                ?? render("signaal.vraag.how_long_open")
         case .question(let kind):
             reply = render("signaal.vraag.\(kind.rawValue)")
         }
@@ -122,8 +126,9 @@ extension Turn {
                     for field in ["relation", "relatie"] {
                         if case .text(let relation)? = item[field] { synonyms += engine.lexicon.relationWords(for: relation) }
                     }
-                    return ShownOption(value: item, labels: labels, shown: labels[Language.allCases.firstIndex(of: state.language)!],
-                                       synonyms: synonyms)
+                    return ShownOption(
+                        value: item, labels: labels, shown: labels[Language.allCases.firstIndex(of: state.language)!],
+                        synonyms: synonyms)
                 }
             }
         }
@@ -138,4 +143,3 @@ extension Turn {
         options.enumerated().map { "\($0.offset + 1) \($0.element.shown)" }.joined(separator: "\n")
     }
 }
-

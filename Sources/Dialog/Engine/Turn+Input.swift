@@ -31,7 +31,8 @@ extension Turn {
             state.paused = false
             // After a crisis reply, an answer to the question still waiting counts as one.
             if state.afterCrisis, let id = state.node, let node = try? node(id), let question = node.question,
-               case .value(let value) = interpret(text, question.answer) {
+                case .value(let value) = interpret(text, question.answer)
+            {
                 state.afterCrisis = false
                 return try accept(value, raw: text, at: node, question)
             }

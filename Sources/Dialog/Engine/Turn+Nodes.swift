@@ -19,7 +19,7 @@ extension Turn {
                 return try ask(node, prefix: nil, silently: question.quiet)
             case .say(let keys):
                 try run(node.actions)
-                keys.forEach { say($0) }
+                for key in keys { say(key) }
                 current = try route(node)
             case .branch:
                 try run(node.actions)

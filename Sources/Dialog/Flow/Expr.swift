@@ -78,11 +78,23 @@ public indirect enum Condition: Sendable, Hashable {
     public init(parsing text: String) throws(PathError) {
         let t = text.trimmingCharacters(in: .whitespaces)
         let ors = t.components(separatedBy: " or ")
-        if ors.count > 1 { self = .any(try ors.map { s throws(PathError) in try Condition(parsing: s) }); return }
+        if ors.count > 1 {
+            self = .any(try ors.map { s throws(PathError) in try Condition(parsing: s) })
+            return
+        }
         let ands = t.components(separatedBy: " and ")
-        if ands.count > 1 { self = .all(try ands.map { s throws(PathError) in try Condition(parsing: s) }); return }
-        if t.hasPrefix("not ") { self = .not(try Condition(parsing: String(t.dropFirst(4)))); return }
-        if t.hasPrefix("empty ") { self = .not(.truthy(try Path(parsing: String(t.dropFirst(6))))); return }
+        if ands.count > 1 {
+            self = .all(try ands.map { s throws(PathError) in try Condition(parsing: s) })
+            return
+        }
+        if t.hasPrefix("not ") {
+            self = .not(try Condition(parsing: String(t.dropFirst(4))))
+            return
+        }
+        if t.hasPrefix("empty ") {
+            self = .not(.truthy(try Path(parsing: String(t.dropFirst(6)))))
+            return
+        }
         if t.hasPrefix("count ") {
             for op in [Comparison.atLeast, .atMost, .equal, .notEqual, .greater, .less] {
                 let parts = t.dropFirst(6).components(separatedBy: " \(op.rawValue) ")

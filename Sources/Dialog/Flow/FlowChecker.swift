@@ -48,7 +48,9 @@ public enum FlowChecker {
                 continue
             }
             for language in Language.allCases where entry.texts[language] == nil {
-                errors.append(FlowError(file: entry.file, line: entry.line, node: place.node, message: "text '\(key)' has no \(language.rawValue) version"))
+                errors.append(
+                    FlowError(
+                        file: entry.file, line: entry.line, node: place.node, message: "text '\(key)' has no \(language.rawValue) version"))
             }
         }
         errors += checkWording(library.catalog, usedBy: usedTexts, instruments: instrumentTexts)
@@ -134,7 +136,7 @@ public enum FlowChecker {
         for id in flow.order {
             let node = flow.nodes[id]!
             switch node.kind {
-            case .say(let keys): keys.forEach { use($0, node) }
+            case .say(let keys): for key in keys { use(key, node) }
             case .ask(let q):
                 use(q.text, node)
                 if let help = q.help { use(help, node) }
@@ -156,7 +158,8 @@ public enum FlowChecker {
     static func checkLexicon(_ library: FlowLibrary) -> [FlowError] {
         let options = Set(library.flows.values.flatMap { flow in flow.lists.flatMap { list in list.value.map { "\(list.key).\($0)" } } })
         return library.lexicon.optionPlaces.sorted(by: { $0.key < $1.key }).compactMap { key, place in
-            options.contains(key) ? nil : FlowError(file: place.file, line: place.line, message: "'\(key)' is no option of any flow (list.key)")
+            options.contains(key)
+                ? nil : FlowError(file: place.file, line: place.line, message: "'\(key)' is no option of any flow (list.key)")
         }
     }
 
@@ -176,21 +179,31 @@ public enum FlowChecker {
     /// Every text must parse as a template, be GSM-7 and fit in `maxSegments` SMS segments
     /// (placeholders count as empty: the check is on the fixed wording). A text of an instrument
     /// is reported at the instrument's line, with the place of the text in the message.
-    static func checkWording(_ catalog: Catalog, usedBy: [String: (file: String, line: Int, node: String?)],
-                             instruments: [String: InstrumentTextPlace] = [:]) -> [FlowError] {
+    static func checkWording(
+        _ catalog: Catalog, usedBy: [String: (file: String, line: Int, node: String?)],
+        instruments: [String: InstrumentTextPlace] = [:]
+    ) -> [FlowError] {
         var errors: [FlowError] = []
         for (key, entry) in catalog.entries.sorted(by: { $0.key < $1.key }) {
             let node = usedBy[key]?.node
             for (language, text) in entry.texts.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
                 let error = { (m: String) in
                     if let place = instruments[key] {
-                        errors.append(FlowError(file: place.file, line: place.line, message:
-                            "\(place.role): text '\(key)' (\(language.rawValue)): \(m) (\(entry.file):\(entry.line))"))
+                        errors.append(
+                            FlowError(
+                                file: place.file, line: place.line,
+                                message:
+                                    "\(place.role): text '\(key)' (\(language.rawValue)): \(m) (\(entry.file):\(entry.line))"))
                     } else {
-                        errors.append(FlowError(file: entry.file, line: entry.line, node: node, message: "text '\(key)' (\(language.rawValue)): \(m)"))
+                        errors.append(
+                            FlowError(file: entry.file, line: entry.line, node: node, message: "text '\(key)' (\(language.rawValue)): \(m)")
+                        )
                     }
                 }
-                guard let template = try? Template(text) else { error("a placeholder { } is not closed or not valid"); continue }
+                guard let template = try? Template(text) else {
+                    error("a placeholder { } is not closed or not valid")
+                    continue
+                }
                 let fixed = template.fixedText
                 let bad = GSM7.offendingCharacters(fixed)
                 // Pictograms are for WhatsApp and Telegram; on SMS they are dropped before sending.

@@ -2,7 +2,9 @@
 public enum FlowDecoder {
     public static func decode(_ text: String, file: String) throws(FlowError) -> Flow {
         let root = try YAMLNode.parse(text, file: file)
-        let top = try root.fields(allowed: ["flow", "version", "start", "limits", "commands", "menu", "lists", "hours", "moved", "modules", "nodes"])
+        let top = try root.fields(allowed: [
+            "flow", "version", "start", "limits", "commands", "menu", "lists", "hours", "moved", "modules", "nodes"
+        ])
         func required(_ key: String) throws(FlowError) -> YAMLNode {
             guard let value = top[key] else { throw root.error("missing '\(key)'") }
             return value
@@ -73,8 +75,9 @@ public enum FlowDecoder {
         func words(_ key: String) throws(FlowError) -> [String] {
             try (f[key]?.sequence() ?? []).map { w throws(FlowError) in AnswerText.fold(try w.string()) }
         }
-        var menu = Menu(text: try text("text"), help: try text("help"), contactText: try text("contact_text"),
-                        whichAction: try text("which_action"), line: node.line)
+        var menu = Menu(
+            text: try text("text"), help: try text("help"), contactText: try text("contact_text"),
+            whichAction: try text("which_action"), line: node.line)
         menu.plan = try words("plan")
         menu.done = try words("done")
         menu.contact = try words("contact")

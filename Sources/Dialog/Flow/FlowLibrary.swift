@@ -43,7 +43,8 @@ public struct FlowLibrary: Sendable {
             } else if file.name.hasSuffix(".instrument.yaml") {
                 let instrument = try InstrumentDecoder.decode(file.contents, file: file.name)
                 if let other = instruments[instrument.id] {
-                    throw FlowError(file: file.name, line: instrument.line, message: "instrument '\(instrument.id)' is also defined in \(other.file)")
+                    throw FlowError(
+                        file: file.name, line: instrument.line, message: "instrument '\(instrument.id)' is also defined in \(other.file)")
                 }
                 instruments[instrument.id] = instrument
             }

@@ -3,7 +3,7 @@ enum NodeDecoder {
     static let kinds = ["say", "ask", "each", "branch", "pause", "end"]
     static let allowed: Set<String> = [
         "id", "say", "ask", "each", "as", "do", "then", "branch", "pause", "end", "answer", "save", "help",
-        "optional", "on_stuck", "quiet", "when", "actions", "module", "next", "at_most",
+        "optional", "on_stuck", "quiet", "when", "actions", "module", "next", "at_most"
     ]
 
     static func decode(_ item: YAMLNode) throws(FlowError) -> Node {
@@ -38,7 +38,8 @@ enum NodeDecoder {
         }
         node.routes = try (f["when"]?.sequence() ?? []).map { r throws(FlowError) in try route(r) }
         node.actions = try (f["actions"]?.sequence() ?? []).map { a throws(FlowError) in try action(a) }
-        if case .ask = kind {} else {
+        if case .ask = kind {
+        } else {
             for key in ["answer", "save", "help", "optional", "on_stuck", "quiet"] where f[key] != nil {
                 throw f[key]!.error("'\(key)' belongs on an 'ask' node")
             }
@@ -71,7 +72,8 @@ enum NodeDecoder {
         func type(_ n: YAMLNode) throws(FlowError) -> AnswerType {
             let name = try n.string()
             guard let t = AnswerType(rawValue: name) else {
-                throw n.error("answer type '\(name)' has no validator (known: \(AnswerType.allCases.map(\.rawValue).joined(separator: ", ")))")
+                throw n.error(
+                    "answer type '\(name)' has no validator (known: \(AnswerType.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
             return t
         }
@@ -88,7 +90,9 @@ enum NodeDecoder {
         spec.maxLength = try f["max_length"]?.int()
         spec.allowUnknown = try f["unknown"]?.bool() ?? false
         spec.options = try (f["options"]?.list() ?? []).map { o throws(FlowError) in try option(o) }
-        if spec.type.hasOptions, spec.options.isEmpty { throw node.error("a\(spec.type == .owner ? "n" : "") \(spec.type.rawValue) needs 'options'") }
+        if spec.type.hasOptions, spec.options.isEmpty {
+            throw node.error("a\(spec.type == .owner ? "n" : "") \(spec.type.rawValue) needs 'options'")
+        }
         if !spec.type.hasOptions, spec.type != .person, !spec.options.isEmpty {
             throw node.error("only a choice, owner, amount or person has 'options'")
         }

@@ -18,7 +18,10 @@ public struct Path: Sendable, Hashable, CustomStringConvertible {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { throw PathError(text: text, reason: "empty path") }
         description = trimmed
-        if trimmed == "." { segments = [.current]; return }
+        if trimmed == "." {
+            segments = [.current]
+            return
+        }
         var result: [Segment] = []
         var index = trimmed.startIndex
         while index < trimmed.endIndex {
@@ -39,7 +42,10 @@ public struct Path: Sendable, Hashable, CustomStringConvertible {
                 while index < trimmed.endIndex {
                     let c = trimmed[index]
                     if c == "[" { depth += 1 }
-                    if c == "]" { depth -= 1; if depth == 0 { break } }
+                    if c == "]" {
+                        depth -= 1
+                        if depth == 0 { break }
+                    }
                     inner.append(c)
                     index = trimmed.index(after: index)
                 }

@@ -68,7 +68,10 @@ extension Dictionary where Key == String, Value == Dialog.Value {
     /// Sets a nested value, creating records on the way.
     mutating func set(_ keys: ArraySlice<String>, to newValue: Dialog.Value) {
         guard let first = keys.first else { return }
-        if keys.count == 1 { self[first] = newValue; return }
+        if keys.count == 1 {
+            self[first] = newValue
+            return
+        }
         var inner: [String: Dialog.Value]
         if case .record(let fields)? = self[first] { inner = fields } else { inner = [:] }
         inner.set(keys.dropFirst(), to: newValue)

@@ -4,12 +4,12 @@ import Yams
 struct YAMLNode {
     let node: Yams.Node
     let file: String
-    var node_id: String?
+    var nodeID: String?
 
     var line: Int { node.mark?.line ?? 1 }
 
     func error(_ message: String) -> FlowError {
-        FlowError(file: file, line: line, node: node_id, message: message)
+        FlowError(file: file, line: line, node: nodeID, message: message)
     }
 
     static func parse(_ text: String, file: String) throws(FlowError) -> YAMLNode {
@@ -38,14 +38,15 @@ struct YAMLNode {
     private static func reason(of error: YamlError) -> String {
         switch error {
         case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _): problem
-        case .duplicatedKeysInMapping(let duplicates, _): "the key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) appears twice in one mapping"
+        case .duplicatedKeysInMapping(let duplicates, _):
+            "the key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) appears twice in one mapping"
         default: "\(error)"
         }
     }
 
-    func with(id: String?) -> YAMLNode { YAMLNode(node: node, file: file, node_id: id) }
+    func with(id: String?) -> YAMLNode { YAMLNode(node: node, file: file, nodeID: id) }
 
-    private func wrap(_ n: Yams.Node) -> YAMLNode { YAMLNode(node: n, file: file, node_id: node_id) }
+    private func wrap(_ n: Yams.Node) -> YAMLNode { YAMLNode(node: n, file: file, nodeID: nodeID) }
 
     var isScalar: Bool { node.scalar != nil }
     var isSequence: Bool { node.sequence != nil }

@@ -30,12 +30,14 @@ public enum InstrumentDecoder {
         let answerNode = try required("answer_type")
         let answerName = try answerNode.string()
         guard let answerType = Instrument.AnswerType(rawValue: answerName) else {
-            throw answerNode.error("unknown answer type '\(answerName)' (known: \(Instrument.AnswerType.allCases.map(\.rawValue).joined(separator: ", ")))")
+            throw answerNode.error(
+                "unknown answer type '\(answerName)' (known: \(Instrument.AnswerType.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
         let scoringNode = try required("scoring")
         let scoringName = try scoringNode.string()
         guard let scoring = Instrument.Scoring(rawValue: scoringName) else {
-            throw scoringNode.error("unknown scoring '\(scoringName)' (known: \(Instrument.Scoring.allCases.map(\.rawValue).joined(separator: ", ")))")
+            throw scoringNode.error(
+                "unknown scoring '\(scoringName)' (known: \(Instrument.Scoring.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
 
         let items = try decodeItems(try required("items"), instrument: id)
@@ -117,16 +119,20 @@ public enum InstrumentDecoder {
         var last: Instrument.Band?
         for band in bands.sorted(by: { ($0.min, $0.line) < ($1.min, $1.line) }) {
             if band.min > next {
-                throw FlowError(file: node.file, line: band.line, message: "\(scores(next, band.min - 1)) in no band (a gap before band '\(band.id)')")
+                throw FlowError(
+                    file: node.file, line: band.line, message: "\(scores(next, band.min - 1)) in no band (a gap before band '\(band.id)')")
             }
             if band.min < next, let last {
-                throw FlowError(file: node.file, line: band.line, message: "bands '\(last.id)' and '\(band.id)' overlap: \(scores(band.min, Swift.min(band.max, next - 1))) in both")
+                throw FlowError(
+                    file: node.file, line: band.line,
+                    message: "bands '\(last.id)' and '\(band.id)' overlap: \(scores(band.min, Swift.min(band.max, next - 1))) in both")
             }
             next = band.max + 1
             last = band
         }
         if next <= highest, let last {
-            throw FlowError(file: node.file, line: last.line, message: "\(scores(next, highest)) in no band (a gap after band '\(last.id)')")
+            throw FlowError(
+                file: node.file, line: last.line, message: "\(scores(next, highest)) in no band (a gap after band '\(last.id)')")
         }
         return bands
     }

@@ -58,10 +58,7 @@ extension Instrument {
         let complete = missing.isEmpty
         let high = score >= cutoff
         let status: InstrumentResult.Status =
-            if high { .high }
-            else if complete { .complete }
-            else if score + missing.count >= cutoff { .incomplete }
-            else { .belowCutoff }
+            if high { .high } else if complete { .complete } else if score + missing.count >= cutoff { .incomplete } else { .belowCutoff }
         return InstrumentResult(
             score: score, answered: answered, missing: missing,
             band: complete || high ? band(for: score)?.id : nil,

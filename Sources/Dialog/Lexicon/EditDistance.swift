@@ -7,9 +7,11 @@ enum EditDistance {
     /// Whether `typed` may be read as `known`. Compares the UTF-8 bytes in place: this runs for
     /// every word of every message against the crisis phrases, so it must not allocate.
     static func isTypo(_ typed: String, of known: String) -> Bool {
-        let a = typed.utf8.count, b = known.utf8.count
+        let a = typed.utf8.count
+        let b = known.utf8.count
         guard b >= minimumLength, abs(a - b) <= 1 else { return false }
-        var typed = typed, known = known
+        var typed = typed
+        var known = known
         return typed.withUTF8 { t in known.withUTF8 { k in withinOneEdit(t, k) && !t.elementsEqual(k) } }
     }
 

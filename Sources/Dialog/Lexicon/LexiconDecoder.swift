@@ -4,7 +4,7 @@ public enum LexiconDecoder {
     static let keys: Set<String> = [
         "language", "yes", "agree", "no", "negators", "uncertain", "yes_phrases", "unknown", "fillers", "numbers",
         "grades", "options", "ask_back", "relations", "possessives", "name_intros", "greetings", "dates", "hours",
-        "ordinals", "not_names", "days",
+        "ordinals", "not_names", "days"
     ]
 
     public static func decode(_ text: String, file: String, into lexicon: inout Lexicon) throws(FlowError) {
@@ -30,11 +30,15 @@ public enum LexiconDecoder {
         lexicon.possessives.formUnion(try words(f["possessives"]))
         lexicon.notNames.formUnion(try words(f["not_names"]))
         lexicon.greetings.formUnion(try words(f["greetings"]))
-        for (table, key) in [(\Lexicon.agree, "agree"), (\.uncertain, "uncertain"), (\.yesPhrases, "yes_phrases"),
-                             (\.unknown, "unknown"), (\.nameIntros, "name_intros")] as [(WritableKeyPath<Lexicon, PhraseTable<Bool>>, String)] {
+        for (table, key) in [
+            (\Lexicon.agree, "agree"), (\.uncertain, "uncertain"), (\.yesPhrases, "yes_phrases"),
+            (\.unknown, "unknown"), (\.nameIntros, "name_intros")
+        ] as [(WritableKeyPath<Lexicon, PhraseTable<Bool>>, String)] {
             for phrase in try phrases(f[key]) { lexicon[keyPath: table].add(phrase, true) }
         }
-        for (table, name) in [(\Lexicon.numbers, "numbers"), (\.ordinals, "ordinals")] as [(WritableKeyPath<Lexicon, [String: Int]>, String)] {
+        for (table, name) in [(\Lexicon.numbers, "numbers"), (\.ordinals, "ordinals")]
+            as [(WritableKeyPath<Lexicon, [String: Int]>, String)]
+        {
             for (word, value) in try mapping(f[name]) {
                 let n = try value.int()
                 let key = Words.phrase(word)
@@ -96,13 +100,18 @@ public enum LexiconDecoder {
     }
 
     /// `list.key: [synonym, ...]`; `@yes` and `@no` stand for all yes or no words.
-    private static func options(_ node: YAMLNode?, into table: inout [String: [[String]]], places: inout [String: LexiconPlace],
-                                file: String) throws(FlowError) {
+    private static func options(
+        _ node: YAMLNode?, into table: inout [String: [[String]]], places: inout [String: LexiconPlace],
+        file: String
+    ) throws(FlowError) {
         for (key, keyNode, value) in try node?.entries() ?? [] {
             guard key.split(separator: ".").count == 2 else { throw keyNode.error("an option is written as list.key, not '\(key)'") }
             for item in try value.sequence() {
                 let text = try item.string()
-                if text == "@yes" || text == "@no" { table[key, default: []].append([text]); continue }
+                if text == "@yes" || text == "@no" {
+                    table[key, default: []].append([text])
+                    continue
+                }
                 let phrase = Words.phrase(text)
                 guard !phrase.isEmpty else { throw item.error("an entry without words") }
                 table[key, default: []].append(phrase)

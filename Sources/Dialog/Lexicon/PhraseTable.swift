@@ -41,7 +41,8 @@ public struct PhraseTable<Payload: Sendable>: Sendable {
         var best: Entry?
         for entry in entries where i + entry.words.count <= words.count && entry.words.count > (best?.words.count ?? 0) {
             let fits = entry.words.indices.allSatisfy { k in
-                let typed = words[i + k], known = entry.words[k]
+                let typed = words[i + k]
+                let known = entry.words[k]
                 return typed == known || (typos && EditDistance.isTypo(typed, of: known))
             }
             if fits { best = entry }

@@ -16,8 +16,14 @@ public struct SignalPattern: Sendable, Equatable {
     init?(_ text: String) {
         var parts: [Part] = []
         for raw in text.split(separator: " ") {
-            if raw == "..." { parts.append(.gap); continue }
-            if raw == "." { parts.append(.clauseEnd); continue }
+            if raw == "..." {
+                parts.append(.gap)
+                continue
+            }
+            if raw == "." {
+                parts.append(.clauseEnd)
+                continue
+            }
             parts += Words.phrase(String(raw)).map(Part.word)
         }
         guard case .word? = parts.first else { return nil }

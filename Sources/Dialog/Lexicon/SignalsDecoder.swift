@@ -8,7 +8,8 @@ public enum SignalsDecoder {
         }
         for (name, keyNode, list) in try f["crisis"]?.entries() ?? [] {
             guard let kind = Signals.Crisis(rawValue: name) else {
-                throw keyNode.error("unknown kind of crisis '\(name)' (known: \(Signals.Crisis.allCases.map(\.rawValue).joined(separator: ", ")))")
+                throw keyNode.error(
+                    "unknown kind of crisis '\(name)' (known: \(Signals.Crisis.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
             for pattern in try patterns(list) { signals.crisis.append(pattern, kind) }
         }
@@ -17,7 +18,8 @@ public enum SignalsDecoder {
         for pattern in try patterns(f["complaint"]) { signals.complaints.append(pattern, ()) }
         for (name, keyNode, list) in try f["questions"]?.entries() ?? [] {
             guard let kind = Signals.Question(rawValue: name) else {
-                throw keyNode.error("unknown kind of question '\(name)' (known: \(Signals.Question.allCases.map(\.rawValue).joined(separator: ", ")))")
+                throw keyNode.error(
+                    "unknown kind of question '\(name)' (known: \(Signals.Question.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
             for pattern in try patterns(list) { signals.questions.append(pattern, kind) }
         }

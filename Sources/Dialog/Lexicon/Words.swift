@@ -20,7 +20,10 @@ public struct Words: Sendable, Equatable {
         var asks = false
         var word = ""
         func flush() {
-            if !word.isEmpty { words.append(word); ends.append(false) }
+            if !word.isEmpty {
+                words.append(word)
+                ends.append(false)
+            }
             word = ""
         }
         for c in Words.fold(text) {
@@ -34,7 +37,8 @@ public struct Words: Sendable, Equatable {
                 if c == "?" { asks = true }
                 if !ends.isEmpty { ends[ends.count - 1] = true }
             } else if c.unicodeScalars.first.map({ $0.properties.isEmojiPresentation || $0.value >= 0x2600 }) == true,
-                      !c.isWhitespace {
+                !c.isWhitespace
+            {
                 // Emoji stand for themselves (👍 is an answer); a skin tone does not change them.
                 words.append(String(c.unicodeScalars.first!))
                 ends.append(false)
@@ -55,7 +59,10 @@ public struct Words: Sendable, Equatable {
         var asks = false
         var word: [UInt8] = []
         func flush() {
-            if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)); ends.append(false) }
+            if !word.isEmpty {
+                words.append(String(decoding: word, as: UTF8.self))
+                ends.append(false)
+            }
             word.removeAll(keepingCapacity: true)
         }
         for byte in text.utf8 {

@@ -23,7 +23,8 @@ public enum AmountParser {
             return .sure(band)
         }
         if let unit = words.firstIndex(where: { lexicon.hourUnits.contains($0) }), unit > 0,
-           let hours = hours(around: unit, in: words, lexicon: lexicon) {
+            let hours = hours(around: unit, in: words, lexicon: lexicon)
+        {
             let factor = lexicon.perDay.occurs(in: words) ? 7 : lexicon.perMonth.occurs(in: words) ? 12.0 / 52 : 1
             let weekly = hours.map { $0 * factor }
             let found = Set(weekly.compactMap { bands.band(hours: $0) })

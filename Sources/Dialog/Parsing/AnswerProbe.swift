@@ -72,8 +72,9 @@ public struct AnswerProbe: Sendable {
                 let parts = entry.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
                 var item: [String: Value] = ["name": .text(parts[0])]
                 if parts.count == 2 { item["relation"] = .text(parts[1]) }
-                return ShownOption(value: .record(item), labels: [parts[0]], shown: parts[0],
-                                   synonyms: parts.count == 2 ? library.lexicon.relationWords(for: parts[1]) : [])
+                return ShownOption(
+                    value: .record(item), labels: [parts[0]], shown: parts[0],
+                    synonyms: parts.count == 2 ? library.lexicon.relationWords(for: parts[1]) : [])
             }
             options = fixed("wie_zelf") + network + fixed("wie_prof")
         }
@@ -83,7 +84,9 @@ public struct AnswerProbe: Sendable {
         case .retry(let key, let extra):
             let renderer = Renderer(catalog: library.catalog, language: language)
             var lines = [renderer.render(key, vars: [:], extra: extra)]
-            if spec.type.hasOptions { lines.append(options.enumerated().map { "\($0.offset + 1) \($0.element.shown)" }.joined(separator: "\n")) }
+            if spec.type.hasOptions {
+                lines.append(options.enumerated().map { "\($0.offset + 1) \($0.element.shown)" }.joined(separator: "\n"))
+            }
             return Result(understood: false, value: nil, confirm: false, reprompt: lines.joined(separator: "\n"))
         }
     }
@@ -92,8 +95,9 @@ public struct AnswerProbe: Sendable {
     private func fixed(_ list: String) -> [ShownOption] {
         let keys = library.flows.values.sorted { $0.id < $1.id }.lazy.compactMap { $0.lists[list] }.first ?? []
         return keys.map { key in
-            ShownOption(list: list, key: key, labels: Language.allCases.map { library.catalog.text("\(list).\(key)", $0) },
-                        shown: library.catalog.text("\(list).\(key)", language), lexicon: library.lexicon)
+            ShownOption(
+                list: list, key: key, labels: Language.allCases.map { library.catalog.text("\(list).\(key)", $0) },
+                shown: library.catalog.text("\(list).\(key)", language), lexicon: library.lexicon)
         }
     }
 
@@ -105,7 +109,8 @@ public struct AnswerProbe: Sendable {
         case (.date, .date(let day, _)): return Self.quoted(day.description)
         case (.choice, _): return options.firstIndex { $0.value == value }.map { String($0 + 1) } ?? "null"
         case (.choices, .list(let items)):
-            return "[" + items.compactMap { item in options.firstIndex { $0.value == item }.map { String($0 + 1) } }.joined(separator: ",") + "]"
+            return "[" + items.compactMap { item in options.firstIndex { $0.value == item }.map { String($0 + 1) } }.joined(separator: ",")
+                + "]"
         case (.followup, .option(_, let key)), (.amount, .option(_, let key)): return Self.quoted(key)
         case (.owner, .option(_, let key)): return Self.quoted(key == "zelf" ? "inwoner" : "professional")
         case (.owner, .record(let fields)):

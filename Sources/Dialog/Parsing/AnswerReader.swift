@@ -27,8 +27,10 @@ public struct AnswerReader: Sendable {
     static let namingTypes: Set<AnswerType> = [.phone, .name, .person, .people, .date, .relation, .amount]
 
     public func read(_ text: String, _ spec: AnswerSpec, options: [ShownOption] = [], bands: AmountParser.Bands? = nil) -> AnswerReading {
-        if spec.allowUnknown, UnknownAnswer.matches(text, lexicon: lexicon)
-            || (Self.namingTypes.contains(spec.type) && UnknownAnswer.saysNone(text, lexicon: lexicon)) {
+        if spec.allowUnknown,
+            UnknownAnswer.matches(text, lexicon: lexicon)
+                || (Self.namingTypes.contains(spec.type) && UnknownAnswer.saysNone(text, lexicon: lexicon))
+        {
             return .value(.none)
         }
         let reprompt = AnswerReading.retry(Self.repromptKey(spec), [:])
@@ -43,8 +45,11 @@ public struct AnswerReader: Sendable {
             return RelationParser.parse(text, lexicon: lexicon).map { .value(.text($0)) } ?? reprompt
         case .person:
             // Someone already named ("mijn dochter" when Lisa is the daughter) is that person.
-            if !options.isEmpty, case .selected(let picked) = OptionMatcher(lexicon: lexicon).read(text, options: options.map(\.matcherOption),
-                                                                                                   multiple: false) {
+            if !options.isEmpty,
+                case .selected(let picked) = OptionMatcher(lexicon: lexicon).read(
+                    text, options: options.map(\.matcherOption),
+                    multiple: false)
+            {
                 let item = options[picked[0]]
                 var fields: [String: Value] = ["naam": .text(item.shown)]
                 if let relation = item.value["relation"] ?? item.value["relatie"] { fields["relatie"] = relation }
@@ -83,7 +88,9 @@ public struct AnswerReader: Sendable {
             return choice(text, spec, options, reprompt: reprompt)
         case .owner:
             let picked = choice(text, spec, options, reprompt: reprompt)
-            guard case .retry(Self.repromptKey(spec), _) = picked, let person = PersonParser.parse(text, lexicon: lexicon) else { return picked }
+            guard case .retry(Self.repromptKey(spec), _) = picked, let person = PersonParser.parse(text, lexicon: lexicon) else {
+                return picked
+            }
             // Someone not in the list yet: a new network member, whose name is asked when missing.
             guard case .record(var fields) = person.value else { return picked }
             fields["nieuw"] = .bool(true)
@@ -100,19 +107,22 @@ public struct AnswerReader: Sendable {
     }
 
     private func choice(_ text: String, _ spec: AnswerSpec, _ options: [ShownOption], reprompt: AnswerReading) -> AnswerReading {
-        let labelled = ChoiceParser.parse(text, options: options.map { ChoiceOption(labels: $0.labels) },
-                                          multiple: spec.multiple, maxCount: spec.maxCount)
+        let labelled = ChoiceParser.parse(
+            text, options: options.map { ChoiceOption(labels: $0.labels) },
+            multiple: spec.multiple, maxCount: spec.maxCount)
         var result: OptionMatcher.Result
         switch labelled {
         case .selected(let indexes): result = .selected(indexes)
         case .ambiguous(let indexes):
             // A synonym may settle what a part of a label left open.
-            let matched = OptionMatcher(lexicon: lexicon).read(text, options: options.map(\.matcherOption), multiple: spec.multiple,
-                                                               maxCount: spec.maxCount)
+            let matched = OptionMatcher(lexicon: lexicon).read(
+                text, options: options.map(\.matcherOption), multiple: spec.multiple,
+                maxCount: spec.maxCount)
             if case .selected = matched { result = matched } else { result = .ambiguous(indexes) }
         case .invalid:
-            result = OptionMatcher(lexicon: lexicon).read(text, options: options.map(\.matcherOption), multiple: spec.multiple,
-                                                          maxCount: spec.maxCount)
+            result = OptionMatcher(lexicon: lexicon).read(
+                text, options: options.map(\.matcherOption), multiple: spec.multiple,
+                maxCount: spec.maxCount)
         }
         switch result {
         case .selected(let indexes):

@@ -16,15 +16,17 @@ public enum AnswerText {
         // parser folds the same answer again).
         if s.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "`") }) { return s }
         // A keycap emoji ("7️⃣") is its digit.
-        let plain = s.unicodeScalars.contains { $0.value == 0x20E3 }
+        let plain =
+            s.unicodeScalars.contains { $0.value == 0x20E3 }
             ? String(String.UnicodeScalarView(s.unicodeScalars.filter { $0.value != 0x20E3 && $0.value != 0xFE0F })) : s
-        return String(plain.map { c -> Character in
-            switch c {
-            case "\u{2018}", "\u{2019}", "\u{201A}", "\u{201B}", "\u{2032}", "`", "\u{00B4}": "'"
-            case "\u{201C}", "\u{201D}", "\u{201E}", "\u{201F}", "\u{2033}": "\""
-            default: c
-            }
-        })
+        return String(
+            plain.map { c -> Character in
+                switch c {
+                case "\u{2018}", "\u{2019}", "\u{201A}", "\u{201B}", "\u{2032}", "`", "\u{00B4}": "'"
+                case "\u{201C}", "\u{201D}", "\u{201E}", "\u{201F}", "\u{2033}": "\""
+                default: c
+                }
+            })
     }
 
     /// Trims and replaces every run of whitespace (including newlines and NBSP) by one space.

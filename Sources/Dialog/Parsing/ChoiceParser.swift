@@ -36,18 +36,18 @@ public enum ChoiceParser {
     private enum Match { case one(Int), many([Int]), ambiguous([Int]), none, outOfRange }
 
     static let allWords: Set<String> = [
-        "alles", "allemaal", "alle", "alle opties", "all", "all of them", "everything", "all options",
+        "alles", "allemaal", "alle", "alle opties", "all", "all of them", "everything", "all options"
     ]
     // "of" and "or" join alternatives, not a list: "geld of wonen" is one or the other.
     private static let separatorWords: Set<String> = ["en", "and", "plus", ","]
     private static let stopWords: Set<String> = [
-        "en", "and", "of", "or", "de", "het", "een", "the", "a", "an", "van", "in", "op", "met", "voor", "to", "for",
+        "en", "and", "of", "or", "de", "het", "een", "the", "a", "an", "van", "in", "op", "met", "voor", "to", "for"
     ]
     private static let numberPrefixes: Set<String> = ["optie", "nummer", "nr", "keuze", "option", "number", "choice"]
     private static let numberWords: [String: Int] = [
         "één": 1, "eén": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8,
         "negen": 9, "tien": 10, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-        "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+        "seven": 7, "eight": 8, "nine": 9, "ten": 10
     ]
 
     /// Folded, accent-free, with list punctuation as separate " , " tokens, for input and labels alike.
@@ -112,7 +112,8 @@ public enum ChoiceParser {
         guard !words.isEmpty, words.count <= labelWords.count else { return false }
         return (0...(labelWords.count - words.count)).contains { start in
             words.indices.allSatisfy { k in
-                let l = labelWords[start + k], w = words[k]
+                let l = labelWords[start + k]
+                let w = words[k]
                 return l == w || (k == words.count - 1 && w.count >= 3 && l.hasPrefix(w))
             }
         }
@@ -161,7 +162,9 @@ public enum ChoiceParser {
     /// The longest run of pieces from `p` that is exactly one label. A run with more words than the
     /// longest label cannot be one, so only runs up to that length are joined: trying every run
     /// made long lists cubic in their length.
-    private static func longestLabel(from p: Int, _ pieces: [Range<Int>], _ tokens: [String], _ labels: [[String]], longest: Int) -> (Int, Int)? {
+    private static func longestLabel(from p: Int, _ pieces: [Range<Int>], _ tokens: [String], _ labels: [[String]], longest: Int) -> (
+        Int, Int
+    )? {
         var last = p + 1
         while last < pieces.count, pieces[last].upperBound - pieces[p].lowerBound <= longest { last += 1 }
         for end in stride(from: last, to: p + 1, by: -1) {

@@ -4,8 +4,16 @@ struct DateScan {
     typealias DayPeriod = DateVocabulary.DayPeriod
 
     /// A time as typed. `bare` hours (1–12, no am/pm, no leading zero) still need the daytime guess.
-    struct Clock { var hour: Int; var minute: Int; var bare: Bool }
-    struct DayMonth { var day: Int; var month: Int; var year: Int? }
+    struct Clock {
+        var hour: Int
+        var minute: Int
+        var bare: Bool
+    }
+    struct DayMonth {
+        var day: Int
+        var month: Int
+        var year: Int?
+    }
     enum WeekdayMode { case comingIncludingToday, afterToday, nextISOWeek }
 
     let tokens: [String]
@@ -34,7 +42,8 @@ struct DateScan {
     /// A plain number of 1–2 digits (days, hours, minutes) or 4 digits (years).
     func number(_ i: Int, in range: ClosedRange<Int>) -> Int? {
         guard let t = at(i), (1...4).contains(t.count), t.allSatisfy(AnswerText.isASCIIDigit),
-              let n = Int(t), range.contains(n) else { return nil }
+            let n = Int(t), range.contains(n)
+        else { return nil }
         return n
     }
 
@@ -61,7 +70,8 @@ struct DateScan {
 
     private func time(at i: Int) -> (Clock, Int)? {
         guard let t = at(i) else { return nil }
-        let next = at(i + 1), after = at(i + 2)
+        let next = at(i + 1)
+        let after = at(i + 2)
         func bare(_ h: Int, _ m: Int) -> Clock { Clock(hour: h == 0 ? 12 : h, minute: m, bare: true) }
 
         if t == "half", next == "past", let h = number(i + 2, in: 1...12) { return (bare(h, 30), 3) }
@@ -82,7 +92,8 @@ struct DateScan {
             }
         }
         if let m = t.wholeMatch(of: RegexCache.clockTime), let h = Int(m.1), let min = Int(m.2),
-           h < 24, min < 60 {
+            h < 24, min < 60
+        {
             let clock = Clock(hour: h, minute: min, bare: (1...12).contains(h) && m.1.first != "0")
             if let next, let c = meridiem(clock, next) { return (c, 2) }
             return (clock, DateVocabulary.hourSuffixes.contains(next ?? "") ? 2 : 1)
@@ -96,7 +107,8 @@ struct DateScan {
         guard ["om", "at", "rond", "around", "omstreeks", "tegen"].contains(t) else { return nil }
         if let (clock, length) = time(at: i + 1) { return (clock, length + 1) }
         if let h = number(i + 1, in: 0...23),
-           next?.count ?? 0 <= 2, DateVocabulary.months[after ?? ""] == nil, DateVocabulary.units[after ?? ""] == nil {
+            next?.count ?? 0 <= 2, DateVocabulary.months[after ?? ""] == nil, DateVocabulary.units[after ?? ""] == nil
+        {
             return (Clock(hour: h, minute: 0, bare: (1...12).contains(h) && next?.first != "0"), 2)
         }
         return nil

@@ -7,7 +7,7 @@ enum DateVocabulary {
         "maart": 3, "mrt": 3, "mar": 3, "march": 3, "april": 4, "apr": 4, "mei": 5, "may": 5,
         "juni": 6, "jun": 6, "june": 6, "juli": 7, "jul": 7, "july": 7, "augustus": 8, "aug": 8,
         "august": 8, "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "oct": 10,
-        "october": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+        "october": 10, "november": 11, "nov": 11, "december": 12, "dec": 12
     ]
 
     /// ISO weekday numbers, 1 = Monday.
@@ -16,21 +16,21 @@ enum DateVocabulary {
         "vrijdag": 5, "vr": 5, "zaterdag": 6, "za": 6, "zondag": 7, "zo": 7,
         "monday": 1, "mon": 1, "tuesday": 2, "tue": 2, "tues": 2, "wednesday": 3, "wed": 3,
         "thursday": 4, "thu": 4, "thur": 4, "thurs": 4, "friday": 5, "fri": 5,
-        "saturday": 6, "sat": 6, "sunday": 7, "sun": 7,
+        "saturday": 6, "sat": 6, "sunday": 7, "sun": 7
     ]
 
     static let periods: [String: DayPeriod] = [
         "ochtends": .morning, "morgens": .morning, "ochtend": .morning, "morning": .morning,
         "middags": .afternoon, "middag": .afternoon, "afternoon": .afternoon,
         "avonds": .evening, "avond": .evening, "evening": .evening,
-        "nachts": .night, "nacht": .night, "night": .night,
+        "nachts": .night, "nacht": .night, "night": .night
     ]
 
     /// Units for "over 3 dagen" / "in 2 weeks": (days, months).
     static let units: [String: (days: Int, months: Int)] = [
         "dag": (1, 0), "dagen": (1, 0), "day": (1, 0), "days": (1, 0),
         "week": (7, 0), "weken": (7, 0), "weekje": (7, 0), "weeks": (7, 0),
-        "maand": (0, 1), "maanden": (0, 1), "month": (0, 1), "months": (0, 1),
+        "maand": (0, 1), "maanden": (0, 1), "month": (0, 1), "months": (0, 1)
     ]
 
     static let hourSuffixes: Set<String> = ["uur", "u", "h"]
@@ -48,7 +48,7 @@ enum DateVocabulary {
         "om", "at", "op", "on", "de", "het", "the", "rond", "around", "omstreeks", "tegen", "ongeveer",
         "about", "vanaf", "from", "graag", "liefst", "dan", "ok", "oke", "oké", "prima", "ja", "yes",
         "is", "ik", "kan", "wil", "i", "can", "'s", "s", "in", "van", "of", "or", "en", "and", "-",
-        "please", "aub", "a.u.b", "svp", "deze", "this", "komende", "aanstaande", "coming",
+        "please", "aub", "a.u.b", "svp", "deze", "this", "komende", "aanstaande", "coming"
     ]
 
     /// "'s avonds", "savonds".
@@ -62,14 +62,14 @@ enum DateVocabulary {
         "een": "1", "één": "1", "eén": "1", "twee": "2", "drie": "3", "vier": "4", "vijf": "5",
         "zes": "6", "zeven": "7", "acht": "8", "negen": "9", "tien": "10", "elf": "11", "twaalf": "12",
         "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
-        "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
+        "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12"
     ]
 
     private static let aliases: [String: [String]] = [
         "a.m": ["am"], "p.m": ["pm"], "a.s": ["aanstaande"], "o'clock": ["uur"], "oclock": ["uur"],
         "vanochtend": ["vandaag", "ochtend"], "vanmorgen": ["vandaag", "ochtend"],
         "vanmiddag": ["vandaag", "middag"], "vanavond": ["vandaag", "avond"],
-        "vannacht": ["vandaag", "nacht"], "tonight": ["today", "evening"],
+        "vannacht": ["vandaag", "nacht"], "tonight": ["today", "evening"]
     ]
 
     /// Splits folded text into words, undoing compounds ("morgenavond", "dinsdagochtend"),
@@ -94,7 +94,8 @@ enum DateVocabulary {
     }
 
     /// Whole names only: abbreviations are too short to correct.
-    private static let correctable: [String] = (months.keys.filter { $0.count >= 5 } + weekdays.keys.filter { $0.count >= 5 }
+    private static let correctable: [String] =
+        (months.keys.filter { $0.count >= 5 } + weekdays.keys.filter { $0.count >= 5 }
         + ["vandaag", "morgen", "overmorgen", "tomorrow"]).sorted()
 
     private static func expand(_ token: String) -> [String] {

@@ -63,9 +63,12 @@ public enum DutchDateParser {
         for i in scan.tokens.indices {
             guard let t = scan.at(i) else { continue }
             if t == "over" || t == "in", let unit = DateVocabulary.units[scan.at(i + 2) ?? ""],
-               let n = ["a", "an"].contains(scan.at(i + 1)) ? 1 : scan.number(i + 1, in: 0...999) {
+                let n = ["a", "an"].contains(scan.at(i + 1)) ? 1 : scan.number(i + 1, in: 0...999)
+            {
                 scan.fill(\.offset, (unit.days * n, unit.months * n), claiming: i..<(i + 3))
-            } else if let days = ["gisteren": -1, "yesterday": -1, "eergisteren": -2, "vandaag": 0, "today": 0, "morgen": 1, "tomorrow": 1, "overmorgen": 2][t] {
+            } else if let days = [
+                "gisteren": -1, "yesterday": -1, "eergisteren": -2, "vandaag": 0, "today": 0, "morgen": 1, "tomorrow": 1, "overmorgen": 2
+            ][t] {
                 scan.fill(\.offset, (days, 0), claiming: i..<(i + 1))
             } else if t == "day", scan.at(i + 1) == "after", scan.at(i + 2) == "tomorrow" {
                 scan.fill(\.offset, (2, 0), claiming: i..<(i + 3))

@@ -13,9 +13,9 @@ public enum NameParser {
         while let first = name.first, ",:;-".contains(first) || first == " " { name.removeFirst() }
 
         guard (1...60).contains(name.count),
-              name.contains(where: \.isLetter),
-              name.allSatisfy(isAllowed),
-              !isWordOfTheLexicon(name, lexicon)
+            name.contains(where: \.isLetter),
+            name.allSatisfy(isAllowed),
+            !isWordOfTheLexicon(name, lexicon)
         else { return nil }
         return capitalisingFirstLetter(name)
     }
@@ -76,7 +76,7 @@ public enum NameParser {
     private static func capitalisingFirstLetter(_ name: String) -> String {
         let firstWord = name.prefix { $0 != " " }
         guard !firstWord.contains(where: \.isUppercase),
-              let index = name.firstIndex(where: \.isLetter)
+            let index = name.firstIndex(where: \.isLetter)
         else { return name }
         return name[..<index] + name[index].uppercased() + name[name.index(after: index)...]
     }

@@ -66,7 +66,10 @@ public enum ScoreParser {
         var values: [Int] = []
         var i = 0
         while i < chars.count {
-            guard AnswerText.isASCIIDigit(chars[i]) else { i += 1; continue }
+            guard AnswerText.isASCIIDigit(chars[i]) else {
+                i += 1
+                continue
+            }
             let start = i
             var number = digits(chars, &i)
             if i + 1 < chars.count, chars[i] == "." || chars[i] == ",", AnswerText.isASCIIDigit(chars[i + 1]) {

@@ -26,7 +26,8 @@ public struct ShownOption: Sendable {
     /// A fixed option `list.key` with its synonyms from the lexicon.
     public init(list: String, key: String, labels: [String], shown: String, lexicon: Lexicon) {
         let ref = "\(list).\(key)"
-        self.init(value: .option(list: list, key: key), labels: labels, shown: shown,
-                  synonyms: lexicon.synonyms(of: ref), guesses: lexicon.askBack[ref] ?? [])
+        self.init(
+            value: .option(list: list, key: key), labels: labels, shown: shown,
+            synonyms: lexicon.synonyms(of: ref), guesses: lexicon.askBack[ref] ?? [])
     }
 }

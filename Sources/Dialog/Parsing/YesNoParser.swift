@@ -8,7 +8,10 @@ public enum YesNoParser {
         if lexicon.yesPhrases.whole(words) != nil { return true }
         if lexicon.uncertain.occurs(in: words) { return nil }
 
-        var strongYes = false, strongNo = false, weakYes = false, negated = false
+        var strongYes = false
+        var strongNo = false
+        var weakYes = false
+        var negated = false
         var i = 0
         while i < words.count {
             let word = words[i]

@@ -32,7 +32,8 @@ extension ReminderPlan.Offset: Codable {
         }
         guard let at = try c.decodeTime("at") else {
             throw DecodingError.keyNotFound(
-                ScheduleKey("at"), DecodingError.Context(codingPath: c.codingPath, debugDescription: "a reminder needs a time, like \"18:00\""))
+                ScheduleKey("at"),
+                DecodingError.Context(codingPath: c.codingPath, debugDescription: "a reminder needs a time, like \"18:00\""))
         }
         self.init(daysBefore: days, at: at)
     }

@@ -18,10 +18,12 @@ public struct ReminderPlan: Sendable, Equatable {
 
     public static let standard = ReminderPlan()
 
-    public init(offsets: [Offset] = [
-        Offset(daysBefore: 1, at: LocalTime(hour: 18, minute: 0)),
-        Offset(daysBefore: 0, at: LocalTime(hour: 9, minute: 0)),
-    ]) {
+    public init(
+        offsets: [Offset] = [
+            Offset(daysBefore: 1, at: LocalTime(hour: 18, minute: 0)),
+            Offset(daysBefore: 0, at: LocalTime(hour: 9, minute: 0))
+        ]
+    ) {
         self.offsets = offsets
     }
 

@@ -28,8 +28,9 @@ public struct ScheduleSettings: Sendable, Equatable, Decodable {
             followUpNextDayAt = try f.decodeTime("next_day_at") ?? followUpNextDayAt
             askAgainAfterHours = try f.decodeIfPresent(Int.self, forKey: ScheduleKey("ask_again_after_hours")) ?? askAgainAfterHours
             guard askAgainAfterHours >= 1 else {
-                throw DecodingError.dataCorruptedError(forKey: ScheduleKey("ask_again_after_hours"), in: f,
-                                                       debugDescription: "must be 1 hour or more")
+                throw DecodingError.dataCorruptedError(
+                    forKey: ScheduleKey("ask_again_after_hours"), in: f,
+                    debugDescription: "must be 1 hour or more")
             }
         }
         if c.contains(ScheduleKey("weekly")) {
@@ -37,7 +38,8 @@ public struct ScheduleSettings: Sendable, Equatable, Decodable {
             try w.rejectUnknownKeys(allowed: ["weekday", "at"])
             if let name = try w.decodeIfPresent(String.self, forKey: ScheduleKey("weekday")) {
                 guard let day = Weekday(name: name) else {
-                    throw DecodingError.dataCorruptedError(forKey: ScheduleKey("weekday"), in: w, debugDescription: "unknown weekday '\(name)'")
+                    throw DecodingError.dataCorruptedError(
+                        forKey: ScheduleKey("weekday"), in: w, debugDescription: "unknown weekday '\(name)'")
                 }
                 weeklyWeekday = day
             }

@@ -12,7 +12,8 @@ extension SendWindow: Codable {
         self.init()
         if let days = try c.decodeIfPresent([Weekday].self, forKey: ScheduleKey("days")) {
             guard !days.isEmpty else {
-                throw DecodingError.dataCorruptedError(forKey: ScheduleKey("days"), in: c, debugDescription: "a send window needs at least one day")
+                throw DecodingError.dataCorruptedError(
+                    forKey: ScheduleKey("days"), in: c, debugDescription: "a send window needs at least one day")
             }
             self.days = Set(days)
         }

@@ -32,7 +32,8 @@ extension SendWindow {
     /// an ambiguous time in the October overlap gives its first occurrence (summer time).
     public func moment(on date: LocalDate, at time: LocalTime, calendar: Calendar) -> Date? {
         guard LocalDate.isValid(year: date.year, month: date.month, day: date.day),
-              (0...23).contains(time.hour), (0...59).contains(time.minute) else { return nil }
+            (0...23).contains(time.hour), (0...59).contains(time.minute)
+        else { return nil }
         return clock(calendar).moment(of: date, seconds: time.secondsOfDay)
     }
 }

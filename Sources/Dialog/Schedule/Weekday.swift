@@ -49,7 +49,7 @@ public enum Weekday: Int, Sendable, Hashable, CaseIterable, Comparable, Codable,
             ["thu", "thursday", "do", "donderdag"],
             ["fri", "friday", "vr", "vrijdag"],
             ["sat", "saturday", "za", "zaterdag"],
-            ["sun", "sunday", "zo", "zondag"],
+            ["sun", "sunday", "zo", "zondag"]
         ]
         var result: [String: Int] = [:]
         for (i, names) in spellings.enumerated() { for name in names { result[name] = i + 1 } }

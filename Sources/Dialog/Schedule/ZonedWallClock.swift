@@ -37,10 +37,12 @@ struct ZonedWallClock: Sendable {
 
     /// The instant the offset changes, for a local reading `local` that falls in the gap.
     private func gapEnd(around local: Int) -> Date {
-        let before = offset(at: local - Self.day), after = offset(at: local + Self.day)
+        let before = offset(at: local - Self.day)
+        let after = offset(at: local + Self.day)
         // In a gap the zone moves forward: `local - after` still has the old offset,
         // `local - before` already the new one. Bisect for the first second of the new offset.
-        var lo = local - max(before, after), hi = local - min(before, after)
+        var lo = local - max(before, after)
+        var hi = local - min(before, after)
         let old = offset(at: lo)
         guard old != offset(at: hi) else { return Date(timeIntervalSince1970: Double(local - before)) }
         while hi - lo > 1 {

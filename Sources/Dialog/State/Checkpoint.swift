@@ -22,8 +22,9 @@ public struct Checkpoint: Encodable, Sendable, Equatable {
     }
 
     init(of state: Conversation, at node: String) {
-        self.init(node: node, frames: state.frames, module: state.module, answeredInModule: state.answeredInModule,
-                  vars: state.vars, nextID: state.nextID)
+        self.init(
+            node: node, frames: state.frames, module: state.module, answeredInModule: state.answeredInModule,
+            vars: state.vars, nextID: state.nextID)
     }
 
     func restore(into state: inout Conversation) {

@@ -3,14 +3,15 @@ import Foundation
 extension Conversation {
     enum CodingKeys: String, CodingKey {
         case stateVersion, flowID, flowVersion, language, node, frames, vars, tries, history, module, answeredInModule,
-             optedOut, paused, finished, pending, partTotal, afterCrisis, nextID, lastActivity
+            optedOut, paused, finished, pending, partTotal, afterCrisis, nextID, lastActivity
     }
 
     /// `StateJSONReader` reads the same without `JSONDecoder` (`Conversation.decode`): change both together.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(flowID: try c.decode(String.self, forKey: .flowID), flowVersion: try c.decode(Int.self, forKey: .flowVersion),
-                  language: try c.decode(Language.self, forKey: .language))
+        self.init(
+            flowID: try c.decode(String.self, forKey: .flowID), flowVersion: try c.decode(Int.self, forKey: .flowVersion),
+            language: try c.decode(Language.self, forKey: .language))
         stateVersion = try c.decode(Int.self, forKey: .stateVersion)
         node = try c.decodeIfPresent(String.self, forKey: .node)
         frames = try c.decode([LoopFrame].self, forKey: .frames)
@@ -58,8 +59,10 @@ struct StoredCheckpoint: Decodable {
                 for (key, value) in s.set ?? [:] { vars[key] = value }
             }
             let frames = s.frames ?? nextFrames
-            history.append(Checkpoint(node: s.node, frames: frames, module: s.module, answeredInModule: s.answeredInModule,
-                                      vars: vars, nextID: s.nextID))
+            history.append(
+                Checkpoint(
+                    node: s.node, frames: frames, module: s.module, answeredInModule: s.answeredInModule,
+                    vars: vars, nextID: s.nextID))
             nextVars = vars
             nextFrames = frames
         }

@@ -25,7 +25,8 @@ struct StateJSON {
     typealias Layout = EncodedState.Layout
 
     static func encode(_ state: Conversation, reusing previous: EncodedState?)
-        -> (bytes: [UInt8], layout: Layout, copied: Int, copiedVariables: Int) {
+        -> (bytes: [UInt8], layout: Layout, copied: Int, copiedVariables: Int)
+    {
         var writer = StateJSON()
         writer.previous = previous
         writer.out.reserveCapacity(previous.map { $0.json.utf8.count + 1_024 } ?? 8_192)
@@ -42,25 +43,74 @@ struct StateJSON {
 
     private mutating func conversation(_ s: Conversation) {
         out += "{"
-        field("stateVersion"); out += String(s.stateVersion)
-        out += ","; field("flowID"); string(s.flowID)
-        out += ","; field("flowVersion"); out += String(s.flowVersion)
-        out += ","; field("language"); string(s.language.rawValue)
-        if let node = s.node { out += ","; field("node"); string(node) }
-        out += ","; field("frames"); frames(s.frames)
-        out += ","; field("vars"); variables(s.vars)
-        out += ","; field("tries"); out += String(s.tries)
-        out += ","; field("history"); history(s)
-        if let module = s.module { out += ","; field("module"); string(module) }
-        out += ","; field("answeredInModule"); out += String(s.answeredInModule)
-        out += ","; field("optedOut"); out += s.optedOut ? "true" : "false"
-        out += ","; field("paused"); out += s.paused ? "true" : "false"
-        out += ","; field("finished"); out += s.finished ? "true" : "false"
-        if let pending = s.pending { out += ","; field("pending"); value(pending) }
-        if let total = s.partTotal { out += ","; field("partTotal"); out += String(total) }
-        if s.afterCrisis { out += ","; field("afterCrisis"); out += "true" }
-        out += ","; field("nextID"); out += String(s.nextID)
-        if let date = s.lastActivity { out += ","; field("lastActivity"); out += "\(date.timeIntervalSince1970)" }
+        field("stateVersion")
+        out += String(s.stateVersion)
+        out += ","
+        field("flowID")
+        string(s.flowID)
+        out += ","
+        field("flowVersion")
+        out += String(s.flowVersion)
+        out += ","
+        field("language")
+        string(s.language.rawValue)
+        if let node = s.node {
+            out += ","
+            field("node")
+            string(node)
+        }
+        out += ","
+        field("frames")
+        frames(s.frames)
+        out += ","
+        field("vars")
+        variables(s.vars)
+        out += ","
+        field("tries")
+        out += String(s.tries)
+        out += ","
+        field("history")
+        history(s)
+        if let module = s.module {
+            out += ","
+            field("module")
+            string(module)
+        }
+        out += ","
+        field("answeredInModule")
+        out += String(s.answeredInModule)
+        out += ","
+        field("optedOut")
+        out += s.optedOut ? "true" : "false"
+        out += ","
+        field("paused")
+        out += s.paused ? "true" : "false"
+        out += ","
+        field("finished")
+        out += s.finished ? "true" : "false"
+        if let pending = s.pending {
+            out += ","
+            field("pending")
+            value(pending)
+        }
+        if let total = s.partTotal {
+            out += ","
+            field("partTotal")
+            out += String(total)
+        }
+        if s.afterCrisis {
+            out += ","
+            field("afterCrisis")
+            out += "true"
+        }
+        out += ","
+        field("nextID")
+        out += String(s.nextID)
+        if let date = s.lastActivity {
+            out += ","
+            field("lastActivity")
+            out += "\(date.timeIntervalSince1970)"
+        }
         out += "}"
     }
 
@@ -77,7 +127,8 @@ struct StateJSON {
             // Both are in the same order: walking on finds the previous value of this name, if any.
             while b < before.count, before[b].name < entry.key { b += 1 }
             if b < before.count, before[b].value.isIdentical(to: entry.value), before[b].name.utf8.elementsEqual(entry.key.utf8),
-               copy(before[b].range) {
+                copy(before[b].range)
+            {
                 copiedVariables += 1
             } else {
                 value(entry.value)
@@ -99,7 +150,9 @@ struct StateJSON {
         out += "["
         // A turn appends a checkpoint and may drop the oldest: the entries of checkpoints whose
         // successor is the same as before are the same bytes as before.
-        let shift = previous.flatMap { p in [0, 1].first { p.layout.history.indices.contains($0) && p.layout.history[$0] == s.history.first } }
+        let shift = previous.flatMap { p in
+            [0, 1].first { p.layout.history.indices.contains($0) && p.layout.history[$0] == s.history.first }
+        }
         for (index, c) in s.history.enumerated() {
             if index > 0 { out += "," }
             let start = out.count
@@ -118,7 +171,8 @@ struct StateJSON {
     /// followed by this successor (not against the state itself).
     private mutating func copyEntry(at index: Int, checkpoint: Checkpoint, next: Checkpoint) -> Bool {
         guard let previous, index + 1 < previous.layout.history.count,
-              previous.layout.history[index] == checkpoint, previous.layout.history[index + 1] == next else { return false }
+            previous.layout.history[index] == checkpoint, previous.layout.history[index + 1] == next
+        else { return false }
         guard copy(previous.layout.entries[index]) else { return false }
         copied += 1
         return true
@@ -126,14 +180,35 @@ struct StateJSON {
 
     private mutating func checkpoint(_ c: Checkpoint, nextVars: [String: Value], nextFrames: [LoopFrame]) {
         out += "{"
-        field("node"); string(c.node)
-        if c.frames != nextFrames { out += ","; field("frames"); frames(c.frames) }
-        if let module = c.module { out += ","; field("module"); string(module) }
-        out += ","; field("answeredInModule"); out += String(c.answeredInModule)
+        field("node")
+        string(c.node)
+        if c.frames != nextFrames {
+            out += ","
+            field("frames")
+            frames(c.frames)
+        }
+        if let module = c.module {
+            out += ","
+            field("module")
+            string(module)
+        }
+        out += ","
+        field("answeredInModule")
+        out += String(c.answeredInModule)
         let (set, unset) = Self.differences(of: c.vars, from: nextVars)
-        if !set.isEmpty { out += ","; field("set"); record(set) }
-        if !unset.isEmpty { out += ","; field("unset"); array(unset) { $0.string($1) } }
-        out += ","; field("nextID"); out += String(c.nextID)
+        if !set.isEmpty {
+            out += ","
+            field("set")
+            record(set)
+        }
+        if !unset.isEmpty {
+            out += ","
+            field("unset")
+            array(unset) { $0.string($1) }
+        }
+        out += ","
+        field("nextID")
+        out += String(c.nextID)
         out += "}"
     }
 
@@ -165,10 +240,17 @@ struct StateJSON {
     private mutating func frames(_ frames: [LoopFrame]) {
         array(frames) { writer, frame in
             writer.out += "{"
-            writer.field("node"); writer.string(frame.node)
-            writer.out += ","; writer.field("alias"); writer.string(frame.alias)
-            writer.out += ","; writer.field("items"); writer.array(frame.items) { $0.value($1) }
-            writer.out += ","; writer.field("index"); writer.out += String(frame.index)
+            writer.field("node")
+            writer.string(frame.node)
+            writer.out += ","
+            writer.field("alias")
+            writer.string(frame.alias)
+            writer.out += ","
+            writer.field("items")
+            writer.array(frame.items) { $0.value($1) }
+            writer.out += ","
+            writer.field("index")
+            writer.out += String(frame.index)
             writer.out += "}"
         }
     }
@@ -182,12 +264,23 @@ struct StateJSON {
         case .list(let items): array(items) { $0.value($1) }
         case .record(let r): record(r)
         case .date(let d, let t):
-            out += "{"; field("$date")
+            out += "{"
+            field("$date")
             out += "{\"year\":\(d.year),\"month\":\(d.month),\"day\":\(d.day)}"
-            if let t { out += ","; field("time"); out += "{\"hour\":\(t.hour),\"minute\":\(t.minute)}" }
+            if let t {
+                out += ","
+                field("time")
+                out += "{\"hour\":\(t.hour),\"minute\":\(t.minute)}"
+            }
             out += "}"
         case .option(let list, let key):
-            out += "{"; field("$option"); string(list); out += ","; field("key"); string(key); out += "}"
+            out += "{"
+            field("$option")
+            string(list)
+            out += ","
+            field("key")
+            string(key)
+            out += "}"
         }
     }
 
@@ -232,11 +325,21 @@ struct StateJSON {
     private mutating func escape(_ s: String) {
         for byte in s.utf8 {
             switch byte {
-            case 0x22: out.append(0x5C); out.append(0x22)
-            case 0x5C: out.append(0x5C); out.append(0x5C)
-            case 0x0A: out.append(0x5C); out.append(UInt8(ascii: "n"))
-            case 0x0D: out.append(0x5C); out.append(UInt8(ascii: "r"))
-            case 0x09: out.append(0x5C); out.append(UInt8(ascii: "t"))
+            case 0x22:
+                out.append(0x5C)
+                out.append(0x22)
+            case 0x5C:
+                out.append(0x5C)
+                out.append(0x5C)
+            case 0x0A:
+                out.append(0x5C)
+                out.append(UInt8(ascii: "n"))
+            case 0x0D:
+                out.append(0x5C)
+                out.append(UInt8(ascii: "r"))
+            case 0x09:
+                out.append(0x5C)
+                out.append(UInt8(ascii: "t"))
             case 0..<0x20:
                 out += "\\u00"
                 out.append(Self.hex[Int(byte >> 4)])

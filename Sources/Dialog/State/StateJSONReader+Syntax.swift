@@ -37,17 +37,24 @@ extension StateJSONReader {
     }
 
     /// `opening`, then `item` for each item, separated by commas, then `closing`.
-    private mutating func delimited(_ opening: UInt8, _ closing: UInt8, depth: Int,
-                                    _ item: (inout Self) throws(Error) -> Void) throws(Error) {
+    private mutating func delimited(
+        _ opening: UInt8, _ closing: UInt8, depth: Int,
+        _ item: (inout Self) throws(Error) -> Void
+    ) throws(Error) {
         try open(opening, depth: depth)
         skipWhitespace()
-        if peek == closing { pos += 1; return }
+        if peek == closing {
+            pos += 1
+            return
+        }
         while true {
             try item(&self)
             skipWhitespace()
             switch peek {
             case .comma: pos += 1
-            case closing: pos += 1; return
+            case closing:
+                pos += 1
+                return
             default: throw error(closing == .closeBrace ? "',' or '}'" : "',' or ']'")
             }
         }
@@ -102,8 +109,14 @@ extension StateJSONReader {
 
     mutating func bool() throws(Error) -> Bool {
         skipWhitespace()
-        if peek == UInt8(ascii: "t") { try literal("true"); return true }
-        if peek == UInt8(ascii: "f") { try literal("false"); return false }
+        if peek == UInt8(ascii: "t") {
+            try literal("true")
+            return true
+        }
+        if peek == UInt8(ascii: "f") {
+            try literal("false")
+            return false
+        }
         throw error("true or false")
     }
 
@@ -128,7 +141,9 @@ extension StateJSONReader {
                 let (times10, overflow) = value.multipliedReportingOverflow(by: 10)
                 // Negative numbers are summed as negative, so Int.min fits.
                 let (next, overflow2) = negative ? times10.subtractingReportingOverflow(digit) : times10.addingReportingOverflow(digit)
-                guard !overflow && !overflow2 else { throw error("a whole number that fits in an Int", at: start, found: text(start..<pos)) }
+                guard !overflow && !overflow2 else {
+                    throw error("a whole number that fits in an Int", at: start, found: text(start..<pos))
+                }
                 value = next
             }
             return value
@@ -150,7 +165,8 @@ extension StateJSONReader {
         let text = text(start..<pos)
         let mantissa = text.utf8.prefix { $0 != UInt8(ascii: "e") && $0 != UInt8(ascii: "E") }
         guard let double = Double(text), double.isFinite,
-              double != 0 || !mantissa.contains(where: { (UInt8(ascii: "1")...UInt8(ascii: "9")).contains($0) }) else {
+            double != 0 || !mantissa.contains(where: { (UInt8(ascii: "1")...UInt8(ascii: "9")).contains($0) })
+        else {
             throw error("a number that fits in a Double", at: start, found: text)
         }
         return double
@@ -302,7 +318,8 @@ extension StateJSONReader {
     /// Moves past one multi-byte UTF-8 character, or throws: overlong forms, surrogates and
     /// characters beyond U+10FFFF are invalid (Unicode table 3-7), as JSONDecoder finds too.
     mutating func utf8Sequence() throws(Error) {
-        let length: Int, second: ClosedRange<UInt8>
+        let length: Int
+        let second: ClosedRange<UInt8>
         switch bytes[pos] {
         case 0xC2...0xDF: (length, second) = (2, 0x80...0xBF)
         case 0xE0: (length, second) = (3, 0xA0...0xBF)
@@ -314,7 +331,8 @@ extension StateJSONReader {
         default: throw error("UTF-8")
         }
         guard bytes.count - pos >= length, second.contains(bytes[pos + 1]),
-              (2..<length).allSatisfy({ bytes[pos + $0] & 0xC0 == 0x80 }) else { throw error("UTF-8") }
+            (2..<length).allSatisfy({ bytes[pos + $0] & 0xC0 == 0x80 })
+        else { throw error("UTF-8") }
         pos += length
     }
 

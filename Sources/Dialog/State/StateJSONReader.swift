@@ -49,7 +49,9 @@ struct StateJSONReader {
         try data.withUnsafeBytes { raw in Result { () throws(Error) in try body(raw.assumingMemoryBound(to: UInt8.self)) } }.get()
     }
 
-    private static func document<R>(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (inout StateJSONReader) throws(Error) -> R) throws(Error) -> R {
+    private static func document<R>(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (inout StateJSONReader) throws(Error) -> R) throws(Error)
+        -> R
+    {
         var reader = StateJSONReader(bytes: bytes)
         // JSONDecoder skips a UTF-8 byte order mark.
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { reader.pos = 3 }
@@ -74,11 +76,25 @@ struct StateJSONReader {
     // MARK: The state
 
     private mutating func conversation() throws(Error) -> Conversation {
-        var stateVersion = 0, flowID = "", flowVersion = 0, language = Language.nl, node: String?
-        var frames: [LoopFrame] = [], vars: [String: Value] = [:], tries = 0, history: [StoredCheckpoint] = []
-        var module: String?, answeredInModule = 0, optedOut = false, paused = false, finished = false, nextID = 0
+        var stateVersion = 0
+        var flowID = ""
+        var flowVersion = 0
+        var language = Language.nl
+        var node: String?
+        var frames: [LoopFrame] = []
+        var vars: [String: Value] = [:]
+        var tries = 0
+        var history: [StoredCheckpoint] = []
+        var module: String?
+        var answeredInModule = 0
+        var optedOut = false
+        var paused = false
+        var finished = false
+        var nextID = 0
         var lastActivity: Date?
-        var pending: Value?, partTotal: Int?, afterCrisis = false
+        var pending: Value?
+        var partTotal: Int?
+        var afterCrisis = false
         try object(StateKey.self, depth: 1) { r, key throws(Error) in
             switch key {
             case .stateVersion: stateVersion = try r.integer()
@@ -146,7 +162,10 @@ struct StateJSONReader {
             case .vars: c.vars = try r.null() ? nil : r.dictionary(depth: depth + 1)
             case .set: c.set = try r.null() ? nil : r.dictionary(depth: depth + 1)
             case .unset:
-                if try r.null() { c.unset = nil; return }
+                if try r.null() {
+                    c.unset = nil
+                    return
+                }
                 var names: [String] = []
                 try r.elements(depth: depth + 1) { r throws(Error) in names.append(try r.string()) }
                 c.unset = names
@@ -274,7 +293,8 @@ struct StateJSONReader {
 
     /// Only which of the three the object at `pos` is, for when reading it as a record failed.
     private mutating func markerShape(depth: Int) throws(Error) -> Shape {
-        var date: Bool?, option: Bool?
+        var date: Bool?
+        var option: Bool?
         try members(depth: depth) { r throws(Error) in
             switch try r.keyIndex(MarkerKey.self).map({ MarkerKey.allCases[$0] }) {
             case .date? where date == nil: date = !r.nextIsNull()
@@ -287,7 +307,8 @@ struct StateJSONReader {
     }
 
     private mutating func date(depth: Int) throws(Error) -> Value {
-        var date = LocalDate(year: 0, month: 0, day: 0), time: LocalTime?
+        var date = LocalDate(year: 0, month: 0, day: 0)
+        var time: LocalTime?
         try object(DateValueKey.self, depth: depth) { r, key throws(Error) in
             switch key {
             case .date:
@@ -314,7 +335,8 @@ struct StateJSONReader {
     }
 
     private mutating func option(depth: Int) throws(Error) -> Value {
-        var list = "", key = ""
+        var list = ""
+        var key = ""
         try object(OptionKey.self, depth: depth) { r, field throws(Error) in
             switch field {
             case .list: list = try r.string()
@@ -329,7 +351,7 @@ struct StateJSONReader {
 
 private enum StateKey: String, JSONKeys {
     case stateVersion, flowID, flowVersion, language, node, frames, vars, tries, history, module, answeredInModule,
-         optedOut, paused, finished, pending, partTotal, afterCrisis, nextID, lastActivity
+        optedOut, paused, finished, pending, partTotal, afterCrisis, nextID, lastActivity
     static let keys = KeySet(Self.self, optional: [.node, .module, .pending, .partTotal, .afterCrisis, .lastActivity])
 }
 

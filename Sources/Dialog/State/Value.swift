@@ -80,11 +80,26 @@ extension Value: Codable {
     /// `StateJSONReader` reads values the same way (`Conversation.decode`): change both together.
     public init(from decoder: any Decoder) throws {
         if let single = try? decoder.singleValueContainer() {
-            if single.decodeNil() { self = .none; return }
-            if let b = try? single.decode(Bool.self) { self = .bool(b); return }
-            if let n = try? single.decode(Int.self) { self = .number(n); return }
-            if let s = try? single.decode(String.self) { self = .text(s); return }
-            if let items = try? single.decode([Value].self) { self = .list(items); return }
+            if single.decodeNil() {
+                self = .none
+                return
+            }
+            if let b = try? single.decode(Bool.self) {
+                self = .bool(b)
+                return
+            }
+            if let n = try? single.decode(Int.self) {
+                self = .number(n)
+                return
+            }
+            if let s = try? single.decode(String.self) {
+                self = .text(s)
+                return
+            }
+            if let items = try? single.decode([Value].self) {
+                self = .list(items)
+                return
+            }
         }
         let object = try decoder.container(keyedBy: DynamicKey.self)
         if let date = try object.decodeIfPresent(LocalDate.self, forKey: DynamicKey(stringValue: "$date")) {
@@ -107,15 +122,20 @@ extension Value: Codable {
     public func encode(to encoder: any Encoder) throws {
         switch self {
         case .text(let s):
-            var c = encoder.singleValueContainer(); try c.encode(s)
+            var c = encoder.singleValueContainer()
+            try c.encode(s)
         case .number(let n):
-            var c = encoder.singleValueContainer(); try c.encode(n)
+            var c = encoder.singleValueContainer()
+            try c.encode(n)
         case .bool(let b):
-            var c = encoder.singleValueContainer(); try c.encode(b)
+            var c = encoder.singleValueContainer()
+            try c.encode(b)
         case .none:
-            var c = encoder.singleValueContainer(); try c.encodeNil()
+            var c = encoder.singleValueContainer()
+            try c.encodeNil()
         case .list(let items):
-            var c = encoder.singleValueContainer(); try c.encode(items)
+            var c = encoder.singleValueContainer()
+            try c.encode(items)
         case .date(let d, let t):
             var c = encoder.container(keyedBy: DynamicKey.self)
             try c.encode(d, forKey: DynamicKey(stringValue: "$date"))

@@ -5,10 +5,10 @@
 enum GSM7Alphabet {
     /// Basic table in code order 0x00...0x7F, without 0x1B.
     static let basicCharacters: String =
-        "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞ" // 0x00-0x1A
-        + "ÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?" // 0x1C-0x3F
-        + "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§" // 0x40-0x5F
-        + "¿abcdefghijklmnopqrstuvwxyzäöñüà" // 0x60-0x7F
+        "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞ"  // 0x00-0x1A
+        + "ÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"  // 0x1C-0x3F
+        + "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§"  // 0x40-0x5F
+        + "¿abcdefghijklmnopqrstuvwxyzäöñüà"  // 0x60-0x7F
 
     /// Extension table: form feed, ^ { } \ [ ~ ] | and €.
     static let extensionCharacters: String = "\u{0C}^{}\\[~]|€"

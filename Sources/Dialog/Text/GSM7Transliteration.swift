@@ -32,7 +32,7 @@ enum GSM7Transliteration {
         ("źżž", "z"), ("ŹŻŽ", "Z"),
         ("ĳ", "ij"), ("Ĳ", "IJ"),
         ("œ", "oe"), ("Œ", "OE"),
-        ("þ", "th"), ("Þ", "TH"),
+        ("þ", "th"), ("Þ", "TH")
     ]
 
     static let table: [Character: String] = {

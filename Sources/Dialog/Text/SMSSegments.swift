@@ -8,8 +8,9 @@
 public enum SMSSegments {
     public static func analyze(_ text: String) -> SMSSegmentInfo {
         if let septets = GSM7Alphabet.asciiSeptets(of: text), septets <= SMSEncoding.gsm7.singleSegmentLimit {
-            return SMSSegmentInfo(encoding: .gsm7, units: septets, segments: septets == 0 ? 0 : 1,
-                                  unitsPerSegment: septets == 0 ? [] : [septets])
+            return SMSSegmentInfo(
+                encoding: .gsm7, units: septets, segments: septets == 0 ? 0 : 1,
+                unitsPerSegment: septets == 0 ? [] : [septets])
         }
         return analyzeScalars(text)
     }

@@ -25,13 +25,20 @@ struct Template: Sendable {
         var literal = ""
         while i < text.endIndex {
             let c = text[i]
-            guard c == "{" else { literal.append(c); i = text.index(after: i); continue }
+            guard c == "{" else {
+                literal.append(c)
+                i = text.index(after: i)
+                continue
+            }
             guard let end = matchingBrace(text, from: i) else {
                 throw PathError(text: text, reason: "'{' without '}'")
             }
             let tag = String(text[text.index(after: i)..<end])
             i = text.index(after: end)
-            if !literal.isEmpty { parts.append(.literal(literal)); literal = "" }
+            if !literal.isEmpty {
+                parts.append(.literal(literal))
+                literal = ""
+            }
             if tag.hasPrefix("/") {
                 guard String(tag.dropFirst()) == closing else {
                     throw PathError(text: text, reason: "unexpected {\(tag)}")
@@ -62,7 +69,10 @@ struct Template: Sendable {
         var i = start
         while i < text.endIndex {
             if text[i] == "{" { depth += 1 }
-            if text[i] == "}" { depth -= 1; if depth == 0 { return i } }
+            if text[i] == "}" {
+                depth -= 1
+                if depth == 0 { return i }
+            }
             i = text.index(after: i)
         }
         return nil
@@ -99,8 +109,10 @@ struct Template: Sendable {
         render(parts, scope, indexes: [], format, include)
     }
 
-    private func render(_ parts: [Part], _ scope: Scope, indexes: [Int], _ format: (Value) -> String,
-                        _ include: (String, Scope) -> String) -> String {
+    private func render(
+        _ parts: [Part], _ scope: Scope, indexes: [Int], _ format: (Value) -> String,
+        _ include: (String, Scope) -> String
+    ) -> String {
         var out = ""
         for part in parts {
             switch part {

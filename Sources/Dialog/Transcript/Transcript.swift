@@ -45,19 +45,27 @@ public struct Transcript: Sendable, Equatable {
         var language = Language.nl
         var steps: [Step] = []
         for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if line.hasPrefix("# flow: ") { flow = String(line.dropFirst(8)) }
-            else if line.hasPrefix("# start: ") {
+            if line.hasPrefix("# flow: ") {
+                flow = String(line.dropFirst(8))
+            } else if line.hasPrefix("# start: ") {
                 guard let date = ISO8601DateFormatter().date(from: String(line.dropFirst(9))) else {
                     throw ParseError(line: n + 1, message: "start is not an ISO 8601 time")
                 }
                 start = date
             } else if line.hasPrefix("# lang: ") {
-                guard let l = Language(rawValue: String(line.dropFirst(8))) else { throw ParseError(line: n + 1, message: "unknown language") }
+                guard let l = Language(rawValue: String(line.dropFirst(8))) else {
+                    throw ParseError(line: n + 1, message: "unknown language")
+                }
                 language = l
-            } else if line.hasPrefix("> ") { steps.append(.input(String(line.dropFirst(2)))) }
-            else if line == ">" { steps.append(.input("")) }
-            else if line == "* begin" { steps.append(.begin) }
-            else if line.hasPrefix("@ ") { steps.append(.time(String(line.dropFirst(2)))) }
+            } else if line.hasPrefix("> ") {
+                steps.append(.input(String(line.dropFirst(2))))
+            } else if line == ">" {
+                steps.append(.input(""))
+            } else if line == "* begin" {
+                steps.append(.begin)
+            } else if line.hasPrefix("@ ") {
+                steps.append(.time(String(line.dropFirst(2))))
+            }
         }
         guard let start else { throw ParseError(line: 1, message: "missing '# start: <ISO 8601>'") }
         self.init(flow: flow, start: start, language: language, steps: steps)
@@ -86,7 +94,8 @@ public struct Transcript: Sendable, Equatable {
             } else {
                 let hm = part.split(separator: ":").compactMap { Int($0) }
                 guard hm.count == 2,
-                      let set = calendar.date(bySettingHour: hm[0], minute: hm[1], second: 0, of: date) else { return nil }
+                    let set = calendar.date(bySettingHour: hm[0], minute: hm[1], second: 0, of: date)
+                else { return nil }
                 date = set
             }
         }

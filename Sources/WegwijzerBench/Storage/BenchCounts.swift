@@ -6,10 +6,12 @@ import GRDB
 enum BenchCounts {
     /// After one intake: inbound messages, outbound messages, their SMS segments, and modules completed.
     static func intake(in db: Database) throws -> (inbound: Int, outbound: Int, segments: Int, modules: Int) {
-        (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM message WHERE direction = 'in'") ?? 0,
-         try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox") ?? 0,
-         try Int.fetchOne(db, sql: "SELECT SUM(m.segments) FROM outbox o JOIN message m ON m.id = o.messageId") ?? 0,
-         try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM moduleProgress WHERE completedAt IS NOT NULL") ?? 0)
+        (
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM message WHERE direction = 'in'") ?? 0,
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox") ?? 0,
+            try Int.fetchOne(db, sql: "SELECT SUM(m.segments) FROM outbox o JOIN message m ON m.id = o.messageId") ?? 0,
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM moduleProgress WHERE completedAt IS NOT NULL") ?? 0
+        )
     }
 
     static func jobs(in db: Database) throws -> Int {

@@ -12,20 +12,26 @@ enum SeedRows {
     static func insert(_ range: [Int], state: Conversation, json: String, now: Date, dueAt: Date, in db: Database) throws {
         let person = try db.makeStatement(sql: "INSERT INTO person (role, phone, name, createdAt) VALUES ('inwoner', ?, ?, ?)")
         let contact = try db.makeStatement(sql: "INSERT INTO contact (personId, channel, address, lastInboundAt) VALUES (?, 'sms', ?, ?)")
-        let conversation = try db.makeStatement(sql: """
-            INSERT INTO conversation (personId, flowId, flowVersion, state, stateVersion, module, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """)
-        let message = try db.makeStatement(sql: """
-            INSERT INTO message (personId, direction, channel, providerId, text, createdAt) VALUES (?, ?, 'sms', ?, ?, ?)
-            """)
-        let goal = try db.makeStatement(sql: "INSERT INTO goal (personId, localId, leefgebied, text, rank, createdAt) VALUES (?, 'g1', 'wonen', 'Een fijn huis', 1, ?)")
-        let action = try db.makeStatement(sql: """
-            INSERT INTO action (personId, goalId, localId, what, ownerKind, dueDate, dueTime, createdAt) VALUES (?, ?, ?, ?, 'inwoner', ?, '10:00', ?)
-            """)
-        let job = try db.makeStatement(sql: "INSERT INTO job (kind, personId, actionId, dueAt, idempotencyKey, createdAt) VALUES (?, ?, ?, ?, ?, ?)")
+        let conversation = try db.makeStatement(
+            sql: """
+                INSERT INTO conversation (personId, flowId, flowVersion, state, stateVersion, module, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """)
+        let message = try db.makeStatement(
+            sql: """
+                INSERT INTO message (personId, direction, channel, providerId, text, createdAt) VALUES (?, ?, 'sms', ?, ?, ?)
+                """)
+        let goal = try db.makeStatement(
+            sql: "INSERT INTO goal (personId, localId, leefgebied, text, rank, createdAt) VALUES (?, 'g1', 'wonen', 'Een fijn huis', 1, ?)")
+        let action = try db.makeStatement(
+            sql: """
+                INSERT INTO action (personId, goalId, localId, what, ownerKind, dueDate, dueTime, createdAt) VALUES (?, ?, ?, ?, 'inwoner', ?, '10:00', ?)
+                """)
+        let job = try db.makeStatement(
+            sql: "INSERT INTO job (kind, personId, actionId, dueAt, idempotencyKey, createdAt) VALUES (?, ?, ?, ?, ?, ?)")
         // The actions are due two weeks after the first reminder; their follow-up the day after.
-        let actionDay = ISO8601DateFormatter.string(from: dueAt.addingTimeInterval(14 * 86_400),
-                                                    timeZone: TimeZone(identifier: "Europe/Amsterdam")!, formatOptions: [.withFullDate])
+        let actionDay = ISO8601DateFormatter.string(
+            from: dueAt.addingTimeInterval(14 * 86_400),
+            timeZone: TimeZone(identifier: "Europe/Amsterdam")!, formatOptions: [.withFullDate])
         let followup = dueAt.addingTimeInterval(15 * 86_400)
         for n in range {
             let phone = phone(n)

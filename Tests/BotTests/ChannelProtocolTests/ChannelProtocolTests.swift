@@ -1,6 +1,7 @@
-@testable import Bot
 import Foundation
 import Testing
+
+@testable import Bot
 
 /// The channel protocol tests: signatures, payload parsers and request builders against
 /// `Tests/Fixtures/vectors.json`. Every suite in this folder is nested here, so
@@ -11,7 +12,7 @@ import Testing
         "twilio-sig-docs-classic", "twilio-sig-sdk-unittest", "twilio-sig-status-callback", "twilio-sig-json-bodysha256",
         "twilio-sig-sharedkey-hmac-sha256", "twiml-simple", "twiml-escaping", "twiml-empty", "twilio-send-sms",
         "wa-sig-courier-hello", "wa-verify-docs", "wa-inbound-text", "wa-status-sent", "wa-send-text",
-        "wa-send-template", "tg-update-private-text", "tg-secret-token", "tg-send-message", "tg-webhook-method-reply",
+        "wa-send-template", "tg-update-private-text", "tg-secret-token", "tg-send-message", "tg-webhook-method-reply"
     ]
 
     @Test func everyTwilioWhatsAppAndTelegramVectorIsCovered() throws {

@@ -1,6 +1,7 @@
-@testable import Bot
 import Foundation
 import Testing
+
+@testable import Bot
 
 extension ChannelProtocolTests {
     @Suite struct GenericGatewayTests {
@@ -9,7 +10,9 @@ extension ChannelProtocolTests {
 
         @Test func hmacSHA256KnownAnswer() {
             // RFC 4231 test case 2.
-            #expect(GenericSignature.sign(body: Data("what do ya want for nothing?".utf8), secret: "Jefe") == "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")
+            #expect(
+                GenericSignature.sign(body: Data("what do ya want for nothing?".utf8), secret: "Jefe")
+                    == "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")
         }
 
         @Test func signedBodiesVerifyWithAndWithoutPrefix() {
@@ -32,7 +35,9 @@ extension ChannelProtocolTests {
             #expect(!GenericSignature.isValid(header: "", rawBody: body, secret: secret))
             #expect(!GenericSignature.isValid(header: "sha1=" + signature, rawBody: body, secret: secret))
             #expect(!GenericSignature.isValid(header: String(signature.dropLast()), rawBody: body, secret: secret))
-            #expect(!GenericSignature.isValid(header: Data(WebhookSignature.bytes(fromHex: signature) ?? []).base64EncodedString(), rawBody: body, secret: secret))
+            #expect(
+                !GenericSignature.isValid(
+                    header: Data(WebhookSignature.bytes(fromHex: signature) ?? []).base64EncodedString(), rawBody: body, secret: secret))
         }
 
         @Test func parsesAValidMessage() throws {
@@ -54,7 +59,7 @@ extension ChannelProtocolTests {
             (#"{"id":"1","from":"+31612345678","text":null}"#, "field 'text' is null"),
             (#"{"id":"1","from":["+31612345678"],"text":"x"}"#, "field 'from' has the wrong type"),
             (#""just a string""#, "body is not a JSON object"),
-            ("id=1&from=2&text=3", "body is not valid JSON"),
+            ("id=1&from=2&text=3", "body is not valid JSON")
         ])
         func wrongShapesAreRefusedWithAReason(json: String, reason: String) {
             #expect(GenericInbound.parse(json: Data(json.utf8)).failureValue?.reason == reason)
@@ -63,7 +68,9 @@ extension ChannelProtocolTests {
         @Test func textLimitIs4096Characters() throws {
             let limit = String(repeating: "€", count: 4096)
             #expect(try GenericInbound.parse(json: Data(#"{"id":"1","from":"+31612345678","text":"\#(limit)"}"#.utf8)).get().text == limit)
-            #expect(GenericInbound.parse(json: Data(#"{"id":"1","from":"+31612345678","text":"\#(limit)x"}"#.utf8)).failureValue?.reason == "field 'text' is longer than 4096 characters")
+            #expect(
+                GenericInbound.parse(json: Data(#"{"id":"1","from":"+31612345678","text":"\#(limit)x"}"#.utf8)).failureValue?.reason
+                    == "field 'text' is longer than 4096 characters")
         }
 
         @Test func emptyInvalidUTF8AndHugeBodiesAreRefused() {

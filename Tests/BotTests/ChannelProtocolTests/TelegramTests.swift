@@ -1,6 +1,7 @@
-@testable import Bot
 import Foundation
 import Testing
+
+@testable import Bot
 
 extension ChannelProtocolTests {
     @Suite struct TelegramTests {
@@ -43,7 +44,8 @@ extension ChannelProtocolTests {
         }
 
         @Test func groupMessageIsNotPrivate() throws {
-            let json = #"{"update_id":5,"message":{"message_id":7,"date":1795425300,"chat":{"id":-1001234567890,"title":"Buurt","type":"supergroup"},"from":{"id":42,"is_bot":false,"first_name":"Anouk","language_code":"nl"},"text":"Hoi allemaal"}}"#
+            let json =
+                #"{"update_id":5,"message":{"message_id":7,"date":1795425300,"chat":{"id":-1001234567890,"title":"Buurt","type":"supergroup"},"from":{"id":42,"is_bot":false,"first_name":"Anouk","language_code":"nl"},"text":"Hoi allemaal"}}"#
             guard case .message(let message) = try TelegramInbound.parse(json: Data(json.utf8)).get() else {
                 Issue.record("expected a message")
                 return
@@ -57,7 +59,7 @@ extension ChannelProtocolTests {
         @Test(arguments: [
             #"{"update_id":9,"edited_message":{"message_id":1,"date":1,"chat":{"id":1,"type":"private"},"text":"x"}}"#,
             #"{"update_id":9,"callback_query":{"id":"4382bfdwdsb323b2d9","data":"ja"}}"#,
-            #"{"update_id":9}"#,
+            #"{"update_id":9}"#
         ])
         func updatesWithoutAMessageAreIgnored(json: String) throws {
             #expect(try TelegramInbound.parse(json: Data(json.utf8)).get() == .ignored(updateID: 9))
@@ -77,12 +79,21 @@ extension ChannelProtocolTests {
             (#"{"message":{}}"#, "missing field 'update_id'"),
             (#"{"update_id":"1"}"#, "field 'update_id' has the wrong type"),
             (#"{"update_id":1.5}"#, "body has a number that does not fit its field"),
-            (#"{"update_id":1,"message":{"message_id":1,"date":1,"chat":{"id":"8","type":"private"}}}"#, "field 'message.chat.id' has the wrong type"),
+            (
+                #"{"update_id":1,"message":{"message_id":1,"date":1,"chat":{"id":"8","type":"private"}}}"#,
+                "field 'message.chat.id' has the wrong type"
+            ),
             (#"{"update_id":1,"message":{"message_id":1,"date":1,"chat":{"type":"private"}}}"#, "missing field 'message.chat.id'"),
-            (#"{"update_id":1,"message":{"message_id":1,"date":1,"chat":{"id":8,"type":"private"},"text":["x"]}}"#, "field 'message.text' has the wrong type"),
-            (#"{"update_id":1,"message":{"message_id":1,"date":1,"chat":{"id":8,"type":"private"},"from":{"id":99999999999999999999}}}"#, "body has a number that does not fit its field"),
+            (
+                #"{"update_id":1,"message":{"message_id":1,"date":1,"chat":{"id":8,"type":"private"},"text":["x"]}}"#,
+                "field 'message.text' has the wrong type"
+            ),
+            (
+                #"{"update_id":1,"message":{"message_id":1,"date":1,"chat":{"id":8,"type":"private"},"from":{"id":99999999999999999999}}}"#,
+                "body has a number that does not fit its field"
+            ),
             (#"null"#, "body is not a JSON object"),
-            (#"{"update_id":1"#, "body is not valid JSON"),
+            (#"{"update_id":1"#, "body is not valid JSON")
         ])
         func wrongShapesAreRefusedWithAReason(json: String, reason: String) {
             #expect(TelegramInbound.parse(json: Data(json.utf8)).failureValue?.reason == reason)
@@ -91,8 +102,11 @@ extension ChannelProtocolTests {
         @Test func hugeTextIsRefused() {
             let text = String(repeating: "a", count: 1_000_000)
             let json = #"{"update_id":1,"message":{"message_id":1,"date":1,"chat":{"id":8,"type":"private"},"text":"\#(text)"}}"#
-            #expect(TelegramInbound.parse(json: Data(json.utf8)).failureValue?.reason == "field 'message.text' is longer than 4096 characters")
-            #expect(TelegramInbound.parse(json: Data(repeating: 0x7B, count: 3_000_000)).failureValue == .tooLarge(limit: PayloadLimits.maxTelegramBody))
+            #expect(
+                TelegramInbound.parse(json: Data(json.utf8)).failureValue?.reason == "field 'message.text' is longer than 4096 characters")
+            #expect(
+                TelegramInbound.parse(json: Data(repeating: 0x7B, count: 3_000_000)).failureValue
+                    == .tooLarge(limit: PayloadLimits.maxTelegramBody))
         }
 
         @Test func secretTokenVectorCases() throws {
@@ -133,7 +147,8 @@ extension ChannelProtocolTests {
             // PTB sends every value as a JSON string; the Bot API takes plain JSON types, which we send.
             let expected: [String: Any] = ["chat_id": chatID, "text": text, "reply_parameters": reply]
             #expect(try ChannelVectors.canonical(request.body) == (try ChannelVectors.canonical(object: expected)))
-            let raw = try JSONSerialization.jsonObject(with: Data(try ChannelVectors.string(vector, "raw_json_body").utf8)) as? [String: Any]
+            let raw =
+                try JSONSerialization.jsonObject(with: Data(try ChannelVectors.string(vector, "raw_json_body").utf8)) as? [String: Any]
             #expect(raw?["text"] as? String == text)
         }
 
@@ -158,11 +173,25 @@ extension ChannelProtocolTests {
         }
 
         @Test func responses() {
-            #expect(TelegramResponse.parse(status: 200, body: Data(#"{"ok":true,"result":{"message_id":512,"date":1,"chat":{"id":1,"type":"private"}}}"#.utf8)) == .sent(messageID: 512))
-            #expect(TelegramResponse.parse(status: 429, body: Data(#"{"ok":false,"error_code":429,"description":"Too Many Requests: retry after 7","parameters":{"retry_after":7}}"#.utf8)) == .retryAfter(seconds: 7))
+            #expect(
+                TelegramResponse.parse(
+                    status: 200, body: Data(#"{"ok":true,"result":{"message_id":512,"date":1,"chat":{"id":1,"type":"private"}}}"#.utf8))
+                    == .sent(messageID: 512))
+            #expect(
+                TelegramResponse.parse(
+                    status: 429,
+                    body: Data(
+                        #"{"ok":false,"error_code":429,"description":"Too Many Requests: retry after 7","parameters":{"retry_after":7}}"#
+                            .utf8)) == .retryAfter(seconds: 7))
             #expect(TelegramResponse.parse(status: 429, body: Data()) == .retryable)
-            #expect(TelegramResponse.parse(status: 403, body: Data(#"{"ok":false,"error_code":403,"description":"Forbidden: bot was blocked by the user"}"#.utf8)) == .blocked)
-            #expect(TelegramResponse.parse(status: 400, body: Data(#"{"ok":false,"error_code":400,"description":"Bad Request: chat not found"}"#.utf8)) == .permanent(code: 400, message: "Bad Request: chat not found"))
+            #expect(
+                TelegramResponse.parse(
+                    status: 403, body: Data(#"{"ok":false,"error_code":403,"description":"Forbidden: bot was blocked by the user"}"#.utf8))
+                    == .blocked)
+            #expect(
+                TelegramResponse.parse(
+                    status: 400, body: Data(#"{"ok":false,"error_code":400,"description":"Bad Request: chat not found"}"#.utf8))
+                    == .permanent(code: 400, message: "Bad Request: chat not found"))
             #expect(TelegramResponse.parse(status: 502, body: Data("Bad Gateway".utf8)) == .retryable)
             #expect(TelegramResponse.parse(status: 200, body: Data(#"{"ok":false}"#.utf8)) == .retryable)
         }

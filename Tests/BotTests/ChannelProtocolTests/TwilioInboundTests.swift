@@ -1,6 +1,7 @@
-@testable import Bot
 import Foundation
 import Testing
+
+@testable import Bot
 
 extension ChannelProtocolTests {
     @Suite struct TwilioInboundTests {
@@ -23,7 +24,10 @@ extension ChannelProtocolTests {
             #expect(inbound.param("ToState") == "")
             // The decoded params sign exactly like the vector's.
             let secret = try ChannelVectors.string(vector, "secret")
-            #expect(TwilioSignature.isValid(signature: try ChannelVectors.string(vector, "expected_signature"), url: try ChannelVectors.string(vector, "url"), params: inbound.params, secret: secret, algorithm: .sha256))
+            #expect(
+                TwilioSignature.isValid(
+                    signature: try ChannelVectors.string(vector, "expected_signature"), url: try ChannelVectors.string(vector, "url"),
+                    params: inbound.params, secret: secret, algorithm: .sha256))
         }
 
         @Test func statusCallbackVector() throws {
@@ -34,7 +38,8 @@ extension ChannelProtocolTests {
             #expect(inbound.messageSid == "SM89abcdef0123456789abcdef01234567")
             #expect(inbound.to == "+31612345678")
             #expect(inbound.errorCode == nil)
-            #expect(inbound.params.map(\.0) == ["MessageStatus", "ApiVersion", "SmsSid", "SmsStatus", "To", "From", "MessageSid", "AccountSid"])
+            #expect(
+                inbound.params.map(\.0) == ["MessageStatus", "ApiVersion", "SmsSid", "SmsStatus", "To", "From", "MessageSid", "AccountSid"])
             #expect(inbound.inboundMessage(receivedAt: Date(timeIntervalSince1970: 0)) == nil)
         }
 
@@ -46,7 +51,9 @@ extension ChannelProtocolTests {
         }
 
         @Test func optOutTypeIsRead() throws {
-            let body = form([("MessageSid", "SM1"), ("From", "+31612345678"), ("To", "+3197010250999"), ("Body", "stop"), ("OptOutType", "STOP")])
+            let body = form([
+                ("MessageSid", "SM1"), ("From", "+31612345678"), ("To", "+3197010250999"), ("Body", "stop"), ("OptOutType", "STOP")
+            ])
             let inbound = try TwilioInbound.parse(formBody: body).get()
             #expect(inbound.optOutType == "STOP")
             #expect(inbound.body == "stop")
@@ -57,7 +64,7 @@ extension ChannelProtocolTests {
             ("MessageSid=SM1&To=%2B3197010250999&Body=hoi", "missing field 'From'"),
             ("MessageSid=SM1&From=%2B31612345678&Body=hoi", "missing field 'To'"),
             ("MessageSid=&From=%2B31612345678&To=x", "field 'MessageSid' is empty"),
-            ("MessageSid=SM1&From=&To=x", "field 'From' is empty"),
+            ("MessageSid=SM1&From=&To=x", "field 'From' is empty")
         ])
         func missingFieldsNameTheField(body: String, reason: String) {
             #expect(TwilioInbound.parse(formBody: Data(body.utf8)).failureValue?.reason == reason)

@@ -1,12 +1,14 @@
-@testable import Bot
 import Foundation
 import Testing
+
+@testable import Bot
 
 extension ChannelProtocolTests {
     /// The Messages list, asked when a send was interrupted (no shared vector: the page below is
     /// written after Twilio's documented fields, with the dates as Twilio writes them).
     @Suite struct TwilioMessageListTests {
-        static let page = Data("""
+        static let page = Data(
+            """
             {"first_page_uri": "/2010-04-01/Accounts/AC1/Messages.json?To=%2B31612345678&PageSize=50&Page=0",
              "messages": [
               {"sid": "SM0003", "to": "+31612345678", "from": "+3197010250999", "body": "Hoe gaat het met wonen?",
@@ -51,7 +53,8 @@ extension ChannelProtocolTests {
         }
 
         @Test func theListRequestAsksForTheAddressWithBasicAuth() {
-            let request = TwilioRequest.listMessages(accountSid: "AC1", authToken: "secret", to: "+31612345678", apiBase: "http://127.0.0.1:9")
+            let request = TwilioRequest.listMessages(
+                accountSid: "AC1", authToken: "secret", to: "+31612345678", apiBase: "http://127.0.0.1:9")
             #expect(request.method == "GET")
             #expect(request.url == "http://127.0.0.1:9/2010-04-01/Accounts/AC1/Messages.json?To=%2B31612345678&PageSize=50")
             #expect(request.header("Authorization") == "Basic " + Data("AC1:secret".utf8).base64EncodedString())

@@ -1,6 +1,7 @@
-@testable import Bot
 import Foundation
 import Testing
+
+@testable import Bot
 
 extension ChannelProtocolTests {
     @Suite struct TwilioRequestTests {
@@ -47,8 +48,13 @@ extension ChannelProtocolTests {
         @Test func responses() {
             #expect(TwilioResponse.parse(status: 201, body: Data(#"{"sid":"SM123","status":"queued"}"#.utf8)) == .sent(sid: "SM123"))
             #expect(TwilioResponse.parse(status: 201, body: Data("not json".utf8)) == .sent(sid: nil))
-            #expect(TwilioResponse.parse(status: 400, body: Data(#"{"code":21610,"message":"Attempt to send to unsubscribed recipient","status":400}"#.utf8)) == .optedOut)
-            #expect(TwilioResponse.parse(status: 400, body: Data(#"{"code":21211,"message":"Invalid 'To' Phone Number"}"#.utf8)) == .permanent(code: 21211, message: "Invalid 'To' Phone Number"))
+            #expect(
+                TwilioResponse.parse(
+                    status: 400, body: Data(#"{"code":21610,"message":"Attempt to send to unsubscribed recipient","status":400}"#.utf8))
+                    == .optedOut)
+            #expect(
+                TwilioResponse.parse(status: 400, body: Data(#"{"code":21211,"message":"Invalid 'To' Phone Number"}"#.utf8))
+                    == .permanent(code: 21211, message: "Invalid 'To' Phone Number"))
             #expect(TwilioResponse.parse(status: 401, body: Data()) == .permanent(code: nil, message: "HTTP 401"))
             #expect(TwilioResponse.parse(status: 429, body: Data(#"{"code":20429}"#.utf8)) == .retryable)
             #expect(TwilioResponse.parse(status: 503, body: Data()) == .retryable)
@@ -63,7 +69,7 @@ extension ChannelProtocolTests {
     @Suite struct TwiMLTests {
         @Test(arguments: [
             ("twiml-simple", "Top! Ik stuur je morgen om 09:00 een herinnering."),
-            ("twiml-escaping", "Afval & <grofvuil>: zet de container één dag eerder buiten 🗑️"),
+            ("twiml-escaping", "Afval & <grofvuil>: zet de container één dag eerder buiten 🗑️")
         ])
         func messageMatchesTwilioPython(id: String, text: String) throws {
             let vector = try ChannelVectors.vector(id)
@@ -101,7 +107,9 @@ extension ChannelProtocolTests {
                     }
                 }.joined()
             }
-            let pieces = ["a", "Hoi", " ", "&", "<", ">", "\t", "\n", "\u{1}", "\u{1F}", "é", "ï", "\u{FFFE}", "\u{FFFF}", "\u{F8FF}", "\u{FFFD}", "😀"]
+            let pieces = [
+                "a", "Hoi", " ", "&", "<", ">", "\t", "\n", "\u{1}", "\u{1F}", "é", "ï", "\u{FFFE}", "\u{FFFF}", "\u{F8FF}", "\u{FFFD}", "😀"
+            ]
             var rng = SystemRandomNumberGenerator()
             for _ in 0..<5_000 {
                 let text = (0..<Int.random(in: 0...8, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()

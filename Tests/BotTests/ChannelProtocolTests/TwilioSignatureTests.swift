@@ -1,6 +1,7 @@
-@testable import Bot
 import Foundation
 import Testing
+
+@testable import Bot
 
 extension ChannelProtocolTests {
     @Suite struct TwilioSignatureTests {
@@ -41,7 +42,8 @@ extension ChannelProtocolTests {
             let params = try ChannelVectors.pairs(vector, "params")
             let renamed = params.map { $0.0 == "Caller" ? ("caller", $0.1) : $0 }
             #expect(!TwilioSignature.isValid(signature: expected, url: url, params: renamed, secret: "12345", algorithm: .sha1))
-            #expect(!TwilioSignature.isValid(signature: expected, url: url, params: params + [("Body", "")], secret: "12345", algorithm: .sha1))
+            #expect(
+                !TwilioSignature.isValid(signature: expected, url: url, params: params + [("Body", "")], secret: "12345", algorithm: .sha1))
         }
 
         @Test func oneChangedByteInTheURLIsInvalid() throws {
@@ -50,7 +52,10 @@ extension ChannelProtocolTests {
             let expected = try ChannelVectors.string(vector, "expected_signature")
             let forged = "https://mycompany.com/myapp.php?foo=1&bar=3"
             #expect(!TwilioSignature.isValid(signature: expected, url: forged, params: params, secret: "12345", algorithm: .sha1))
-            #expect(!TwilioSignature.isValid(signature: expected, url: "http://mycompany.com/myapp.php?foo=1&bar=2", params: params, secret: "12345", algorithm: .sha1))
+            #expect(
+                !TwilioSignature.isValid(
+                    signature: expected, url: "http://mycompany.com/myapp.php?foo=1&bar=2", params: params, secret: "12345",
+                    algorithm: .sha1))
         }
 
         @Test func wrongSecretMissingSignatureAndEmptySecretAreInvalid() throws {
@@ -117,12 +122,17 @@ extension ChannelProtocolTests {
             let expected = try ChannelVectors.string(vector, "expected_signature")
             let raw = try ChannelVectors.string(vector, "raw_body")
             let params = try TwilioInbound.parse(formBody: Data(raw.utf8)).get().params
-            #expect(!TwilioSignature.isValid(signature: expected, url: url.replacingOccurrences(of: "=42", with: "=43"), params: params, secret: token, algorithm: .sha1))
+            #expect(
+                !TwilioSignature.isValid(
+                    signature: expected, url: url.replacingOccurrences(of: "=42", with: "=43"), params: params, secret: token,
+                    algorithm: .sha1))
             let forgedBody = raw.replacingOccurrences(of: "MessageStatus=delivered", with: "MessageStatus=delivereD")
             let forged = try TwilioInbound.parse(formBody: Data(forgedBody.utf8)).get().params
             #expect(!TwilioSignature.isValid(signature: expected, url: url, params: forged, secret: token, algorithm: .sha1))
             // Query parameters are in the URL, never appended again.
-            #expect(!TwilioSignature.isValid(signature: expected, url: url, params: params + [("reminder", "42")], secret: token, algorithm: .sha1))
+            #expect(
+                !TwilioSignature.isValid(
+                    signature: expected, url: url, params: params + [("reminder", "42")], secret: token, algorithm: .sha1))
         }
 
         @Test func jsonBodyVariant() throws {
@@ -147,7 +157,9 @@ extension ChannelProtocolTests {
             #expect(!TwilioSignature.isValidJSON(signature: nil, url: url, rawBody: Data(raw.utf8), secret: "12345", algorithm: .sha1))
             let withoutHash = "https://mycompany.com/myapp.php?foo=1&bar=2"
             let signedWithoutHash = TwilioSignature.expected(url: withoutHash, params: [], authToken: "12345", algorithm: .sha1)
-            #expect(!TwilioSignature.isValidJSON(signature: signedWithoutHash, url: withoutHash, rawBody: Data(raw.utf8), secret: "12345", algorithm: .sha1))
+            #expect(
+                !TwilioSignature.isValidJSON(
+                    signature: signedWithoutHash, url: withoutHash, rawBody: Data(raw.utf8), secret: "12345", algorithm: .sha1))
         }
 
         @Test func sharedKeyVectorUsesSHA256() throws {

@@ -1,6 +1,7 @@
-@testable import Bot
 import Foundation
 import Testing
+
+@testable import Bot
 
 extension ChannelProtocolTests {
     @Suite struct WhatsAppInboundTests {
@@ -17,7 +18,8 @@ extension ChannelProtocolTests {
                 events == [
                     .text(
                         id: try ChannelVectors.string(expected, "message_id"), from: try ChannelVectors.string(expected, "from_wa_id"),
-                        userID: nil, name: try ChannelVectors.string(expected, "profile_name"), text: try ChannelVectors.string(expected, "text"),
+                        userID: nil, name: try ChannelVectors.string(expected, "profile_name"),
+                        text: try ChannelVectors.string(expected, "text"),
                         timestamp: try #require(expected["timestamp_unix"] as? Int))
                 ])
         }
@@ -48,12 +50,19 @@ extension ChannelProtocolTests {
         }
 
         @Test func failedStatusCarriesTheErrorCode() throws {
-            let body = envelope(#"{"statuses":[{"id":"wamid.1","status":"failed","recipient_id":"31612345678","errors":[{"code":131047,"title":"Re-engagement message"}]}]}"#)
-            #expect(try WhatsAppInbound.parse(json: body).get() == [.status(id: "wamid.1", status: "failed", recipient: "31612345678", errorCode: 131047)])
+            let body = envelope(
+                #"{"statuses":[{"id":"wamid.1","status":"failed","recipient_id":"31612345678","errors":[{"code":131047,"title":"Re-engagement message"}]}]}"#
+            )
+            #expect(
+                try WhatsAppInbound.parse(json: body).get() == [
+                    .status(id: "wamid.1", status: "failed", recipient: "31612345678", errorCode: 131047)
+                ])
         }
 
         @Test func messageWithoutFromButWithAUserIDIsValid() throws {
-            let body = envelope(#"{"contacts":[{"profile":{"name":"Anouk"},"user_id":"NL.a1B2c3"}],"messages":[{"from_user_id":"NL.a1B2c3","id":"wamid.2","timestamp":"1795425300","type":"text","text":{"body":"Hoi"}}]}"#)
+            let body = envelope(
+                #"{"contacts":[{"profile":{"name":"Anouk"},"user_id":"NL.a1B2c3"}],"messages":[{"from_user_id":"NL.a1B2c3","id":"wamid.2","timestamp":"1795425300","type":"text","text":{"body":"Hoi"}}]}"#
+            )
             let events = try WhatsAppInbound.parse(json: body).get()
             #expect(events == [.text(id: "wamid.2", from: nil, userID: "NL.a1B2c3", name: "Anouk", text: "Hoi", timestamp: 1_795_425_300)])
             let message = try #require(events.first?.inboundMessage(receivedAt: Date()))
@@ -62,8 +71,13 @@ extension ChannelProtocolTests {
         }
 
         @Test func theUserIDComesFromTheMatchingContact() throws {
-            let body = envelope(#"{"contacts":[{"profile":{"name":"A"},"wa_id":"311","user_id":"NL.one"},{"profile":{"name":"B"},"wa_id":"312","user_id":"NL.two"}],"messages":[{"from":"312","id":"w3","timestamp":1,"type":"text","text":{"body":"x"}}]}"#)
-            #expect(try WhatsAppInbound.parse(json: body).get() == [.text(id: "w3", from: "312", userID: "NL.two", name: "B", text: "x", timestamp: 1)])
+            let body = envelope(
+                #"{"contacts":[{"profile":{"name":"A"},"wa_id":"311","user_id":"NL.one"},{"profile":{"name":"B"},"wa_id":"312","user_id":"NL.two"}],"messages":[{"from":"312","id":"w3","timestamp":1,"type":"text","text":{"body":"x"}}]}"#
+            )
+            #expect(
+                try WhatsAppInbound.parse(json: body).get() == [
+                    .text(id: "w3", from: "312", userID: "NL.two", name: "B", text: "x", timestamp: 1)
+                ])
         }
 
         @Test func aMessageWithoutAnySenderIsRefused() {
@@ -73,11 +87,13 @@ extension ChannelProtocolTests {
 
         @Test func nonTextMessagesAreUnsupported() throws {
             let body = envelope(#"{"messages":[{"from":"31612345678","id":"w5","timestamp":"1","type":"image","image":{"id":"media1"}}]}"#)
-            #expect(try WhatsAppInbound.parse(json: body).get() == [.unsupported(id: "w5", from: "31612345678", userID: nil, type: "image")])
+            #expect(
+                try WhatsAppInbound.parse(json: body).get() == [.unsupported(id: "w5", from: "31612345678", userID: nil, type: "image")])
         }
 
         @Test func otherFieldsAreSkippedAndEmptyBatchesAreEmpty() throws {
-            #expect(try WhatsAppInbound.parse(json: envelope(#"{"messages":"not the messages shape"}"#, field: "account_update")).get() == [])
+            #expect(
+                try WhatsAppInbound.parse(json: envelope(#"{"messages":"not the messages shape"}"#, field: "account_update")).get() == [])
             #expect(try WhatsAppInbound.parse(json: Data(#"{"object":"whatsapp_business_account","entry":[]}"#.utf8)).get() == [])
         }
 
@@ -86,13 +102,31 @@ extension ChannelProtocolTests {
             (#"{"object":"whatsapp_business_account"}"#, "missing field 'entry'"),
             (#"{"object":"page","entry":[]}"#, "field 'object' is not 'whatsapp_business_account'"),
             (#"[1,2,3]"#, "body is not a JSON object"),
-            (#"{"entry":[{"changes":[{"field":"messages","value":{"messages":[{"from":"1","id":"w","timestamp":true,"type":"text","text":{"body":"x"}}]}}]}]}"#, "field 'entry[0].changes[0].value.messages[0].timestamp' has the wrong type"),
-            (#"{"entry":[{"changes":[{"field":"messages","value":{"messages":[{"from":"1","id":"w","timestamp":"1","type":"text","text":{"body":7}}]}}]}]}"#, "field 'entry[0].changes[0].value.messages[0].text.body' has the wrong type"),
-            (#"{"entry":[{"changes":[{"field":"messages","value":{"messages":[{"from":"1","timestamp":"1","type":"text"}]}}]}]}"#, "missing field 'entry[0].changes[0].value.messages[0].id'"),
-            (#"{"entry":[{"changes":[{"field":"messages","value":{"messages":[{"from":"1","id":"w","timestamp":"1","type":"text"}]}}]}]}"#, "missing field 'messages.text.body'"),
-            (#"{"entry":[{"changes":[{"field":"messages","value":{"messages":[{"from":"1","id":"w","timestamp":"soon","type":"text"}]}}]}]}"#, "field 'entry[0].changes[0].value.messages[0].timestamp' has the wrong type"),
-            (#"{"entry":[{"changes":[{"field":"messages","value":{"statuses":[{"id":null,"status":"sent"}]}}]}]}"#, "field 'entry[0].changes[0].value.statuses[0].id' is null"),
-            (#"{"entry": "#, "body is not valid JSON"),
+            (
+                #"{"entry":[{"changes":[{"field":"messages","value":{"messages":[{"from":"1","id":"w","timestamp":true,"type":"text","text":{"body":"x"}}]}}]}]}"#,
+                "field 'entry[0].changes[0].value.messages[0].timestamp' has the wrong type"
+            ),
+            (
+                #"{"entry":[{"changes":[{"field":"messages","value":{"messages":[{"from":"1","id":"w","timestamp":"1","type":"text","text":{"body":7}}]}}]}]}"#,
+                "field 'entry[0].changes[0].value.messages[0].text.body' has the wrong type"
+            ),
+            (
+                #"{"entry":[{"changes":[{"field":"messages","value":{"messages":[{"from":"1","timestamp":"1","type":"text"}]}}]}]}"#,
+                "missing field 'entry[0].changes[0].value.messages[0].id'"
+            ),
+            (
+                #"{"entry":[{"changes":[{"field":"messages","value":{"messages":[{"from":"1","id":"w","timestamp":"1","type":"text"}]}}]}]}"#,
+                "missing field 'messages.text.body'"
+            ),
+            (
+                #"{"entry":[{"changes":[{"field":"messages","value":{"messages":[{"from":"1","id":"w","timestamp":"soon","type":"text"}]}}]}]}"#,
+                "field 'entry[0].changes[0].value.messages[0].timestamp' has the wrong type"
+            ),
+            (
+                #"{"entry":[{"changes":[{"field":"messages","value":{"statuses":[{"id":null,"status":"sent"}]}}]}]}"#,
+                "field 'entry[0].changes[0].value.statuses[0].id' is null"
+            ),
+            (#"{"entry": "#, "body is not valid JSON")
         ])
         func wrongShapesAreRefusedWithAReason(json: String, reason: String) {
             #expect(WhatsAppInbound.parse(json: Data(json.utf8)).failureValue?.reason == reason)

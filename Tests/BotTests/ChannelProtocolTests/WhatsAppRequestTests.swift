@@ -1,6 +1,7 @@
-@testable import Bot
 import Foundation
 import Testing
+
+@testable import Bot
 
 extension ChannelProtocolTests {
     @Suite struct WhatsAppRequestTests {
@@ -54,10 +55,22 @@ extension ChannelProtocolTests {
         }
 
         @Test func responses() {
-            #expect(WhatsAppResponse.parse(status: 200, body: Data(#"{"messaging_product":"whatsapp","contacts":[{"input":"31612345678","wa_id":"31612345678"}],"messages":[{"id":"wamid.HBg"}]}"#.utf8)) == .sent(id: "wamid.HBg"))
+            #expect(
+                WhatsAppResponse.parse(
+                    status: 200,
+                    body: Data(
+                        #"{"messaging_product":"whatsapp","contacts":[{"input":"31612345678","wa_id":"31612345678"}],"messages":[{"id":"wamid.HBg"}]}"#
+                            .utf8)) == .sent(id: "wamid.HBg"))
             #expect(WhatsAppResponse.parse(status: 200, body: Data()) == .sent(id: nil))
-            #expect(WhatsAppResponse.parse(status: 400, body: Data(#"{"error":{"message":"Re-engagement message","type":"OAuthException","code":131047,"fbtrace_id":"A"}}"#.utf8)) == .needsTemplate)
-            #expect(WhatsAppResponse.parse(status: 400, body: Data(#"{"error":{"message":"Invalid parameter","code":100}}"#.utf8)) == .permanent(code: 100, message: "Invalid parameter"))
+            #expect(
+                WhatsAppResponse.parse(
+                    status: 400,
+                    body: Data(
+                        #"{"error":{"message":"Re-engagement message","type":"OAuthException","code":131047,"fbtrace_id":"A"}}"#.utf8))
+                    == .needsTemplate)
+            #expect(
+                WhatsAppResponse.parse(status: 400, body: Data(#"{"error":{"message":"Invalid parameter","code":100}}"#.utf8))
+                    == .permanent(code: 100, message: "Invalid parameter"))
             #expect(WhatsAppResponse.parse(status: 401, body: Data("<html>".utf8)) == .permanent(code: nil, message: "HTTP 401"))
             #expect(WhatsAppResponse.parse(status: 400, body: Data(#"{"error":{"code":130429}}"#.utf8)) == .retryable)
             #expect(WhatsAppResponse.parse(status: 429, body: Data()) == .retryable)

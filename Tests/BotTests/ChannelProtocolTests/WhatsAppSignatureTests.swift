@@ -1,7 +1,8 @@
-@testable import Bot
 import Crypto
 import Foundation
 import Testing
+
+@testable import Bot
 
 extension ChannelProtocolTests {
     @Suite struct WhatsAppSignatureTests {
@@ -67,7 +68,8 @@ extension ChannelProtocolTests {
             let query = try #require(FormURLEncoded.decode(String(url.split(separator: "?")[1])))
             let token = try ChannelVectors.string(vector, "configured_verify_token")
             #expect(vector["expected_status"] as? Int == 200)
-            #expect(WhatsAppVerification.challenge(query: query, verifyToken: token) == (try ChannelVectors.string(vector, "expected_body")))
+            #expect(
+                WhatsAppVerification.challenge(query: query, verifyToken: token) == (try ChannelVectors.string(vector, "expected_body")))
         }
 
         @Test func verificationMismatchIsRefused() throws {
@@ -76,12 +78,20 @@ extension ChannelProtocolTests {
             let query = try #require(FormURLEncoded.decode(String(url.split(separator: "?")[1])))
             let mismatch = try #require(vector["mismatch_case"] as? [String: Any])
             #expect(mismatch["expected_status"] as? Int == 403)
-            #expect(WhatsAppVerification.challenge(query: query, verifyToken: try ChannelVectors.string(mismatch, "configured_verify_token")) == nil)
+            #expect(
+                WhatsAppVerification.challenge(query: query, verifyToken: try ChannelVectors.string(mismatch, "configured_verify_token"))
+                    == nil)
             #expect(WhatsAppVerification.challenge(query: query, verifyToken: "") == nil)
-            #expect(WhatsAppVerification.challenge(mode: "unsubscribe", token: "meatyhamhock", challenge: "1", verifyToken: "meatyhamhock") == nil)
+            #expect(
+                WhatsAppVerification.challenge(mode: "unsubscribe", token: "meatyhamhock", challenge: "1", verifyToken: "meatyhamhock")
+                    == nil)
             #expect(WhatsAppVerification.challenge(mode: "subscribe", token: nil, challenge: "1", verifyToken: "meatyhamhock") == nil)
-            #expect(WhatsAppVerification.challenge(mode: "subscribe", token: "meatyhamhock", challenge: "<script>", verifyToken: "meatyhamhock") == nil)
-            #expect(WhatsAppVerification.challenge(mode: "subscribe", token: "meatyhamhock", challenge: nil, verifyToken: "meatyhamhock") == nil)
+            #expect(
+                WhatsAppVerification.challenge(mode: "subscribe", token: "meatyhamhock", challenge: "<script>", verifyToken: "meatyhamhock")
+                    == nil)
+            #expect(
+                WhatsAppVerification.challenge(mode: "subscribe", token: "meatyhamhock", challenge: nil, verifyToken: "meatyhamhock") == nil
+            )
         }
     }
 }

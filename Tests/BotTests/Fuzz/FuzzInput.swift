@@ -39,7 +39,7 @@ enum HostileText {
         "👩‍👩‍👧‍👦", "🇳🇱🏳️‍🌈", "😀😀😀😀😀😀😀😀😀😀", "مرحبا كيف حالك", "\u{202E}gnp.exe", "שלום \u{200F}עולם",
         "\u{0}", "\u{7}\u{8}\u{1B}[31m", "\u{FEFF}ja", "\u{200B}7\u{200B}", "ｊａ", "Ⅶ", "٧", "e\u{301}\u{301}\u{301}",
         "ja\u{0}nee", "\r\nSTOP", "STOP\u{0}", "nee; ja", "10/10", "-1", "99999999999999999999", "1e309", "NaN",
-        "+31612345678", "0031 6 1234 5678", "whatsapp:+31612345678", "‮‭", "\u{FFFD}", "\u{10FFFF}",
+        "+31612345678", "0031 6 1234 5678", "whatsapp:+31612345678", "‮‭", "\u{FFFD}", "\u{10FFFF}"
     ]
 
     static func make(_ r: inout SeededRandom) -> String {
@@ -56,12 +56,13 @@ enum HostileText {
 
     static func randomScalar(_ r: inout SeededRandom) -> Unicode.Scalar {
         while true {
-            let value: UInt32 = switch r.int(0...3) {
-            case 0: UInt32(r.int(0...0x7F))
-            case 1: UInt32(r.int(0x80...0x7FF))
-            case 2: UInt32(r.int(0x800...0xFFFF))
-            default: UInt32(r.int(0x10000...0x10FFFF))
-            }
+            let value: UInt32 =
+                switch r.int(0...3) {
+                case 0: UInt32(r.int(0...0x7F))
+                case 1: UInt32(r.int(0x80...0x7FF))
+                case 2: UInt32(r.int(0x800...0xFFFF))
+                default: UInt32(r.int(0x10000...0x10FFFF))
+                }
             if let scalar = Unicode.Scalar(value) { return scalar }
         }
     }

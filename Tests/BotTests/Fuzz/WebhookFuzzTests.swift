@@ -1,4 +1,3 @@
-@testable import Bot
 import Foundation
 import GRDB
 import HTTPTypes
@@ -7,6 +6,8 @@ import HummingbirdTesting
 import Logging
 import Synchronization
 import Testing
+
+@testable import Bot
 
 /// Bad input against every webhook, in process, on an on-disk WAL database: `FUZZ_COUNT`
 /// generated requests (default 3,000; `scripts/fuzz` runs 100,000) from the seed `FUZZ_SEED`.
@@ -39,8 +40,14 @@ struct WebhookFuzzTests {
         var description: String {
             var lines = ["fuzz webhooks: \(tried) requests tried, \(accepted) accepted, \(rejected) rejected (4xx), \(serverErrors) 5xx"]
             lines.append("  by status: " + byStatus.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))
-            lines.append("  by route:  " + byRoute.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.accepted)/\($0.value.tried)" }.joined(separator: ", ") + " (accepted/tried)")
-            lines.append("  by kind:   " + FuzzRequest.Kind.allCases.map { "\($0.rawValue) \(byKind[$0]?.accepted ?? 0)/\(byKind[$0]?.tried ?? 0)" }.joined(separator: ", "))
+            lines.append(
+                "  by route:  "
+                    + byRoute.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.accepted)/\($0.value.tried)" }.joined(separator: ", ")
+                    + " (accepted/tried)")
+            lines.append(
+                "  by kind:   "
+                    + FuzzRequest.Kind.allCases.map { "\($0.rawValue) \(byKind[$0]?.accepted ?? 0)/\(byKind[$0]?.tried ?? 0)" }.joined(
+                        separator: ", "))
             return lines.joined(separator: "\n")
         }
     }
@@ -49,7 +56,14 @@ struct WebhookFuzzTests {
     static func movingClock() -> WallClock {
         final class Ticks: Sendable { let count = Mutex(0) }
         let ticks = Ticks()
-        return WallClock { Fixtures.start.addingTimeInterval(Double(ticks.count.withLock { $0 += 1; return $0 }) * 2) }
+        return WallClock {
+            Fixtures.start.addingTimeInterval(
+                Double(
+                    ticks.count.withLock {
+                        $0 += 1
+                        return $0
+                    }) * 2)
+        }
     }
 
     @Test func everyWebhookSurvivesGeneratedBadInput() async throws {
@@ -60,9 +74,10 @@ struct WebhookFuzzTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("fuzz.sqlite").path
         let database = try AppDatabase.open(path: path)
-        let app = try buildApplication(config: TestServer.config(), database: database, library: Fixtures.library,
-                                       clock: Self.movingClock(), transport: FakeProvider().transport,
-                                       logger: Logger(label: "fuzz", factory: { _ in SwiftLogNoOpLogHandler() }), runDispatcher: false)
+        let app = try buildApplication(
+            config: TestServer.config(), database: database, library: Fixtures.library,
+            clock: Self.movingClock(), transport: FakeProvider().transport,
+            logger: Logger(label: "fuzz", factory: { _ in SwiftLogNoOpLogHandler() }), runDispatcher: false)
         let started = ContinuousClock.now
         let (tally, mustBeStored) = try await app.test(.router) { client in
             var random = SeededRandom(seed: seed)
@@ -70,25 +85,26 @@ struct WebhookFuzzTests {
             var mustBeStored: Set<StoredID> = []
             for n in 1...count {
                 let request = WebhookFuzzRequests.make(&random)
-                let where_ = "request \(n) (\(request.route), \(request.kind.rawValue)) of FUZZ_SEED=\(seed)"
+                let place = "request \(n) (\(request.route), \(request.kind.rawValue)) of FUZZ_SEED=\(seed)"
                 let response: TestResponse
                 do {
-                    response = try await client.execute(uri: request.uri, method: request.method, headers: request.headers,
-                                                        body: ByteBuffer(bytes: request.body))
+                    response = try await client.execute(
+                        uri: request.uri, method: request.method, headers: request.headers,
+                        body: ByteBuffer(bytes: request.body))
                 } catch {
-                    tally.problems.append("\(where_): the client failed: \(error)")
+                    tally.problems.append("\(place): the client failed: \(error)")
                     continue
                 }
                 let status = Int(response.status.code)
                 tally.count(request, status: status)
                 if status >= 500 || status < 200 || (300..<400).contains(status) {
-                    tally.problems.append("\(where_): status \(status) \(String(buffer: response.body).prefix(200))")
+                    tally.problems.append("\(place): status \(status) \(String(buffer: response.body).prefix(200))")
                 }
                 if request.mustReject, !(400..<500).contains(status) {
-                    tally.problems.append("\(where_): a forged or altered request was answered \(status)")
+                    tally.problems.append("\(place): a forged or altered request was answered \(status)")
                 }
                 if (400..<500).contains(status), status != 404, response.body.readableBytes == 0 {
-                    tally.problems.append("\(where_): status \(status) without a reason")
+                    tally.problems.append("\(place): status \(status) without a reason")
                 }
                 if (200..<300).contains(status), let stored = request.stores { mustBeStored.insert(stored) }
                 if tally.problems.count > 20 { break }
@@ -107,14 +123,19 @@ struct WebhookFuzzTests {
         #expect(mustBeStored.count > count / 10)
 
         let (stored, integrity, foreignKeys) = try await database.reader.read { db in
-            let rows = try Row.fetchAll(db, sql: "SELECT channel, providerId FROM message WHERE direction = 'in' AND providerId IS NOT NULL")
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT channel, providerId FROM message WHERE direction = 'in' AND providerId IS NOT NULL")
             let stored = Set(rows.map { StoredID(channel: $0["channel"], providerID: $0["providerId"]) })
-            return (stored, try String.fetchAll(db, sql: "PRAGMA integrity_check"), try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").count)
+            return (
+                stored, try String.fetchAll(db, sql: "PRAGMA integrity_check"), try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").count
+            )
         }
         let lost = mustBeStored.subtracting(stored)
         #expect(lost.isEmpty, "accepted but not stored: \(lost.prefix(5))")
         #expect(integrity == ["ok"])
         #expect(foreignKeys == 0)
-        print("  integrity_check: \(integrity.joined(separator: ", ")); foreign_key_check: \(foreignKeys) rows; accepted and stored: \(mustBeStored.count - lost.count)/\(mustBeStored.count)")
+        print(
+            "  integrity_check: \(integrity.joined(separator: ", ")); foreign_key_check: \(foreignKeys) rows; accepted and stored: \(mustBeStored.count - lost.count)/\(mustBeStored.count)"
+        )
     }
 }

@@ -1,9 +1,10 @@
-@testable import Bot
 import Dialog
 import Foundation
 import GRDB
 import Synchronization
 import Testing
+
+@testable import Bot
 
 /// The stores every case of the store contract runs on.
 ///
@@ -79,7 +80,8 @@ enum StoreBackend: String, CaseIterable, Sendable, CustomTestStringConvertible {
         let tables: [String]
         switch self {
         case .memory, .file:
-            tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+            tables = try String.fetchAll(
+                db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
         }
         var found: [(table: String, text: String)] = []
         for table in tables {
@@ -117,9 +119,9 @@ final class TransactionCounter: TransactionObserver, Sendable {
     func databaseDidRollback(_ db: Database) { counts.withLock { $0.rollbacks += 1 } }
 
     /// A counter watching every transaction of `database` from now on.
-    static func watching(_ database: AppDatabase) throws -> TransactionCounter {
+    static func watching(_ database: AppDatabase) -> TransactionCounter {
         let counter = TransactionCounter()
-        try database.writer.writeWithoutTransaction { db in db.add(transactionObserver: counter, extent: .databaseLifetime) }
+        database.writer.writeWithoutTransaction { db in db.add(transactionObserver: counter, extent: .databaseLifetime) }
         return counter
     }
 }

@@ -1,8 +1,9 @@
-@testable import Bot
 import Dialog
 import Foundation
 import GRDB
 import Testing
+
+@testable import Bot
 
 /// A copy of the whole store (`AppDatabase.backup`), as a store of its own.
 struct StoreContractBackupTests {
@@ -15,11 +16,15 @@ struct StoreContractBackupTests {
             let service = try ConversationService(database: database, library: Fixtures.library)
             let sam = StoreContractInboundTests.personID(try service.handle(Fixtures.message("hoi", id: "SM1", phone: "+31611111111")))
             _ = try service.handle(Fixtures.message("ja", id: "SM2", phone: "+31611111111"))
-            try database.writer.write { db in _ = try ContractSeed.member(of: sam, name: "Ans", phone: "+31622222222", invitation: .accepted, in: db) }
+            try database.writer.write { db in
+                _ = try ContractSeed.member(of: sam, name: "Ans", phone: "+31622222222", invitation: .accepted, in: db)
+            }
             let summary = try database.backup(to: path)
             let original = try database.reader.read { db in try PersonExport.document(personID: sam, in: db) }
             #expect(summary.inwoners == 1)
-            #expect(summary.messages == (try database.reader.read { db in try MessageStore.transcript(personID: sam, limit: 100, in: db) }.count))
+            #expect(
+                summary.messages
+                    == (try database.reader.read { db in try MessageStore.transcript(personID: sam, limit: 100, in: db) }.count))
             // A second backup to the same file is refused and leaves the copy as it was.
             let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int
             try database.writer.write { db in try NoteStore.addFromChat(personID: sam, text: "Na de kopie", at: ContractSeed.now, in: db) }

@@ -1,8 +1,9 @@
-@testable import Bot
 import Dialog
 import Foundation
 import GRDB
 import Testing
+
+@testable import Bot
 
 /// Mantelzorgers and their check-ins: invited, consenting, asked and answering (`CarerStore`), and
 /// the check-ins as professionals read them (`CarerStore.checkins`).
@@ -27,26 +28,38 @@ struct StoreContractCarerTests {
                 _ = try CarerStore.closeUnanswered(carerID: nameless, limit: 3, in: db)
                 try CarerStore.asked("csi", carerID: carer, inwonerID: otherInwoner, at: ContractSeed.at(minutes: 2), in: db)
                 let csi = try #require(try CarerStore.latest("csi", carerID: carer, in: db))
-                try CarerStore.answerQuestionnaire(id: csi.id, result: Self.result(score: 9, band: "hoog"), at: ContractSeed.at(minutes: 2), in: db)
+                try CarerStore.answerQuestionnaire(
+                    id: csi.id, result: Self.result(score: 9, band: "hoog"), at: ContractSeed.at(minutes: 2), in: db)
                 try CarerStore.asked("quick", carerID: carer, inwonerID: inwoner, at: ContractSeed.at(minutes: 3), in: db)
                 return (inwoner, carer, otherInwoner, nameless)
             }
             let (about, involving, asInwoner) = try database.reader.read { db in
-                (try CarerStore.checkins(about: inwoner, in: db), try CarerStore.checkins(involving: carer, in: db),
-                 try CarerStore.checkins(involving: otherInwoner, in: db))
+                (
+                    try CarerStore.checkins(about: inwoner, in: db), try CarerStore.checkins(involving: carer, in: db),
+                    try CarerStore.checkins(involving: otherInwoner, in: db)
+                )
             }
             #expect(about.map(\.askedAt) == [ContractSeed.now, ContractSeed.at(minutes: 1), ContractSeed.at(minutes: 3)])
             #expect(about.map(\.carerName) == ["Mo", nil, "Mo"])
             #expect(about.map(\.status) == ["answered", "unanswered", "asked"])
-            #expect(about.first == CarerCheckin(carerID: carer, carerName: "Mo", kind: "quick", status: "answered", score: 6, band: nil,
-                                                      askedAt: ContractSeed.now))
+            #expect(
+                about.first
+                    == CarerCheckin(
+                        carerID: carer, carerName: "Mo", kind: "quick", status: "answered", score: 6, band: nil,
+                        askedAt: ContractSeed.now))
             #expect(involving.map(\.askedAt) == [ContractSeed.now, ContractSeed.at(minutes: 2), ContractSeed.at(minutes: 3)])
-            #expect(asInwoner == [CarerCheckin(carerID: carer, carerName: "Mo", kind: "csi", status: "answered", score: 9, band: "hoog",
-                                                     askedAt: ContractSeed.at(minutes: 2))])
+            #expect(
+                asInwoner == [
+                    CarerCheckin(
+                        carerID: carer, carerName: "Mo", kind: "csi", status: "answered", score: 9, band: "hoog",
+                        askedAt: ContractSeed.at(minutes: 2))
+                ])
 
             let (changed, notACarer) = try database.writer.write { db in
-                (try CarerStore.setCheckinInterval(days: 7, carerPersonID: carer, in: db),
-                 try CarerStore.setCheckinInterval(days: 7, carerPersonID: otherInwoner, in: db))
+                (
+                    try CarerStore.setCheckinInterval(days: 7, carerPersonID: carer, in: db),
+                    try CarerStore.setCheckinInterval(days: 7, carerPersonID: otherInwoner, in: db)
+                )
             }
             #expect(changed)
             #expect(!notACarer)
@@ -68,15 +81,24 @@ struct StoreContractCarerTests {
         try backend.withStore { database in
             let (inwoner, link, carer, giver, noCheckin) = try database.writer.write { db in
                 let inwoner = try ContractSeed.inwoner(phone: "+31611111111", name: "Sam", in: db)
-                let link = try #require(try ContractSeed.records(inwoner, in: db).saveCarerLink(direction: "ontvangt", name: "Mo", hours: nil,
-                                                                                                phone: "+31633333333", checkin: true, localID: "mz-1"))
+                let link = try #require(
+                    try ContractSeed.records(inwoner, in: db).saveCarerLink(
+                        direction: "ontvangt", name: "Mo", hours: nil,
+                        phone: "+31633333333", checkin: true, localID: "mz-1"))
                 // Care the inwoner gives, and care without check-ins: nobody to invite.
-                let giver = try #require(try ContractSeed.records(inwoner, in: db).saveCarerLink(direction: "geeft", name: "Moeder", hours: nil,
-                                                                                                 phone: "+31644444444", checkin: true, localID: "mz-2"))
-                let noCheckin = try #require(try ContractSeed.records(inwoner, in: db).saveCarerLink(direction: "ontvangt", name: "Piet", hours: nil,
-                                                                                                     phone: "+31655555555", checkin: false, localID: "mz-3"))
-                return (inwoner, link, try PersonStore.carer(phone: "+31633333333", carerLinkID: link, inwonerID: inwoner, at: ContractSeed.now, in: db),
-                        giver, noCheckin)
+                let giver = try #require(
+                    try ContractSeed.records(inwoner, in: db).saveCarerLink(
+                        direction: "geeft", name: "Moeder", hours: nil,
+                        phone: "+31644444444", checkin: true, localID: "mz-2"))
+                let noCheckin = try #require(
+                    try ContractSeed.records(inwoner, in: db).saveCarerLink(
+                        direction: "ontvangt", name: "Piet", hours: nil,
+                        phone: "+31655555555", checkin: false, localID: "mz-3"))
+                return (
+                    inwoner, link,
+                    try PersonStore.carer(phone: "+31633333333", carerLinkID: link, inwonerID: inwoner, at: ContractSeed.now, in: db),
+                    giver, noCheckin
+                )
             }
             try database.reader.read { db throws in
                 let invite = try #require(try CarerStore.toInvite(carerLinkID: link, in: db))
@@ -134,8 +156,11 @@ struct StoreContractCarerTests {
             }
             #expect(latest == [5])
             // Closing again finds nothing waiting: the answered ones stay answered.
-            #expect(try database.writer.write { db in try CarerStore.closeUnanswered(carerID: carer, limit: 5, in: db) } == [true, false, true])
-            #expect(try database.reader.read { db in try CarerStore.lastAnswered("quick", carerID: carer, in: db) } == ContractSeed.at(minutes: 21))
+            #expect(
+                try database.writer.write { db in try CarerStore.closeUnanswered(carerID: carer, limit: 5, in: db) } == [true, false, true])
+            #expect(
+                try database.reader.read { db in try CarerStore.lastAnswered("quick", carerID: carer, in: db) }
+                    == ContractSeed.at(minutes: 21))
         }
     }
 
@@ -152,7 +177,8 @@ struct StoreContractCarerTests {
                 return try #require(try CarerStore.latest("csi", carerID: carer, in: db)).id
             }
             try database.writer.write { db in
-                try CarerStore.answerQuestionnaire(id: id, result: Self.result(score: 3, band: "laag"), at: ContractSeed.at(minutes: 5), in: db)
+                try CarerStore.answerQuestionnaire(
+                    id: id, result: Self.result(score: 3, band: "laag"), at: ContractSeed.at(minutes: 5), in: db)
             }
             try database.reader.read { db throws in
                 let latest = try #require(try CarerStore.latest("csi", carerID: carer, in: db))
@@ -160,9 +186,12 @@ struct StoreContractCarerTests {
                 #expect(try CarerStore.lastAnswered("csi", carerID: carer, in: db) == ContractSeed.at(minutes: 5))
                 // Another kind's answers are not this one's.
                 #expect(try CarerStore.lastAnswered("quick", carerID: carer, in: db) == nil)
-                #expect(try CarerStore.checkins(about: inwoner, in: db) == [
-                    CarerCheckin(carerID: carer, carerName: "Mo", kind: "csi", status: "answered", score: 3, band: "laag", askedAt: ContractSeed.now),
-                ])
+                #expect(
+                    try CarerStore.checkins(about: inwoner, in: db) == [
+                        CarerCheckin(
+                            carerID: carer, carerName: "Mo", kind: "csi", status: "answered", score: 3, band: "laag",
+                            askedAt: ContractSeed.now)
+                    ])
             }
             // The whole result is kept, as the export shows it.
             let checkins = try #require(try StoreContractIntakeTests.export(inwoner, database)["checkins"] as? [[String: Any]])

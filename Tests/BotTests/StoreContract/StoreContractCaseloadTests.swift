@@ -1,8 +1,9 @@
-@testable import Bot
 import Dialog
 import Foundation
 import GRDB
 import Testing
+
+@testable import Bot
 
 /// The caseload (`CaseloadStore`) and the professionals with the size of theirs (`ProfessionalStore.accounts`).
 struct StoreContractCaseloadTests {
@@ -23,7 +24,8 @@ struct StoreContractCaseloadTests {
             let bertsInwoner = try ContractSeed.inwoner(phone: "+31633333333", name: "Bart", professionalID: bert, in: db)
             let unassigned = try ContractSeed.inwoner(phone: "+31644444444", name: "Dirk", at: ContractSeed.at(minutes: 10), in: db)
             let waitingLongest = try ContractSeed.inwoner(phone: "+31655555555", at: ContractSeed.at(minutes: -10), in: db)
-            let member = try #require(try ContractSeed.member(of: fatima, name: "Ans", phone: "+31666666666", invitation: .accepted, in: db).personID)
+            let member = try #require(
+                try ContractSeed.member(of: fatima, name: "Ans", phone: "+31666666666", invitation: .accepted, in: db).personID)
             let carer = try ContractSeed.carer(of: fatima, phone: "+31677777777", in: db).personID
 
             try ModuleProgressStore.started("m1", personID: fatima, at: ContractSeed.now, in: db)
@@ -42,8 +44,9 @@ struct StoreContractCaseloadTests {
             try ContractSeed.alert(member, kind: "netwerk_gestopt", in: db)
             try ContractSeed.alert(carer, kind: "mantelzorg_overbelast", in: db)
             try ContractSeed.alert(bertsInwoner, in: db)
-            return World(anna: anna, bert: bert, fatima: fatima, nameless: nameless, bertsInwoner: bertsInwoner, unassigned: unassigned,
-                         waitingLongest: waitingLongest, member: member, carer: carer)
+            return World(
+                anna: anna, bert: bert, fatima: fatima, nameless: nameless, bertsInwoner: bertsInwoner, unassigned: unassigned,
+                waitingLongest: waitingLongest, member: member, carer: carer)
         }
     }
 
@@ -55,12 +58,18 @@ struct StoreContractCaseloadTests {
             let entries = try database.reader.read { db in try CaseloadStore.entries(professionalID: world.anna, today: today, in: db) }
             #expect(Set(entries.map(\.id)) == [world.fatima, world.nameless])
             let fatima = try #require(entries.first { $0.id == world.fatima })
-            #expect(fatima == CaseloadStore.Entry(id: world.fatima, name: "Fatima", phone: "+31611111111", optedOut: false, modulesDone: 1,
-                                                  currentModule: "m2", lastContact: ContractSeed.at(minutes: 2), open: 2, overdue: 1,
-                                                  alerts: 4, urgent: 1))
+            #expect(
+                fatima
+                    == CaseloadStore.Entry(
+                        id: world.fatima, name: "Fatima", phone: "+31611111111", optedOut: false, modulesDone: 1,
+                        currentModule: "m2", lastContact: ContractSeed.at(minutes: 2), open: 2, overdue: 1,
+                        alerts: 4, urgent: 1))
             let nameless = try #require(entries.first { $0.id == world.nameless })
-            #expect(nameless == CaseloadStore.Entry(id: world.nameless, name: "", phone: "+31622222222", optedOut: true, modulesDone: 0,
-                                                    currentModule: nil, lastContact: nil, open: 0, overdue: 0, alerts: 0, urgent: 0))
+            #expect(
+                nameless
+                    == CaseloadStore.Entry(
+                        id: world.nameless, name: "", phone: "+31622222222", optedOut: true, modulesDone: 0,
+                        currentModule: nil, lastContact: nil, open: 0, overdue: 0, alerts: 0, urgent: 0))
             // The day decides what is overdue.
             let later = try database.reader.read { db in
                 try CaseloadStore.entries(professionalID: world.anna, today: LocalDate(year: 2026, month: 11, day: 25), in: db)
@@ -94,10 +103,13 @@ struct StoreContractCaseloadTests {
             let (all, first) = try database.reader.read { db in
                 (try CaseloadStore.unassigned(limit: 500, in: db), try CaseloadStore.unassigned(limit: 1, in: db))
             }
-            #expect(all == [
-                CaseloadStore.Unassigned(id: world.waitingLongest, name: "", phone: "+31655555555", createdAt: ContractSeed.at(minutes: -10)),
-                CaseloadStore.Unassigned(id: world.unassigned, name: "Dirk", phone: "+31644444444", createdAt: ContractSeed.at(minutes: 10)),
-            ])
+            #expect(
+                all == [
+                    CaseloadStore.Unassigned(
+                        id: world.waitingLongest, name: "", phone: "+31655555555", createdAt: ContractSeed.at(minutes: -10)),
+                    CaseloadStore.Unassigned(
+                        id: world.unassigned, name: "Dirk", phone: "+31644444444", createdAt: ContractSeed.at(minutes: 10))
+                ])
             #expect(first.map(\.id) == [world.waitingLongest])
             try database.reader.read { db throws in
                 #expect(try CaseloadStore.isUnassigned(personID: world.unassigned, in: db))
@@ -113,10 +125,13 @@ struct StoreContractCaseloadTests {
         try backend.withStore { database in
             let world = try Self.world(database)
             let accounts = try database.reader.read { db in try ProfessionalStore.accounts(in: db) }
-            #expect(accounts == [
-                ProfessionalStore.Account(professional: .init(id: world.anna, email: "Anna@wijkteam.example", isAdmin: false), caseload: 2),
-                ProfessionalStore.Account(professional: .init(id: world.bert, email: "bert@wijkteam.example", isAdmin: true), caseload: 1),
-            ])
+            #expect(
+                accounts == [
+                    ProfessionalStore.Account(
+                        professional: .init(id: world.anna, email: "Anna@wijkteam.example", isAdmin: false), caseload: 2),
+                    ProfessionalStore.Account(
+                        professional: .init(id: world.bert, email: "bert@wijkteam.example", isAdmin: true), caseload: 1)
+                ])
             try database.reader.read { db throws in
                 #expect(try ProfessionalStore.exists(id: world.bert, in: db))
                 #expect(try !ProfessionalStore.exists(id: 999, in: db))

@@ -1,8 +1,9 @@
-@testable import Bot
-@testable import Dialog
 import Foundation
 import GRDB
 import Testing
+
+@testable import Bot
+@testable import Dialog
 
 /// Inbound messages applied to conversations: once per provider id, a batch in one transaction
 /// with only a failing message left out (`ConversationService`, `InboundBatcher`), and the
@@ -27,19 +28,28 @@ struct StoreContractInboundTests {
             let service = try ConversationService(database: database, library: Fixtures.library)
             _ = try service.handle(Fixtures.message("hoi", id: "SM1"))
             let first = try service.handle(Fixtures.message("ja", id: "SM2"))
-            guard case .applied(let id, _, let replies) = first else { Issue.record("not applied"); return }
+            guard case .applied(let id, _, let replies) = first else {
+                Issue.record("not applied")
+                return
+            }
             #expect(!replies.isEmpty)
             func snapshot() throws -> (String?, [MessageStore.TranscriptLine], [OutgoingMessage]) {
                 try database.reader.read { db in
-                    (try ConversationStore.storedJSON(personID: id, flowID: Self.flow, in: db), try MessageStore.transcript(personID: id, limit: 500, in: db),
-                     try OutboxStore.pending(channel: "sms", in: db))
+                    (
+                        try ConversationStore.storedJSON(personID: id, flowID: Self.flow, in: db),
+                        try MessageStore.transcript(personID: id, limit: 500, in: db),
+                        try OutboxStore.pending(channel: "sms", in: db)
+                    )
                 }
             }
             let before = try snapshot()
             let answersBefore = try StoreContractPrivacyTests.answers(id, database)
             // The same provider id again, even with another text: nothing applied, the same replies.
             let again = try service.handle(Fixtures.message("nee", id: "SM2", at: ContractSeed.at(minutes: 5)))
-            guard case .duplicate(let againID, let againReplies) = again else { Issue.record("a redelivery was applied again"); return }
+            guard case .duplicate(let againID, let againReplies) = again else {
+                Issue.record("a redelivery was applied again")
+                return
+            }
             #expect(againID == id)
             #expect(againReplies == replies)
             let after = try snapshot()
@@ -48,9 +58,14 @@ struct StoreContractInboundTests {
             #expect(after.2 == before.2)
             #expect(try StoreContractPrivacyTests.answers(id, database) == answersBefore)
             // The id is the provider's on one channel: the same id on another channel is another message.
-            let whatsapp = try service.handle(InboundMessage(channel: "whatsapp", address: "31612345678", phone: "+31612345678", providerID: "SM2",
-                                                             text: "1 en 2", receivedAt: ContractSeed.at(minutes: 6)))
-            guard case .applied(let sameID, _, _) = whatsapp else { Issue.record("a message on another channel was taken for a redelivery"); return }
+            let whatsapp = try service.handle(
+                InboundMessage(
+                    channel: "whatsapp", address: "31612345678", phone: "+31612345678", providerID: "SM2",
+                    text: "1 en 2", receivedAt: ContractSeed.at(minutes: 6)))
+            guard case .applied(let sameID, _, _) = whatsapp else {
+                Issue.record("a message on another channel was taken for a redelivery")
+                return
+            }
             #expect(sameID == id)
         }
     }
@@ -64,7 +79,9 @@ struct StoreContractInboundTests {
             let (first, again) = database.writer.writeWithoutTransaction { db in
                 (InboundBatcher.commit([item], service: service, in: db), InboundBatcher.commit([item], service: service, in: db))
             }
-            guard case .applied(.applied(let id, _, let replies)) = first.first, case .applied(.duplicate(let againID, let againReplies)) = again.first else {
+            guard case .applied(.applied(let id, _, let replies)) = first.first,
+                case .applied(.duplicate(let againID, let againReplies)) = again.first
+            else {
                 Issue.record("expected applied, then duplicate: \(first) \(again)")
                 return
             }
@@ -80,7 +97,7 @@ struct StoreContractInboundTests {
     func aBatchIsAppliedInOneTransaction(_ backend: StoreBackend) throws {
         try backend.withStore { database in
             let service = try ConversationService(database: database, library: Fixtures.library)
-            let counter = try TransactionCounter.watching(database)
+            let counter = TransactionCounter.watching(database)
             let phones = ["+31611111111", "+31622222222", "+31633333333", "+31644444444"]
             let items = phones.enumerated().map { n, phone in
                 InboundBatcher.Item(message: Fixtures.message("hoi", id: "SM\(n)", phone: phone), inline: n.isMultiple(of: 2))
@@ -121,16 +138,21 @@ struct StoreContractInboundTests {
                 return id
             }
             #expect(throws: ConversationStore.CorruptState.self) {
-                try database.reader.read { db in _ = try ConversationStore.load(personID: broken, engine: Fixtures.library.engine()!, in: db) }
+                try database.reader.read { db in
+                    _ = try ConversationStore.load(personID: broken, engine: Fixtures.library.engine()!, in: db)
+                }
             }
-            let counter = try TransactionCounter.watching(database)
+            let counter = TransactionCounter.watching(database)
             let items = ["+31611111111", "+31622222222", "+31633333333"].enumerated().map { n, phone in
-                InboundBatcher.Item(message: Fixtures.message("hoi", id: "SM\(n)", phone: phone, at: ContractSeed.at(minutes: 1)), inline: false)
+                InboundBatcher.Item(
+                    message: Fixtures.message("hoi", id: "SM\(n)", phone: phone, at: ContractSeed.at(minutes: 1)), inline: false)
             }
             let outcomes = database.writer.writeWithoutTransaction { db in InboundBatcher.commit(items, service: service, in: db) }
             #expect(outcomes.count == 3)
-            guard outcomes.count == 3, case .applied(.applied(let a, _, let aReplies)) = outcomes[0], case .failed(let failure) = outcomes[1],
-                  case .applied(.applied(let c, _, let cReplies)) = outcomes[2] else {
+            guard outcomes.count == 3, case .applied(.applied(let a, _, let aReplies)) = outcomes[0],
+                case .failed(let failure) = outcomes[1],
+                case .applied(.applied(let c, _, let cReplies)) = outcomes[2]
+            else {
                 Issue.record("expected applied, failed, applied: \(outcomes)")
                 return
             }
@@ -152,8 +174,9 @@ struct StoreContractInboundTests {
             }
             // The failed message was not taken for delivered: sent again once the state can be read, it applies.
             try database.writer.write { db in
-                try ConversationStore.save(try #require(Fixtures.library.engine()).newConversation(), personID: broken,
-                                           engine: try #require(Fixtures.library.engine()), now: ContractSeed.now, in: db)
+                try ConversationStore.save(
+                    try #require(Fixtures.library.engine()).newConversation(), personID: broken,
+                    engine: try #require(Fixtures.library.engine()), now: ContractSeed.now, in: db)
             }
             #expect(Self.isApplied(.applied(try service.handle(items[1].message))))
         }
@@ -197,7 +220,9 @@ struct StoreContractInboundTests {
             let engine = try #require(Fixtures.library.engine())
             let member = try #require(Fixtures.library.engine("netwerk"))
             let id = try database.writer.write { db in
-                try PersonStore.enrol(phone: "+31611111111", name: "Sam", language: .en, channel: "sms", address: "+31611111111", at: ContractSeed.now, in: db)
+                try PersonStore.enrol(
+                    phone: "+31611111111", name: "Sam", language: .en, channel: "sms", address: "+31611111111", at: ContractSeed.now, in: db
+                )
             }
             // Not stored yet: a fresh conversation in the person's language that knows their name.
             let fresh = try database.reader.read { db in try ConversationStore.load(personID: id, engine: engine, in: db) }
@@ -207,11 +232,14 @@ struct StoreContractInboundTests {
 
             var state = fresh
             state.vars["test"] = .text("eerste")
-            try database.writer.write { db in try ConversationStore.save(state, personID: id, engine: engine, now: ContractSeed.now, in: db) }
+            try database.writer.write { db in try ConversationStore.save(state, personID: id, engine: engine, now: ContractSeed.now, in: db)
+            }
             state.vars["test"] = .text("tweede")
             state.language = .nl
             state.optedOut = true
-            try database.writer.write { db in try ConversationStore.save(state, personID: id, engine: engine, now: ContractSeed.at(minutes: 1), in: db) }
+            try database.writer.write { db in
+                try ConversationStore.save(state, personID: id, engine: engine, now: ContractSeed.at(minutes: 1), in: db)
+            }
             try database.reader.read { db throws in
                 #expect(try ConversationStore.state(personID: id, flowID: Self.flow, in: db) == state)
                 // The person follows the conversation's language and STOP.
@@ -222,7 +250,9 @@ struct StoreContractInboundTests {
             // A conversation in another flow, saved later, is the one they last wrote in.
             var memberState = member.newConversation(language: .nl)
             memberState.optedOut = true
-            try database.writer.write { db in try ConversationStore.save(memberState, personID: id, engine: member, now: ContractSeed.at(minutes: 2), in: db) }
+            try database.writer.write { db in
+                try ConversationStore.save(memberState, personID: id, engine: member, now: ContractSeed.at(minutes: 2), in: db)
+            }
             try database.reader.read { db throws in
                 #expect(try ConversationStore.latestFlow(personID: id, in: db) == member.flow.id)
                 #expect(try ConversationStore.state(personID: id, flowID: member.flow.id, in: db) == memberState)
@@ -237,12 +267,15 @@ struct StoreContractInboundTests {
             let (id, other) = try database.writer.write { db in
                 let id = try ContractSeed.inwoner(phone: "+31611111111", in: db)
                 let other = try ContractSeed.inwoner(phone: "+31622222222", in: db)
-                try AnswerStore.add(Answer(node: "m1_cijfer", key: "cijfer.geld", value: .number(7), module: "m1", raw: "7"), personID: id,
-                                    messageID: nil, at: ContractSeed.now, in: db)
-                try AnswerStore.add(Answer(node: "m1_cijfer", key: "cijfer.geld", value: .number(3), module: "m1", raw: "3"), personID: id,
-                                    messageID: nil, at: ContractSeed.at(minutes: 1), in: db)
-                try AnswerStore.add(Answer(node: "m1_naam", key: "naam", value: .text("Kees"), module: nil, raw: "Kees"), personID: other,
-                                    messageID: nil, at: ContractSeed.now, in: db)
+                try AnswerStore.add(
+                    Answer(node: "m1_cijfer", key: "cijfer.geld", value: .number(7), module: "m1", raw: "7"), personID: id,
+                    messageID: nil, at: ContractSeed.now, in: db)
+                try AnswerStore.add(
+                    Answer(node: "m1_cijfer", key: "cijfer.geld", value: .number(3), module: "m1", raw: "3"), personID: id,
+                    messageID: nil, at: ContractSeed.at(minutes: 1), in: db)
+                try AnswerStore.add(
+                    Answer(node: "m1_naam", key: "naam", value: .text("Kees"), module: nil, raw: "Kees"), personID: other,
+                    messageID: nil, at: ContractSeed.now, in: db)
                 return (id, other)
             }
             let answers = try StoreContractPrivacyTests.answers(id, database)

@@ -1,8 +1,9 @@
-@testable import Bot
 import Dialog
 import Foundation
 import GRDB
 import Testing
+
+@testable import Bot
 
 /// What the intake records about an inwoner (`PlanRecordStore`, `ModuleProgressStore`) and how the
 /// web view reads it back (`IntakeStore`, `PlanRows`).
@@ -25,15 +26,23 @@ struct StoreContractIntakeTests {
                 return id
             }
             let (modules, scores, strengths) = try database.reader.read { db in
-                (try IntakeStore.modules(personID: id, in: db), try IntakeStore.scores(personID: id, in: db), try IntakeStore.strengths(personID: id, in: db))
+                (
+                    try IntakeStore.modules(personID: id, in: db), try IntakeStore.scores(personID: id, in: db),
+                    try IntakeStore.strengths(personID: id, in: db)
+                )
             }
-            #expect(modules.sorted { $0.module < $1.module } == [
-                IntakeStore.ModuleProgress(module: "m1", startedAt: ContractSeed.now, completedAt: ContractSeed.at(minutes: 30)),
-                IntakeStore.ModuleProgress(module: "m2", startedAt: ContractSeed.at(minutes: 31), completedAt: nil),
-            ])
-            #expect(scores == [IntakeStore.Score(leefgebied: "wonen", score: 4), IntakeStore.Score(leefgebied: "werk", score: 5),
-                               IntakeStore.Score(leefgebied: "wonen", score: 7)])
-            #expect(strengths == [IntakeStore.Strength(kind: "ik_kan", text: "koken"), IntakeStore.Strength(kind: "ik_ben", text: "eerlijk")])
+            #expect(
+                modules.sorted { $0.module < $1.module } == [
+                    IntakeStore.ModuleProgress(module: "m1", startedAt: ContractSeed.now, completedAt: ContractSeed.at(minutes: 30)),
+                    IntakeStore.ModuleProgress(module: "m2", startedAt: ContractSeed.at(minutes: 31), completedAt: nil)
+                ])
+            #expect(
+                scores == [
+                    IntakeStore.Score(leefgebied: "wonen", score: 4), IntakeStore.Score(leefgebied: "werk", score: 5),
+                    IntakeStore.Score(leefgebied: "wonen", score: 7)
+                ])
+            #expect(
+                strengths == [IntakeStore.Strength(kind: "ik_kan", text: "koken"), IntakeStore.Strength(kind: "ik_ben", text: "eerlijk")])
             #expect(try database.reader.read { db in try IntakeStore.modules(personID: 999, in: db) }.isEmpty)
         }
     }
@@ -52,10 +61,12 @@ struct StoreContractIntakeTests {
                 return id
             }
             let modules = try database.reader.read { db in try IntakeStore.modules(personID: id, in: db) }.sorted { $0.module < $1.module }
-            #expect(modules == [
-                IntakeStore.ModuleProgress(module: "m1", startedAt: ContractSeed.now, completedAt: ContractSeed.at(minutes: 20)),
-                IntakeStore.ModuleProgress(module: "m3", startedAt: ContractSeed.at(minutes: 30), completedAt: ContractSeed.at(minutes: 30)),
-            ])
+            #expect(
+                modules == [
+                    IntakeStore.ModuleProgress(module: "m1", startedAt: ContractSeed.now, completedAt: ContractSeed.at(minutes: 20)),
+                    IntakeStore.ModuleProgress(
+                        module: "m3", startedAt: ContractSeed.at(minutes: 30), completedAt: ContractSeed.at(minutes: 30))
+                ])
         }
     }
 
@@ -70,27 +81,41 @@ struct StoreContractIntakeTests {
             let (goal, goalAgain, othersGoal, link, linkAgain, action, actionAgain) = try database.writer.write { db in
                 let first = ContractSeed.records(id, at: ContractSeed.now, in: db)
                 let later = ContractSeed.records(id, at: ContractSeed.at(minutes: 30), in: db)
-                let goal = try #require(try first.saveGoal(text: "Een huis", leefgebied: "wonen", rank: 1, wishLocalID: "wish-1", localID: "goal-1"))
-                let goalAgain = try #require(try later.saveGoal(text: "Een droog huis", leefgebied: "wonen", rank: 1, wishLocalID: "wish-1", localID: "goal-1"))
+                let goal = try #require(
+                    try first.saveGoal(text: "Een huis", leefgebied: "wonen", rank: 1, wishLocalID: "wish-1", localID: "goal-1"))
+                let goalAgain = try #require(
+                    try later.saveGoal(text: "Een droog huis", leefgebied: "wonen", rank: 1, wishLocalID: "wish-1", localID: "goal-1"))
                 // The same local id is another record for another inwoner.
-                let othersGoal = try #require(try ContractSeed.records(other, in: db).saveGoal(text: "Werk", leefgebied: "werk", rank: 1,
-                                                                                              wishLocalID: nil, localID: "goal-1"))
+                let othersGoal = try #require(
+                    try ContractSeed.records(other, in: db).saveGoal(
+                        text: "Werk", leefgebied: "werk", rank: 1,
+                        wishLocalID: nil, localID: "goal-1"))
                 try first.saveScore(leefgebied: "wonen", score: 4, wantsChange: true, goalID: nil, localID: "score-1")
                 try later.saveScore(leefgebied: "wonen", score: 3, wantsChange: true, goalID: nil, localID: "score-1")
                 try first.saveStrength(kind: "ik_ben", text: "eerlijk", localID: "strength-1")
                 try later.saveStrength(kind: "ik_ben", text: "heel eerlijk", localID: "strength-1")
                 try first.saveWish(leefgebied: "wonen", wens: "Een huis", behoefte: nil, zelf: nil, hulp: nil, localID: "wish-1")
-                try later.saveWish(leefgebied: "wonen", wens: "Een droog huis", behoefte: "hulp", zelf: "bellen", hulp: "zus", localID: "wish-1")
+                try later.saveWish(
+                    leefgebied: "wonen", wens: "Een droog huis", behoefte: "hulp", zelf: "bellen", hulp: "zus", localID: "wish-1")
                 try first.saveNetworkMember(name: "Ans", relation: "zus", helps: nil, phone: nil, localID: "network-1")
-                try later.saveNetworkMember(name: "Ans", relation: "zus", helps: "boodschappen", phone: "+31633333333", localID: "network-1")
-                let link = try #require(try first.saveCarerLink(direction: "geeft", name: "Mijn moeder", hours: nil, phone: nil, checkin: nil,
-                                                                localID: "mantelzorg-1"))
-                let linkAgain = try #require(try later.saveCarerLink(direction: "geeft", name: "Mijn moeder", hours: "paar", phone: nil,
-                                                                     checkin: false, localID: "mantelzorg-1"))
-                let action = try #require(try first.saveAction(goalID: goal, what: "Bellen", ownerKind: "inwoner", memberID: nil, dueDate: "2026-11-24",
-                                                               dueTime: "10:00", localID: "action-1"))
-                let actionAgain = try #require(try later.saveAction(goalID: goal, what: "Mailen", ownerKind: "inwoner", memberID: nil,
-                                                                    dueDate: "2026-11-25", dueTime: nil, localID: "action-1"))
+                try later.saveNetworkMember(
+                    name: "Ans", relation: "zus", helps: "boodschappen", phone: "+31633333333", localID: "network-1")
+                let link = try #require(
+                    try first.saveCarerLink(
+                        direction: "geeft", name: "Mijn moeder", hours: nil, phone: nil, checkin: nil,
+                        localID: "mantelzorg-1"))
+                let linkAgain = try #require(
+                    try later.saveCarerLink(
+                        direction: "geeft", name: "Mijn moeder", hours: "paar", phone: nil,
+                        checkin: false, localID: "mantelzorg-1"))
+                let action = try #require(
+                    try first.saveAction(
+                        goalID: goal, what: "Bellen", ownerKind: "inwoner", memberID: nil, dueDate: "2026-11-24",
+                        dueTime: "10:00", localID: "action-1"))
+                let actionAgain = try #require(
+                    try later.saveAction(
+                        goalID: goal, what: "Mailen", ownerKind: "inwoner", memberID: nil,
+                        dueDate: "2026-11-25", dueTime: nil, localID: "action-1"))
                 try first.confirmSpiegelblad(module: "m1", localID: "spiegelblad-1")
                 try later.confirmSpiegelblad(module: "m1", localID: "spiegelblad-1")
                 return (goal, goalAgain, othersGoal, link, linkAgain, action, actionAgain)
@@ -122,7 +147,10 @@ struct StoreContractIntakeTests {
             #expect((export["mantelzorg"] as? [[String: Any]])?.map { $0["hours"] as? String } == ["paar"])
             #expect((export["network"] as? [[String: Any]])?.map { $0["phone"] as? String } == ["+31633333333"])
             // A spiegelblad confirmed again is confirmed at the latest moment.
-            #expect((export["spiegelbladen"] as? [[String: Any]])?.map { $0["confirmedAt"] as? String } == [SQLDate.text(ContractSeed.at(minutes: 30))])
+            #expect(
+                (export["spiegelbladen"] as? [[String: Any]])?.map { $0["confirmedAt"] as? String } == [
+                    SQLDate.text(ContractSeed.at(minutes: 30))
+                ])
         }
     }
 
@@ -134,10 +162,14 @@ struct StoreContractIntakeTests {
                 let member = try ContractSeed.member(of: id, name: "Ans", in: db).memberID
                 let second = try ContractSeed.goal(id, text: "Werk", leefgebied: "werk", rank: 2, in: db)
                 let first = try ContractSeed.goal(id, text: "Een huis", leefgebied: "wonen", rank: 1, in: db)
-                try ContractSeed.records(id, at: ContractSeed.now, in: db).saveScore(leefgebied: "wonen", score: 4, wantsChange: true, goalID: nil, localID: "s1")
-                try ContractSeed.records(id, at: ContractSeed.at(minutes: 1), in: db).saveScore(leefgebied: "wonen", score: 5, wantsChange: true, goalID: nil, localID: "s2")
-                try ContractSeed.records(id, at: ContractSeed.at(minutes: 90), in: db).saveScore(leefgebied: "wonen", score: 7, wantsChange: nil, goalID: first, localID: "r1")
-                let rerated = try ContractSeed.action(id, goalID: first, what: "Ans vragen", owner: "netwerk", memberID: member, due: "2026-11-27", in: db)
+                try ContractSeed.records(id, at: ContractSeed.now, in: db).saveScore(
+                    leefgebied: "wonen", score: 4, wantsChange: true, goalID: nil, localID: "s1")
+                try ContractSeed.records(id, at: ContractSeed.at(minutes: 1), in: db).saveScore(
+                    leefgebied: "wonen", score: 5, wantsChange: true, goalID: nil, localID: "s2")
+                try ContractSeed.records(id, at: ContractSeed.at(minutes: 90), in: db).saveScore(
+                    leefgebied: "wonen", score: 7, wantsChange: nil, goalID: first, localID: "r1")
+                let rerated = try ContractSeed.action(
+                    id, goalID: first, what: "Ans vragen", owner: "netwerk", memberID: member, due: "2026-11-27", in: db)
                 try ContractSeed.action(id, goalID: first, what: "Bellen", status: "gedaan", due: "2026-11-24", time: "10:00", in: db)
                 return (id, second, first, rerated)
             }
@@ -148,9 +180,13 @@ struct StoreContractIntakeTests {
             #expect(goals.last?.before == nil && goals.last?.after == nil)
             #expect(huis.actions.map(\.what) == ["Ans vragen", "Bellen"])
             let ans = try #require(huis.actions.first)
-            #expect(ans.id == rerated && ans.ownerKind == "netwerk" && ans.memberName == "Ans" && ans.dueDate == LocalDate(year: 2026, month: 11, day: 27))
+            #expect(
+                ans.id == rerated && ans.ownerKind == "netwerk" && ans.memberName == "Ans"
+                    && ans.dueDate == LocalDate(year: 2026, month: 11, day: 27))
             #expect(huis.actions.last?.status == "gedaan" && huis.actions.last?.dueTime == LocalTime(hour: 10, minute: 0))
-            #expect(try database.reader.read { db in try ActionStore.rerating(goalID: first, in: db) }.map { $0 == ("Een huis", "wonen", 4) } == true)
+            #expect(
+                try database.reader.read { db in try ActionStore.rerating(goalID: first, in: db) }.map { $0 == ("Een huis", "wonen", 4) }
+                    == true)
         }
     }
 

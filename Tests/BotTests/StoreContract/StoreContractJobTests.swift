@@ -1,8 +1,9 @@
-@testable import Bot
 import Dialog
 import Foundation
 import GRDB
 import Testing
+
+@testable import Bot
 
 /// Scheduled work (`JobStore`): added once per key, due in order, run once by the transaction that
 /// takes it, and finished, postponed, held and released.
@@ -14,14 +15,17 @@ struct StoreContractJobTests {
             let sam = try ContractSeed.inwoner(phone: "+31611111111", name: "Sam", in: db)
             let kim = try ContractSeed.inwoner(phone: "+31622222222", name: "Kim", in: db)
             let goal = try ContractSeed.goal(sam, in: db)
-            return World(sam: sam, kim: kim, action: try ContractSeed.action(sam, goalID: goal, what: "Bellen", in: db),
-                         other: try ContractSeed.action(sam, goalID: goal, what: "Mailen", in: db), goal: goal)
+            return World(
+                sam: sam, kim: kim, action: try ContractSeed.action(sam, goalID: goal, what: "Bellen", in: db),
+                other: try ContractSeed.action(sam, goalID: goal, what: "Mailen", in: db), goal: goal)
         }
     }
 
     static func at(_ minutes: Double) -> Date { ContractSeed.at(minutes: minutes) }
 
-    static func add(_ kind: JobKind, _ personID: Int64, action: Int64? = nil, due minutes: Double, key: String, _ database: AppDatabase) throws {
+    static func add(_ kind: JobKind, _ personID: Int64, action: Int64? = nil, due minutes: Double, key: String, _ database: AppDatabase)
+        throws
+    {
         try database.writer.write { db in
             try JobStore.add(kind, personID: personID, actionID: action, dueAt: at(minutes), key: key, at: ContractSeed.now, in: db)
         }
@@ -40,7 +44,11 @@ struct StoreContractJobTests {
             try Self.add(.reminder, world.sam, action: world.action, due: 5, key: "reminder-1", database)
             #expect(try Self.due(database, at: 9) == nil)
             let job = try #require(try Self.due(database, at: 10))
-            #expect(job == JobStore.Job(id: job.id, kind: .reminder, personID: world.sam, actionID: world.action, goalID: nil, dueAt: Self.at(10), run: nil))
+            #expect(
+                job
+                    == JobStore.Job(
+                        id: job.id, kind: .reminder, personID: world.sam, actionID: world.action, goalID: nil, dueAt: Self.at(10), run: nil)
+            )
             // A runner that fails rolls back with its job: the job is due again, not lost.
             struct Crash: Error {}
             #expect(throws: Crash.self) {
@@ -74,11 +82,13 @@ struct StoreContractJobTests {
             try Self.add(.weekly, world.sam, due: 20, key: "b", database)
             var order: [String] = []
             for _ in 0..<4 {
-                guard let job = try database.writer.write({ db -> JobStore.Job? in
-                    guard let job = try JobStore.nextDue(at: Self.at(60), in: db) else { return nil }
-                    try JobStore.finish(job.id, at: Self.at(60), in: db)
-                    return job
-                }) else { break }
+                guard
+                    let job = try database.writer.write({ db -> JobStore.Job? in
+                        guard let job = try JobStore.nextDue(at: Self.at(60), in: db) else { return nil }
+                        try JobStore.finish(job.id, at: Self.at(60), in: db)
+                        return job
+                    })
+                else { break }
                 order.append("\(job.kind.rawValue) \(job.personID == world.sam ? "sam" : "kim") \(job.dueAt == Self.at(20) ? 20 : 30)")
             }
             #expect(order == ["reminder sam 20", "weekly sam 20", "weekly kim 30"])
@@ -105,7 +115,8 @@ struct StoreContractJobTests {
             try Self.add(.followup, world.sam, action: world.action, due: 10, key: "followup-1", database)
             try Self.add(.followup, world.sam, action: world.other, due: 20, key: "followup-2", database)
             try Self.add(.reminder, world.sam, action: world.other, due: 5, key: "reminder-2", database)
-            let first = try #require(try database.reader.read { db in try JobStore.firstInLine(personID: world.sam, at: Self.at(30), in: db) })
+            let first = try #require(
+                try database.reader.read { db in try JobStore.firstInLine(personID: world.sam, at: Self.at(30), in: db) })
             // Only jobs that start a conversation are in line, the first due first.
             #expect(first.kind == .followup && first.actionID == world.action)
             // The person is answering another question: it waits until 600, or until released.
@@ -115,7 +126,8 @@ struct StoreContractJobTests {
                 #expect(try JobStore.firstInLine(personID: world.kim, at: Self.at(30), in: db) == nil)
             }
             // The other question is taken and held as well: both wait.
-            let second = try #require(try database.reader.read { db in try JobStore.firstInLine(personID: world.sam, at: Self.at(30), in: db) })
+            let second = try #require(
+                try database.reader.read { db in try JobStore.firstInLine(personID: world.sam, at: Self.at(30), in: db) })
             try database.writer.write { db in try JobStore.hold(second.id, retryAt: Self.at(600), in: db) }
             #expect(try database.reader.read { db in try JobStore.firstInLine(personID: world.sam, at: Self.at(30), in: db) } == nil)
             // The conversation ended: both are due now, and the one first due before holding goes first.
@@ -125,10 +137,13 @@ struct StoreContractJobTests {
                 #expect(next.id == first.id && next.dueAt == Self.at(40))
             }
             try database.writer.write { db in try JobStore.finish(first.id, at: Self.at(40), in: db) }
-            #expect(try database.reader.read { db in try JobStore.firstInLine(personID: world.sam, at: Self.at(40), in: db) }?.id == second.id)
+            #expect(
+                try database.reader.read { db in try JobStore.firstInLine(personID: world.sam, at: Self.at(40), in: db) }?.id == second.id)
             // Released again later: a job not held keeps its moment.
             try database.writer.write { db in try JobStore.release(personID: world.sam, at: Self.at(35), in: db) }
-            #expect(try database.reader.read { db in try JobStore.firstInLine(personID: world.sam, at: Self.at(40), in: db) }?.dueAt == Self.at(40))
+            #expect(
+                try database.reader.read { db in try JobStore.firstInLine(personID: world.sam, at: Self.at(40), in: db) }?.dueAt
+                    == Self.at(40))
         }
     }
 
@@ -187,7 +202,8 @@ struct StoreContractJobTests {
                 // Bounded: a job that is not finished would come back forever.
                 for _ in 0..<10 {
                     guard let job = try JobStore.nextDue(at: Self.at(100), in: db) else { break }
-                    left.append("\(job.kind.rawValue) \(job.dueAt == Self.at(90) ? "tomorrow" : job.actionID == world.other ? "other" : "same")")
+                    left.append(
+                        "\(job.kind.rawValue) \(job.dueAt == Self.at(90) ? "tomorrow" : job.actionID == world.other ? "other" : "same")")
                     try JobStore.finish(job.id, at: Self.at(100), in: db)
                 }
             }

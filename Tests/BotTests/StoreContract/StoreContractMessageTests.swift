@@ -1,8 +1,9 @@
-@testable import Bot
 import Dialog
 import Foundation
 import GRDB
 import Testing
+
+@testable import Bot
 
 /// Messages both ways (`MessageStore`): stored once per provider id, read back as the transcript,
 /// and their delivery as the providers report it.
@@ -12,15 +13,18 @@ struct StoreContractMessageTests {
         try backend.withStore { database in
             let id = try database.writer.write { db in try ContractSeed.inwoner(phone: "+31611111111", in: db) }
             func message(_ channel: String, _ providerID: String?, _ text: String) -> InboundMessage {
-                InboundMessage(channel: channel, address: "+31611111111", phone: "+31611111111", providerID: providerID, text: text,
-                               receivedAt: ContractSeed.now)
+                InboundMessage(
+                    channel: channel, address: "+31611111111", phone: "+31611111111", providerID: providerID, text: text,
+                    receivedAt: ContractSeed.now)
             }
             let (first, again, otherChannel, noID, noIDAgain) = try database.writer.write { db in
-                (try MessageStore.insertInbound(message("sms", "SM1", "hoi"), personID: id, in: db),
-                 try MessageStore.insertInbound(message("sms", "SM1", "hoi nog eens"), personID: id, in: db),
-                 try MessageStore.insertInbound(message("whatsapp", "SM1", "hoi"), personID: id, in: db),
-                 try MessageStore.insertInbound(message("stdin", nil, "hallo"), personID: id, in: db),
-                 try MessageStore.insertInbound(message("stdin", nil, "hallo"), personID: id, in: db))
+                (
+                    try MessageStore.insertInbound(message("sms", "SM1", "hoi"), personID: id, in: db),
+                    try MessageStore.insertInbound(message("sms", "SM1", "hoi nog eens"), personID: id, in: db),
+                    try MessageStore.insertInbound(message("whatsapp", "SM1", "hoi"), personID: id, in: db),
+                    try MessageStore.insertInbound(message("stdin", nil, "hallo"), personID: id, in: db),
+                    try MessageStore.insertInbound(message("stdin", nil, "hallo"), personID: id, in: db)
+                )
             }
             let firstID = try #require(first)
             #expect(again == nil)
@@ -51,11 +55,17 @@ struct StoreContractMessageTests {
             let (all, last) = try database.reader.read { db in
                 (try MessageStore.transcript(personID: id, limit: 300, in: db), try MessageStore.transcript(personID: id, limit: 2, in: db))
             }
-            #expect(all == [MessageStore.TranscriptLine(inbound: true, text: "hoi", createdAt: ContractSeed.at(minutes: 1)),
-                            MessageStore.TranscriptLine(inbound: false, text: "Welkom", createdAt: ContractSeed.at(minutes: 2)),
-                            MessageStore.TranscriptLine(inbound: true, text: "ja", createdAt: ContractSeed.at(minutes: 3))])
+            #expect(
+                all == [
+                    MessageStore.TranscriptLine(inbound: true, text: "hoi", createdAt: ContractSeed.at(minutes: 1)),
+                    MessageStore.TranscriptLine(inbound: false, text: "Welkom", createdAt: ContractSeed.at(minutes: 2)),
+                    MessageStore.TranscriptLine(inbound: true, text: "ja", createdAt: ContractSeed.at(minutes: 3))
+                ])
             #expect(last.map(\.text) == ["Welkom", "ja"])
-            #expect(try database.reader.read { db in try MessageStore.transcript(personID: other, limit: 300, in: db) }.map(\.text) == ["niet van haar"])
+            #expect(
+                try database.reader.read { db in try MessageStore.transcript(personID: other, limit: 300, in: db) }.map(\.text) == [
+                    "niet van haar"
+                ])
         }
     }
 
@@ -63,15 +73,21 @@ struct StoreContractMessageTests {
     func aQueuedMessageGoesToThePersonsAddressAndAnSMSIsPlainGSM(_ backend: StoreBackend) throws {
         try backend.withStore { database in
             let id = try database.writer.write { db in
-                try PersonStore.enrol(phone: "+31611111111", name: "Sam", language: .nl, channel: "whatsapp", address: "31611111111",
-                                      at: ContractSeed.now, in: db)
+                try PersonStore.enrol(
+                    phone: "+31611111111", name: "Sam", language: .nl, channel: "whatsapp", address: "31611111111",
+                    at: ContractSeed.now, in: db)
             }
             let (whatsapp, sms, inline) = try database.writer.write { db in
-                (try MessageStore.queueOutbound(personID: id, channel: "whatsapp", key: "k", text: "“Hoi” 👋", replyTo: nil, at: ContractSeed.now, in: db),
-                 try MessageStore.queueOutbound(personID: id, channel: "sms", key: "k", text: "“Hoi” 👋", replyTo: nil, at: ContractSeed.now,
-                                                address: "+31611111111", in: db),
-                 try MessageStore.queueOutbound(personID: id, channel: "whatsapp", key: "k", text: "In het antwoord", replyTo: nil,
-                                                at: ContractSeed.now, sentInline: true, in: db))
+                (
+                    try MessageStore.queueOutbound(
+                        personID: id, channel: "whatsapp", key: "k", text: "“Hoi” 👋", replyTo: nil, at: ContractSeed.now, in: db),
+                    try MessageStore.queueOutbound(
+                        personID: id, channel: "sms", key: "k", text: "“Hoi” 👋", replyTo: nil, at: ContractSeed.now,
+                        address: "+31611111111", in: db),
+                    try MessageStore.queueOutbound(
+                        personID: id, channel: "whatsapp", key: "k", text: "In het antwoord", replyTo: nil,
+                        at: ContractSeed.now, sentInline: true, in: db)
+                )
             }
             #expect(whatsapp.address == "31611111111" && whatsapp.text == "“Hoi” 👋" && whatsapp.outboxID != 0)
             #expect(sms.address == "+31611111111" && sms.outboxID != 0)
@@ -84,7 +100,9 @@ struct StoreContractMessageTests {
                 // `address` only says where this one goes now; the outbox reaches the person at their contact on the channel.
                 #expect(try OutboxStore.pending(channel: "sms", personID: id, in: db).map(\.outboxID) == [sms.outboxID])
                 #expect(try OutboxStore.pending(channel: "sms", personID: id, in: db).map(\.text) == [sms.text])
-                #expect(try MessageStore.transcript(personID: id, limit: 10, in: db).map(\.text) == [whatsapp.text, sms.text, "In het antwoord"])
+                #expect(
+                    try MessageStore.transcript(personID: id, limit: 10, in: db).map(\.text) == [whatsapp.text, sms.text, "In het antwoord"]
+                )
                 #expect(try MessageStore.address(personID: id, channel: "whatsapp", in: db) == "31611111111")
                 #expect(try MessageStore.address(personID: id, channel: "telegram", in: db) == "")
             }
@@ -115,20 +133,30 @@ struct StoreContractMessageTests {
         try backend.withStore { database in
             try database.writer.write { db in
                 let id = try ContractSeed.inwoner(phone: "+31611111111", name: "Sam", in: db)
-                _ = try MessageStore.queueOutbound(personID: id, channel: "sms", key: "k", text: "Welkom", replyTo: nil, at: ContractSeed.now, in: db)
-                let claimed = try #require(try OutboxStore.claim(channels: ["sms"], now: ContractSeed.now, lease: 60, limit: 10, in: db).first)
+                _ = try MessageStore.queueOutbound(
+                    personID: id, channel: "sms", key: "k", text: "Welkom", replyTo: nil, at: ContractSeed.now, in: db)
+                let claimed = try #require(
+                    try OutboxStore.claim(channels: ["sms"], now: ContractSeed.now, lease: 60, limit: 10, in: db).first)
                 try OutboxStore.record(.sent(providerID: "SM1"), for: claimed, policy: DispatchPolicy(), now: ContractSeed.now, in: db)
             }
-            let messageID = try #require(try database.reader.read { db in try MessageStore.delivery(channel: "sms", providerMessageID: "SM1", in: db) }).messageID
+            let messageID = try #require(
+                try database.reader.read { db in try MessageStore.delivery(channel: "sms", providerMessageID: "SM1", in: db) }
+            ).messageID
             try database.reader.read { db throws in
-                #expect(try MessageStore.delivery(channel: "sms", providerMessageID: "SM1", in: db) == MessageStore.Delivery(messageID: messageID, status: nil))
+                #expect(
+                    try MessageStore.delivery(channel: "sms", providerMessageID: "SM1", in: db)
+                        == MessageStore.Delivery(messageID: messageID, status: nil))
                 #expect(try MessageStore.delivery(channel: "whatsapp", providerMessageID: "SM1", in: db) == nil)
                 #expect(try MessageStore.delivery(channel: "sms", providerMessageID: "SM2", in: db) == nil)
             }
             try database.writer.write { db in try MessageStore.setDeliveryStatus("delivered", messageID: messageID, in: db) }
-            #expect(try database.reader.read { db in try MessageStore.delivery(channel: "sms", providerMessageID: "SM1", in: db) }?.status == "delivered")
+            #expect(
+                try database.reader.read { db in try MessageStore.delivery(channel: "sms", providerMessageID: "SM1", in: db) }?.status
+                    == "delivered")
             try database.writer.write { db in try MessageStore.setDeliveryStatus("read", messageID: messageID, in: db) }
-            #expect(try database.reader.read { db in try MessageStore.delivery(channel: "sms", providerMessageID: "SM1", in: db) }?.status == "read")
+            #expect(
+                try database.reader.read { db in try MessageStore.delivery(channel: "sms", providerMessageID: "SM1", in: db) }?.status
+                    == "read")
         }
     }
 }

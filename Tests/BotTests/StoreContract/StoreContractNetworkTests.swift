@@ -1,8 +1,9 @@
-@testable import Bot
 import Dialog
 import Foundation
 import GRDB
 import Testing
+
+@testable import Bot
 
 /// The people around an inwoner (`NetworkStore`, and the members as people we write to in
 /// `PersonStore` and `ActionStore`).
@@ -20,11 +21,12 @@ struct StoreContractNetworkTests {
                 return (sam, ans.memberID, try #require(ans.personID), bo, cor, othersMember)
             }
             let members = try database.reader.read { db in try NetworkStore.members(inwonerID: sam, in: db) }
-            #expect(members == [
-                NetworkStore.Member(id: ans, name: "Ans", relation: nil, helps: nil, phone: "+31687654321", invitation: "accepted"),
-                NetworkStore.Member(id: bo, name: "Bo", relation: nil, helps: nil, phone: nil, invitation: nil),
-                NetworkStore.Member(id: cor, name: "Cor", relation: nil, helps: nil, phone: "+31687654322", invitation: "invited"),
-            ])
+            #expect(
+                members == [
+                    NetworkStore.Member(id: ans, name: "Ans", relation: nil, helps: nil, phone: "+31687654321", invitation: "accepted"),
+                    NetworkStore.Member(id: bo, name: "Bo", relation: nil, helps: nil, phone: nil, invitation: nil),
+                    NetworkStore.Member(id: cor, name: "Cor", relation: nil, helps: nil, phone: "+31687654322", invitation: "invited")
+                ])
             try database.reader.read { db throws in
                 #expect(try NetworkStore.isMember(bo, of: sam, in: db))
                 #expect(try !NetworkStore.isMember(othersMember, of: sam, in: db))
@@ -45,13 +47,17 @@ struct StoreContractNetworkTests {
         try backend.withStore { database in
             let (sam, ans, noPhone) = try database.writer.write { db in
                 let sam = try ContractSeed.inwoner(phone: "+31610000000", name: "Sam", in: db)
-                return (sam, try ContractSeed.member(of: sam, name: "Ans", phone: "+31687654321", in: db).memberID,
-                        try ContractSeed.member(of: sam, name: "Bo", in: db).memberID)
+                return (
+                    sam, try ContractSeed.member(of: sam, name: "Ans", phone: "+31687654321", in: db).memberID,
+                    try ContractSeed.member(of: sam, name: "Bo", in: db).memberID
+                )
             }
             let (person, again, none) = try database.writer.write { db in
-                (try ActionStore.memberPerson(memberID: ans, inwonerID: sam, at: ContractSeed.now, in: db),
-                 try ActionStore.memberPerson(memberID: ans, inwonerID: sam, at: ContractSeed.now, in: db),
-                 try ActionStore.memberPerson(memberID: noPhone, inwonerID: sam, at: ContractSeed.now, in: db))
+                (
+                    try ActionStore.memberPerson(memberID: ans, inwonerID: sam, at: ContractSeed.now, in: db),
+                    try ActionStore.memberPerson(memberID: ans, inwonerID: sam, at: ContractSeed.now, in: db),
+                    try ActionStore.memberPerson(memberID: noPhone, inwonerID: sam, at: ContractSeed.now, in: db)
+                )
             }
             let ansPerson = try #require(person)
             #expect(again == ansPerson)
@@ -81,11 +87,14 @@ struct StoreContractNetworkTests {
                 #expect(forKim.personID == ans)
                 let samsGoal = try ContractSeed.goal(sam, in: db)
                 let kimsGoal = try ContractSeed.goal(kim, in: db)
-                let open = try ContractSeed.action(sam, goalID: samsGoal, what: "Meegaan", owner: "netwerk", memberID: forSam.memberID, in: db)
-                let done = try ContractSeed.action(sam, goalID: samsGoal, what: "Bellen", owner: "netwerk", memberID: forSam.memberID,
-                                                   status: "gedaan", in: db)
-                let kimsStep = try ContractSeed.action(kim, goalID: kimsGoal, what: "Koken", owner: "netwerk", memberID: forKim.memberID,
-                                                       status: "uitgesteld", in: db)
+                let open = try ContractSeed.action(
+                    sam, goalID: samsGoal, what: "Meegaan", owner: "netwerk", memberID: forSam.memberID, in: db)
+                let done = try ContractSeed.action(
+                    sam, goalID: samsGoal, what: "Bellen", owner: "netwerk", memberID: forSam.memberID,
+                    status: "gedaan", in: db)
+                let kimsStep = try ContractSeed.action(
+                    kim, goalID: kimsGoal, what: "Koken", owner: "netwerk", memberID: forKim.memberID,
+                    status: "uitgesteld", in: db)
                 let samsOwn = try ContractSeed.action(sam, goalID: samsGoal, what: "Zelf doen", in: db)
                 return (sam, kim, ans, open, done, kimsStep, samsOwn, forSam.memberID)
             }
@@ -95,7 +104,8 @@ struct StoreContractNetworkTests {
                 #expect(try NetworkStore.step(actionID: samsOwn, memberPersonID: ans, in: db) == nil)
                 #expect(try NetworkStore.step(actionID: open, memberPersonID: sam, in: db) == nil)
                 let parties = try #require(try ActionStore.parties(actionID: open, in: db))
-                #expect(parties.inwonerID == sam && parties.memberPersonID == ans && parties.memberName == "Ans" && parties.what == "Meegaan")
+                #expect(
+                    parties.inwonerID == sam && parties.memberPersonID == ans && parties.memberName == "Ans" && parties.what == "Meegaan")
                 #expect(try ActionStore.parties(actionID: samsOwn, in: db)?.memberPersonID == nil)
                 #expect(try ActionStore.invitation(actionID: open, memberPersonID: ans, in: db).map { $0 == ("Ans", "Sam") } == true)
                 #expect(try ActionStore.invitation(actionID: samsOwn, memberPersonID: ans, in: db) == nil)

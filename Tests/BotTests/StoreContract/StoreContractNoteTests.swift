@@ -1,8 +1,9 @@
-@testable import Bot
 import Dialog
 import Foundation
 import GRDB
 import Testing
+
+@testable import Bot
 
 /// Notes about an inwoner (`NoteStore`): the professionals' own and what the inwoner told in the chat.
 struct StoreContractNoteTests {
@@ -24,18 +25,25 @@ struct StoreContractNoteTests {
                 return (id, other)
             }
             let (notes, told, othersTold) = try database.reader.read { db in
-                (try NoteStore.byProfessionals(personID: id, in: db), try NoteStore.fromChat(personID: id, in: db),
-                 try NoteStore.fromChat(personID: other, in: db))
+                (
+                    try NoteStore.byProfessionals(personID: id, in: db), try NoteStore.fromChat(personID: id, in: db),
+                    try NoteStore.fromChat(personID: other, in: db)
+                )
             }
-            #expect(notes == [
-                NoteStore.Note(text: "Langs geweest", createdAt: ContractSeed.at(minutes: 3), author: "bert@wijkteam.example"),
-                NoteStore.Note(text: "Gebeld", createdAt: ContractSeed.at(minutes: 2), author: "anna@wijkteam.example"),
-                NoteStore.Note(text: "Gebeld", createdAt: ContractSeed.at(minutes: 1), author: "anna@wijkteam.example"),
-            ])
-            #expect(told == [NoteStore.Note(text: "Mijn zus helpt.", createdAt: ContractSeed.at(minutes: 4), author: nil),
-                             NoteStore.Note(text: "Ik ben mijn werk kwijt.", createdAt: ContractSeed.now, author: nil)])
+            #expect(
+                notes == [
+                    NoteStore.Note(text: "Langs geweest", createdAt: ContractSeed.at(minutes: 3), author: "bert@wijkteam.example"),
+                    NoteStore.Note(text: "Gebeld", createdAt: ContractSeed.at(minutes: 2), author: "anna@wijkteam.example"),
+                    NoteStore.Note(text: "Gebeld", createdAt: ContractSeed.at(minutes: 1), author: "anna@wijkteam.example")
+                ])
+            #expect(
+                told == [
+                    NoteStore.Note(text: "Mijn zus helpt.", createdAt: ContractSeed.at(minutes: 4), author: nil),
+                    NoteStore.Note(text: "Ik ben mijn werk kwijt.", createdAt: ContractSeed.now, author: nil)
+                ])
             #expect(othersTold.isEmpty)
-            #expect(try database.reader.read { db in try NoteStore.byProfessionals(personID: other, in: db) }.map(\.text) == ["Niet van haar"])
+            #expect(
+                try database.reader.read { db in try NoteStore.byProfessionals(personID: other, in: db) }.map(\.text) == ["Niet van haar"])
         }
     }
 }

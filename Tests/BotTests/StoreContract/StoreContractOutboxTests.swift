@@ -1,8 +1,9 @@
-@testable import Bot
 import Dialog
 import Foundation
 import GRDB
 import Testing
+
+@testable import Bot
 
 /// The outbox (`OutboxStore`, `OutboxStore+Dispatch`): queued messages claimed under a lease, one
 /// per person at a time and in order, and what each attempt gave.
@@ -17,13 +18,15 @@ struct StoreContractOutboxTests {
             let ans = try ContractSeed.inwoner(phone: "+31611111111", name: "Ans", in: db)
             let bo = try ContractSeed.inwoner(phone: "+31622222222", name: "Bo", in: db)
             func queue(_ personID: Int64, _ text: String) throws -> OutgoingMessage {
-                try MessageStore.queueOutbound(personID: personID, channel: "sms", key: "k", text: text, replyTo: nil, at: ContractSeed.now, in: db)
+                try MessageStore.queueOutbound(
+                    personID: personID, channel: "sms", key: "k", text: text, replyTo: nil, at: ContractSeed.now, in: db)
             }
             return World(ans: ans, bo: bo, ans1: try queue(ans, "Een"), ans2: try queue(ans, "Twee"), bo1: try queue(bo, "Drie"))
         }
     }
 
-    static func claim(_ database: AppDatabase, at date: Date, channels: [String] = ["sms"], limit: Int = 10) throws -> [OutboxStore.Claimed] {
+    static func claim(_ database: AppDatabase, at date: Date, channels: [String] = ["sms"], limit: Int = 10) throws -> [OutboxStore.Claimed]
+    {
         try database.writer.write { db in try OutboxStore.claim(channels: channels, now: date, lease: 60, limit: limit, in: db) }
     }
 
@@ -44,7 +47,8 @@ struct StoreContractOutboxTests {
             #expect(try Self.claim(database, at: ContractSeed.now).isEmpty)
             #expect(try Self.claim(database, at: ContractSeed.at(minutes: 0.99)).isEmpty)
             // Still pending meanwhile (claiming is not sending).
-            #expect(try database.reader.read { db in try OutboxStore.pending(channel: "sms", in: db) } == [world.ans1, world.ans2, world.bo1])
+            #expect(
+                try database.reader.read { db in try OutboxStore.pending(channel: "sms", in: db) } == [world.ans1, world.ans2, world.bo1])
         }
     }
 
@@ -70,7 +74,8 @@ struct StoreContractOutboxTests {
         try backend.withStore { database in
             let world = try Self.world(database)
             let claimed = try Self.claim(database, at: ContractSeed.now)
-            let optedOut = try Self.record(.sent(providerID: "SM1"), try #require(claimed.first), database, at: ContractSeed.at(minutes: 0.1))
+            let optedOut = try Self.record(
+                .sent(providerID: "SM1"), try #require(claimed.first), database, at: ContractSeed.at(minutes: 0.1))
             #expect(!optedOut)
             // Sent is not claimed again, even after its lease would have ended; Ans's next one is due now.
             #expect(try Self.claim(database, at: ContractSeed.at(minutes: 0.2)).map(\.message) == [world.ans2])
@@ -145,11 +150,15 @@ struct StoreContractOutboxTests {
             let (id, confirmation, other) = try database.writer.write { db in
                 let id = try ContractSeed.inwoner(phone: "+31611111111", name: "Ans", in: db)
                 let other = try ContractSeed.inwoner(phone: "+31622222222", name: "Bo", in: db)
-                _ = try MessageStore.queueOutbound(personID: id, channel: "sms", key: "k", text: "Herinnering", replyTo: nil, at: ContractSeed.now, in: db)
-                let stop = try #require(try MessageStore.insertInbound(Fixtures.message("STOP", id: "SM1", phone: "+31611111111"), personID: id, in: db))
-                let confirmation = try MessageStore.queueOutbound(personID: id, channel: "sms", key: "k", text: "Je bent afgemeld", replyTo: stop,
-                                                                  at: ContractSeed.now, in: db)
-                let others = try MessageStore.queueOutbound(personID: other, channel: "sms", key: "k", text: "Voor Bo", replyTo: nil, at: ContractSeed.now, in: db)
+                _ = try MessageStore.queueOutbound(
+                    personID: id, channel: "sms", key: "k", text: "Herinnering", replyTo: nil, at: ContractSeed.now, in: db)
+                let stop = try #require(
+                    try MessageStore.insertInbound(Fixtures.message("STOP", id: "SM1", phone: "+31611111111"), personID: id, in: db))
+                let confirmation = try MessageStore.queueOutbound(
+                    personID: id, channel: "sms", key: "k", text: "Je bent afgemeld", replyTo: stop,
+                    at: ContractSeed.now, in: db)
+                let others = try MessageStore.queueOutbound(
+                    personID: other, channel: "sms", key: "k", text: "Voor Bo", replyTo: nil, at: ContractSeed.now, in: db)
                 try OutboxStore.cancelPending(personID: id, except: stop, reason: "STOP", in: db)
                 return (id, confirmation, others)
             }
@@ -167,9 +176,14 @@ struct StoreContractOutboxTests {
         try backend.withStore { database in
             let (telegram, whatsapp) = try database.writer.write { db in
                 let a = try PersonStore.findOrCreate(channel: "telegram", address: "4242", phone: nil, at: ContractSeed.now, in: db)
-                let b = try PersonStore.findOrCreate(channel: "whatsapp", address: "31622222222", phone: "+31622222222", at: ContractSeed.now, in: db)
-                return (try MessageStore.queueOutbound(personID: a, channel: "telegram", key: "k", text: "Hoi", replyTo: nil, at: ContractSeed.now, in: db),
-                        try MessageStore.queueOutbound(personID: b, channel: "whatsapp", key: "k", text: "Hoi", replyTo: nil, at: ContractSeed.now, in: db))
+                let b = try PersonStore.findOrCreate(
+                    channel: "whatsapp", address: "31622222222", phone: "+31622222222", at: ContractSeed.now, in: db)
+                return (
+                    try MessageStore.queueOutbound(
+                        personID: a, channel: "telegram", key: "k", text: "Hoi", replyTo: nil, at: ContractSeed.now, in: db),
+                    try MessageStore.queueOutbound(
+                        personID: b, channel: "whatsapp", key: "k", text: "Hoi", replyTo: nil, at: ContractSeed.now, in: db)
+                )
             }
             #expect(try Self.claim(database, at: ContractSeed.now, channels: []).isEmpty)
             #expect(try Self.claim(database, at: ContractSeed.now, channels: ["sms"]).isEmpty)
@@ -188,13 +202,17 @@ struct StoreContractOutboxTests {
         try backend.withStore { database in
             let (message, replies) = try database.writer.write { db in
                 let id = try ContractSeed.inwoner(phone: "+31611111111", name: "Ans", in: db)
-                let message = try #require(try MessageStore.insertInbound(Fixtures.message("hoi", id: "SM1", phone: "+31611111111"), personID: id, in: db))
+                let message = try #require(
+                    try MessageStore.insertInbound(Fixtures.message("hoi", id: "SM1", phone: "+31611111111"), personID: id, in: db))
                 let replies = [
-                    try MessageStore.queueOutbound(personID: id, channel: "sms", key: "k", text: "Een", replyTo: message, at: ContractSeed.now, in: db),
-                    try MessageStore.queueOutbound(personID: id, channel: "sms", key: "k", text: "Twee", replyTo: message, at: ContractSeed.now,
-                                                   sentInline: true, in: db),
+                    try MessageStore.queueOutbound(
+                        personID: id, channel: "sms", key: "k", text: "Een", replyTo: message, at: ContractSeed.now, in: db),
+                    try MessageStore.queueOutbound(
+                        personID: id, channel: "sms", key: "k", text: "Twee", replyTo: message, at: ContractSeed.now,
+                        sentInline: true, in: db)
                 ]
-                _ = try MessageStore.queueOutbound(personID: id, channel: "sms", key: "k", text: "Los", replyTo: nil, at: ContractSeed.now, in: db)
+                _ = try MessageStore.queueOutbound(
+                    personID: id, channel: "sms", key: "k", text: "Los", replyTo: nil, at: ContractSeed.now, in: db)
                 return (message, replies)
             }
             #expect(try database.reader.read { db in try OutboxStore.replies(to: message, in: db) } == replies)

@@ -1,8 +1,9 @@
-@testable import Bot
 import Dialog
 import Foundation
 import GRDB
 import Testing
+
+@testable import Bot
 
 /// People and how they are reached (`PersonStore`, its profile and routing).
 struct StoreContractPersonTests {
@@ -11,10 +12,14 @@ struct StoreContractPersonTests {
         try backend.withStore { database in
             let later = ContractSeed.at(minutes: 60)
             let (first, again, other, telegram) = try database.writer.write { db in
-                (try PersonStore.findOrCreate(channel: "sms", address: "+31612345678", phone: "+31612345678", at: ContractSeed.now, in: db),
-                 try PersonStore.findOrCreate(channel: "sms", address: "+31612345678", phone: "+31612345678", at: later, in: db),
-                 try PersonStore.findOrCreate(channel: "sms", address: "+31687654321", phone: "+31687654321", at: ContractSeed.now, in: db),
-                 try PersonStore.findOrCreate(channel: "telegram", address: "4242", phone: nil, at: ContractSeed.now, in: db))
+                (
+                    try PersonStore.findOrCreate(
+                        channel: "sms", address: "+31612345678", phone: "+31612345678", at: ContractSeed.now, in: db),
+                    try PersonStore.findOrCreate(channel: "sms", address: "+31612345678", phone: "+31612345678", at: later, in: db),
+                    try PersonStore.findOrCreate(
+                        channel: "sms", address: "+31687654321", phone: "+31687654321", at: ContractSeed.now, in: db),
+                    try PersonStore.findOrCreate(channel: "telegram", address: "4242", phone: nil, at: ContractSeed.now, in: db)
+                )
             }
             #expect(first == again)
             #expect(Set([first, other, telegram]).count == 3)
@@ -30,7 +35,9 @@ struct StoreContractPersonTests {
                 #expect(try PersonStore.profile(personID: telegram, in: db)?.phone == nil)
             }
             // The second message is the last one: it is what the bewaartermijn counts from.
-            let inactive = try database.reader.read { db in try RetentionStore.stillInactive(personID: first, since: later.addingTimeInterval(1), in: db) }
+            let inactive = try database.reader.read { db in
+                try RetentionStore.stillInactive(personID: first, since: later.addingTimeInterval(1), in: db)
+            }
             #expect(inactive?.lastActivity == later)
         }
     }
@@ -39,8 +46,12 @@ struct StoreContractPersonTests {
     func aPhoneBelongsToOnePersonOnEveryChannel(_ backend: StoreBackend) throws {
         try backend.withStore { database in
             let (sms, whatsapp) = try database.writer.write { db in
-                (try PersonStore.findOrCreate(channel: "sms", address: "+31612345678", phone: "+31612345678", at: ContractSeed.now, in: db),
-                 try PersonStore.findOrCreate(channel: "whatsapp", address: "31612345678", phone: "+31612345678", at: ContractSeed.at(minutes: 5), in: db))
+                (
+                    try PersonStore.findOrCreate(
+                        channel: "sms", address: "+31612345678", phone: "+31612345678", at: ContractSeed.now, in: db),
+                    try PersonStore.findOrCreate(
+                        channel: "whatsapp", address: "31612345678", phone: "+31612345678", at: ContractSeed.at(minutes: 5), in: db)
+                )
             }
             #expect(sms == whatsapp)
             try database.reader.read { db throws in
@@ -55,12 +66,16 @@ struct StoreContractPersonTests {
     func anEnrolledInwonerHasTheirNameLanguageAndContact(_ backend: StoreBackend) throws {
         try backend.withStore { database in
             let id = try database.writer.write { db in
-                try PersonStore.enrol(phone: "+31611111111", name: "Fatima", language: .en, channel: "whatsapp", address: "31611111111",
-                                      at: ContractSeed.now, in: db)
+                try PersonStore.enrol(
+                    phone: "+31611111111", name: "Fatima", language: .en, channel: "whatsapp", address: "31611111111",
+                    at: ContractSeed.now, in: db)
             }
             try database.reader.read { db throws in
-                #expect(try PersonStore.profile(personID: id, in: db) == PersonStore.Profile(name: "Fatima", phone: "+31611111111", language: .en,
-                                                                                          optedOut: false, createdAt: ContractSeed.now))
+                #expect(
+                    try PersonStore.profile(personID: id, in: db)
+                        == PersonStore.Profile(
+                            name: "Fatima", phone: "+31611111111", language: .en,
+                            optedOut: false, createdAt: ContractSeed.now))
                 #expect(try PersonStore.primaryContact(personID: id, in: db).map { $0 == ("whatsapp", "31611111111") } == true)
                 #expect(try PersonStore.id(channel: "whatsapp", address: "31611111111", in: db) == id)
                 #expect(try PersonStore.language(personID: id, in: db) == .en)
@@ -68,14 +83,16 @@ struct StoreContractPersonTests {
             }
             // Their first message finds them: no second person.
             let sender = try database.writer.write { db in
-                try PersonStore.findOrCreate(channel: "whatsapp", address: "31611111111", phone: "+31611111111", at: ContractSeed.at(minutes: 1), in: db)
+                try PersonStore.findOrCreate(
+                    channel: "whatsapp", address: "31611111111", phone: "+31611111111", at: ContractSeed.at(minutes: 1), in: db)
             }
             #expect(sender == id)
             // Enrolling the same phone again is refused.
             #expect(throws: (any Error).self) {
                 try database.writer.write { db in
-                    _ = try PersonStore.enrol(phone: "+31611111111", name: "Ander", language: .nl, channel: "sms", address: "+31611111111",
-                                              at: ContractSeed.now, in: db)
+                    _ = try PersonStore.enrol(
+                        phone: "+31611111111", name: "Ander", language: .nl, channel: "sms", address: "+31611111111",
+                        at: ContractSeed.now, in: db)
                 }
             }
         }
@@ -88,14 +105,21 @@ struct StoreContractPersonTests {
                 let fatima = try ContractSeed.inwoner(phone: "+31611111111", name: "Fatima", optedOut: true, in: db)
                 try PersonStore.setLanguage(.en, personID: fatima, in: db)
                 let nameless = try ContractSeed.inwoner(in: db)
-                let member = try #require(try ContractSeed.member(of: fatima, name: "Ans", phone: "+31622222222", invitation: .accepted, in: db).personID)
+                let member = try #require(
+                    try ContractSeed.member(of: fatima, name: "Ans", phone: "+31622222222", invitation: .accepted, in: db).personID)
                 return (fatima, nameless, member)
             }
             try database.reader.read { db throws in
-                #expect(try PersonStore.profile(personID: fatima, in: db) == PersonStore.Profile(name: "Fatima", phone: "+31611111111", language: .en,
-                                                                                               optedOut: true, createdAt: ContractSeed.now))
-                #expect(try PersonStore.profile(personID: nameless, in: db) == PersonStore.Profile(name: nil, phone: nil, language: .nl,
-                                                                                                 optedOut: false, createdAt: ContractSeed.now))
+                #expect(
+                    try PersonStore.profile(personID: fatima, in: db)
+                        == PersonStore.Profile(
+                            name: "Fatima", phone: "+31611111111", language: .en,
+                            optedOut: true, createdAt: ContractSeed.now))
+                #expect(
+                    try PersonStore.profile(personID: nameless, in: db)
+                        == PersonStore.Profile(
+                            name: nil, phone: nil, language: .nl,
+                            optedOut: false, createdAt: ContractSeed.now))
                 #expect(try PersonStore.profile(personID: 999, in: db) == nil)
                 #expect(try PersonStore.name(personID: fatima, in: db) == "Fatima")
                 #expect(try PersonStore.name(personID: nameless, in: db) == nil)
@@ -146,10 +170,15 @@ struct StoreContractPersonTests {
             let id = try database.writer.write { db in try ContractSeed.inwoner(phone: "+31611111111", in: db) }
             #expect(try database.reader.read { db in try PersonStore.routing(personID: id, in: db) }.map { $0 == (nil, "inwoner") } == true)
             try database.writer.write { db in try PersonStore.setActiveFlow("opvolging", personID: id, in: db) }
-            #expect(try database.reader.read { db in try PersonStore.routing(personID: id, in: db) }.map { $0 == ("opvolging", "inwoner") } == true)
+            #expect(
+                try database.reader.read { db in try PersonStore.routing(personID: id, in: db) }.map { $0 == ("opvolging", "inwoner") }
+                    == true)
             let (other, left, again) = try database.writer.write { db in
-                (try PersonStore.leaveFlow("netwerk", personID: id, in: db), try PersonStore.leaveFlow("opvolging", personID: id, in: db),
-                 try PersonStore.leaveFlow("opvolging", personID: id, in: db))
+                (
+                    try PersonStore.leaveFlow("netwerk", personID: id, in: db),
+                    try PersonStore.leaveFlow("opvolging", personID: id, in: db),
+                    try PersonStore.leaveFlow("opvolging", personID: id, in: db)
+                )
             }
             // Only the flow that was active is left, once.
             #expect(!other)
@@ -164,13 +193,17 @@ struct StoreContractPersonTests {
     func someoneWeWriteToForAnInwonerIsReachableOnTheInwonersChannel(_ backend: StoreBackend) throws {
         try backend.withStore { database in
             let (inwoner, member, again, existing) = try database.writer.write { db in
-                let inwoner = try PersonStore.enrol(phone: "+31611111111", name: "Sam", language: .nl, channel: "whatsapp", address: "31611111111",
-                                                    at: ContractSeed.now, in: db)
-                let member = try PersonStore.reachable(role: "netwerk", phone: "+31622222222", name: "Ans", inwonerID: inwoner, at: ContractSeed.now, in: db)
-                let again = try PersonStore.reachable(role: "netwerk", phone: "+31622222222", name: "Ans", inwonerID: inwoner, at: ContractSeed.now, in: db)
+                let inwoner = try PersonStore.enrol(
+                    phone: "+31611111111", name: "Sam", language: .nl, channel: "whatsapp", address: "31611111111",
+                    at: ContractSeed.now, in: db)
+                let member = try PersonStore.reachable(
+                    role: "netwerk", phone: "+31622222222", name: "Ans", inwonerID: inwoner, at: ContractSeed.now, in: db)
+                let again = try PersonStore.reachable(
+                    role: "netwerk", phone: "+31622222222", name: "Ans", inwonerID: inwoner, at: ContractSeed.now, in: db)
                 // Someone already known keeps their role.
-                let existing = try PersonStore.reachable(role: "mantelzorger", phone: "+31611111111", name: nil, inwonerID: inwoner,
-                                                         at: ContractSeed.now, in: db)
+                let existing = try PersonStore.reachable(
+                    role: "mantelzorger", phone: "+31611111111", name: nil, inwonerID: inwoner,
+                    at: ContractSeed.now, in: db)
                 return (inwoner, member, again, existing)
             }
             #expect(member == again)

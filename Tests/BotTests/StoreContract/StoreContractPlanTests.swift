@@ -1,8 +1,9 @@
-@testable import Bot
 import Dialog
 import Foundation
 import GRDB
 import Testing
+
+@testable import Bot
 
 /// The ondersteuningsplan: goals and actions changed from the web view (`PlanStore`) and from the
 /// chat (`ActionStore`), and the plan as text and as messages (`SupportPlan`).
@@ -38,8 +39,10 @@ struct StoreContractPlanTests {
             // A goal of the conversation ranked before Sam's first.
             let early = try database.writer.write { db in try ContractSeed.goal(world.sam, text: "Rust", rank: 1, in: db) }
             let (first, second) = try database.writer.write { db in
-                (try PlanStore.addGoal(personID: world.sam, text: "Schulden weg", at: ContractSeed.now, in: db),
-                 try PlanStore.addGoal(personID: world.sam, text: "Sporten", at: ContractSeed.now, in: db))
+                (
+                    try PlanStore.addGoal(personID: world.sam, text: "Schulden weg", at: ContractSeed.now, in: db),
+                    try PlanStore.addGoal(personID: world.sam, text: "Sporten", at: ContractSeed.now, in: db)
+                )
             }
             let goals = try database.reader.read { db in try PlanRows.goals(personID: world.sam, in: db) }
             #expect(goals.map(\.id) == [early, world.samsGoal, first, second])
@@ -69,7 +72,8 @@ struct StoreContractPlanTests {
             let ans = PlanStore.Owner(kind: "netwerk", memberID: member)
             let due = LocalDate(year: 2026, month: 12, day: 1)
             let actionID = try database.writer.write { db in
-                try PlanStore.addAction(personID: world.sam, goalID: world.samsGoal, what: "Bellen", owner: ans, due: due, at: ContractSeed.now, in: db)
+                try PlanStore.addAction(
+                    personID: world.sam, goalID: world.samsGoal, what: "Bellen", owner: ans, due: due, at: ContractSeed.now, in: db)
             }
             var action = try #require(try database.reader.read { db in try PlanRows.actions(goalID: world.samsGoal, in: db) }.first)
             #expect(action.id == actionID && action.what == "Bellen" && action.status == "gepland" && action.dueDate == due)
@@ -82,13 +86,15 @@ struct StoreContractPlanTests {
             /// Whether the action counts as done within the week before `now` (it needs the moment it was judged).
             func doneInWeek(before now: Date) throws -> Bool {
                 try database.reader.read { db in
-                    try ActionStore.week(personID: world.sam, today: LocalDate(year: 2026, month: 11, day: 23), now: now, in: db).done.contains(actionID)
+                    try ActionStore.week(personID: world.sam, today: LocalDate(year: 2026, month: 11, day: 23), now: now, in: db).done
+                        .contains(actionID)
                 }
             }
             let me = PlanStore.Owner(kind: "professional", memberID: nil)
             try database.writer.write { db in
-                try PlanStore.updateAction(actionID, personID: world.sam, what: "Mailen", owner: me, due: nil, status: "gedaan", result: nil,
-                                           closedAt: nil, in: db)
+                try PlanStore.updateAction(
+                    actionID, personID: world.sam, what: "Mailen", owner: me, due: nil, status: "gedaan", result: nil,
+                    closedAt: nil, in: db)
             }
             action = try #require(try database.reader.read { db in try PlanRows.actions(goalID: world.samsGoal, in: db) }.first)
             #expect(action.what == "Mailen" && action.status == "gedaan" && action.dueDate == nil && action.ownerKind == "professional")
@@ -98,8 +104,9 @@ struct StoreContractPlanTests {
             let week: TimeInterval = 7 * 86_400
             for moment in [ContractSeed.at(minutes: 5), ContractSeed.at(minutes: 9)] {
                 try database.writer.write { db in
-                    try PlanStore.updateAction(actionID, personID: world.sam, what: "Mailen", owner: me, due: nil, status: "gedaan", result: "gelukt",
-                                               closedAt: moment, in: db)
+                    try PlanStore.updateAction(
+                        actionID, personID: world.sam, what: "Mailen", owner: me, due: nil, status: "gedaan", result: "gelukt",
+                        closedAt: moment, in: db)
                 }
             }
             action = try #require(try database.reader.read { db in try PlanRows.actions(goalID: world.samsGoal, in: db) }.first)
@@ -109,8 +116,9 @@ struct StoreContractPlanTests {
             #expect(try !doneInWeek(before: ContractSeed.at(minutes: 7).addingTimeInterval(week)))
             // Another inwoner's id changes nothing.
             try database.writer.write { db in
-                try PlanStore.updateAction(actionID, personID: world.other, what: "Iets anders", owner: me, due: nil, status: "gepland",
-                                           result: nil, closedAt: nil, in: db)
+                try PlanStore.updateAction(
+                    actionID, personID: world.other, what: "Iets anders", owner: me, due: nil, status: "gepland",
+                    result: nil, closedAt: nil, in: db)
             }
             #expect(try database.reader.read { db in try PlanRows.actions(goalID: world.samsGoal, in: db) }.first?.what == "Mailen")
         }
@@ -141,22 +149,33 @@ struct StoreContractPlanTests {
             let world = try Self.world(database)
             let (action, member) = try database.writer.write { db in
                 let member = try ContractSeed.member(of: world.sam, name: "Ans", in: db).memberID
-                return (try ContractSeed.action(world.sam, goalID: world.samsGoal, what: "Bellen", due: "2026-11-24", time: "10:00", in: db), member)
+                return (
+                    try ContractSeed.action(world.sam, goalID: world.samsGoal, what: "Bellen", due: "2026-11-24", time: "10:00", in: db),
+                    member
+                )
             }
-            func read() throws -> PlanRows.Action { try #require(try database.reader.read { db in try PlanRows.actions(goalID: world.samsGoal, in: db) }.first) }
+            func read() throws -> PlanRows.Action {
+                try #require(try database.reader.read { db in try PlanRows.actions(goalID: world.samsGoal, in: db) }.first)
+            }
             try database.writer.write { db in try ActionStore.apply(.init(), actionID: action, at: ContractSeed.now, in: db) }
             #expect(try read().status == "gepland" && read().dueTime == LocalTime(hour: 10, minute: 0))
             try database.writer.write { db in
-                try ActionStore.apply(.init(status: "niet_gelukt", result: "geen gehoor", helped: 2), actionID: action, at: ContractSeed.now, in: db)
+                try ActionStore.apply(
+                    .init(status: "niet_gelukt", result: "geen gehoor", helped: 2), actionID: action, at: ContractSeed.now, in: db)
             }
             var row = try read()
-            #expect(row.status == "niet_gelukt" && row.result == "geen gehoor" && row.helped == 2 && row.dueDate == LocalDate(year: 2026, month: 11, day: 24))
+            #expect(
+                row.status == "niet_gelukt" && row.result == "geen gehoor" && row.helped == 2
+                    && row.dueDate == LocalDate(year: 2026, month: 11, day: 24))
             // A new date for a step that did not work out plans it again.
             try database.writer.write { db in
-                try ActionStore.apply(.init(due: (LocalDate(year: 2026, month: 11, day: 30), nil)), actionID: action, at: ContractSeed.now, in: db)
+                try ActionStore.apply(
+                    .init(due: (LocalDate(year: 2026, month: 11, day: 30), nil)), actionID: action, at: ContractSeed.now, in: db)
             }
             row = try read()
-            #expect(row.status == "gepland" && row.dueDate == LocalDate(year: 2026, month: 11, day: 30) && row.dueTime == nil && row.result == "geen gehoor")
+            #expect(
+                row.status == "gepland" && row.dueDate == LocalDate(year: 2026, month: 11, day: 30) && row.dueTime == nil
+                    && row.result == "geen gehoor")
             try database.writer.write { db in
                 try ActionStore.apply(.init(owner: ("netwerk", member)), actionID: action, at: ContractSeed.now, in: db)
             }
@@ -165,8 +184,9 @@ struct StoreContractPlanTests {
             // A new date for a step under way keeps its status.
             try database.writer.write { db in
                 try ActionStore.apply(.init(status: "bezig"), actionID: action, at: ContractSeed.now, in: db)
-                try ActionStore.apply(.init(due: (LocalDate(year: 2026, month: 12, day: 1), LocalTime(hour: 9, minute: 30))), actionID: action,
-                                      at: ContractSeed.now, in: db)
+                try ActionStore.apply(
+                    .init(due: (LocalDate(year: 2026, month: 12, day: 1), LocalTime(hour: 9, minute: 30))), actionID: action,
+                    at: ContractSeed.now, in: db)
             }
             row = try read()
             #expect(row.status == "bezig" && row.dueTime == LocalTime(hour: 9, minute: 30))
@@ -178,8 +198,10 @@ struct StoreContractPlanTests {
         try backend.withStore { database in
             let world = try Self.world(database)
             let (a, b) = try database.writer.write { db in
-                (try ContractSeed.action(world.sam, goalID: world.samsGoal, what: "een", status: "gedaan", in: db),
-                 try ContractSeed.action(world.sam, goalID: world.samsGoal, what: "twee", status: "uitgesteld", in: db))
+                (
+                    try ContractSeed.action(world.sam, goalID: world.samsGoal, what: "een", status: "gedaan", in: db),
+                    try ContractSeed.action(world.sam, goalID: world.samsGoal, what: "twee", status: "uitgesteld", in: db)
+                )
             }
             _ = a
             #expect(try database.writer.write { db in try ActionStore.closeGoalIfDone(goalID: world.samsGoal, in: db) } == false)
@@ -203,19 +225,29 @@ struct StoreContractPlanTests {
                 let ans = try ContractSeed.member(of: world.sam, name: "Ans", phone: "+31687654321", invitation: .accepted, in: db)
                 try PersonStore.setSendWindow(window, personID: try #require(ans.personID), in: db)
                 try PersonStore.setOptedOut(true, personID: world.sam, in: db)
-                return (try ContractSeed.action(world.sam, goalID: world.samsGoal, what: "Bellen", due: "2026-11-24", time: "10:00", in: db),
-                        try ContractSeed.action(world.sam, goalID: world.samsGoal, what: "Meegaan", owner: "netwerk", memberID: ans.memberID,
-                                                status: "bezig", in: db), ans.memberID)
+                return (
+                    try ContractSeed.action(world.sam, goalID: world.samsGoal, what: "Bellen", due: "2026-11-24", time: "10:00", in: db),
+                    try ContractSeed.action(
+                        world.sam, goalID: world.samsGoal, what: "Meegaan", owner: "netwerk", memberID: ans.memberID,
+                        status: "bezig", in: db), ans.memberID
+                )
             }
             try database.reader.read { db throws in
                 let (facts, inwoner) = try #require(try ActionStore.facts(actionID: own, policy: policy, in: db))
                 #expect(inwoner == world.sam)
-                #expect(facts == ActionFacts(id: own, what: "Bellen", status: "gepland", due: LocalDate(year: 2026, month: 11, day: 24),
-                                             dueTime: LocalTime(hour: 10, minute: 0), owner: .inwoner, inwonerOptedOut: true, window: policy.window))
+                #expect(
+                    facts
+                        == ActionFacts(
+                            id: own, what: "Bellen", status: "gepland", due: LocalDate(year: 2026, month: 11, day: 24),
+                            dueTime: LocalTime(hour: 10, minute: 0), owner: .inwoner, inwonerOptedOut: true, window: policy.window))
                 let (memberFacts, _) = try #require(try ActionStore.facts(actionID: shared, policy: policy, in: db))
                 #expect(memberFacts.status == "bezig" && memberFacts.due == nil)
-                #expect(memberFacts.owner == .member(MemberFacts(id: ans, name: "Ans", hasPhone: true, invitation: .accepted, optedOut: false,
-                                                                 window: policy.window(override: window))))
+                #expect(
+                    memberFacts.owner
+                        == .member(
+                            MemberFacts(
+                                id: ans, name: "Ans", hasPhone: true, invitation: .accepted, optedOut: false,
+                                window: policy.window(override: window))))
                 #expect(try ActionStore.facts(actionID: 999, policy: policy, in: db) == nil)
             }
         }
@@ -229,18 +261,25 @@ struct StoreContractPlanTests {
                 let ans = try ContractSeed.member(of: sam, name: "Ans", in: db).memberID
                 let huis = try ContractSeed.goal(sam, text: "Een huis zonder schimmel", leefgebied: "wonen", rank: 1, in: db)
                 let werk = try ContractSeed.goal(sam, text: "Weer werken", rank: 2, in: db)
-                try ContractSeed.records(sam, in: db).saveScore(leefgebied: "wonen", score: 4, wantsChange: true, goalID: nil, localID: "s1")
-                try ContractSeed.records(sam, at: ContractSeed.at(minutes: 60), in: db).saveScore(leefgebied: "wonen", score: 7, wantsChange: nil,
-                                                                                                 goalID: huis, localID: "r1")
-                let bellen = try ContractSeed.action(sam, goalID: huis, what: "De woningcorporatie bellen", status: "gedaan", due: "2026-11-24",
-                                                     time: "10:00", in: db)
+                try ContractSeed.records(sam, in: db).saveScore(
+                    leefgebied: "wonen", score: 4, wantsChange: true, goalID: nil, localID: "s1")
+                try ContractSeed.records(sam, at: ContractSeed.at(minutes: 60), in: db).saveScore(
+                    leefgebied: "wonen", score: 7, wantsChange: nil,
+                    goalID: huis, localID: "r1")
+                let bellen = try ContractSeed.action(
+                    sam, goalID: huis, what: "De woningcorporatie bellen", status: "gedaan", due: "2026-11-24",
+                    time: "10:00", in: db)
                 try ActionStore.apply(.init(result: "afspraak gemaakt", helped: 8), actionID: bellen, at: ContractSeed.now, in: db)
-                try ContractSeed.action(sam, goalID: huis, what: "Ans vragen mee te gaan", owner: "netwerk", memberID: ans, due: "2026-11-27", in: db)
+                try ContractSeed.action(
+                    sam, goalID: huis, what: "Ans vragen mee te gaan", owner: "netwerk", memberID: ans, due: "2026-11-27", in: db)
                 try ContractSeed.action(sam, goalID: werk, what: "Cv maken", in: db)
                 return (sam, try ContractSeed.inwoner(phone: "+31620000000", in: db))
             }
             let (text, none) = try database.reader.read { db in
-                (try SupportPlan.text(personID: sam, library: Fixtures.library, in: db), try SupportPlan.text(personID: empty, library: Fixtures.library, in: db))
+                (
+                    try SupportPlan.text(personID: sam, library: Fixtures.library, in: db),
+                    try SupportPlan.text(personID: empty, library: Fixtures.library, in: db)
+                )
             }
             #expect(text.hasPrefix("Ondersteuningsplan"))
             #expect(text.contains("Doel 1: Een huis zonder schimmel"))
@@ -254,7 +293,9 @@ struct StoreContractPlanTests {
             #expect(none.contains("Er is nog geen plan."))
             // In the inwoner's own language.
             try database.writer.write { db in try PersonStore.setLanguage(.en, personID: sam, in: db) }
-            #expect(try database.reader.read { db in try SupportPlan.text(personID: sam, library: Fixtures.library, in: db) }.hasPrefix("Support plan"))
+            #expect(
+                try database.reader.read { db in try SupportPlan.text(personID: sam, library: Fixtures.library, in: db) }.hasPrefix(
+                    "Support plan"))
         }
     }
 
@@ -266,14 +307,19 @@ struct StoreContractPlanTests {
                 for n in 1...4 {
                     let goal = try ContractSeed.goal(sam, text: "Doel nummer \(n) met een wat langere omschrijving", rank: n, in: db)
                     for m in 1...3 {
-                        try ContractSeed.action(sam, goalID: goal, what: "Stap \(m) van doel \(n), ook met wat meer woorden erbij", due: "2026-12-0\(m)", in: db)
+                        try ContractSeed.action(
+                            sam, goalID: goal, what: "Stap \(m) van doel \(n), ook met wat meer woorden erbij", due: "2026-12-0\(m)", in: db
+                        )
                     }
                 }
                 // They wrote on WhatsApp last.
-                _ = try PersonStore.findOrCreate(channel: "whatsapp", address: "31610000000", phone: "+31610000000", at: ContractSeed.now, in: db)
+                _ = try PersonStore.findOrCreate(
+                    channel: "whatsapp", address: "31610000000", phone: "+31610000000", at: ContractSeed.now, in: db)
                 return sam
             }
-            let sent = try database.writer.write { db in try SupportPlan.send(personID: sam, library: Fixtures.library, at: ContractSeed.now, in: db) }
+            let sent = try database.writer.write { db in
+                try SupportPlan.send(personID: sam, library: Fixtures.library, at: ContractSeed.now, in: db)
+            }
             #expect(sent.count > 1)
             #expect(sent.allSatisfy { $0.channel == "whatsapp" && $0.address == "31610000000" && $0.outboxID != 0 })
             #expect(sent.allSatisfy { SMSSegments.analyze($0.text).segments <= 3 })

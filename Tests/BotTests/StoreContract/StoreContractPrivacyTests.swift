@@ -1,8 +1,9 @@
-@testable import Bot
 import Dialog
 import Foundation
 import GRDB
 import Testing
+
+@testable import Bot
 
 /// The AVG rights and what keeps them: the export (`PersonExport`), the erasure (`Erasure`), the
 /// consents as asked (`ConsentStore`), the audit log (`AuditLog`) and the bewaartermijn (`RetentionStore`).
@@ -21,8 +22,11 @@ struct StoreContractPrivacyTests {
     /// The person's answers as their export shows them, in the order given.
     static func answers(_ personID: Int64, _ database: AppDatabase) throws -> [ExportedAnswer] {
         let answers = try #require(try StoreContractIntakeTests.export(personID, database)["answers"] as? [[String: Any]])
-        return answers.map { ExportedAnswer(key: $0["key"] as? String ?? "", value: $0["value"] as? String ?? "", module: $0["module"] as? String,
-                                            createdAt: $0["createdAt"] as? String ?? "") }
+        return answers.map {
+            ExportedAnswer(
+                key: $0["key"] as? String ?? "", value: $0["value"] as? String ?? "", module: $0["module"] as? String,
+                createdAt: $0["createdAt"] as? String ?? "")
+        }
     }
 
     /// Sam after the whole intake (with a network member Ans who is a person we write to), the
@@ -35,8 +39,11 @@ struct StoreContractPrivacyTests {
         lines[strength] = distinctive
         var sam: Int64 = 0
         for (n, line) in lines.enumerated() {
-            sam = StoreContractInboundTests.personID(try service.handle(Fixtures.message(line, id: "SM\(n)", phone: phone,
-                                                                                         at: ContractSeed.at(minutes: Double(n)))))
+            sam = StoreContractInboundTests.personID(
+                try service.handle(
+                    Fixtures.message(
+                        line, id: "SM\(n)", phone: phone,
+                        at: ContractSeed.at(minutes: Double(n)))))
         }
         _ = try service.handle(Fixtures.message("hoi", id: "KIM1", phone: "+31622222222"))
         let runner = JobRunner(service: service)
@@ -67,11 +74,15 @@ struct StoreContractPrivacyTests {
             let (sam, kim) = try Self.world(database)
             let export = try StoreContractIntakeTests.export(sam, database)
             let person = try #require(export["person"] as? [String: Any])
-            #expect(person["phone"] as? String == Self.phone && person["name"] as? String == "Sam" && person["role"] as? String == "inwoner")
+            #expect(
+                person["phone"] as? String == Self.phone && person["name"] as? String == "Sam" && person["role"] as? String == "inwoner")
             func list(_ key: String) -> [[String: Any]] { export[key] as? [[String: Any]] ?? [] }
             #expect(list("contacts").map { $0["address"] as? String } == [Self.phone])
             #expect(list("consents").compactMap { $0["purpose"] as? String } == ["deelname", "delen_netwerk"])
-            #expect(list("consents").first?["textShown"] as? String == "We bewaren je antwoorden veilig. Alleen jouw hulpverlener ziet ze. Je kunt altijd stoppen met STOP. Vragen? Stuur HULP.")
+            #expect(
+                list("consents").first?["textShown"] as? String
+                    == "We bewaren je antwoorden veilig. Alleen jouw hulpverlener ziet ze. Je kunt altijd stoppen met STOP. Vragen? Stuur HULP."
+            )
             #expect(list("scores").count == 2)
             #expect(list("strengths").compactMap { $0["text"] as? String }.first == Self.distinctive)
             #expect(list("wishes").count == 1)
@@ -106,7 +117,8 @@ struct StoreContractPrivacyTests {
     func afterAnErasureThePhoneNumbersAndAnswersAreInNoTable(_ backend: StoreBackend) throws {
         try backend.withStore { database in
             let (sam, kim) = try Self.world(database)
-            let needles = [Self.phone.dropFirst(), Self.memberPhone.dropFirst(), Self.carerPhone.dropFirst(), Self.distinctive[...]].map(String.init)
+            let needles = [Self.phone.dropFirst(), Self.memberPhone.dropFirst(), Self.carerPhone.dropFirst(), Self.distinctive[...]].map(
+                String.init)
             let (member, kimBefore) = try database.reader.read { db throws in
                 // Without the +: the WhatsApp form of the number is found too.
                 for needle in needles { #expect(try !backend.tables(containing: needle, in: db).isEmpty, "\(needle) was never stored") }
@@ -159,7 +171,8 @@ struct StoreContractPrivacyTests {
             let (sam, kim, ans) = try database.writer.write { db in
                 let sam = try ContractSeed.inwoner(phone: "+31611111111", name: "Sam", in: db)
                 let kim = try ContractSeed.inwoner(phone: "+31622222222", name: "Kim", in: db)
-                let ans = try #require(try ContractSeed.member(of: sam, name: "Ans", phone: "+31687654321", invitation: .accepted, in: db).personID)
+                let ans = try #require(
+                    try ContractSeed.member(of: sam, name: "Ans", phone: "+31687654321", invitation: .accepted, in: db).personID)
                 try ContractSeed.member(of: kim, name: "Ans", phone: "+31687654321", invitation: .accepted, in: db)
                 try Erasure.erase(personID: sam, at: ContractSeed.now, in: db)
                 return (sam, kim, ans)
@@ -199,20 +212,30 @@ struct StoreContractPrivacyTests {
                 let id = try ContractSeed.inwoner(phone: "+31611111111", in: db)
                 let other = try ContractSeed.inwoner(phone: "+31622222222", in: db)
                 func consent(_ personID: Int64, _ granted: Bool, _ shown: String) -> ConsentStore.Consent {
-                    ConsentStore.Consent(personID: personID, purpose: "herinneringen_netwerk", granted: granted, subject: "network-1",
-                                         textKey: "m3.delen", textShown: shown, flowVersion: "levenskracht@2", channel: "sms")
+                    ConsentStore.Consent(
+                        personID: personID, purpose: "herinneringen_netwerk", granted: granted, subject: "network-1",
+                        textKey: "m3.delen", textShown: shown, flowVersion: "levenskracht@2", channel: "sms")
                 }
                 try ConsentStore.add(consent(id, true, "Mag Ans een herinnering krijgen?"), at: ContractSeed.now, in: db)
-                try ConsentStore.add(consent(id, false, "Mag Ans nog steeds een herinnering krijgen?"), at: ContractSeed.at(minutes: 1), in: db)
+                try ConsentStore.add(
+                    consent(id, false, "Mag Ans nog steeds een herinnering krijgen?"), at: ContractSeed.at(minutes: 1), in: db)
                 try ConsentStore.add(consent(other, true, "Iets anders"), at: ContractSeed.now, in: db)
                 return (id, other)
             }
             let consents = try #require(try StoreContractIntakeTests.export(id, database)["consents"] as? [[String: Any]])
             #expect(consents.map { $0["granted"] as? Int64 } == [1, 0])
-            #expect(consents.map { $0["textShown"] as? String } == ["Mag Ans een herinnering krijgen?", "Mag Ans nog steeds een herinnering krijgen?"])
-            #expect(consents.allSatisfy { $0["purpose"] as? String == "herinneringen_netwerk" && $0["subject"] as? String == "network-1"
-                && $0["textKey"] as? String == "m3.delen" && $0["flowVersion"] as? String == "levenskracht@2" && $0["channel"] as? String == "sms" })
-            #expect(consents.map { $0["createdAt"] as? String } == [SQLDate.text(ContractSeed.now), SQLDate.text(ContractSeed.at(minutes: 1))])
+            #expect(
+                consents.map { $0["textShown"] as? String } == [
+                    "Mag Ans een herinnering krijgen?", "Mag Ans nog steeds een herinnering krijgen?"
+                ])
+            #expect(
+                consents.allSatisfy {
+                    $0["purpose"] as? String == "herinneringen_netwerk" && $0["subject"] as? String == "network-1"
+                        && $0["textKey"] as? String == "m3.delen" && $0["flowVersion"] as? String == "levenskracht@2"
+                        && $0["channel"] as? String == "sms"
+                })
+            #expect(
+                consents.map { $0["createdAt"] as? String } == [SQLDate.text(ContractSeed.now), SQLDate.text(ContractSeed.at(minutes: 1))])
             #expect((try StoreContractIntakeTests.export(other, database)["consents"] as? [[String: Any]])?.count == 1)
         }
     }
@@ -232,12 +255,15 @@ struct StoreContractPrivacyTests {
             }
             _ = anna
             let (all, two, sams, kims) = try database.reader.read { db in
-                (try AuditLog.recent(limit: 100, in: db), try AuditLog.recent(limit: 2, in: db),
-                 try AuditLog.recent(limit: 100, personID: sam, in: db), try AuditLog.recent(limit: 100, personID: kim, in: db))
+                (
+                    try AuditLog.recent(limit: 100, in: db), try AuditLog.recent(limit: 2, in: db),
+                    try AuditLog.recent(limit: 100, personID: sam, in: db), try AuditLog.recent(limit: 100, personID: kim, in: db)
+                )
             }
             #expect(all.map(\.event) == ["notitie", "gewist (bewaartermijn)", "inwoner bekeken", "ingelogd"])
             #expect(all.map(\.email) == ["anna@wijkteam.example", nil, "anna@wijkteam.example", "anna@wijkteam.example"])
-            #expect(all.map(\.at) == [ContractSeed.at(minutes: 3), ContractSeed.at(minutes: 2), ContractSeed.at(minutes: 1), ContractSeed.now])
+            #expect(
+                all.map(\.at) == [ContractSeed.at(minutes: 3), ContractSeed.at(minutes: 2), ContractSeed.at(minutes: 1), ContractSeed.now])
             #expect(all.last?.personID == nil)
             #expect(two.map(\.event) == ["notitie", "gewist (bewaartermijn)"])
             #expect(sams.map(\.event) == ["notitie", "inwoner bekeken"])
@@ -252,26 +278,35 @@ struct StoreContractPrivacyTests {
             let (quiet, looked, noted, member) = try database.writer.write { db in
                 let anna = try ContractSeed.professional("anna@wijkteam.example", in: db)
                 let quiet = try ContractSeed.inwoner(phone: "+31611111111", name: "Stil", at: ContractSeed.now, in: db)
-                let looked = try ContractSeed.inwoner(phone: "+31622222222", name: "Bekeken", at: ContractSeed.now.addingTimeInterval(day), in: db)
+                let looked = try ContractSeed.inwoner(
+                    phone: "+31622222222", name: "Bekeken", at: ContractSeed.now.addingTimeInterval(day), in: db)
                 let noted = try ContractSeed.inwoner(phone: "+31633333333", name: "Genoteerd", at: ContractSeed.now, in: db)
-                let member = try #require(try ContractSeed.member(of: quiet, name: "Ans", phone: "+31687654321", invitation: .accepted, in: db).personID)
+                let member = try #require(
+                    try ContractSeed.member(of: quiet, name: "Ans", phone: "+31687654321", invitation: .accepted, in: db).personID)
                 // Looking is not activity; a note is.
-                try AuditLog.record("inwoner bekeken", professionalID: anna, personID: looked, at: ContractSeed.now.addingTimeInterval(20 * day), in: db)
-                try AuditLog.record("notitie", professionalID: anna, personID: noted, at: ContractSeed.now.addingTimeInterval(10 * day), in: db)
+                try AuditLog.record(
+                    "inwoner bekeken", professionalID: anna, personID: looked, at: ContractSeed.now.addingTimeInterval(20 * day), in: db)
+                try AuditLog.record(
+                    "notitie", professionalID: anna, personID: noted, at: ContractSeed.now.addingTimeInterval(10 * day), in: db)
                 return (quiet, looked, noted, member)
             }
             let cutoff = ContractSeed.now.addingTimeInterval(30 * day)
             let inactive = try database.reader.read { db in try RetentionStore.inactive(since: cutoff, in: db) }
-            #expect(inactive == [
-                RetentionStore.Inactive(personID: quiet, lastActivity: ContractSeed.now, noticeAt: nil),
-                RetentionStore.Inactive(personID: looked, lastActivity: ContractSeed.now.addingTimeInterval(day), noticeAt: nil),
-                RetentionStore.Inactive(personID: noted, lastActivity: ContractSeed.now.addingTimeInterval(10 * day), noticeAt: nil),
-            ])
+            #expect(
+                inactive == [
+                    RetentionStore.Inactive(personID: quiet, lastActivity: ContractSeed.now, noticeAt: nil),
+                    RetentionStore.Inactive(personID: looked, lastActivity: ContractSeed.now.addingTimeInterval(day), noticeAt: nil),
+                    RetentionStore.Inactive(personID: noted, lastActivity: ContractSeed.now.addingTimeInterval(10 * day), noticeAt: nil)
+                ])
             #expect(!inactive.map(\.personID).contains(member))
             let told = cutoff.addingTimeInterval(60)
             let (first, second) = try database.writer.write { db in
-                (try RetentionStore.notify(personID: quiet, lastActivity: ContractSeed.now, detail: "gewist op 1 januari", at: told, in: db),
-                 try RetentionStore.notify(personID: quiet, lastActivity: ContractSeed.now, detail: "gewist op 1 januari", at: told, in: db))
+                (
+                    try RetentionStore.notify(
+                        personID: quiet, lastActivity: ContractSeed.now, detail: "gewist op 1 januari", at: told, in: db),
+                    try RetentionStore.notify(
+                        personID: quiet, lastActivity: ContractSeed.now, detail: "gewist op 1 januari", at: told, in: db)
+                )
             }
             #expect(first)
             #expect(!second)
@@ -286,12 +321,15 @@ struct StoreContractPrivacyTests {
             }
             try database.reader.read { db throws in
                 #expect(try RetentionStore.stillInactive(personID: quiet, since: cutoff, in: db) == nil)
-                #expect(try RetentionStore.stillInactive(personID: quiet, since: wrote.addingTimeInterval(30 * day), in: db)
-                    == RetentionStore.Inactive(personID: quiet, lastActivity: wrote, noticeAt: nil))
+                #expect(
+                    try RetentionStore.stillInactive(personID: quiet, since: wrote.addingTimeInterval(30 * day), in: db)
+                        == RetentionStore.Inactive(personID: quiet, lastActivity: wrote, noticeAt: nil))
             }
-            #expect(try database.writer.write { db in
-                try RetentionStore.notify(personID: quiet, lastActivity: wrote, detail: "opnieuw", at: wrote.addingTimeInterval(31 * day), in: db)
-            })
+            #expect(
+                try database.writer.write { db in
+                    try RetentionStore.notify(
+                        personID: quiet, lastActivity: wrote, detail: "opnieuw", at: wrote.addingTimeInterval(31 * day), in: db)
+                })
         }
     }
 }

@@ -1,8 +1,9 @@
-@testable import Bot
 import Dialog
 import Foundation
 import GRDB
 import Testing
+
+@testable import Bot
 
 /// The professionals who log in (`ProfessionalStore`) and their sessions (`WebSessionStore`).
 struct StoreContractWebSessionTests {
@@ -19,7 +20,9 @@ struct StoreContractWebSessionTests {
                 let session = try #require(try WebSessionStore.find(token: token, at: ContractSeed.now, in: db))
                 #expect(session.professional == ProfessionalStore.Professional(id: anna, email: "anna@wijkteam.example", isAdmin: true))
                 #expect(session.csrfToken.count >= 32 && session.csrfToken != token)
-                #expect(try WebSessionStore.find(token: token, at: ContractSeed.now.addingTimeInterval(8 * Self.hour - 1), in: db)?.csrfToken == session.csrfToken)
+                #expect(
+                    try WebSessionStore.find(token: token, at: ContractSeed.now.addingTimeInterval(8 * Self.hour - 1), in: db)?.csrfToken
+                        == session.csrfToken)
                 #expect(try WebSessionStore.find(token: token, at: ContractSeed.now.addingTimeInterval(8 * Self.hour), in: db) == nil)
                 #expect(try WebSessionStore.find(token: token + "x", at: ContractSeed.now, in: db) == nil)
                 #expect(try WebSessionStore.find(token: "", at: ContractSeed.now, in: db) == nil)
@@ -35,9 +38,11 @@ struct StoreContractWebSessionTests {
             let (anna, bert, first, second, berts) = try database.writer.write { db in
                 let anna = try ContractSeed.professional("anna@wijkteam.example", in: db)
                 let bert = try ContractSeed.professional("bert@wijkteam.example", in: db)
-                return (anna, bert, try WebSessionStore.create(professionalID: anna, lifetime: Self.hour, at: ContractSeed.now, in: db),
-                        try WebSessionStore.create(professionalID: anna, lifetime: Self.hour, at: ContractSeed.now, in: db),
-                        try WebSessionStore.create(professionalID: bert, lifetime: Self.hour, at: ContractSeed.now, in: db))
+                return (
+                    anna, bert, try WebSessionStore.create(professionalID: anna, lifetime: Self.hour, at: ContractSeed.now, in: db),
+                    try WebSessionStore.create(professionalID: anna, lifetime: Self.hour, at: ContractSeed.now, in: db),
+                    try WebSessionStore.create(professionalID: bert, lifetime: Self.hour, at: ContractSeed.now, in: db)
+                )
             }
             #expect(Set([first, second, berts]).count == 3)
             try database.reader.read { db throws in
@@ -64,13 +69,16 @@ struct StoreContractWebSessionTests {
         try backend.withStore { database in
             let (short, long) = try database.writer.write { db in
                 let anna = try ContractSeed.professional("anna@wijkteam.example", in: db)
-                return (try WebSessionStore.create(professionalID: anna, lifetime: Self.hour, at: ContractSeed.now, in: db),
-                        try WebSessionStore.create(professionalID: anna, lifetime: 3 * Self.hour, at: ContractSeed.now, in: db))
+                return (
+                    try WebSessionStore.create(professionalID: anna, lifetime: Self.hour, at: ContractSeed.now, in: db),
+                    try WebSessionStore.create(professionalID: anna, lifetime: 3 * Self.hour, at: ContractSeed.now, in: db)
+                )
             }
             let later = ContractSeed.now.addingTimeInterval(2 * Self.hour)
             let fresh = try database.writer.write { db in
-                try WebSessionStore.create(professionalID: try #require(try ProfessionalStore.find(email: "anna@wijkteam.example", in: db)).id,
-                                           lifetime: Self.hour, at: later, in: db)
+                try WebSessionStore.create(
+                    professionalID: try #require(try ProfessionalStore.find(email: "anna@wijkteam.example", in: db)).id,
+                    lifetime: Self.hour, at: later, in: db)
             }
             try database.reader.read { db throws in
                 // Even read at an earlier moment, the expired session is gone.
@@ -85,15 +93,18 @@ struct StoreContractWebSessionTests {
     func aProfessionalIsAddedOncePerAddressIgnoringCase(_ backend: StoreBackend) throws {
         try backend.withStore { database in
             let anna = try database.writer.write { db in
-                try ProfessionalStore.add(email: "Anna@wijkteam.example", passwordHash: "$2b$hash", admin: false, at: ContractSeed.now, in: db)
+                try ProfessionalStore.add(
+                    email: "Anna@wijkteam.example", passwordHash: "$2b$hash", admin: false, at: ContractSeed.now, in: db)
             }
             #expect(throws: ProfessionalStore.AlreadyExists.self) {
                 try database.writer.write { db in
-                    _ = try ProfessionalStore.add(email: "anna@WIJKTEAM.example", passwordHash: "other", admin: true, at: ContractSeed.now, in: db)
+                    _ = try ProfessionalStore.add(
+                        email: "anna@WIJKTEAM.example", passwordHash: "other", admin: true, at: ContractSeed.now, in: db)
                 }
             }
             let bert = try database.writer.write { db in
-                try ProfessionalStore.add(email: "bert@wijkteam.example", passwordHash: "$2b$bert", admin: true, at: ContractSeed.now, in: db)
+                try ProfessionalStore.add(
+                    email: "bert@wijkteam.example", passwordHash: "$2b$bert", admin: true, at: ContractSeed.now, in: db)
             }
             try database.reader.read { db throws in
                 let (professional, hash) = try #require(try ProfessionalStore.credentials(email: "anna@wijkteam.example", in: db))
@@ -115,7 +126,8 @@ struct StoreContractWebSessionTests {
                 let anna = try ContractSeed.professional("anna@wijkteam.example", in: db)
                 let bert = try ContractSeed.professional("bert@wijkteam.example", in: db)
                 let sam = try ContractSeed.inwoner(phone: "+31611111111", name: "Sam", in: db)
-                let ans = try #require(try ContractSeed.member(of: sam, name: "Ans", phone: "+31622222222", invitation: .accepted, in: db).personID)
+                let ans = try #require(
+                    try ContractSeed.member(of: sam, name: "Ans", phone: "+31622222222", invitation: .accepted, in: db).personID)
                 try ProfessionalStore.assign(personID: sam, to: anna, in: db)
                 try ProfessionalStore.assign(personID: ans, to: anna, in: db)
                 return (anna, bert, sam, ans)

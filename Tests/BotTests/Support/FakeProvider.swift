@@ -1,6 +1,7 @@
-@testable import Bot
 import Foundation
 import Synchronization
+
+@testable import Bot
 
 /// A provider behind `HTTPTransport`: records every request and answers as a script says.
 final class FakeProvider: Sendable {
@@ -21,7 +22,11 @@ final class FakeProvider: Sendable {
             }
             switch behaviour {
             case .ok:
-                return .init(status: 201, body: Data(#"{"sid":"SM\#(n)","status":"queued","ok":true,"result":{"message_id":\#(n)},"messages":[{"id":"wamid.\#(n)"}]}"#.utf8))
+                return .init(
+                    status: 201,
+                    body: Data(
+                        #"{"sid":"SM\#(n)","status":"queued","ok":true,"result":{"message_id":\#(n)},"messages":[{"id":"wamid.\#(n)"}]}"#
+                            .utf8))
             case .serverError: return .init(status: 500, body: Data("{}".utf8))
             case .timeout: throw URLError(.timedOut)
             case .status(let code, let body): return .init(status: code, body: Data(body.utf8))

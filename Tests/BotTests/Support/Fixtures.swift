@@ -1,20 +1,23 @@
-@testable import Bot
 import Dialog
 import Foundation
 import GRDB
+
+@testable import Bot
 
 enum Fixtures {
     static let root = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     static let library: FlowLibrary = {
-        do { return try FlowFiles.load(directory: root.appendingPathComponent("Sources/Dialog/Flows").path) }
-        catch { fatalError("default flows do not load: \(error)") }
+        do { return try FlowFiles.load(directory: root.appendingPathComponent("Sources/Dialog/Flows").path) } catch {
+            fatalError("default flows do not load: \(error)")
+        }
     }()
 
     /// The inputs of the full-intake golden transcript: all three modules.
     static var intake: [String] {
-        let text = (try? String(contentsOf: root.appendingPathComponent("Tests/DialogTests/Transcripts/full-intake.txt"), encoding: .utf8)) ?? ""
+        let text =
+            (try? String(contentsOf: root.appendingPathComponent("Tests/DialogTests/Transcripts/full-intake.txt"), encoding: .utf8)) ?? ""
         return text.split(separator: "\n", omittingEmptySubsequences: false).filter { $0.hasPrefix("> ") }.map { String($0.dropFirst(2)) }
     }
 

@@ -1,6 +1,7 @@
-@testable import Bot
 import Foundation
 import Logging
+
+@testable import Bot
 
 /// A server configuration with every channel on and known test secrets.
 enum TestServer {
@@ -14,11 +15,13 @@ enum TestServer {
     static func config(replyMode: ServeConfig.Twilio.ReplyMode = .twiml, apiBase: String? = nil) -> ServeConfig {
         var config = ServeConfig()
         config.publicURL = publicURL
-        var twilio = ServeConfig.Twilio(accountSid: "AC00000000000000000000000000000000", authToken: twilioToken,
-                                        from: "+3197010250999", messagingServiceSid: nil)
+        var twilio = ServeConfig.Twilio(
+            accountSid: "AC00000000000000000000000000000000", authToken: twilioToken,
+            from: "+3197010250999", messagingServiceSid: nil)
         twilio.replyMode = replyMode
-        var whatsapp = ServeConfig.WhatsApp(phoneNumberID: "106540352242922", accessToken: "wa-token", appSecret: appSecret,
-                                            verifyToken: verifyToken)
+        var whatsapp = ServeConfig.WhatsApp(
+            phoneNumberID: "106540352242922", accessToken: "wa-token", appSecret: appSecret,
+            verifyToken: verifyToken)
         var telegram = ServeConfig.Telegram(botToken: "123:abc", secretToken: telegramSecret)
         if let apiBase {
             twilio.apiBase = apiBase
@@ -48,7 +51,9 @@ enum TestServer {
     }
 
     static func sms(_ text: String, sid: String, from: String = "+31612345678") -> [(String, String)] {
-        [("MessageSid", sid), ("AccountSid", "AC00000000000000000000000000000000"), ("From", from),
-         ("To", "+3197010250999"), ("Body", text), ("NumMedia", "0"), ("SmsStatus", "received"), ("ApiVersion", "2010-04-01")]
+        [
+            ("MessageSid", sid), ("AccountSid", "AC00000000000000000000000000000000"), ("From", from),
+            ("To", "+3197010250999"), ("Body", text), ("NumMedia", "0"), ("SmsStatus", "received"), ("ApiVersion", "2010-04-01")
+        ]
     }
 }

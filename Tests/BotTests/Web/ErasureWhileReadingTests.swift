@@ -1,10 +1,11 @@
-@testable import Bot
 import Foundation
 import GRDB
 import HTTPTypes
 import HummingbirdTesting
 import NIOCore
 import Testing
+
+@testable import Bot
 
 /// An erasure while another connection holds a read (a backup, a slow export, `sqlite3` on the
 /// file) is reported as in progress, and is finished, with nothing left in the files, once the
@@ -43,7 +44,9 @@ struct ErasureWhileReadingTests {
 
     @Test func anErasureDuringAnOpenReadIsInProgressAndFinishesWhenTheReaderEnds() async throws {
         let fixture = try WebFixture.make(.disk)
-        let path = try await fixture.database.reader.read { db in try String.fetchOne(db, sql: "SELECT file FROM pragma_database_list WHERE name = 'main'")! }
+        let path = try await fixture.database.reader.read { db in
+            try String.fetchOne(db, sql: "SELECT file FROM pragma_database_list WHERE name = 'main'")!
+        }
         let id = fixture.annaInwoner
         let answer = "Een huis zonder schimmel"
         // Everything in the database file itself, as after a long quiet spell.
@@ -85,7 +88,9 @@ struct ErasureWhileReadingTests {
     @Test func finishingWithoutAReaderIsDoneAtOnceAndAuditedByIDOnly() async throws {
         let database = try Fixtures.Storage.disk.open()
         let id = try await database.writer.write { db -> Int64 in
-            try db.execute(sql: "INSERT INTO person (role, phone, name, createdAt) VALUES ('inwoner', '+31611112222', 'Noor', ?)", arguments: [Fixtures.start])
+            try db.execute(
+                sql: "INSERT INTO person (role, phone, name, createdAt) VALUES ('inwoner', '+31611112222', 'Noor', ?)",
+                arguments: [Fixtures.start])
             let id = db.lastInsertedRowID
             try Erasure.erase(personID: id, at: Fixtures.start, in: db)
             return id

@@ -1,4 +1,3 @@
-@testable import Bot
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -7,6 +6,8 @@ import Logging
 import NIOCore
 import Synchronization
 import Testing
+
+@testable import Bot
 
 /// Login limits by account and client address: a guesser slows only themselves.
 struct LoginLimiterTests {
@@ -41,7 +42,8 @@ struct LoginLimiterTests {
         for n in 0..<20 { await limiter.failed(account: account, client: "203.0.113.9", at: t0.addingTimeInterval(Double(n))) }
         let last = t0.addingTimeInterval(19)
         #expect(await limiter.check(account: account, client: "203.0.113.9", at: last) == .wait(60))
-        #expect(await limiter.check(account: account, client: "203.0.113.9", at: last.addingTimeInterval(LoginLimiter.window + 20)) == .allowed)
+        #expect(
+            await limiter.check(account: account, client: "203.0.113.9", at: last.addingTimeInterval(LoginLimiter.window + 20)) == .allowed)
     }
 
     @Test func aGuesserOnOneAddressDoesNotDelayTheProfessionalOnAnother() async {
@@ -82,7 +84,9 @@ struct LoginLimiterTests {
         #expect(ClientAddress.of(peer: proxy, headers: headers, trustedProxies: []) == "127.0.0.1")
         #expect(ClientAddress.of(peer: proxy, headers: headers, trustedProxies: ["127.0.0.1"]) == "10.0.0.2")
         #expect(ClientAddress.of(peer: proxy, headers: headers, trustedProxies: ["127.0.0.1", "10.0.0.2"]) == "198.51.100.7")
-        #expect(ClientAddress.of(peer: proxy, headers: [ClientAddress.forwardedFor: "junk"], trustedProxies: ["127.0.0.1"]) == ClientAddress.unknown)
+        #expect(
+            ClientAddress.of(peer: proxy, headers: [ClientAddress.forwardedFor: "junk"], trustedProxies: ["127.0.0.1"])
+                == ClientAddress.unknown)
         #expect(ClientAddress.of(peer: nil, headers: headers, trustedProxies: ["127.0.0.1"]) == ClientAddress.unknown)
         #expect(ClientAddress.normalized("::ffff:127.0.0.1") == "127.0.0.1")
         #expect(ClientAddress.normalized("0:0:0:0:0:0:0:1") == "::1")
@@ -97,8 +101,9 @@ struct LoginLimiterTests {
         config.web.trustedProxies = ["127.0.0.1", "::1"]
         let time = Mutex(Fixtures.start)
         let clock = WallClock { time.withLock { $0 } }
-        let app = try buildApplication(config: config, database: fixture.database, library: Fixtures.library, clock: clock,
-                                       transport: FakeProvider().transport, logger: .init(label: "test"), runDispatcher: false)
+        let app = try buildApplication(
+            config: config, database: fixture.database, library: Fixtures.library, clock: clock,
+            transport: FakeProvider().transport, logger: .init(label: "test"), runDispatcher: false)
         try await app.test(.live) { client in
             let guesser = ProxiedClient(client: client, address: "203.0.113.9")
             let professional = ProxiedClient(client: client, address: "198.51.100.7")
@@ -128,8 +133,10 @@ struct ProxiedClient {
         var headers = WebSession.form
         headers[.cookie] = "ww_login=\(WebSession.setCookie(page, "ww_login") ?? "")"
         headers[ClientAddress.forwardedFor] = address
-        let body = WebSession.formBody([("_login", WebSession.hidden("_login", in: String(buffer: page.body)) ?? ""), ("email", email),
-                                        ("password", password)])
+        let body = WebSession.formBody([
+            ("_login", WebSession.hidden("_login", in: String(buffer: page.body)) ?? ""), ("email", email),
+            ("password", password)
+        ])
         return try await client.execute(uri: "/login", method: .post, headers: headers, body: ByteBuffer(string: body))
     }
 }

@@ -1,11 +1,12 @@
-@testable import Bot
 import Testing
+
+@testable import Bot
 
 struct RadarChartTests {
     @Test func pointsLieOnTheirSpokeAtTheirScore() throws {
         let chart = RadarChart(axes: [
             .init(label: "Geld", first: 10, latest: 5), .init(label: "Wonen", first: 0, latest: 10),
-            .init(label: "Werk", first: nil, latest: nil), .init(label: "Dag", first: 4, latest: 6),
+            .init(label: "Werk", first: nil, latest: nil), .init(label: "Dag", first: 4, latest: 6)
         ]).values
         // Four axes: up, right, down, left around (320, 210) with radius 130.
         #expect(chart["first"] as? String == "320.0,80.0 320.0,210.0 320.0,210.0 268.0,210.0")

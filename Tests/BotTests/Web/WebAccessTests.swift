@@ -1,10 +1,11 @@
-@testable import Bot
 import Foundation
 import GRDB
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Testing
+
+@testable import Bot
 
 /// Who may see what: login, sessions, CSRF, and one professional never seeing another's inwoner.
 struct WebAccessTests {
@@ -19,14 +20,14 @@ struct WebAccessTests {
             (.post, "/inwoners/\(id)/notities", [("notitie", "bekeken")]),
             (.post, "/inwoners/\(id)/acties", [("doel", "nieuw"), ("nieuw_doel", "Doel"), ("wat", "Iets doen"), ("wie", "inwoner")]),
             (.post, "/inwoners/\(id)/acties/1", [("wat", "Iets"), ("wie", "inwoner"), ("status", "gedaan")]),
-            (.post, "/inwoners/\(id)/wissen", [("bevestig", "WISSEN")]),
+            (.post, "/inwoners/\(id)/wissen", [("bevestig", "WISSEN")])
         ]
     }
 
     static let otherPages: [(HTTPRequest.Method, String, [(String, String)])] = [
         (.get, "/", []), (.get, "/inwoners/nieuw", []), (.get, "/signalen", []), (.get, "/audit", []), (.get, "/beheer", []),
         (.post, "/inwoners", [("naam", "X"), ("telefoon", "0611111111")]), (.post, "/signalen/1", []),
-        (.post, "/beheer/toewijzen", []), (.post, "/logout", []),
+        (.post, "/beheer/toewijzen", []), (.post, "/logout", [])
     ]
 
     @Test func withoutASessionEveryPageSendsYouToTheLoginAndEveryFormIsRefused() async throws {
@@ -36,8 +37,9 @@ struct WebAccessTests {
                 for cookie in [nil, "ww_sessie=made-up-token"] {
                     var headers = WebSession.form
                     if let cookie { headers[.cookie] = cookie }
-                    let response = try await client.execute(uri: uri, method: method, headers: headers,
-                                                            body: ByteBuffer(string: WebSession.formBody(fields)))
+                    let response = try await client.execute(
+                        uri: uri, method: method, headers: headers,
+                        body: ByteBuffer(string: WebSession.formBody(fields)))
                     if method == .get {
                         #expect(response.status == .seeOther, "\(uri)")
                         #expect(response.headers[.location] == "/login", "\(uri)")

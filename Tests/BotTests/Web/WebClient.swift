@@ -1,4 +1,3 @@
-@testable import Bot
 import Dialog
 import Foundation
 import GRDB
@@ -6,6 +5,8 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Logging
+
+@testable import Bot
 
 /// The professionals' web view in process, with two professionals and one inwoner each.
 struct WebFixture {
@@ -45,8 +46,9 @@ struct WebFixture {
     func app(plainHTTP: Bool = true) throws -> some ApplicationProtocol {
         var config = TestServer.config()
         config.web.plainHTTP = plainHTTP
-        return try buildApplication(config: config, database: database, library: Fixtures.library, clock: .fixed(Fixtures.start),
-                                    transport: FakeProvider().transport, logger: Logger(label: "test"), runDispatcher: false)
+        return try buildApplication(
+            config: config, database: database, library: Fixtures.library, clock: .fixed(Fixtures.start),
+            transport: FakeProvider().transport, logger: Logger(label: "test"), runDispatcher: false)
     }
 
     func count(_ sql: String) throws -> Int {
@@ -73,16 +75,23 @@ struct WebSession {
         return WebSession(client: client, cookie: "ww_sessie=\(cookie)", csrf: csrf)
     }
 
-    static func loginAttempt(_ client: some TestClientProtocol, email: String, password: String, token: Bool = true) async throws -> TestResponse {
+    static func loginAttempt(_ client: some TestClientProtocol, email: String, password: String, token: Bool = true) async throws
+        -> TestResponse
+    {
         let page = try await client.execute(uri: "/login", method: .get, headers: [:], body: nil)
         let loginToken = setCookie(page, "ww_login") ?? ""
         var headers = form
         headers[.cookie] = "ww_login=\(loginToken)"
-        let body = formBody([("_login", token ? hidden("_login", in: String(buffer: page.body)) ?? "" : "x"), ("email", email), ("password", password)])
+        let body = formBody([
+            ("_login", token ? hidden("_login", in: String(buffer: page.body)) ?? "" : "x"), ("email", email), ("password", password)
+        ])
         return try await client.execute(uri: "/login", method: .post, headers: headers, body: ByteBuffer(string: body))
     }
 
-    struct LoginFailed: Error { let status: Int; let body: String }
+    struct LoginFailed: Error {
+        let status: Int
+        let body: String
+    }
 
     func get(_ uri: String) async throws -> TestResponse {
         try await client.execute(uri: uri, method: .get, headers: [.cookie: cookie], body: nil)

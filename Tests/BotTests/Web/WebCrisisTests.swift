@@ -1,10 +1,11 @@
-@testable import Bot
 import Foundation
 import GRDB
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Testing
+
+@testable import Bot
 
 /// Crisis alerts come first, marked so a person sees them at once; what the inwoner told in the
 /// chat is shown apart from the professionals' notes. Only on the professional's own caseload.
@@ -19,20 +20,27 @@ struct WebCrisisTests {
         let inwoner = fixture.annaInwoner
         try fixture.database.writer.write { db in
             try AlertStore.add(personID: inwoner, kind: "stuck_question", detail: "eerder", at: Fixtures.start, in: db)
-            try AlertStore.add(personID: inwoner, kind: "crisis", node: "m1.score", detail: "zegt niet meer te willen leven \(hostile)",
-                               urgent: true, at: Fixtures.start.addingTimeInterval(3600), in: db)
-            try db.execute(sql: "INSERT INTO person (role, phone, name, createdAt) VALUES ('netwerk', ?, 'Ans', ?)",
-                           arguments: [memberPhone, Fixtures.start])
+            try AlertStore.add(
+                personID: inwoner, kind: "crisis", node: "m1.score", detail: "zegt niet meer te willen leven \(hostile)",
+                urgent: true, at: Fixtures.start.addingTimeInterval(3600), in: db)
+            try db.execute(
+                sql: "INSERT INTO person (role, phone, name, createdAt) VALUES ('netwerk', ?, 'Ans', ?)",
+                arguments: [memberPhone, Fixtures.start])
             let member = db.lastInsertedRowID
-            try db.execute(sql: "UPDATE networkMember SET memberPersonId = ? WHERE personId = ? AND name = 'Ans'", arguments: [member, inwoner])
-            try AlertStore.add(personID: member, kind: "crisis", detail: "Ans is in paniek", urgent: true,
-                               at: Fixtures.start.addingTimeInterval(7200), in: db)
-            try db.execute(sql: "INSERT INTO note (personId, professionalId, text, createdAt) VALUES (?, NULL, ?, ?)",
-                           arguments: [inwoner, "Mijn moeder is vorige week overleden.", Fixtures.start.addingTimeInterval(600)])
-            try db.execute(sql: "INSERT INTO note (personId, professionalId, text, createdAt) VALUES (?, NULL, ?, ?)",
-                           arguments: [inwoner, "Ik slaap slecht \(hostile)", Fixtures.start.addingTimeInterval(900)])
-            try db.execute(sql: "INSERT INTO note (personId, professionalId, text, createdAt) VALUES (?, 1, 'Huisbezoek gepland', ?)",
-                           arguments: [inwoner, Fixtures.start.addingTimeInterval(1200)])
+            try db.execute(
+                sql: "UPDATE networkMember SET memberPersonId = ? WHERE personId = ? AND name = 'Ans'", arguments: [member, inwoner])
+            try AlertStore.add(
+                personID: member, kind: "crisis", detail: "Ans is in paniek", urgent: true,
+                at: Fixtures.start.addingTimeInterval(7200), in: db)
+            try db.execute(
+                sql: "INSERT INTO note (personId, professionalId, text, createdAt) VALUES (?, NULL, ?, ?)",
+                arguments: [inwoner, "Mijn moeder is vorige week overleden.", Fixtures.start.addingTimeInterval(600)])
+            try db.execute(
+                sql: "INSERT INTO note (personId, professionalId, text, createdAt) VALUES (?, NULL, ?, ?)",
+                arguments: [inwoner, "Ik slaap slecht \(hostile)", Fixtures.start.addingTimeInterval(900)])
+            try db.execute(
+                sql: "INSERT INTO note (personId, professionalId, text, createdAt) VALUES (?, 1, 'Huisbezoek gepland', ?)",
+                arguments: [inwoner, Fixtures.start.addingTimeInterval(1200)])
         }
         return fixture
     }

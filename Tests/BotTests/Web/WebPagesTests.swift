@@ -1,4 +1,3 @@
-@testable import Bot
 import Foundation
 import GRDB
 import HTTPTypes
@@ -6,13 +5,16 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 
+@testable import Bot
+
 /// What the professional sees and does: caseload, the inwoner page, actions, notes, alerts, enrolment, plan.
 struct WebPagesTests {
     @Test func theCaseloadListsProgressContactActionsAndAlertsAndSorts() async throws {
         let fixture = try WebFixture.make()
         try await fixture.database.writer.write { db in
-            try db.execute(sql: "INSERT INTO alert (personId, kind, detail, createdAt) VALUES (?, 'hulp_gevraagd', 'bel me', ?)",
-                           arguments: [fixture.bramInwoner, Fixtures.start])
+            try db.execute(
+                sql: "INSERT INTO alert (personId, kind, detail, createdAt) VALUES (?, 'hulp_gevraagd', 'bel me', ?)",
+                arguments: [fixture.bramInwoner, Fixtures.start])
             try ProfessionalStore.assign(personID: fixture.bramInwoner, to: 1, in: db)
         }
         try await fixture.app().test(.router) { client in
@@ -65,16 +67,22 @@ struct WebPagesTests {
             let id = fixture.annaInwoner
             try db.execute(sql: "UPDATE person SET name = ? WHERE id = ?", arguments: [hostile, id])
             try db.execute(sql: "UPDATE strength SET text = ? WHERE personId = ?", arguments: [hostile, id])
-            try db.execute(sql: "UPDATE networkMember SET name = ?, relation = ?, helps = ? WHERE personId = ?", arguments: [hostile, hostile, hostile, id])
+            try db.execute(
+                sql: "UPDATE networkMember SET name = ?, relation = ?, helps = ? WHERE personId = ?",
+                arguments: [hostile, hostile, hostile, id])
             try db.execute(sql: "UPDATE goal SET text = ? WHERE personId = ?", arguments: [hostile, id])
             try db.execute(sql: "UPDATE action SET what = ?, result = ? WHERE personId = ?", arguments: [hostile, hostile, id])
-            try db.execute(sql: "INSERT INTO alert (personId, kind, detail, createdAt) VALUES (?, 'stuck_question', ?, ?)", arguments: [id, hostile, Fixtures.start])
+            try db.execute(
+                sql: "INSERT INTO alert (personId, kind, detail, createdAt) VALUES (?, 'stuck_question', ?, ?)",
+                arguments: [id, hostile, Fixtures.start])
         }
         try await fixture.app().test(.router) { client in
             let anna = try await WebSession.login(client, email: WebFixture.anna)
             _ = try await anna.post("/inwoners/\(fixture.annaInwoner)/notities", [("notitie", hostile)])
-            for uri in ["/", "/inwoners/\(fixture.annaInwoner)", "/inwoners/\(fixture.annaInwoner)/plan", "/signalen",
-                        "/inwoners/\(fixture.annaInwoner)/wissen"] {
+            for uri in [
+                "/", "/inwoners/\(fixture.annaInwoner)", "/inwoners/\(fixture.annaInwoner)/plan", "/signalen",
+                "/inwoners/\(fixture.annaInwoner)/wissen"
+            ] {
                 let page = String(buffer: try await anna.get(uri).body)
                 #expect(!page.contains("<script"), "\(uri)")
                 #expect(page.contains("&lt;script&gt;"), "\(uri)")
@@ -87,15 +95,25 @@ struct WebPagesTests {
         let id = fixture.annaInwoner
         @Sendable func lastOutbox() throws -> (key: String?, person: Int64, text: String)? {
             try fixture.database.reader.read { db in
-                try Row.fetchOne(db, sql: "SELECT m.textKey, m.personId, m.text FROM outbox o JOIN message m ON m.id = o.messageId ORDER BY o.id DESC LIMIT 1")
-                    .map { ($0["textKey"], $0["personId"], $0["text"]) }
+                try Row.fetchOne(
+                    db,
+                    sql:
+                        "SELECT m.textKey, m.personId, m.text FROM outbox o JOIN message m ON m.id = o.messageId ORDER BY o.id DESC LIMIT 1"
+                )
+                .map { ($0["textKey"], $0["personId"], $0["text"]) }
             }
         }
         try await fixture.app().test(.router) { client in
             let anna = try await WebSession.login(client, email: WebFixture.anna)
-            let goal = try await fixture.database.reader.read { db in try Int64.fetchOne(db, sql: "SELECT id FROM goal WHERE personId = ?", arguments: [id])! }
-            let added = try await anna.post("/inwoners/\(id)/acties", [("doel", "\(goal)"), ("wat", "Huurteam bellen"), ("wie", "inwoner"),
-                                                                        ("datum", "2026-12-02")])
+            let goal = try await fixture.database.reader.read { db in
+                try Int64.fetchOne(db, sql: "SELECT id FROM goal WHERE personId = ?", arguments: [id])!
+            }
+            let added = try await anna.post(
+                "/inwoners/\(id)/acties",
+                [
+                    ("doel", "\(goal)"), ("wat", "Huurteam bellen"), ("wie", "inwoner"),
+                    ("datum", "2026-12-02")
+                ])
             #expect(added.status == .seeOther)
             let actionID = try await fixture.database.reader.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM action")! }
             #expect(try lastOutbox()?.key == "melding.web.nieuw")
@@ -105,40 +123,61 @@ struct WebPagesTests {
             #expect(try fixture.count("job WHERE actionId = \(actionID) AND status = 'pending' AND kind = 'overdue'") == 1)
 
             // A new date: the inwoner hears the change and the reminders move.
-            _ = try await anna.post("/inwoners/\(id)/acties/\(actionID)", [("wat", "Huurteam bellen"), ("wie", "inwoner"),
-                                                                          ("datum", "2026-12-09"), ("status", "gepland")])
+            _ = try await anna.post(
+                "/inwoners/\(id)/acties/\(actionID)",
+                [
+                    ("wat", "Huurteam bellen"), ("wie", "inwoner"),
+                    ("datum", "2026-12-09"), ("status", "gepland")
+                ])
             #expect(try lastOutbox()?.key == "melding.web.gewijzigd")
             #expect(try fixture.count("job WHERE actionId = \(actionID) AND status = 'pending' AND dueAt < '2026-12-03'") == 0)
 
             // Reassigned to the professional: the inwoner hears someone else does it; no reminders remain.
-            _ = try await anna.post("/inwoners/\(id)/acties/\(actionID)", [("wat", "Huurteam bellen"), ("wie", "professional"),
-                                                                          ("datum", "2026-12-09"), ("status", "gepland")])
+            _ = try await anna.post(
+                "/inwoners/\(id)/acties/\(actionID)",
+                [
+                    ("wat", "Huurteam bellen"), ("wie", "professional"),
+                    ("datum", "2026-12-09"), ("status", "gepland")
+                ])
             #expect(try lastOutbox()?.key == "melding.web.overgenomen")
             #expect(try fixture.count("job WHERE actionId = \(actionID) AND status = 'pending' AND kind = 'reminder'") == 0)
 
             // Back to the inwoner, then closed with a result.
-            _ = try await anna.post("/inwoners/\(id)/acties/\(actionID)", [("wat", "Huurteam bellen"), ("wie", "inwoner"),
-                                                                          ("datum", "2026-12-09"), ("status", "gepland")])
-            _ = try await anna.post("/inwoners/\(id)/acties/\(actionID)", [("wat", "Huurteam bellen"), ("wie", "inwoner"),
-                                                                          ("datum", "2026-12-09"), ("status", "gedaan"), ("resultaat", "Afspraak staat")])
+            _ = try await anna.post(
+                "/inwoners/\(id)/acties/\(actionID)",
+                [
+                    ("wat", "Huurteam bellen"), ("wie", "inwoner"),
+                    ("datum", "2026-12-09"), ("status", "gepland")
+                ])
+            _ = try await anna.post(
+                "/inwoners/\(id)/acties/\(actionID)",
+                [
+                    ("wat", "Huurteam bellen"), ("wie", "inwoner"),
+                    ("datum", "2026-12-09"), ("status", "gedaan"), ("resultaat", "Afspraak staat")
+                ])
             #expect(try lastOutbox()?.key == "melding.web.afgesloten")
             #expect(try fixture.count("job WHERE actionId = \(actionID) AND status = 'pending'") == 0)
-            let row = try fixture.database.reader.read { db in try Row.fetchOne(db, sql: "SELECT status, result FROM action WHERE id = ?", arguments: [actionID])! }
+            let row = try fixture.database.reader.read { db in
+                try Row.fetchOne(db, sql: "SELECT status, result FROM action WHERE id = ?", arguments: [actionID])!
+            }
             #expect(row["status"] as String == "gedaan")
             #expect(row["result"] as String == "Afspraak staat")
 
             // Bad input: a clear 400, nothing stored.
             let before = try fixture.count("action")
-            for fields in [[("doel", "\(goal)"), ("wat", ""), ("wie", "inwoner")],
-                           [("doel", "\(goal)"), ("wat", "x"), ("wie", "netwerk:999")],
-                           [("doel", "\(goal)"), ("wat", "x"), ("wie", "inwoner"), ("datum", "2026-02-30")],
-                           [("doel", "424242"), ("wat", "x"), ("wie", "inwoner")]] {
+            for fields in [
+                [("doel", "\(goal)"), ("wat", ""), ("wie", "inwoner")],
+                [("doel", "\(goal)"), ("wat", "x"), ("wie", "netwerk:999")],
+                [("doel", "\(goal)"), ("wat", "x"), ("wie", "inwoner"), ("datum", "2026-02-30")],
+                [("doel", "424242"), ("wat", "x"), ("wie", "inwoner")]
+            ] {
                 let response = try await anna.post("/inwoners/\(id)/acties", fields)
                 #expect(response.status == .badRequest, "\(fields)")
                 #expect(String(buffer: response.body).contains("class=\"error\""))
             }
             #expect(try fixture.count("action") == before)
-            let wrongStatus = try await anna.post("/inwoners/\(id)/acties/\(actionID)", [("wat", "x"), ("wie", "inwoner"), ("status", "weg")])
+            let wrongStatus = try await anna.post(
+                "/inwoners/\(id)/acties/\(actionID)", [("wat", "x"), ("wie", "inwoner"), ("status", "weg")])
             #expect(wrongStatus.status == .badRequest)
         }
     }
@@ -147,22 +186,33 @@ struct WebPagesTests {
         let fixture = try WebFixture.make()
         let id = fixture.annaInwoner
         let member = try await fixture.database.writer.write { db -> Int64 in
-            let memberID = try Int64.fetchOne(db, sql: "SELECT id FROM networkMember WHERE personId = ? AND phone IS NOT NULL", arguments: [id])!
-            let personID = try PersonStore.networkMember(phone: "+31611112222", memberID: memberID, inwonerID: id, at: Fixtures.start, in: db)
-            try db.execute(sql: "UPDATE networkMember SET invitation = 'accepted', phone = '+31611112222' WHERE id = ?", arguments: [memberID])
+            let memberID = try Int64.fetchOne(
+                db, sql: "SELECT id FROM networkMember WHERE personId = ? AND phone IS NOT NULL", arguments: [id])!
+            let personID = try PersonStore.networkMember(
+                phone: "+31611112222", memberID: memberID, inwonerID: id, at: Fixtures.start, in: db)
+            try db.execute(
+                sql: "UPDATE networkMember SET invitation = 'accepted', phone = '+31611112222' WHERE id = ?", arguments: [memberID])
             _ = personID
             return memberID
         }
         try await fixture.app().test(.router) { client in
             let anna = try await WebSession.login(client, email: WebFixture.anna)
-            let goal = try await fixture.database.reader.read { db in try Int64.fetchOne(db, sql: "SELECT id FROM goal WHERE personId = ?", arguments: [id])! }
-            _ = try await anna.post("/inwoners/\(id)/acties", [("doel", "\(goal)"), ("wat", "Boodschappen doen"), ("wie", "netwerk:\(member)"),
-                                                                ("datum", "2026-12-02")])
+            let goal = try await fixture.database.reader.read { db in
+                try Int64.fetchOne(db, sql: "SELECT id FROM goal WHERE personId = ?", arguments: [id])!
+            }
+            _ = try await anna.post(
+                "/inwoners/\(id)/acties",
+                [
+                    ("doel", "\(goal)"), ("wat", "Boodschappen doen"), ("wie", "netwerk:\(member)"),
+                    ("datum", "2026-12-02")
+                ])
         }
         let told = try await fixture.database.reader.read { db in
-            try String.fetchOne(db, sql: """
-                SELECT m.textKey FROM message m JOIN networkMember n ON n.memberPersonId = m.personId WHERE n.id = ? ORDER BY m.id DESC LIMIT 1
-                """, arguments: [member])
+            try String.fetchOne(
+                db,
+                sql: """
+                    SELECT m.textKey FROM message m JOIN networkMember n ON n.memberPersonId = m.personId WHERE n.id = ? ORDER BY m.id DESC LIMIT 1
+                    """, arguments: [member])
         }
         #expect(told == "melding.web.nieuw")
     }
@@ -171,7 +221,8 @@ struct WebPagesTests {
         let fixture = try WebFixture.make()
         try await fixture.app().test(.router) { client in
             let anna = try await WebSession.login(client, email: WebFixture.anna)
-            let response = try await anna.post("/inwoners", [("naam", "Fatima"), ("telefoon", "06-33334444"), ("kanaal", "sms"), ("taal", "nl")])
+            let response = try await anna.post(
+                "/inwoners", [("naam", "Fatima"), ("telefoon", "06-33334444"), ("kanaal", "sms"), ("taal", "nl")])
             #expect(response.status == .seeOther)
             let id = try await fixture.database.reader.read { db in try PersonStore.id(phone: "+31633334444", in: db)! }
             #expect(response.headers[.location] == "/inwoners/\(id)")
@@ -197,20 +248,27 @@ struct WebPagesTests {
     @Test func alertsAreListedAndHandledWithANote() async throws {
         let fixture = try WebFixture.make()
         try await fixture.database.writer.write { db in
-            try db.execute(sql: "INSERT INTO alert (personId, kind, detail, createdAt) VALUES (?, 'mantelzorg_overbelast', 'csi 8 van 13', ?)",
-                           arguments: [fixture.annaInwoner, Fixtures.start])
-            try db.execute(sql: "INSERT INTO alert (personId, kind, detail, createdAt) VALUES (?, 'hulp_gevraagd', 'bel Bart', ?)",
-                           arguments: [fixture.bramInwoner, Fixtures.start])
+            try db.execute(
+                sql: "INSERT INTO alert (personId, kind, detail, createdAt) VALUES (?, 'mantelzorg_overbelast', 'csi 8 van 13', ?)",
+                arguments: [fixture.annaInwoner, Fixtures.start])
+            try db.execute(
+                sql: "INSERT INTO alert (personId, kind, detail, createdAt) VALUES (?, 'hulp_gevraagd', 'bel Bart', ?)",
+                arguments: [fixture.bramInwoner, Fixtures.start])
         }
-        let annaAlert: Int64 = 1, bramAlert: Int64 = 2
+        let annaAlert: Int64 = 1
+        let bramAlert: Int64 = 2
         try await fixture.app().test(.router) { client in
             let anna = try await WebSession.login(client, email: WebFixture.anna)
             let page = String(buffer: try await anna.get("/signalen").body)
             #expect(page.contains("Mantelzorger dreigt overbelast"))
             #expect(!page.contains("bel Bart"))
             #expect(try await anna.post("/signalen/\(bramAlert)", [("notitie", "niet van mij")]).status == .notFound)
-            let handled = try await anna.post("/signalen/\(annaAlert)", [("notitie", "Mantelzorger gebeld, respijtzorg geregeld"),
-                                                                        ("inwoner", "\(fixture.annaInwoner)")])
+            let handled = try await anna.post(
+                "/signalen/\(annaAlert)",
+                [
+                    ("notitie", "Mantelzorger gebeld, respijtzorg geregeld"),
+                    ("inwoner", "\(fixture.annaInwoner)")
+                ])
             #expect(handled.headers[.location] == "/inwoners/\(fixture.annaInwoner)#signalen")
             let after = String(buffer: try await anna.get("/signalen").body)
             #expect(after.contains("Onlangs afgehandeld"))
@@ -232,9 +290,11 @@ struct WebPagesTests {
             #expect(sent.headers[.location] == "/inwoners/\(fixture.annaInwoner)?melding=plan")
         }
         let text = try await fixture.database.reader.read { db in
-            try String.fetchOne(db, sql: """
-                SELECT m.text FROM outbox o JOIN message m ON m.id = o.messageId WHERE m.textKey = 'plan.overzicht' AND o.personId = ?
-                """, arguments: [fixture.annaInwoner])
+            try String.fetchOne(
+                db,
+                sql: """
+                    SELECT m.text FROM outbox o JOIN message m ON m.id = o.messageId WHERE m.textKey = 'plan.overzicht' AND o.personId = ?
+                    """, arguments: [fixture.annaInwoner])
         }
         #expect(text?.hasPrefix("Ondersteuningsplan\nDoel 1: Een huis zonder schimmel") == true)
         let css = try String(contentsOf: Fixtures.root.appendingPathComponent("Sources/Bot/Web/Static/app.css"), encoding: .utf8)

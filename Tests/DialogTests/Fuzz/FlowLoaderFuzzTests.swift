@@ -1,6 +1,7 @@
-@testable import Dialog
 import Foundation
 import Testing
+
+@testable import Dialog
 
 /// The flow loader on mutated copies of the shipped flow files (lines deleted, duplicated, moved,
 /// re-indented, keys and values garbled, hostile text) and on random YAML: it loads, or it throws
@@ -18,8 +19,12 @@ struct FlowLoaderFuzzTests {
             case 3: lines[i] = String(repeating: " ", count: r.int(0...12)) + lines[i].trimmingCharacters(in: .whitespaces)
             case 4: lines[i] = FuzzStrings.mutate(lines[i], &r)
             case 5: lines[i] += r.pick([":", " #", " [", " {", "\"", "'", " &a", " *a", " !!binary", "\t", " |", " >-", ": : :"])
-            case 6: lines.insert(r.pick(["  - id: x", "    say: nergens", "    next: bestaat_niet", "    ask: {type: 7}",
-                                        "start: ", "nodes: 3", "version: -1", "---", "...", "%YAML 1.1", "flow:"]), at: i)
+            case 6:
+                lines.insert(
+                    r.pick([
+                        "  - id: x", "    say: nergens", "    next: bestaat_niet", "    ask: {type: 7}",
+                        "start: ", "nodes: 3", "version: -1", "---", "...", "%YAML 1.1", "flow:"
+                    ]), at: i)
             case 7:
                 // A value replaced by hostile text.
                 if let colon = lines[i].firstIndex(of: ":") { lines[i] = String(lines[i][...colon]) + " " + FuzzStrings.make(&r) }
@@ -36,9 +41,11 @@ struct FlowLoaderFuzzTests {
         case 0: return String(repeating: "[", count: r.int(1...3_000))
         case 1: return String(repeating: "- ", count: r.int(1...500)) + "x"
         case 2: return (0..<r.int(1...30)).map { _ in FuzzStrings.make(&r) }.joined(separator: "\n")
-        default: return "flow: f\nversion: 1\nstart: a\nnodes:\n" + (0..<r.int(0...20)).map { n in
-            "  - id: \(r.chance(0.8) ? "n\(n)" : FuzzStrings.make(&r))\n    \(r.pick(["say", "ask", "end", "branch", "each", "pause", "x"])): \(FuzzStrings.make(&r))"
-        }.joined(separator: "\n")
+        default:
+            return "flow: f\nversion: 1\nstart: a\nnodes:\n"
+                + (0..<r.int(0...20)).map { n in
+                    "  - id: \(r.chance(0.8) ? "n\(n)" : FuzzStrings.make(&r))\n    \(r.pick(["say", "ask", "end", "branch", "each", "pause", "x"])): \(FuzzStrings.make(&r))"
+                }.joined(separator: "\n")
         }
     }
 
@@ -47,7 +54,9 @@ struct FlowLoaderFuzzTests {
         let seed = FuzzRandom.seed
         var r = FuzzRandom(seed: seed)
         let shipped = try DefaultFlows.files()
-        var loaded = 0, refused = 0, checkerErrors = 0
+        var loaded = 0
+        var refused = 0
+        var checkerErrors = 0
         var broken: [String] = []
         for n in 1...count {
             var files = shipped
@@ -73,7 +82,9 @@ struct FlowLoaderFuzzTests {
             }
             if broken.count > 10 { break }
         }
-        print("fuzz flow loader: FUZZ_SEED=\(seed), \(loaded + refused) mutated flow sets, \(refused) refused with file:line, \(loaded) loaded (\(checkerErrors) checker findings), \(broken.count) unclear errors")
+        print(
+            "fuzz flow loader: FUZZ_SEED=\(seed), \(loaded + refused) mutated flow sets, \(refused) refused with file:line, \(loaded) loaded (\(checkerErrors) checker findings), \(broken.count) unclear errors"
+        )
         #expect(broken.isEmpty, "\(broken.joined(separator: "\n"))")
         #expect(refused > 0)
     }

@@ -29,7 +29,7 @@ enum FuzzStrings {
         "31-02-2027", "om 25:99", "ik heet Jan de Vries", "My name is Anna", "06-1234 5678", "+31 (0)6 12345678",
         "0031612345678", "020-1234567", "STOP", "HULP", "TERUG", "-1", "1e9", "99999999999999999999999", "½", "٧", "Ⅶ",
         "👍", "👩‍👩‍👧‍👦", "مرحبا", "\u{202E}ja", "\u{0}", "\u{FEFF}", "e\u{301}", "'; DROP TABLE answer;--", "<b>ja</b>",
-        "", " ", "\n\n", "ja nee", "7 of 8", "7-8", "10/7", "uit", " / ", "van de", "out of",
+        "", " ", "\n\n", "ja nee", "7 of 8", "7-8", "10/7", "uit", " / ", "van de", "out of"
     ]
 
     static func make(_ r: inout FuzzRandom) -> String {

@@ -1,6 +1,7 @@
-@testable import Dialog
 import Foundation
 import Testing
+
+@testable import Dialog
 
 private let lexicon = DefaultFlows.library.lexicon
 
@@ -21,7 +22,7 @@ struct LongAnswerTests {
         String(repeating: "morgen om 10 uur ", count: 3_500),
         String(repeating: "ja nee ", count: 9_000),
         String(repeating: "Jan ", count: 200),
-        String(repeating: "weet ik niet ", count: 100),
+        String(repeating: "weet ik niet ", count: 100)
     ]
 
     @Test(arguments: longAnswers.indices)
@@ -34,7 +35,8 @@ struct LongAnswerTests {
         #expect(ChoiceParser.parse(s, options: Self.options, multiple: false) == .invalid)
         #expect(ScoreParser.parse(s, lexicon: lexicon) == nil)
         #expect(YesNoParser.parse(s, lexicon: lexicon) == nil)
-        #expect(DutchDateParser.parse(s, now: Date(timeIntervalSince1970: 1_795_425_300), calendar: amsterdam, lexicon: lexicon) == .invalid)
+        #expect(
+            DutchDateParser.parse(s, now: Date(timeIntervalSince1970: 1_795_425_300), calendar: amsterdam, lexicon: lexicon) == .invalid)
         #expect(NameParser.parse(s, lexicon: lexicon) == nil)
         #expect(PhoneParser.normalize(s) == .invalid)
         #expect(!UnknownAnswer.matches(s, lexicon: lexicon))
@@ -50,6 +52,7 @@ struct LongAnswerTests {
         #expect(ScoreParser.parse(padding + "           7", lexicon: lexicon) == nil)
         #expect(ChoiceParser.parse(padding + "           1", options: Self.options, multiple: true) == .invalid)
         // Just under the limit, a long list still parses.
-        #expect(ChoiceParser.parse(String(repeating: "1, 3 en 5 ", count: 49), options: Self.options, multiple: true) == .selected([0, 2, 4]))
+        #expect(
+            ChoiceParser.parse(String(repeating: "1, 3 en 5 ", count: 49), options: Self.options, multiple: true) == .selected([0, 2, 4]))
     }
 }

@@ -1,14 +1,17 @@
-@testable import Dialog
 import Foundation
 import Testing
+
+@testable import Dialog
 
 private let lexicon = DefaultFlows.library.lexicon
 
 /// Every answer parser on generated input: no crash, and each result keeps its promise
 /// (a score inside its range, option indices inside the list, a phone number in E.164, ...).
 struct ParserFuzzTests {
-    static let options = ["Wonen", "Geld", "Gezondheid", "Werk en dagbesteding", "Sociale contacten", "Zorg voor anderen",
-                          "Vrije tijd", "Veiligheid"].enumerated().map { ChoiceOption(labels: [$0.element, "Option \($0.offset)"]) }
+    static let options = [
+        "Wonen", "Geld", "Gezondheid", "Werk en dagbesteding", "Sociale contacten", "Zorg voor anderen",
+        "Vrije tijd", "Veiligheid"
+    ].enumerated().map { ChoiceOption(labels: [$0.element, "Option \($0.offset)"]) }
 
     @Test func answerParsersKeepTheirPromisesOnGeneratedInput() {
         let count = FuzzRandom.count(default: 5_000)
@@ -21,7 +24,9 @@ struct ParserFuzzTests {
         var recognised = 0
         for n in 1...count {
             let s = FuzzStrings.make(&r)
-            func fail(_ what: String) { broken.append("input \(n) of FUZZ_SEED=\(seed) \(String(reflecting: String(s.prefix(60)))): \(what)") }
+            func fail(_ what: String) {
+                broken.append("input \(n) of FUZZ_SEED=\(seed) \(String(reflecting: String(s.prefix(60)))): \(what)")
+            }
             let upper = r.pick([5, 10, 13])
             if let score = ScoreParser.parse(s, lexicon: lexicon, range: 0...upper) {
                 recognised += 1
@@ -61,7 +66,9 @@ struct ParserFuzzTests {
             _ = UnknownAnswer.matches(s, lexicon: lexicon)
             if broken.count > 20 { break }
         }
-        print("fuzz parsers: FUZZ_SEED=\(seed), \(count) inputs through 8 parsers, \(recognised) recognised answers, \(broken.count) broken promises")
+        print(
+            "fuzz parsers: FUZZ_SEED=\(seed), \(count) inputs through 8 parsers, \(recognised) recognised answers, \(broken.count) broken promises"
+        )
         #expect(broken.isEmpty, "\(broken.joined(separator: "\n"))")
         // The generator must also produce real answers, or the promises above are never checked.
         #expect(recognised > count / 10)

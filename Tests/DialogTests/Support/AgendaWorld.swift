@@ -49,13 +49,15 @@ final class AgendaWorld {
     /// An action agreed in the plan: its jobs as the rules plan them.
     func agree(_ action: ActionFacts) {
         actions[action.id] = action
-        let owner = switch action.owner {
-        case .inwoner: "inwoner"
-        case .professional: "hulpverlener"
-        case .member(let member): member.name
-        case .unknownMember: "onbekend"
-        }
-        log += "\n~ afspraak \(action.id): \"\(action.what)\" (\(owner), \(action.due.map(\.description) ?? "geen datum")"
+        let owner =
+            switch action.owner {
+            case .inwoner: "inwoner"
+            case .professional: "hulpverlener"
+            case .member(let member): member.name
+            case .unknownMember: "onbekend"
+            }
+        log +=
+            "\n~ afspraak \(action.id): \"\(action.what)\" (\(owner), \(action.due.map(\.description) ?? "geen datum")"
             + "\(action.dueTime.map { " \($0)" } ?? ""))\n"
         plan(actionID: action.id)
     }
@@ -109,8 +111,11 @@ final class AgendaWorld {
             log += "  (later: \(note))\n"
             jobs.append(Job(kind: job.kind, at: moment, person: job.person, actionID: job.actionID, key: job.key, run: job.run))
         case .remind(let textKey):
-            let vars: [String: Value] = ["wat": .text(action?.what ?? ""), "wanneer": action?.due.map { .date($0, action?.dueTime) } ?? .none]
-            let text = Renderer(catalog: library.catalog, language: .nl).render(textKey, vars: vars).trimmingCharacters(in: .whitespacesAndNewlines)
+            let vars: [String: Value] = [
+                "wat": .text(action?.what ?? ""), "wanneer": action?.due.map { .date($0, action?.dueTime) } ?? .none
+            ]
+            let text = Renderer(catalog: library.catalog, language: .nl).render(textKey, vars: vars).trimmingCharacters(
+                in: .whitespacesAndNewlines)
             log += "[\(job.person.rawValue)] < \(text.replacingOccurrences(of: "\n", with: "\n| "))\n"
         case .start(let flow):
             var vars: [String: Value] = [:]
@@ -129,9 +134,10 @@ final class AgendaWorld {
         let state = conversations[job.person]
         let engine = engines[job.person.rawValue]
         let waiting = state?.vars[Conversation.runKey]?.key == job.run && state?.finished == false && state?.node != nil
-        let decision = FollowUpRules(policy: policy).decide(job.kind, flow: state?.flowID ?? "", waiting: waiting,
-                                                             answered: state?.node != engine?.flow.start, lastActivity: state?.lastActivity,
-                                                             now: now, window: window)
+        let decision = FollowUpRules(policy: policy).decide(
+            job.kind, flow: state?.flowID ?? "", waiting: waiting,
+            answered: state?.node != engine?.flow.start, lastActivity: state?.lastActivity,
+            now: now, window: window)
         switch decision {
         case .done(let note):
             log += "  (niets: \(note))\n"
@@ -166,8 +172,10 @@ final class AgendaWorld {
         engines[person.rawValue] = engine
         carryOut(transition.outputs, of: person)
         if !transition.state.finished, transition.state.node != nil,
-           let look = FollowUpRules(policy: policy).firstLook(flow: flow, now: now, window: policy.window) {
-            let actionID: Int64? = if case .record(let action)? = vars["actie"], case .number(let id)? = action["id"] { Int64(id) } else { nil }
+            let look = FollowUpRules(policy: policy).firstLook(flow: flow, now: now, window: policy.window)
+        {
+            let actionID: Int64? =
+                if case .record(let action)? = vars["actie"], case .number(let id)? = action["id"] { Int64(id) } else { nil }
             jobs.append(Job(kind: .followupAgain, at: look, person: person, actionID: actionID, key: "watch:\(run)", run: run))
         }
     }
@@ -198,8 +206,15 @@ final class AgendaWorld {
     private func update(_ fields: [String: Value]) {
         guard case .number(let id)? = fields["action"], var action = actions[Int64(id)] else { return }
         var changes: [String] = []
-        if let status = fields["status"]?.key { action.status = status; changes.append("status \(status)") }
-        if case .date(let day, let time)? = fields["due"] { action.due = day; action.dueTime = time; changes.append("datum \(day)") }
+        if let status = fields["status"]?.key {
+            action.status = status
+            changes.append("status \(status)")
+        }
+        if case .date(let day, let time)? = fields["due"] {
+            action.due = day
+            action.dueTime = time
+            changes.append("datum \(day)")
+        }
         if case .number(let helped)? = fields["helped"] { changes.append("hielp \(helped)") }
         actions[action.id] = action
         log += "  ~ afspraak \(action.id): \(changes.joined(separator: ", "))\n"
@@ -213,7 +228,9 @@ final class AgendaWorld {
         let next = CarerRules(policy: policy).afterQuickScore(quickScores, lastQuestionnaire: lastQuestionnaire, now: now)
         if let rising = next.rising { raise("mantelzorg_stijgend", rising.map(String.init).joined(separator: ", ")) }
         if next.questionnaire {
-            start("csi", for: .mantelzorger, vars: ["vragen": .list(library.itemOptions("csi")), "antwoord": .record([:]), "opnieuw": .bool(false)])
+            start(
+                "csi", for: .mantelzorger,
+                vars: ["vragen": .list(library.itemOptions("csi")), "antwoord": .record([:]), "opnieuw": .bool(false)])
         }
     }
 

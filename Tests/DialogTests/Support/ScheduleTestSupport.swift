@@ -1,5 +1,6 @@
-@testable import Dialog
 import Foundation
+
+@testable import Dialog
 
 /// Shared by the schedule tests: the Amsterdam calendar and short builders for instants, days and times.
 let amsterdam: Calendar = {

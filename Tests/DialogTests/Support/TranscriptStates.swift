@@ -1,6 +1,7 @@
-@testable import Dialog
 import Foundation
 import Testing
+
+@testable import Dialog
 
 extension TranscriptTests {
     /// The state after every step of a golden transcript, as the engine leaves it (no JSON round

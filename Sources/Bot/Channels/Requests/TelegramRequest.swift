@@ -4,8 +4,10 @@ import Foundation
 enum TelegramRequest {
     /// `POST https://api.telegram.org/bot<token>/sendMessage` with a JSON body.
     /// - Parameter replyTo: a message id to reply to (sent as `reply_parameters`).
-    static func sendMessage(token: String, chatID: Int64, text: String, replyTo: Int64? = nil,
-                            apiBase: String = "https://api.telegram.org") -> OutboundRequest {
+    static func sendMessage(
+        token: String, chatID: Int64, text: String, replyTo: Int64? = nil,
+        apiBase: String = "https://api.telegram.org"
+    ) -> OutboundRequest {
         OutboundRequest(
             method: "POST",
             url: "\(apiBase)/bot\(token)/sendMessage",

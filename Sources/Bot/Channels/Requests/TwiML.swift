@@ -24,7 +24,9 @@ enum TwiML {
     /// than tab, line feed and carriage return; U+FFFE and U+FFFF).
     static func escape(_ text: String) -> String {
         // Nearly every text has nothing to escape or drop (0xEF starts U+FFFE and U+FFFF, among others).
-        if !text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0xEF || ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) }) {
+        if !text.utf8.contains(where: {
+            $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0xEF || ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D)
+        }) {
             return text
         }
         var out = ""

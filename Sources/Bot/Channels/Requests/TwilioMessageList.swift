@@ -24,11 +24,13 @@ struct TwilioMessageList: Sendable, Equatable {
         let dates = DateFormatter()
         dates.locale = Locale(identifier: "en_US_POSIX")
         dates.dateFormat = "EEE, dd MMM yyyy HH:mm:ss Z"  // Mon, 30 Nov 2026 04:10:00 +0000 (RFC 2822, as Twilio writes them)
-        return TwilioMessageList(messages: messages.compactMap { entry in
-            guard let sid = entry.sid else { return nil }
-            return Entry(sid: sid, to: entry.to ?? "", body: entry.body ?? "", direction: entry.direction ?? "",
-                         created: entry.dateCreated.flatMap(dates.date(from:)))
-        })
+        return TwilioMessageList(
+            messages: messages.compactMap { entry in
+                guard let sid = entry.sid else { return nil }
+                return Entry(
+                    sid: sid, to: entry.to ?? "", body: entry.body ?? "", direction: entry.direction ?? "",
+                    created: entry.dateCreated.flatMap(dates.date(from:)))
+            })
     }
 
     /// The ids of messages sent through the API to `address` with exactly `text`, created since

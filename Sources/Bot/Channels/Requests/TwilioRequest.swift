@@ -22,14 +22,16 @@ enum TwilioRequest {
             headers: [
                 ("Authorization", basicAuthorization(user: accountSid, password: authToken)),
                 ("Content-Type", "application/x-www-form-urlencoded"),
-                ("Accept", "application/json"),
+                ("Accept", "application/json")
             ],
             body: Data(FormURLEncoded.encode(fields).utf8))
     }
 
     /// The most recent messages to `to`, newest first (the Messages list, one page).
-    static func listMessages(accountSid: String, authToken: String, to: String, pageSize: Int = 50,
-                             apiBase: String = "https://api.twilio.com") -> OutboundRequest {
+    static func listMessages(
+        accountSid: String, authToken: String, to: String, pageSize: Int = 50,
+        apiBase: String = "https://api.twilio.com"
+    ) -> OutboundRequest {
         let query = FormURLEncoded.encode([("To", to), ("PageSize", String(pageSize))])
         return OutboundRequest(
             method: "GET",

@@ -72,7 +72,8 @@ enum TwilioSignature {
         // see it, and the other variant costs a second HMAC. Which variant matched is no secret;
         // each comparison itself stays constant-time.
         func matches(_ candidate: String) -> Bool {
-            WebhookSignature.constantTimeEquals(expected(url: candidate, params: params, authToken: secret, algorithm: algorithm), signature)
+            WebhookSignature.constantTimeEquals(
+                expected(url: candidate, params: params, authToken: secret, algorithm: algorithm), signature)
         }
         return matches(url) || TwilioURL.portVariants(of: url).dropFirst().contains(where: matches)
     }

@@ -24,8 +24,9 @@ struct GenericRoutes {
         let phone: String? = if case .valid(let e164) = PhoneParser.normalize(inbound.from, allowInternational: true) { e164 } else { nil }
         guard let phone else { throw HTTPError(.badRequest, message: "'from' is not a phone number") }
         try await context.checkRate("json", phone)
-        let message = InboundMessage(channel: "json", address: phone, phone: phone, providerID: inbound.id, text: inbound.text,
-                                     receivedAt: context.clock.now())
+        let message = InboundMessage(
+            channel: "json", address: phone, phone: phone, providerID: inbound.id, text: inbound.text,
+            receivedAt: context.clock.now())
         let result = try await context.apply(message, inline: true)
         let json = try JSONSerialization.data(withJSONObject: ["replies": result.replies.map(\.text)], options: [.sortedKeys])
         return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: json)))

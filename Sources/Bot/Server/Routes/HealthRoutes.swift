@@ -12,8 +12,9 @@ struct HealthRoutes {
         router.get("healthz") { _, _ -> Response in
             let ok = (try? await database.reader.read(AppDatabase.isReachable)) == true
             let body = ok ? #"{"database":"ok","status":"ok"}"# : #"{"database":"unreachable","status":"error"}"#
-            return Response(status: ok ? .ok : .serviceUnavailable, headers: [.contentType: "application/json"],
-                            body: .init(byteBuffer: ByteBuffer(string: body)))
+            return Response(
+                status: ok ? .ok : .serviceUnavailable, headers: [.contentType: "application/json"],
+                body: .init(byteBuffer: ByteBuffer(string: body)))
         }
     }
 
@@ -21,11 +22,14 @@ struct HealthRoutes {
         router.get("metrics") { request, context -> Response in
             if let refusal = access.refusal(request, peer: context.remoteAddress) { return refusal }
             // A database that cannot be read leaves the last values: the scrape still answers.
-            if let (alerts, erasures) = try? await database.reader.read({ db in (try AlertStore.waiting(in: db), try Erasure.unfinished(in: db)) }) {
+            if let (alerts, erasures) = try? await database.reader.read({ db in
+                (try AlertStore.waiting(in: db), try Erasure.unfinished(in: db))
+            }) {
                 metrics.recordState(alerts, unfinishedErasures: erasures, at: clock.now())
             }
-            return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
-                            body: .init(byteBuffer: ByteBuffer(string: metrics.text())))
+            return Response(
+                status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
+                body: .init(byteBuffer: ByteBuffer(string: metrics.text())))
         }
     }
 }

@@ -30,8 +30,9 @@ struct TelegramRoutes {
         let address = String(message.chatID)
         // Telegram may restart update ids; the chat and message id name a message for good.
         try await context.checkRate("telegram", address)
-        let inbound = InboundMessage(channel: "telegram", address: address, phone: nil, providerID: "\(message.chatID):\(message.messageID)",
-                                     text: message.text ?? "", receivedAt: context.clock.now())
+        let inbound = InboundMessage(
+            channel: "telegram", address: address, phone: nil, providerID: "\(message.chatID):\(message.messageID)",
+            text: message.text ?? "", receivedAt: context.clock.now())
         _ = try await context.apply(inbound, inline: false)
         return Response(status: .ok)
     }

@@ -17,8 +17,9 @@ struct TwilioRoutes {
         guard let form = FormURLEncoded.decode(body) else { throw HTTPError(.badRequest, message: "the body is not a valid form") }
         let settings = request.headers[.init("X-Twilio-Webhooks-Signature-Settings")!]
         guard let signature = request.headers[.init("X-Twilio-Signature")!],
-              TwilioSignature.isValid(signature: signature, url: context.publicURL(of: request), params: form,
-                                      secret: twilio.authToken, algorithm: TwilioSignature.algorithm(settingsHeader: settings))
+            TwilioSignature.isValid(
+                signature: signature, url: context.publicURL(of: request), params: form,
+                secret: twilio.authToken, algorithm: TwilioSignature.algorithm(settingsHeader: settings))
         else { throw HTTPError(.forbidden, message: "missing or wrong X-Twilio-Signature") }
         let inbound: TwilioInbound
         switch TwilioInbound.parse(params: form, bodySize: body.count) {
@@ -26,14 +27,16 @@ struct TwilioRoutes {
         case .failure(let error): throw HTTPError(.badRequest, message: error.description)
         }
         if inbound.isStatusCallback {
-            try await DeliveryStatus.record(channel: "sms", providerID: inbound.messageSid, status: inbound.messageStatus ?? "",
-                                            in: context.database)
+            try await DeliveryStatus.record(
+                channel: "sms", providerID: inbound.messageSid, status: inbound.messageStatus ?? "",
+                in: context.database)
             return TwiMLResponse.make(TwiML.empty)
         }
         try await context.checkRate("sms", inbound.from)
         let phone: String? = if case .valid(let e164) = PhoneParser.normalize(inbound.from, allowInternational: true) { e164 } else { nil }
-        let message = InboundMessage(channel: "sms", address: inbound.from, phone: phone, providerID: inbound.messageSid,
-                                     text: inbound.body, receivedAt: context.clock.now())
+        let message = InboundMessage(
+            channel: "sms", address: inbound.from, phone: phone, providerID: inbound.messageSid,
+            text: inbound.body, receivedAt: context.clock.now())
         let inline = twilio.replyMode == .twiml
         let result = try await context.apply(message, inline: inline)
         guard inline else { return TwiMLResponse.make(TwiML.empty) }

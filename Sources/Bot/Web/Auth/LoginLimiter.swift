@@ -43,8 +43,10 @@ actor LoginLimiter {
     /// How many failures are kept per key: enough to reach the longest wait and the attack threshold.
     private let kept: Int
 
-    init(freePerPair: Int = 5, freePerClient: Int = 20, attackThreshold: Int = 50, firstDelay: TimeInterval = 1,
-         maxDelay: TimeInterval = 60) {
+    init(
+        freePerPair: Int = 5, freePerClient: Int = 20, attackThreshold: Int = 50, firstDelay: TimeInterval = 1,
+        maxDelay: TimeInterval = 60
+    ) {
         self.freePerPair = freePerPair
         self.freePerClient = freePerClient
         self.attackThreshold = attackThreshold
@@ -59,7 +61,7 @@ actor LoginLimiter {
         let underAttack = recent(accounts[pair.account], now).count >= attackThreshold
         let waits = [
             wait(after: pairFailures, free: underAttack ? 0 : freePerPair, now: now),
-            wait(after: recent(clients[pair.client], now), free: freePerClient, now: now),
+            wait(after: recent(clients[pair.client], now), free: freePerClient, now: now)
         ]
         let longest = waits.max() ?? 0
         return longest > 0 ? .wait(longest) : .allowed

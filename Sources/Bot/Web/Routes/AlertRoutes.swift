@@ -12,9 +12,13 @@ struct AlertRoutes {
                 let list = AlertList(web: web, db: db)
                 let open = try list.open(professionalID: page.professionalID)
                 let handled = try list.handled(professionalID: page.professionalID, limit: 20)
-                return web.pages.render("alerts", Chrome.page(session: page.session, title: "Signalen", [
-                    "open": open, "handled": handled, "noOpen": open.isEmpty, "hasHandled": !handled.isEmpty,
-                ]))
+                return web.pages.render(
+                    "alerts",
+                    Chrome.page(
+                        session: page.session, title: "Signalen",
+                        [
+                            "open": open, "handled": handled, "noOpen": open.isEmpty, "hasHandled": !handled.isEmpty
+                        ]))
             }
         }
         pages.post("signalen/:alert") { page in

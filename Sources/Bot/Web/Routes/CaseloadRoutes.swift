@@ -14,21 +14,29 @@ struct CaseloadRoutes {
                 try Caseload.rows(professionalID: page.professionalID, today: WebFormat.today(page.now), in: db)
             }
             let columns = Caseload.Sort.allCases.map { column -> [String: Any] in
-                ["key": column.rawValue, "label": column.label, "current": column == sort,
-                 "dir": column == .naam || column == .voortgang ? "ascending" : "descending"]
+                [
+                    "key": column.rawValue, "label": column.label, "current": column == sort,
+                    "dir": column == .naam || column == .voortgang ? "ascending" : "descending"
+                ]
             }
-            return web.pages.render("caseload", Chrome.page(session: page.session, title: "Mijn caseload", [
-                "rows": Caseload.sorted(rows, by: sort).map(\.values), "empty": rows.isEmpty, "columns": columns,
-                "count": rows.count, "sortLabel": sort.label.lowercased(),
-            ]))
+            return web.pages.render(
+                "caseload",
+                Chrome.page(
+                    session: page.session, title: "Mijn caseload",
+                    [
+                        "rows": Caseload.sorted(rows, by: sort).map(\.values), "empty": rows.isEmpty, "columns": columns,
+                        "count": rows.count, "sortLabel": sort.label.lowercased()
+                    ]))
         }
         pages.get("inwoners/nieuw") { page in enrolPage(page, message: nil, status: .ok) }
         pages.post("inwoners") { page in try await enrol(page) }
     }
 
     private func enrolPage(_ page: WebRequest, message: String?, status: HTTPResponse.Status) -> Response {
-        var values: [String: Any] = ["name": page.form["naam"] ?? "", "phone": page.form["telefoon"] ?? "",
-                                     "whatsapp": page.form["kanaal"] == "whatsapp", "english": page.form["taal"] == "en"]
+        var values: [String: Any] = [
+            "name": page.form["naam"] ?? "", "phone": page.form["telefoon"] ?? "",
+            "whatsapp": page.form["kanaal"] == "whatsapp", "english": page.form["taal"] == "en"
+        ]
         if let message { values["message"] = message }
         return web.pages.render("enrol", Chrome.page(session: page.session, title: "Nieuwe inwoner", values), status: status)
     }
@@ -52,7 +60,8 @@ struct CaseloadRoutes {
             }
             return Pages.redirect("/inwoners/\(personID)")
         } catch is ConversationService.AlreadyEnrolled {
-            return enrolPage(page, message: "Dit telefoonnummer is al aangemeld. Elke inwoner kan maar één keer meedoen.", status: .conflict)
+            return enrolPage(
+                page, message: "Dit telefoonnummer is al aangemeld. Elke inwoner kan maar één keer meedoen.", status: .conflict)
         }
     }
 }

@@ -14,7 +14,8 @@ struct InwonerRoutes {
             return try await web.database.reader.read { db in
                 var values = try InwonerPage(web: web, personID: id, now: page.now, db: db).values()
                 if let notice { values["notice"] = notice }
-                return web.pages.render("inwoner", Chrome.page(session: page.session, title: values["name"] as? String ?? "Inwoner", values))
+                return web.pages.render(
+                    "inwoner", Chrome.page(session: page.session, title: values["name"] as? String ?? "Inwoner", values))
             }
         }
         pages.get("inwoners/:id/plan") { page in
@@ -29,10 +30,11 @@ struct InwonerRoutes {
                     "heading": web.catalog.text("plan.titel", language), "footer": web.catalog.text("plan.voet", language),
                     "lines": plan.split(separator: "\n").dropFirst().map { line in
                         ["text": line.trimmingCharacters(in: .whitespaces), "sub": line.hasPrefix("   ")] as [String: Any]
-                    },
+                    }
                 ]
                 if !name.isEmpty { values["name"] = name }
-                return web.pages.render("plan", Chrome.page(session: page.session, title: name.isEmpty ? "Plan" : "Plan van \(name)", values))
+                return web.pages.render(
+                    "plan", Chrome.page(session: page.session, title: name.isEmpty ? "Plan" : "Plan van \(name)", values))
             }
         }
         pages.post("inwoners/:id/plan/versturen") { page in
@@ -77,6 +79,6 @@ struct InwonerRoutes {
         "plan": "Het plan is als bericht naar de inwoner gestuurd.",
         "onbereikbaar": "Deze inwoner heeft geen telefoonnummer of kanaal: het plan is niet verstuurd.",
         "notitie": "De notitie is opgeslagen.",
-        "actie": "De actie is opgeslagen. Wie de actie doet, krijgt een bericht.",
+        "actie": "De actie is opgeslagen. Wie de actie doet, krijgt een bericht."
     ]
 }

@@ -39,7 +39,8 @@ struct LoginRoutes {
             return loginPage(request: request, message: "Het formulier kon niet gelezen worden.", email: nil, status: .badRequest)
         }
         guard let sent = form["_login"], let expected = request.cookies[Self.loginCookie]?.value, WebRouter.equal(sent, expected) else {
-            return loginPage(request: request, message: "Het inlogformulier was verlopen. Probeer het nog eens.", email: nil, status: .forbidden)
+            return loginPage(
+                request: request, message: "Het inlogformulier was verlopen. Probeer het nog eens.", email: nil, status: .forbidden)
         }
         let email = form.text("email") ?? ""
         let password = form["password"] ?? ""
@@ -49,8 +50,9 @@ struct LoginRoutes {
         if case .wait(let seconds) = await web.logins.check(account: email, client: client, at: now) {
             let wait = Int(seconds.rounded(.up))
             web.logger.notice("login refused: too many failed attempts", metadata: ["wait": "\(wait)"])
-            var response = loginPage(request: request, message: "Te veel pogingen. Probeer het over \(Self.duration(wait)) opnieuw.",
-                                     email: email, status: .tooManyRequests)
+            var response = loginPage(
+                request: request, message: "Te veel pogingen. Probeer het over \(Self.duration(wait)) opnieuw.",
+                email: email, status: .tooManyRequests)
             response.headers[.retryAfter] = "\(wait)"
             return response
         }
@@ -58,13 +60,15 @@ struct LoginRoutes {
             let found = try await web.database.reader.read { db in try ProfessionalStore.credentials(email: email, in: db) }
             guard await Passwords.verify(password, hash: found?.1, dummy: web.dummyHash), let professional = found?.0 else {
                 await web.logins.failed(account: email, client: client, at: now)
-                return loginPage(request: request, message: "Dit e-mailadres en wachtwoord horen niet bij elkaar.", email: email,
-                                 status: .unauthorized)
+                return loginPage(
+                    request: request, message: "Dit e-mailadres en wachtwoord horen niet bij elkaar.", email: email,
+                    status: .unauthorized)
             }
             await web.logins.succeeded(account: email, client: client)
             let token = try await web.database.writer.write { db in
                 try AuditLog.record("ingelogd", professionalID: professional.id, personID: nil, at: now, in: db)
-                return try WebSessionStore.create(professionalID: professional.id, lifetime: web.config.sessionHours * 3600, at: now, in: db)
+                return try WebSessionStore.create(
+                    professionalID: professional.id, lifetime: web.config.sessionHours * 3600, at: now, in: db)
             }
             var response = Pages.redirect("/")
             response.setCookie(cookie(WebRouter.sessionCookie, token, maxAge: nil))
@@ -72,7 +76,8 @@ struct LoginRoutes {
             return response
         } catch {
             web.logger.error("login failed", metadata: ["error": "\(error)"])
-            return loginPage(request: request, message: "Er ging iets mis. Probeer het zo opnieuw.", email: email, status: .serviceUnavailable)
+            return loginPage(
+                request: request, message: "Er ging iets mis. Probeer het zo opnieuw.", email: email, status: .serviceUnavailable)
         }
     }
 

@@ -38,19 +38,26 @@ struct PrivacyRoutes {
             // background finish it (`ErasureFinisher`).
             let progress = try await Erasure.finish(web.database, clock: web.clock)
             let busy = progress == .inProgress
-            web.logger.notice(busy ? "inwoner erased; an earlier copy goes once a reader lets go" : "inwoner erased",
-                              metadata: ["professional": "\(page.professionalID)"])
+            web.logger.notice(
+                busy ? "inwoner erased; an earlier copy goes once a reader lets go" : "inwoner erased",
+                metadata: ["professional": "\(page.professionalID)"])
             return web.pages.render("erased", Chrome.page(session: page.session, title: busy ? "Wordt gewist" : "Gewist", ["bezig": busy]))
         }
         pages.get("audit") { page in
             guard page.session.professional.isAdmin else { throw WebError.notFound }
             let entries = try await web.database.reader.read { db in try AuditLog.recent(limit: 500, in: db) }
-            return web.pages.render("audit", Chrome.page(session: page.session, title: "Auditlog", [
-                "entries": entries.map { entry -> [String: Any] in
-                    ["at": WebFormat.dateTime(entry.at), "who": entry.email ?? "verwijderd account",
-                     "person": entry.personID.map { "inwoner \($0)" } ?? "–", "event": entry.event]
-                },
-            ]))
+            return web.pages.render(
+                "audit",
+                Chrome.page(
+                    session: page.session, title: "Auditlog",
+                    [
+                        "entries": entries.map { entry -> [String: Any] in
+                            [
+                                "at": WebFormat.dateTime(entry.at), "who": entry.email ?? "verwijderd account",
+                                "person": entry.personID.map { "inwoner \($0)" } ?? "–", "event": entry.event
+                            ]
+                        }
+                    ]))
         }
     }
 }

@@ -27,7 +27,9 @@ struct ActionEditor {
         guard let owner = form.text("wie") else { throw WebError.badRequest("Kies wie het doet.") }
         var due: LocalDate?
         if let text = form.text("datum") {
-            guard let day = LocalDate(iso: text), day.isValid else { throw WebError.badRequest("De datum '\(text)' klopt niet (jjjj-mm-dd).") }
+            guard let day = LocalDate(iso: text), day.isValid else {
+                throw WebError.badRequest("De datum '\(text)' klopt niet (jjjj-mm-dd).")
+            }
             due = day
         }
         let status = form.text("status") ?? "gepland"
@@ -41,7 +43,9 @@ struct ActionEditor {
     func add(_ change: Change, goalID: Int64?, newGoal: String?) throws -> Int64 {
         let goal: Int64
         if let goalID {
-            guard try PlanStore.hasGoal(goalID, personID: personID, in: db) else { throw WebError.badRequest("Kies een doel van deze inwoner.") }
+            guard try PlanStore.hasGoal(goalID, personID: personID, in: db) else {
+                throw WebError.badRequest("Kies een doel van deze inwoner.")
+            }
             goal = goalID
         } else if let newGoal {
             goal = try PlanStore.addGoal(personID: personID, text: newGoal, at: now, in: db)
@@ -49,8 +53,9 @@ struct ActionEditor {
             throw WebError.badRequest("Kies een doel of vul een nieuw doel in.")
         }
         let owner = try checkedOwner(change.owner)
-        let actionID = try PlanStore.addAction(personID: personID, goalID: goal, what: change.what, owner: owner, due: change.due,
-                                               at: now, in: db)
+        let actionID = try PlanStore.addAction(
+            personID: personID, goalID: goal, what: change.what, owner: owner, due: change.due,
+            at: now, in: db)
         try ActionScheduler(policy: service.schedule, now: now, db: db).plan(actionID: actionID)
         try tell(actionID: actionID, owner: owner, key: "melding.web.nieuw")
         return actionID
@@ -60,8 +65,9 @@ struct ActionEditor {
         guard let old = try PlanStore.owner(actionID: actionID, personID: personID, in: db) else { throw WebError.notFound }
         let owner = try checkedOwner(change.owner)
         let closed = ["gedaan", "vervallen", "niet_gelukt"].contains(change.status)
-        try PlanStore.updateAction(actionID, personID: personID, what: change.what, owner: owner, due: change.due, status: change.status,
-                                   result: change.result, closedAt: closed ? now : nil, in: db)
+        try PlanStore.updateAction(
+            actionID, personID: personID, what: change.what, owner: owner, due: change.due, status: change.status,
+            result: change.result, closedAt: closed ? now : nil, in: db)
         try ActionScheduler(policy: service.schedule, now: now, db: db).plan(actionID: actionID)
         if old != owner {
             try tell(actionID: actionID, owner: old, key: "melding.web.overgenomen")
@@ -75,7 +81,8 @@ struct ActionEditor {
     private func checkedOwner(_ value: String) throws -> PlanStore.Owner {
         if value == "inwoner" || value == "professional" { return PlanStore.Owner(kind: value, memberID: nil) }
         if value.hasPrefix("netwerk:"), let id = Int64(value.dropFirst("netwerk:".count)),
-           try NetworkStore.isMember(id, of: personID, in: db) {
+            try NetworkStore.isMember(id, of: personID, in: db)
+        {
             return PlanStore.Owner(kind: "netwerk", memberID: id)
         }
         throw WebError.badRequest("Kies wie het doet: de inwoner, jij, of iemand uit het netwerk.")
@@ -92,7 +99,8 @@ struct ActionEditor {
         // Nobody who said STOP hears about it (an unknown person counts as stopped).
         guard let recipient, try !PersonStore.optedOut(personID: recipient, in: db) else { return }
         guard case .record(let action) = try ActionVars.action(actionID, in: db) else { return }
-        _ = try Notice.queue(key, vars: ["wat": action["wat"] ?? .none, "wanneer": action["wanneer"] ?? .none],
-                             to: recipient, library: service.library, at: now, in: db)
+        _ = try Notice.queue(
+            key, vars: ["wat": action["wat"] ?? .none, "wanneer": action["wanneer"] ?? .none],
+            to: recipient, library: service.library, at: now, in: db)
     }
 }

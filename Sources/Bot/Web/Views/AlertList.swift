@@ -23,7 +23,7 @@ struct AlertList {
         "mantelzorg_stijgend": "Zorg voelt steeds zwaarder",
         "mantelzorg_onvolledig": "Vragenlijst mantelzorger onvolledig",
         "mantelzorg_geen_antwoord": "Mantelzorger antwoordt niet",
-        "bewaartermijn": "Bewaartermijn: gegevens worden binnenkort gewist",
+        "bewaartermijn": "Bewaartermijn: gegevens worden binnenkort gewist"
     ]
 
     /// Open alerts of one professional's caseload (or of one inwoner): urgent ones first, then oldest first.
@@ -40,10 +40,12 @@ struct AlertList {
         if detail.isEmpty, let node = alert.node { detail = "bij vraag \(node)" }
         if alert.role != "inwoner" { detail = "\(alert.role == "netwerk" ? "Netwerklid" : "Mantelzorger") \(alert.aboutName): \(detail)" }
         let kind = alert.kind
-        return ["id": alert.id, "kind": Self.kinds[kind] ?? kind, "detail": detail, "crisis": alert.urgent,
-                "at": WebFormat.dateTime(alert.createdAt), "inwonerId": alert.inwonerID,
-                "inwoner": alert.inwonerName.isEmpty ? "Inwoner" : alert.inwonerName,
-                "handledAt": alert.handledAt.map(WebFormat.dateTime) ?? "", "note": alert.note ?? "",
-                "urgent": alert.urgent || kind.hasPrefix("mantelzorg_overbelast") || kind == "hulp_gevraagd" || kind == "contact"]
+        return [
+            "id": alert.id, "kind": Self.kinds[kind] ?? kind, "detail": detail, "crisis": alert.urgent,
+            "at": WebFormat.dateTime(alert.createdAt), "inwonerId": alert.inwonerID,
+            "inwoner": alert.inwonerName.isEmpty ? "Inwoner" : alert.inwonerName,
+            "handledAt": alert.handledAt.map(WebFormat.dateTime) ?? "", "note": alert.note ?? "",
+            "urgent": alert.urgent || kind.hasPrefix("mantelzorg_overbelast") || kind == "hulp_gevraagd" || kind == "contact"
+        ]
     }
 }

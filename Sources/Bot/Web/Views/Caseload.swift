@@ -18,9 +18,12 @@ struct Caseload {
         var optedOut: Bool
 
         var values: [String: Any] {
-            ["id": id, "name": name, "module": module, "lastContact": lastContact.map(WebFormat.dateTime) ?? "nog geen",
-             "open": open, "overdue": overdue, "alerts": alerts, "hasOverdue": overdue > 0, "hasAlerts": alerts > 0, "optedOut": optedOut,
-             "crisis": urgent > 0, "attention": overdue > 0 || alerts > 0]
+            [
+                "id": id, "name": name, "module": module, "lastContact": lastContact.map(WebFormat.dateTime) ?? "nog geen",
+                "open": open, "overdue": overdue, "alerts": alerts, "hasOverdue": overdue > 0, "hasAlerts": alerts > 0,
+                "optedOut": optedOut,
+                "crisis": urgent > 0, "attention": overdue > 0 || alerts > 0
+            ]
         }
     }
 
@@ -41,7 +44,9 @@ struct Caseload {
 
     static func rows(professionalID: Int64, today: LocalDate, in db: Database) throws -> [Row] {
         try CaseloadStore.entries(professionalID: professionalID, today: today, in: db).map { entry in
-            Row(id: entry.id, name: entry.name.isEmpty ? "Inwoner \(WebFormat.masked(entry.phone))" : entry.name, modulesDone: entry.modulesDone,
+            Row(
+                id: entry.id, name: entry.name.isEmpty ? "Inwoner \(WebFormat.masked(entry.phone))" : entry.name,
+                modulesDone: entry.modulesDone,
                 module: moduleText(done: entry.modulesDone, current: entry.currentModule), lastContact: entry.lastContact,
                 open: entry.open, overdue: entry.overdue, alerts: entry.alerts, urgent: entry.urgent, optedOut: entry.optedOut)
         }

@@ -39,7 +39,7 @@ struct InwonerPage {
             "notes": try notes(),
             "chatNotes": try chatNotes(),
             "alerts": try AlertList(web: web, db: db).open(inwonerID: personID),
-            "transcript": try transcript(),
+            "transcript": try transcript()
         ]
     }
 
@@ -47,7 +47,8 @@ struct InwonerPage {
         let titles = ["m1": "Verkennen", "m2": "Verdiepen", "m3": "Vervullen"]
         return ["m1", "m2", "m3"].map { id in
             let module = progress.first { $0.module == id }
-            let status = module?.completedAt.map { "klaar op \(WebFormat.day($0))" }
+            let status =
+                module?.completedAt.map { "klaar op \(WebFormat.day($0))" }
                 ?? module.map { "bezig sinds \(WebFormat.day($0.startedAt))" } ?? "nog niet begonnen"
             return ["title": "Module \(id.dropFirst()): \(titles[id] ?? id)", "status": status, "done": module?.completedAt != nil]
         }
@@ -85,9 +86,11 @@ struct InwonerPage {
     private func network() throws -> [[String: Any]] {
         let invitation = ["invited": "uitgenodigd", "accepted": "doet mee", "declined": "wil niet", "stopped": "gestopt"]
         return try NetworkStore.members(inwonerID: personID, in: db).map { member in
-            ["id": member.id, "name": member.name, "relation": member.relation ?? "", "helps": member.helps ?? "",
-             "phone": WebFormat.masked(member.phone),
-             "invitation": member.invitation.flatMap { invitation[$0] } ?? (member.phone == nil ? "geen telefoon" : "nog niet gevraagd")]
+            [
+                "id": member.id, "name": member.name, "relation": member.relation ?? "", "helps": member.helps ?? "",
+                "phone": WebFormat.masked(member.phone),
+                "invitation": member.invitation.flatMap { invitation[$0] } ?? (member.phone == nil ? "geen telefoon" : "nog niet gevraagd")
+            ]
         }
     }
 
@@ -100,10 +103,12 @@ struct InwonerPage {
                 if let before = previous[checkin.carerID] { trend = score > before ? "zwaarder" : score < before ? "lichter" : "gelijk" }
                 previous[checkin.carerID] = score
             }
-            return ["at": WebFormat.day(checkin.askedAt), "name": checkin.carerName ?? "mantelzorger",
-                    "kind": checkin.kind == "quick" ? "korte check-in (0–10)" : "vragenlijst \(checkin.kind)",
-                    "score": checkin.score.map(String.init) ?? (checkin.status == "unanswered" ? "geen antwoord" : "–"),
-                    "band": checkin.band ?? "", "trend": trend, "high": checkin.band == "hoog"]
+            return [
+                "at": WebFormat.day(checkin.askedAt), "name": checkin.carerName ?? "mantelzorger",
+                "kind": checkin.kind == "quick" ? "korte check-in (0–10)" : "vragenlijst \(checkin.kind)",
+                "score": checkin.score.map(String.init) ?? (checkin.status == "unanswered" ? "geen antwoord" : "–"),
+                "band": checkin.band ?? "", "trend": trend, "high": checkin.band == "hoog"
+            ]
         }
     }
 
@@ -122,13 +127,17 @@ struct InwonerPage {
                     "overdue": open && (action.dueDate.map { $0 < today } ?? false),
                     "result": action.result ?? "",
                     "ownerOptions": ownerOptions(network: network, selected: owner),
-                    "statusOptions": ActionEditor.statuses.map { ["value": $0, "label": web.label("status", $0), "selected": $0 == action.status] },
+                    "statusOptions": ActionEditor.statuses.map {
+                        ["value": $0, "label": web.label("status", $0), "selected": $0 == action.status]
+                    }
                 ]
                 if let helped = action.helped { values["helped"] = "\(helped) van 10" }
                 return values
             }
-            var values: [String: Any] = ["rank": index + 1, "text": goal.text, "status": web.label("doelstatus", goal.status),
-                                         "actions": actions, "hasActions": !actions.isEmpty]
+            var values: [String: Any] = [
+                "rank": index + 1, "text": goal.text, "status": web.label("doelstatus", goal.status),
+                "actions": actions, "hasActions": !actions.isEmpty
+            ]
             if let leefgebied = goal.leefgebied { values["leefgebied"] = web.label("leefgebieden", leefgebied) }
             if let before = goal.before { values["before"] = before }
             if let after = goal.after { values["after"] = after }
@@ -137,7 +146,9 @@ struct InwonerPage {
     }
 
     func ownerOptions(network: [[String: Any]], selected: String) -> [[String: Any]] {
-        var options: [[String: Any]] = [["value": "inwoner", "label": "De inwoner zelf"], ["value": "professional", "label": "Ik (professional)"]]
+        var options: [[String: Any]] = [
+            ["value": "inwoner", "label": "De inwoner zelf"], ["value": "professional", "label": "Ik (professional)"]
+        ]
         for member in network {
             options.append(["value": "netwerk:\(member["id"] as? Int64 ?? 0)", "label": "\(member["name"] as? String ?? "") (netwerk)"])
         }
@@ -158,7 +169,10 @@ struct InwonerPage {
 
     private func transcript() throws -> [[String: Any]] {
         try MessageStore.transcript(personID: personID, limit: 300, in: db).map { line in
-            ["inbound": line.inbound, "who": line.inbound ? "Inwoner" : "Wegwijzer", "text": line.text, "at": WebFormat.dateTime(line.createdAt)]
+            [
+                "inbound": line.inbound, "who": line.inbound ? "Inwoner" : "Wegwijzer", "text": line.text,
+                "at": WebFormat.dateTime(line.createdAt)
+            ]
         }
     }
 }

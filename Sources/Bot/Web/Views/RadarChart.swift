@@ -29,15 +29,19 @@ struct RadarChart {
                 return "\(Self.number(x)),\(Self.number(y))"
             }.joined(separator: " ")
         }
-        let rings = [2.0, 4, 6, 8, 10].map { level in ["points": polygon(Array(repeating: level, count: n)), "level": Int(level)] as [String: Any] }
+        let rings = [2.0, 4, 6, 8, 10].map { level in
+            ["points": polygon(Array(repeating: level, count: n)), "level": Int(level)] as [String: Any]
+        }
         let spokes = axes.indices.map { index -> [String: Any] in
             let (x, y) = point(index, 10)
             let (lx, ly) = point(index, 11.6)
             let anchor = abs(lx - Self.width / 2) < 8 ? "middle" : lx < Self.width / 2 ? "end" : "start"
             let axis = axes[index]
             let score = axis.latest.map(String.init) ?? "–"
-            return ["x": Self.number(x), "y": Self.number(y), "lx": Self.number(lx), "ly": Self.number(ly + 4), "anchor": anchor,
-                    "label": "\(axis.label) (\(score))"]
+            return [
+                "x": Self.number(x), "y": Self.number(y), "lx": Self.number(lx), "ly": Self.number(ly + 4), "anchor": anchor,
+                "label": "\(axis.label) (\(score))"
+            ]
         }
         let hasFirst = axes.contains { $0.first != nil }
         let hasLatest = axes.contains { $0.latest != nil }
@@ -47,9 +51,11 @@ struct RadarChart {
             "first": polygon(axes.map { Double($0.first ?? 0) }), "latest": polygon(axes.map { Double($0.latest ?? 0) }),
             "hasFirst": hasFirst, "hasLatest": hasLatest, "hasScores": hasFirst || hasLatest,
             "rows": axes.map { axis -> [String: Any] in
-                ["label": axis.label, "first": axis.first.map(String.init) ?? "–", "latest": axis.latest.map(String.init) ?? "–",
-                 "change": Self.change(axis.first, axis.latest)]
-            },
+                [
+                    "label": axis.label, "first": axis.first.map(String.init) ?? "–", "latest": axis.latest.map(String.init) ?? "–",
+                    "change": Self.change(axis.first, axis.latest)
+                ]
+            }
         ]
     }
 
