@@ -23,14 +23,18 @@ struct BenchEngine: ParsableCommand {
     }
 
     func run() throws {
-        let library = try global.loadFlows()
-        guard let engine = library.engine() else { throw CLIError("no main flow") }
+        // One engine per thread, each from its own load of the flows, as the server works turns out
+        // on each core (`EnginePool`).
+        let engines = try (0..<threads).map { _ in
+            guard let engine = try global.loadFlows().engine() else { throw CLIError("no main flow") }
+            return engine
+        }
         let lines = try intake.lines()
         let start = ContinuousClock.now
         let deadline = start + .milliseconds(Int(seconds * 1000))
         let totals = Mutex<(turns: Int, checksum: Int)>((0, 0))
-        DispatchQueue.concurrentPerform(iterations: threads) { _ in
-            let (turns, checksum) = Self.replay(engine, lines, until: deadline)
+        DispatchQueue.concurrentPerform(iterations: threads) { thread in
+            let (turns, checksum) = Self.replay(engines[thread], lines, until: deadline)
             totals.withLock { $0 = ($0.turns + turns, $0.checksum &+ checksum) }
         }
         let elapsed = (ContinuousClock.now - start).seconds

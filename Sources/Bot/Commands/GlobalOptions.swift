@@ -33,4 +33,10 @@ package struct GlobalOptions: ParsableArguments {
     package func loadFlows() throws -> FlowLibrary {
         do { return try FlowFiles.load(directory: flows) } catch { throw CLIError("\(error)") }
     }
+
+    /// One more load of the flow files per core, for the turns worked out beside the writer
+    /// (`EnginePool`).
+    package func loadPreparerFlows() throws -> [FlowLibrary] {
+        try (0..<ProcessInfo.processInfo.activeProcessorCount).map { _ in try loadFlows() }
+    }
 }

@@ -32,7 +32,8 @@ extension Wegwijzer {
             let database = try global.openDatabase()
             let app = try buildApplication(
                 config: serveConfig, database: database, library: try global.loadFlows(),
-                clock: .system, transport: .live(policy: serveConfig.dispatcher), logger: logger)
+                preparerLibraries: try global.loadPreparerFlows(), clock: .system, transport: .live(policy: serveConfig.dispatcher),
+                logger: logger)
             try await Self.run(app, logger: logger)
         }
 

@@ -12,6 +12,8 @@ package final class ConversationService: Sendable {
     let engine: Engine
     /// Every flow of the library by id (follow-up, network member, re-rating, ...).
     let engines: [String: Engine]
+    /// Engines of their own for the turns worked out beside the writer, one set per core.
+    let preparers: EnginePool
     let schedule: SchedulePolicy
     let states = StateCache()
 
@@ -34,15 +36,18 @@ package final class ConversationService: Sendable {
         }
     }
 
-    package init(database: AppDatabase, library: FlowLibrary, schedule: SchedulePolicy? = nil) throws {
+    /// `preparerLibraries`: separate loads of the same flow files, one per core that works turns
+    /// out beside the writer (see `EnginePool`); without them every turn uses the shared engines.
+    package init(
+        database: AppDatabase, library: FlowLibrary, schedule: SchedulePolicy? = nil, preparerLibraries: [FlowLibrary] = []
+    ) throws {
         guard let engine = library.engine() else { throw FlowFiles.LoadError(description: "no main flow") }
         self.database = database
         self.library = library
         self.engine = engine
         self.schedule = schedule ?? SchedulePolicy(settings: library.schedule)
-        var engines: [String: Engine] = [:]
-        for id in library.flows.keys { engines[id] = library.engine(id) }
-        self.engines = engines
+        engines = EnginePool.engines(of: library)
+        preparers = EnginePool(shared: engines, libraries: preparerLibraries)
     }
 
     /// The flow a person's next message belongs to: the one a follow-up or invitation made active,

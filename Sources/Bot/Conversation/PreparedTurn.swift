@@ -31,8 +31,12 @@ extension ConversationService {
 
     /// The message's turn from the sender's last stored state, or nil when that is not in memory.
     package func prepare(_ message: InboundMessage) -> PreparedTurn? {
-        guard let latest = states.latest(sender: Self.sender(of: message)), let engine = engines[latest.flowID] else { return nil }
-        return prepare(message, personID: latest.personID, engine: engine, base: latest.json, state: latest.state, encoded: latest.encoded)
+        guard let latest = states.latest(sender: Self.sender(of: message)) else { return nil }
+        return preparers.withEngine(latest.flowID) { engine in
+            engine.map {
+                prepare(message, personID: latest.personID, engine: $0, base: latest.json, state: latest.state, encoded: latest.encoded)
+            }
+        }
     }
 
     /// The message's turn from the state stored now, read in a read transaction (beside the
@@ -47,10 +51,12 @@ extension ConversationService {
             guard let json = try ConversationStore.storedJSON(personID: personID, flowID: flowID, in: db) else { return nil }
             return (personID, flowID, json)
         }
-        guard let stored = stored.flatMap({ $0 }), let engine = engines[stored.flowID],
+        guard let stored = stored.flatMap({ $0 }),
             let state = try? ConversationStore.decode(stored.json, personID: stored.personID, flowID: stored.flowID, cache: states)
         else { return nil }
-        return prepare(message, personID: stored.personID, engine: engine, base: stored.json, state: state, encoded: nil)
+        return preparers.withEngine(stored.flowID) { engine in
+            engine.map { prepare(message, personID: stored.personID, engine: $0, base: stored.json, state: state, encoded: nil) }
+        }
     }
 
     /// `encoded` is how `base` was written, when known: the new state's encoding copies from it.

@@ -7,11 +7,11 @@ import Logging
 /// Builds the whole server: the same function for `wegwijzer serve` and for the tests.
 /// `inspectRoutes` sees the finished router (the docs test lists its routes from it).
 func buildApplication(
-    config: ServeConfig, database: AppDatabase, library: FlowLibrary, clock: WallClock,
+    config: ServeConfig, database: AppDatabase, library: FlowLibrary, preparerLibraries: [FlowLibrary] = [], clock: WallClock,
     transport: HTTPTransport, logger: Logger, runDispatcher: Bool = true,
     inspectRoutes: (Router<AppRequestContext>) -> Void = { _ in }
 ) throws -> some ApplicationProtocol {
-    let service = try ConversationService(database: database, library: library)
+    let service = try ConversationService(database: database, library: library, preparerLibraries: preparerLibraries)
     let metrics = ServerMetrics()
     let batcher = InboundBatcher(
         service: service, maxBatch: config.maxBatch,

@@ -8,11 +8,14 @@ enum Fixtures {
     static let root = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    static let library: FlowLibrary = {
+    static let library = loadLibrary()
+
+    /// A load of its own of the shipped flows (no buffer shared with `library`).
+    static func loadLibrary() -> FlowLibrary {
         do { return try FlowFiles.load(directory: root.appendingPathComponent("Sources/Dialog/Flows").path) } catch {
             fatalError("default flows do not load: \(error)")
         }
-    }()
+    }
 
     /// The inputs of the full-intake golden transcript: all three modules.
     static var intake: [String] {
