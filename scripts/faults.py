@@ -4,11 +4,12 @@
 Every fake inwoner plays the whole intake (the inputs of the full-intake golden transcript), one
 message at a time, and sends the same provider id again until it gets a 2xx, as providers do.
 Half of them write over signed Twilio SMS (reply_mode rest: replies go through the outbox to a
-local fake Twilio API), half over the signed JSON gateway (replies in the response).
+local fake Twilio API), half over the signed JSON gateway (replies in the response; later messages,
+such as invitations to network members, posted to the same fake as the adapter's send_url).
 
   reference  no faults: the replies each inwoner's k-th message should get, and its final state
   kill       kill -9 the server KILLS times during the load and restart it
-  gateway    the fake Twilio API answers 503 for a while, then comes back
+  gateway    the fake gateway answers 503 for a while, then comes back
   busy       another process holds SQLite's write lock (BEGIN IMMEDIATE) for a few seconds
 
 After each run: every message that got a 2xx is stored exactly once and in order, it got the same
@@ -21,21 +22,26 @@ import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "lib"))
-from wegwijzer_test_support import (JSON_GATEWAY_HEADER, intake_inputs, post, scratch_dir, serve,  # noqa: E402
-                                    sign_json_gateway, twilio_form)
+from wegwijzer_test_support import (JSON_GATEWAY_HEADER, always_open_flows, intake_inputs, post, scratch_dir,  # noqa: E402
+                                    serve, sign_json_gateway, twilio_form)
 
 TWILIO_TOKEN = "faults-twilio-token"
 JSON_SECRET = "faults-json-secret"
 ACCOUNT = "AC00000000000000000000000000000000"
 
 
-class FakeTwilio:
+class FakeGateway:
     """The Twilio Messages API on loopback: records every message it accepts and lists them (GET,
-    newest first, as the server asks after an interrupted send); `down` answers 503."""
+    newest first, as the server asks after an interrupted send); and, under /json, a JSON-gateway
+    adapter's send_url: checks the signature and drops an id it has seen, as the docs ask of an
+    adapter. `down` answers 503 on both."""
 
     def __init__(self):
         self.received = []  # (to, body) in arrival order
         self.created = []  # the moment each was accepted
+        self.json_ids = set()
+        self.json_repeats = 0
+        self.bad_signatures = 0
         self.lists = 0
         self.refused = 0
         self.down = False
@@ -45,7 +51,10 @@ class FakeTwilio:
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self):
                 length = int(self.headers.get("Content-Length") or 0)
-                form = urllib.parse.parse_qs(self.rfile.read(length).decode("utf-8"), keep_blank_values=True)
+                raw = self.rfile.read(length)
+                if self.path.startswith("/json"):
+                    return self.json_message(raw)
+                form = urllib.parse.parse_qs(raw.decode("utf-8"), keep_blank_values=True)
                 with fake.lock:
                     if fake.down:
                         fake.refused += 1
@@ -56,6 +65,23 @@ class FakeTwilio:
                         sid = "SM%032x" % len(fake.received)
                         status, body = 201, json.dumps({"sid": sid, "status": "queued", "num_segments": "1"}).encode()
                 self.answer(status, body)
+
+            def json_message(self, raw):
+                with fake.lock:
+                    if fake.down:
+                        fake.refused += 1
+                        return self.answer(503, b'{"error":"down"}')
+                    if self.headers.get(JSON_GATEWAY_HEADER) != sign_json_gateway(raw, JSON_SECRET):
+                        fake.bad_signatures += 1
+                        return self.answer(401, b'{"error":"bad signature"}')
+                    message = json.loads(raw)
+                    if message["id"] in fake.json_ids:
+                        fake.json_repeats += 1
+                    else:
+                        fake.json_ids.add(message["id"])
+                        fake.received.append((message["to"], message["text"]))
+                        fake.created.append(time.time())
+                self.answer(200, json.dumps({"id": "gw-%d" % len(fake.received)}).encode())
 
             def do_GET(self):
                 query = urllib.parse.parse_qs(urllib.parse.urlparse(self.path).query)
@@ -97,10 +123,14 @@ def fault_server(binary, work, name, gateway_port):
     config = f"""rate_limit_per_minute: 100000
 channels:
   twilio: {{enabled: true, account_sid: {ACCOUNT}, from: "+3197010250999", reply_mode: rest, api_base: "http://127.0.0.1:{gateway_port}"}}
-  json: {{enabled: true}}
+  json: {{enabled: true, send_url: "http://127.0.0.1:{gateway_port}/json/send"}}
 dispatcher: {{max_attempts: 8, base_delay_seconds: 0.25, connect_timeout_seconds: 1, read_timeout_seconds: 2, lease_seconds: 4}}
 """
-    return serve(binary, config, work=work, name=name,
+    # Invitations to network members go out in every run, whatever the hour.
+    flows = os.path.join(work, "flows")
+    if not os.path.isdir(flows):
+        always_open_flows(flows)
+    return serve(binary, config, work=work, name=name, args=["--flows", flows],
                  env={"TWILIO_AUTH_TOKEN": TWILIO_TOKEN, "WEGWIJZER_JSON_SECRET": JSON_SECRET})
 
 
@@ -210,7 +240,7 @@ def wait_outbox_drained(db_path, timeout):
 class Run:
     def __init__(self, name, binary, work, people_count, inputs):
         self.name = name
-        self.gateway = FakeTwilio()
+        self.gateway = FakeGateway()
         self.server = fault_server(binary, work, name, self.gateway.port)
         self.people = [Inwoner(i, "sms" if i % 2 == 0 else "json", inputs, name) for i in range(people_count)]
         self.failures = []
@@ -258,18 +288,18 @@ class Run:
                 self.failures.append(f"{who}: replies differ from the reference run from message {k}")
             if mine["states"] != ref["states"]:
                 self.failures.append(f"{who}: final conversation state differs from the reference run")
-            if p.channel == "sms":
-                unsent = [t for s, t in mine["outbox"] if s != "sent"]
-                if unsent:
-                    self.failures.append(f"{who}: {len(unsent)} outbox messages not sent")
-                wanted = runs([t for _, t in mine["outbox"]])
-                arrived = runs([b for to, b in self.gateway.received if to == p.phone])
-                if [t for t, _ in wanted] != [t for t, _ in arrived] or any(a < w for (_, w), (_, a) in zip(wanted, arrived)):
-                    self.failures.append(f"{who}: the gateway did not get the outbox in order ({len(arrived)} runs, {len(wanted)} expected)")
-                else:
-                    duplicates += sum(a - w for (_, w), (_, a) in zip(wanted, arrived))
-        # A kill after the gateway's 201 and before the commit that records it leaves the message
-        # in doubt; the server looks it up in the gateway's Messages list before sending it again.
+            unsent = [t for s, t in mine["outbox"] if s != "sent"]
+            if unsent:
+                self.failures.append(f"{who}: {len(unsent)} outbox messages not sent")
+            wanted = runs([t for _, t in mine["outbox"]])
+            arrived = runs([b for to, b in self.gateway.received if to == p.phone])
+            if [t for t, _ in wanted] != [t for t, _ in arrived] or any(a < w for (_, w), (_, a) in zip(wanted, arrived)):
+                self.failures.append(f"{who}: the gateway did not get the outbox in order ({len(arrived)} runs, {len(wanted)} expected)")
+            else:
+                duplicates += sum(a - w for (_, w), (_, a) in zip(wanted, arrived))
+        # A kill after the gateway's answer and before the commit that records it leaves the message
+        # in doubt: the server looks an SMS up in Twilio's Messages list before sending it again, and
+        # posts a JSON-gateway message again with the same id, which the adapter drops.
         if duplicates:
             self.failures.append(f"{duplicates} duplicate sends")
         with open(self.server.log, encoding="utf-8", errors="replace") as log:
@@ -282,10 +312,12 @@ class Run:
             for s, n in p.statuses.items():
                 statuses[str(s)] = statuses.get(str(s), 0) + n
         messages = sum(len(p.acked) for p in self.people)
-        outbox = sum(len(got[p.index]["outbox"]) for p in self.people if got[p.index] and p.channel == "sms")
-        return {"messages_acknowledged": messages, "attempts_by_status": statuses, "outbox_sms": outbox,
+        outbox = sum(len(got[p.index]["outbox"]) for p in self.people if got[p.index])
+        if self.gateway.bad_signatures:
+            self.failures.append(f"{self.gateway.bad_signatures} JSON-gateway messages with a bad signature")
+        return {"messages_acknowledged": messages, "attempts_by_status": statuses, "outbox_messages": outbox,
                 "gateway_received": len(self.gateway.received), "gateway_refused": self.gateway.refused,
-                "duplicate_sends": duplicates, "gateway_lists": self.gateway.lists, "found_sent": found, "integrity_check": check[0] if len(check) == 1 else check,
+                "duplicate_sends": duplicates, "json_repeats_dropped": self.gateway.json_repeats, "gateway_lists": self.gateway.lists, "found_sent": found, "integrity_check": check[0] if len(check) == 1 else check,
                 "server_starts": self.server.starts}
 
 
@@ -385,9 +417,10 @@ def play_all(args, rng, inputs, work):
             ok = not run.failures
             failed |= not ok
             print(f"  {name:<9}  {'ok  ' if ok else 'FAIL'} {notes}; {figures['messages_acknowledged']} messages acknowledged, "
-                  f"attempts {figures['attempts_by_status']}; outbox {figures['outbox_sms']} SMS, gateway got "
+                  f"attempts {figures['attempts_by_status']}; outbox {figures['outbox_messages']} messages, gateway got "
                   f"{figures['gateway_received']} ({figures['duplicate_sends']} duplicate sends, {figures['gateway_refused']} refused while down, "
-                  f"{figures['gateway_lists']} lookups after an interrupted send, {figures['found_sent']} of them found sent); "
+                  f"{figures['gateway_lists']} lookups after an interrupted send, {figures['found_sent']} of them found sent, "
+                  f"{figures['json_repeats_dropped']} repeated JSON ids dropped); "
                   f"integrity_check {figures['integrity_check']}; {elapsed:.1f} s")
             for f in run.failures[:20]:
                 print("      " + f)

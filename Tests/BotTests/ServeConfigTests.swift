@@ -45,6 +45,19 @@ struct ServeConfigTests {
         let config = try ServeConfig.load(file: file, environment: ["WEGWIJZER_JSON_SECRET": "s"])
         #expect(config.port == 8181)
         #expect(config.json?.secret == "s")
+        #expect(config.json?.sendURL == nil)
+    }
+
+    @Test func theJSONGatewaysSendURLMustBeAnHTTPURL() throws {
+        let environment = ["WEGWIJZER_JSON_SECRET": "s"]
+        let good = try write("channels:\n  json: {enabled: true, send_url: \"https://adapter.example.nl/send\"}\n")
+        #expect(try ServeConfig.load(file: good, environment: environment).json?.sendURL == "https://adapter.example.nl/send")
+        for bad in ["ftp://adapter/send", "42", "adapter.example.nl"] {
+            let file = try write("channels:\n  json: {enabled: true, send_url: \"\(bad)\"}\n")
+            #expect {
+                try ServeConfig.load(file: file, environment: environment)
+            } throws: { "\($0)".contains("channels.json.send_url") }
+        }
     }
 
     @Test(arguments: [

@@ -17,7 +17,7 @@ import benchmark_doc
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, os.path.join(os.path.dirname(HERE), "lib"))
-from wegwijzer_test_support import Server, free_port, intake_inputs, serve  # noqa: E402
+from wegwijzer_test_support import Server, always_open_flows, free_port, intake_inputs, serve  # noqa: E402
 
 TOKEN = "bench-token"
 CLIENTS = 32
@@ -124,25 +124,6 @@ def flush_latency_us(directory, count=300):
         os.remove(path)
     times.sort()
     return {"median_us": times[len(times) // 2], "p90_us": times[int(len(times) * 0.9)]}
-
-
-def always_open_flows(directory):
-    """The shipped flows with a send window that never closes, in `directory`. What the load makes
-    the server send besides its replies (invitations to the network members an intake names) then
-    goes out during every load, whatever the day and hour the bench runs: with the shipped window
-    (Monday to Saturday, 09:00-20:00) a run in the morning measured without that work and one at
-    noon with it."""
-    shutil.copytree(os.path.join(ROOT, "Sources", "Dialog", "Flows"), directory)
-    path = os.path.join(directory, "schedule.yaml")
-    with open(path) as f:
-        lines = f.read().splitlines()
-    start = lines.index("window:")
-    end = next(i for i in range(start + 1, len(lines)) if lines[i] and not lines[i].startswith(" "))
-    lines[start:end] = ["window:", "  days: [mon, tue, wed, thu, fri, sat, sun]", '  start: "00:00"', '  end: "24:00"',
-                        "  exclude_holidays: false", "  time_zone: Europe/Amsterdam", ""]
-    with open(path, "w") as f:
-        f.write("\n".join(lines) + "\n")
-    return directory
 
 
 def twilio_server(binary, work, name, port, db, extra="", max_batch=64, args=()):

@@ -157,8 +157,15 @@ struct ConfigReader {
             telegram.apiBase = t["api_base"] as? String ?? telegram.apiBase
             config.telegram = telegram
         }
-        if try section(channels, "json", []) != nil {
-            config.json = ServeConfig.JSONGateway(secret: try secret(.jsonSecret, "json"))
+        if let j = try section(channels, "json", ["send_url"]) {
+            var json = ServeConfig.JSONGateway(secret: try secret(.jsonSecret, "json"))
+            if let url = j["send_url"] {
+                guard let url = url as? String, url.hasPrefix("https://") || url.hasPrefix("http://") else {
+                    throw ConfigError("channels.json.send_url must be an http:// or https:// URL")
+                }
+                json.sendURL = url
+            }
+            config.json = json
         }
         return config
     }

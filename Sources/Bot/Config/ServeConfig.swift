@@ -34,6 +34,8 @@ struct ServeConfig: Sendable {
 
     struct JSONGateway: Sendable {
         var secret: String
+        /// Where later messages go (`channels.json.send_url`); without it they stay in the outbox.
+        var sendURL: String?
     }
 
     var host = "127.0.0.1"

@@ -75,6 +75,9 @@ enum Senders {
         if let t = config.twilio { senders["sms"] = TwilioSender(config: t, transport: transport) }
         if let w = config.whatsapp { senders["whatsapp"] = WhatsAppSender(config: w, transport: transport) }
         if let t = config.telegram { senders["telegram"] = TelegramSender(config: t, transport: transport) }
+        if let j = config.json, let url = j.sendURL {
+            senders["json"] = JSONGatewaySender(sendURL: url, secret: j.secret, transport: transport)
+        }
         return senders
     }
 }
