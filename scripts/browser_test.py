@@ -129,7 +129,9 @@ def browse(base):
         # The inwoner page.
         loading(driver.find_element(By.CSS_SELECTOR, "table.caseload tbody th a").click)
         check(driver.find_element(By.ID, "h-plan").text == "Ondersteuningsplan", "inwoner page has the plan")
-        check(len(driver.find_elements(By.CSS_SELECTOR, "figure.radar svg polygon.latest")) == 1, "radar chart drawn")
+        check(len(driver.find_elements(By.CSS_SELECTOR, "figure.radar svg .latest")) >= 1, "radar chart drawn")
+        check("niet besproken" in driver.find_element(By.CSS_SELECTOR, "figure.radar svg").get_attribute("innerHTML"),
+              "radar chart leaves unrated leefgebieden open")
         check("Spiegelblad module 1" in driver.page_source, "spiegelblad shown")
         check("Een huis zonder schimmel" in driver.page_source, "goal shown")
         shot("2-inwoner")

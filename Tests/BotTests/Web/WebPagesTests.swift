@@ -45,7 +45,10 @@ struct WebPagesTests {
             #expect(page.contains("Spiegelblad module 1"))
             #expect(page.contains("Spiegelblad module 3"))
             #expect(page.contains("<svg viewBox=\"0 0 640 420\""))
-            #expect(page.contains("<polygon class=\"latest\""))
+            // Two leefgebieden rated: a line between them, the others open and "niet besproken".
+            #expect(page.contains("<polyline class=\"latest\""))
+            #expect(page.contains("Werk en leren<tspan x=\"463.4\" dy=\"14\">niet besproken</tspan>"))
+            #expect(page.contains("<td>niet besproken</td>"))
             #expect(page.contains("Een huis zonder schimmel"))
             #expect(page.contains("Ans vragen mee te gaan"))
             #expect(page.contains("Ik ben"))
