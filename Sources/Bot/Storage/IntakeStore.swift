@@ -2,7 +2,8 @@ import Foundation
 import GRDB
 
 /// What the intake holds about an inwoner as the web view shows it: how far they came through the
-/// modules, their scores per leefgebied, and their strengths. The conversation writes these
+/// modules, their scores per leefgebied, their strengths, their wishes and the mantelzorg given
+/// and received. The conversation writes these
 /// (`RecordWriter`); this reads them.
 enum IntakeStore {
     struct ModuleProgress: Sendable, Equatable {
@@ -25,6 +26,26 @@ enum IntakeStore {
         var text: String
     }
 
+    /// A wish of module 2 for one leefgebied, as the inwoner put it.
+    struct Wish: Sendable, Equatable {
+        var leefgebied: String?
+        var wens: String?
+        /// What is needed for it.
+        var behoefte: String?
+        /// What the inwoner can do themselves.
+        var zelf: String?
+        /// Who or what could help.
+        var hulp: String?
+    }
+
+    /// Mantelzorg the inwoner receives (`ontvangt`: from whom) or gives (`geeft`: to whom).
+    struct Care: Sendable, Equatable {
+        var direction: String
+        var name: String?
+        /// The band of hours per week (a key of the `uren` list), nil when not known.
+        var hours: String?
+    }
+
     /// The modules the inwoner has begun, at most one entry per module, in no promised order.
     static func modules(personID: Int64, in db: Database) throws -> [ModuleProgress] {
         try Row.fetchAll(db, sql: "SELECT module, startedAt, completedAt FROM moduleProgress WHERE personId = ?", arguments: [personID])
@@ -41,5 +62,20 @@ enum IntakeStore {
     static func strengths(personID: Int64, in db: Database) throws -> [Strength] {
         try Row.fetchAll(db, sql: "SELECT kind, text FROM strength WHERE personId = ? ORDER BY id", arguments: [personID])
             .map { Strength(kind: $0["kind"], text: $0["text"]) }
+    }
+
+    /// The inwoner's wishes in the order they told them.
+    static func wishes(personID: Int64, in db: Database) throws -> [Wish] {
+        try Row.fetchAll(
+            db, sql: "SELECT leefgebied, wens, behoefte, zelf, hulp FROM wish WHERE personId = ? ORDER BY id", arguments: [personID]
+        )
+        .map { Wish(leefgebied: $0["leefgebied"], wens: $0["wens"], behoefte: $0["behoefte"], zelf: $0["zelf"], hulp: $0["hulp"]) }
+    }
+
+    /// The mantelzorg the inwoner told about, received first, each in the order told.
+    static func care(personID: Int64, in db: Database) throws -> [Care] {
+        try Row.fetchAll(
+            db, sql: "SELECT direction, name, hours FROM mantelzorg WHERE personId = ? ORDER BY direction DESC, id", arguments: [personID]
+        ).map { Care(direction: $0["direction"], name: $0["name"], hours: $0["hours"]) }
     }
 }

@@ -48,6 +48,44 @@ struct StoreContractIntakeTests {
     }
 
     @Test(arguments: StoreBackend.allCases)
+    func wishesInTheOrderToldAndCareReceivedBeforeCareGiven(_ backend: StoreBackend) throws {
+        try backend.withStore { database in
+            let (id, other) = try database.writer.write { db in
+                let id = try ContractSeed.inwoner(phone: "+31611111111", in: db)
+                let other = try ContractSeed.inwoner(phone: "+31622222222", in: db)
+                let records = ContractSeed.records(id, in: db)
+                try records.saveWish(
+                    leefgebied: "geld", wens: "Rust in mijn hoofd", behoefte: "Overzicht", zelf: "Post openen", hulp: nil, localID: "w1")
+                try records.saveWish(
+                    leefgebied: "wonen", wens: "Geen schimmel", behoefte: nil, zelf: nil, hulp: "De buurman", localID: "w2")
+                _ = try records.saveCarerLink(
+                    direction: "geeft", name: "mijn moeder", hours: "veel", phone: nil, checkin: nil, localID: "g1")
+                _ = try records.saveCarerLink(direction: "ontvangt", name: "Mo", hours: "paar", phone: nil, checkin: false, localID: "o1")
+                try ContractSeed.records(other, in: db).saveWish(
+                    leefgebied: "werk", wens: "Werk", behoefte: nil, zelf: nil, hulp: nil, localID: "w1")
+                return (id, other)
+            }
+            let (wishes, care, otherCare) = try database.reader.read { db in
+                (
+                    try IntakeStore.wishes(personID: id, in: db), try IntakeStore.care(personID: id, in: db),
+                    try IntakeStore.care(personID: other, in: db)
+                )
+            }
+            #expect(
+                wishes == [
+                    IntakeStore.Wish(leefgebied: "geld", wens: "Rust in mijn hoofd", behoefte: "Overzicht", zelf: "Post openen", hulp: nil),
+                    IntakeStore.Wish(leefgebied: "wonen", wens: "Geen schimmel", behoefte: nil, zelf: nil, hulp: "De buurman")
+                ])
+            #expect(
+                care == [
+                    IntakeStore.Care(direction: "ontvangt", name: "Mo", hours: "paar"),
+                    IntakeStore.Care(direction: "geeft", name: "mijn moeder", hours: "veel")
+                ])
+            #expect(otherCare.isEmpty)
+        }
+    }
+
+    @Test(arguments: StoreBackend.allCases)
     func aModuleKeepsItsFirstStartAndItsLatestCompletion(_ backend: StoreBackend) throws {
         try backend.withStore { database in
             let id = try database.writer.write { db in

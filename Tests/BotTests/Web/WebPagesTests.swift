@@ -51,6 +51,13 @@ struct WebPagesTests {
             #expect(page.contains("<td>niet besproken</td>"))
             #expect(page.contains("Een huis zonder schimmel"))
             #expect(page.contains("Ans vragen mee te gaan"))
+            // The wish with what is needed, what the inwoner can do and who could help.
+            #expect(page.contains("<h3>Wonen: Een huis zonder schimmel</h3>"))
+            #expect(page.contains("<dt>Wat is er nodig</dt><dd>hulp bij de woningcorporatie</dd>"))
+            #expect(page.contains("<dt>Wat kan de inwoner zelf</dt><dd>bellen en mailen</dd>"))
+            #expect(page.contains("<dt>Wie of wat kan helpen</dt><dd>mijn zus</dd>"))
+            // The care the inwoner gives, with its hours.
+            #expect(page.contains("<th scope=\"row\">Mijn moeder</th><td>zorgt voor</td><td>4 tot 8 uur per week</td>"))
             #expect(page.contains("Ik ben"))
             #expect(page.contains("<th scope=\"row\">Ans</th>"))
             #expect(page.contains("class=\"transcript\""))

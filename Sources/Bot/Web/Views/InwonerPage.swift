@@ -14,6 +14,8 @@ struct InwonerPage {
         let name = person.name ?? ""
         let network = try self.network()
         let checkins = try self.checkins()
+        let wishes = try self.wishes()
+        let care = try self.care()
         // Read once: the module list and the spiegelbladen both show the modules, the plan and the
         // goal choice of the new-action form both show the goals.
         let progress = try IntakeStore.modules(personID: personID, in: db)
@@ -29,6 +31,10 @@ struct InwonerPage {
             "spiegelbladen": try spiegelbladen(started: progress.map(\.module)),
             "radar": try radar().values,
             "strengths": try strengths(),
+            "wishes": wishes,
+            "hasWishes": !wishes.isEmpty,
+            "care": care,
+            "hasCare": !care.isEmpty,
             "network": network,
             "hasNetwork": !network.isEmpty,
             "checkins": checkins,
@@ -81,6 +87,32 @@ struct InwonerPage {
             let items = strengths.filter { $0.kind == kind }.map { ["text": $0.text] }
             return ["label": label, "items": items, "empty": items.isEmpty]
         }
+    }
+
+    /// Module 2's wishes with what the inwoner said about each.
+    private func wishes() throws -> [[String: Any]] {
+        try IntakeStore.wishes(personID: personID, in: db).map { wish in
+            [
+                "leefgebied": wish.leefgebied.map { web.label("leefgebieden", $0) } ?? "", "wens": wish.wens ?? "",
+                "behoefte": Self.told(wish.behoefte), "zelf": Self.told(wish.zelf), "hulp": Self.told(wish.hulp)
+            ]
+        }
+    }
+
+    /// The mantelzorg the inwoner receives and gives, with the hours per week.
+    private func care() throws -> [[String: Any]] {
+        try IntakeStore.care(personID: personID, in: db).map { care in
+            [
+                "direction": care.direction == "ontvangt" ? "krijgt zorg van" : "zorgt voor", "name": care.name ?? "onbekend",
+                "hours": care.hours.map { "\(web.label("uren", $0)) per week" } ?? "niet bekend"
+            ]
+        }
+    }
+
+    /// An answer as shown: "weet ik niet" or an empty one says so.
+    private static func told(_ answer: String?) -> String {
+        guard let answer, !answer.isEmpty else { return "niet ingevuld" }
+        return answer
     }
 
     private func network() throws -> [[String: Any]] {
