@@ -23,7 +23,8 @@ struct StoreTests {
         #expect(
             applied.sorted() == [
                 "v1 create core tables", "v2 outbox delivery", "v3 scheduler", "v4 mantelzorg check-ins",
-                "v5 professionals", "v6 urgent alerts and waiting follow-ups", "v7 erasures finished later"
+                "v5 professionals", "v6 urgent alerts and waiting follow-ups", "v7 erasures finished later",
+                "v8 actions proposed to the professional"
             ])
     }
 

@@ -152,7 +152,7 @@ struct RecordWriter {
         }
         if let actionID = try store.saveAction(
             goalID: goalID, what: text(f["what"]) ?? "", ownerKind: owner, memberID: memberID,
-            dueDate: dueDate, dueTime: dueTime, localID: localID)
+            dueDate: dueDate, dueTime: dueTime, proposed: f["proposal"] == .bool(true), localID: localID)
         {
             try ActionScheduler(policy: service.schedule, now: now, db: db).plan(actionID: actionID)
         }

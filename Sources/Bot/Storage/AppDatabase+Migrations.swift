@@ -25,6 +25,9 @@ extension AppDatabase {
         migrator.registerMigration("v7 erasures finished later") { db in
             try db.execute(sql: v7)
         }
+        migrator.registerMigration("v8 actions proposed to the professional") { db in
+            try db.execute(sql: v8)
+        }
         return migrator
     }
 

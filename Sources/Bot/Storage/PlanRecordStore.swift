@@ -57,15 +57,17 @@ struct PlanRecordStore {
     }
 
     /// Returns the action's id.
+    /// `proposed`: given to the professional, who has yet to accept it (saved again, it is a
+    /// proposal from now).
     func saveAction(
         goalID: Int64, what: String, ownerKind: String, memberID: Int64?, dueDate: String?, dueTime: String?,
-        localID: String
+        proposed: Bool = false, localID: String
     ) throws -> Int64? {
         try upsertReturningID(
             "action",
             [
                 "goalId": goalID, "what": what, "ownerKind": ownerKind, "networkMemberId": memberID,
-                "dueDate": dueDate, "dueTime": dueTime
+                "dueDate": dueDate, "dueTime": dueTime, "proposedAt": proposed ? SQLDate(now) : nil
             ], localID)
     }
 

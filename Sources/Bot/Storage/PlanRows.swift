@@ -16,6 +16,8 @@ enum PlanRows {
         var status: String
         var result: String?
         var helped: Int?
+        /// Given to the professional by the inwoner and not accepted yet.
+        var proposed = false
     }
 
     struct Goal: Sendable {
@@ -57,7 +59,8 @@ enum PlanRows {
         try Row.fetchAll(
             db,
             sql: """
-                SELECT a.id, a.what, a.ownerKind, a.networkMemberId, n.name, a.dueDate, a.dueTime, a.status, a.result, a.helped
+                SELECT a.id, a.what, a.ownerKind, a.networkMemberId, n.name, a.dueDate, a.dueTime, a.status, a.result, a.helped,
+                    a.proposedAt IS NOT NULL AS proposed
                 FROM action a LEFT JOIN networkMember n ON n.id = a.networkMemberId
                 WHERE a.goalId = ? ORDER BY a.id
                 """, arguments: [goalID]
@@ -66,7 +69,7 @@ enum PlanRows {
                 id: row["id"], what: row["what"], ownerKind: row["ownerKind"], memberID: row["networkMemberId"], memberName: row["name"],
                 dueDate: (row["dueDate"] as String?).flatMap(LocalDate.init(iso:)),
                 dueTime: (row["dueTime"] as String?).flatMap(LocalTime.init(iso:)),
-                status: row["status"], result: row["result"], helped: row["helped"])
+                status: row["status"], result: row["result"], helped: row["helped"], proposed: row["proposed"])
         }
     }
 }

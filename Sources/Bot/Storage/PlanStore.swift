@@ -63,6 +63,15 @@ enum PlanStore {
                 """, arguments: [what, owner.kind, owner.memberID, due?.description, status, result, closedAt, actionID, personID])
     }
 
+    /// Ends the proposal of the inwoner's action (the professional accepted it, or answered with
+    /// another owner or date). True when it was a proposal until now, so the inwoner hears it once.
+    static func settleProposal(actionID: Int64, personID: Int64, in db: Database) throws -> Bool {
+        try db.execute(
+            sql: "UPDATE action SET proposedAt = NULL WHERE id = ? AND personId = ? AND proposedAt IS NOT NULL",
+            arguments: [actionID, personID])
+        return db.changesCount > 0
+    }
+
     /// The ids of all the inwoner's actions, open or not, in the order they were made.
     static func actionIDs(personID: Int64, in db: Database) throws -> [Int64] {
         try Int64.fetchAll(db, sql: "SELECT id FROM action WHERE personId = ? ORDER BY id", arguments: [personID])

@@ -32,6 +32,34 @@ struct StoreContractPlanTests {
         }
     }
 
+    /// A proposal to the professional ends once, and only for the inwoner whose action it is.
+    @Test(arguments: StoreBackend.allCases)
+    func aProposalIsSettledOnceAndOnlyByItsOwnInwoner(_ backend: StoreBackend) throws {
+        try backend.withStore { database in
+            let world = try Self.world(database)
+            let (proposed, plain) = try database.writer.write { db in
+                let records = ContractSeed.records(world.sam, in: db)
+                return (
+                    try records.saveAction(
+                        goalID: world.samsGoal, what: "Schuldhulp bellen", ownerKind: "professional", memberID: nil, dueDate: nil,
+                        dueTime: nil, proposed: true, localID: "a1")!,
+                    try records.saveAction(
+                        goalID: world.samsGoal, what: "Post openen", ownerKind: "inwoner", memberID: nil, dueDate: nil, dueTime: nil,
+                        localID: "a2")!
+                )
+            }
+            let flags = { try database.reader.read { db in try PlanRows.actions(goalID: world.samsGoal, in: db).map(\.proposed) } }
+            #expect(try flags() == [true, false])
+            try database.writer.write { db throws in
+                #expect(try !PlanStore.settleProposal(actionID: proposed, personID: world.other, in: db))
+                #expect(try !PlanStore.settleProposal(actionID: plain, personID: world.sam, in: db))
+                #expect(try PlanStore.settleProposal(actionID: proposed, personID: world.sam, in: db))
+                #expect(try !PlanStore.settleProposal(actionID: proposed, personID: world.sam, in: db))
+            }
+            #expect(try flags() == [false, false])
+        }
+    }
+
     @Test(arguments: StoreBackend.allCases)
     func newGoalsComeLastActiveWithLocalIdsOfTheirOwn(_ backend: StoreBackend) throws {
         try backend.withStore { database in

@@ -20,6 +20,7 @@ struct WebAccessTests {
             (.post, "/inwoners/\(id)/notities", [("notitie", "bekeken")]),
             (.post, "/inwoners/\(id)/acties", [("doel", "nieuw"), ("nieuw_doel", "Doel"), ("wat", "Iets doen"), ("wie", "inwoner")]),
             (.post, "/inwoners/\(id)/acties/1", [("wat", "Iets"), ("wie", "inwoner"), ("status", "gedaan")]),
+            (.post, "/inwoners/\(id)/acties/1/aannemen", []),
             (.post, "/inwoners/\(id)/wissen", [("bevestig", "WISSEN")])
         ]
     }

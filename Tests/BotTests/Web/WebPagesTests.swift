@@ -192,6 +192,66 @@ struct WebPagesTests {
         }
     }
 
+    /// A step the inwoner gave to the professional waits for them: taken on, or answered with
+    /// another date or owner; either way the inwoner hears the outcome, once.
+    @Test func aStepProposedToTheProfessionalIsTakenOnOrAnsweredAndTheInwonerIsTold() async throws {
+        let fixture = try WebFixture.make()
+        let id = fixture.annaInwoner
+        @Sendable func lastOutbox() throws -> (key: String?, person: Int64, text: String)? {
+            try fixture.database.reader.read { db in
+                try Row.fetchOne(
+                    db,
+                    sql:
+                        "SELECT m.textKey, m.personId, m.text FROM outbox o JOIN message m ON m.id = o.messageId ORDER BY o.id DESC LIMIT 1"
+                ).map { ($0["textKey"], $0["personId"], $0["text"]) }
+            }
+        }
+        let (first, second) = try await fixture.database.writer.write { db -> (Int64, Int64) in
+            let goal = try Int64.fetchOne(db, sql: "SELECT id FROM goal WHERE personId = ?", arguments: [id])!
+            let records = PlanRecordStore(db: db, personID: id, now: Fixtures.start)
+            let first = try records.saveAction(
+                goalID: goal, what: "Schuldhulp bellen", ownerKind: "professional", memberID: nil, dueDate: "2026-12-08", dueTime: nil,
+                proposed: true, localID: "voorstel-1")!
+            let second = try records.saveAction(
+                goalID: goal, what: "Met de huisbaas praten", ownerKind: "professional", memberID: nil, dueDate: nil, dueTime: nil,
+                proposed: true, localID: "voorstel-2")!
+            return (first, second)
+        }
+        try await fixture.app().test(.router) { client in
+            let anna = try await WebSession.login(client, email: WebFixture.anna)
+            let page = String(buffer: try await anna.get("/inwoners/\(id)").body)
+            #expect(page.components(separatedBy: "voorstel aan jou").count - 1 == 2)
+            #expect(page.contains("action=\"/inwoners/\(id)/acties/\(first)/aannemen\""))
+
+            // Taken on: no longer a proposal, and the inwoner hears it.
+            let accepted = try await anna.post("/inwoners/\(id)/acties/\(first)/aannemen", [])
+            #expect(accepted.status == .seeOther)
+            #expect(try lastOutbox()?.key == "melding.web.voorstel_aangenomen")
+            #expect(try lastOutbox()?.person == id)
+            #expect(try lastOutbox()?.text.contains("Schuldhulp bellen") == true)
+            // Once: taking it on again is refused with a reason, and nobody is told twice.
+            let outbox = try fixture.count("outbox")
+            let again = try await anna.post("/inwoners/\(id)/acties/\(first)/aannemen", [])
+            #expect(again.status == .badRequest)
+            #expect(String(buffer: again.body).contains("geen voorstel"))
+            #expect(try fixture.count("outbox") == outbox)
+
+            // Answered with a date of the professional's own: the inwoner hears the other proposal.
+            _ = try await anna.post(
+                "/inwoners/\(id)/acties/\(second)",
+                [("wat", "Met de huisbaas praten"), ("wie", "professional"), ("datum", "2026-12-10"), ("status", "gepland")])
+            #expect(try lastOutbox()?.key == "melding.web.voorstel_anders")
+            #expect(try lastOutbox()?.person == id)
+            #expect(try fixture.count("action WHERE proposedAt IS NOT NULL AND personId = \(id)") == 0)
+            let after = String(buffer: try await anna.get("/inwoners/\(id)").body)
+            #expect(!after.contains("voorstel aan jou"))
+
+            // Someone else's action id is not found.
+            let unknown = try await anna.post("/inwoners/\(id)/acties/999999/aannemen", [])
+            #expect(unknown.status == .notFound)
+        }
+    }
+
     @Test func aNetworkMemberWhoAcceptedIsToldDirectly() async throws {
         let fixture = try WebFixture.make()
         let id = fixture.annaInwoner

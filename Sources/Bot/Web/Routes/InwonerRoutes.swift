@@ -64,6 +64,14 @@ struct InwonerRoutes {
             }
             return Pages.redirect("/inwoners/\(try page.parameter("id"))?melding=actie#plan")
         }
+        pages.post("inwoners/:id/acties/:action/aannemen") { page in
+            let actionID = try page.parameter("action")
+            try await web.database.writer.write { db in
+                let id = try web.inwoner(page, event: "voorstel aangenomen", in: db)
+                try ActionEditor(service: web.service, personID: id, now: page.now, db: db).accept(actionID: actionID)
+            }
+            return Pages.redirect("/inwoners/\(try page.parameter("id"))?melding=aangenomen#plan")
+        }
         pages.post("inwoners/:id/acties/:action") { page in
             let change = try ActionEditor.change(from: page.form, requireStatus: true)
             let actionID = try page.parameter("action")
@@ -79,6 +87,7 @@ struct InwonerRoutes {
         "plan": "Het plan is als bericht naar de inwoner gestuurd.",
         "onbereikbaar": "Deze inwoner heeft geen telefoonnummer of kanaal: het plan is niet verstuurd.",
         "notitie": "De notitie is opgeslagen.",
-        "actie": "De actie is opgeslagen. Wie de actie doet, krijgt een bericht."
+        "actie": "De actie is opgeslagen. Wie de actie doet, krijgt een bericht.",
+        "aangenomen": "Je doet deze actie. De inwoner krijgt een bericht."
     ]
 }

@@ -69,12 +69,26 @@ struct ActionEditor {
             actionID, personID: personID, what: change.what, owner: owner, due: change.due, status: change.status,
             result: change.result, closedAt: closed ? now : nil, in: db)
         try ActionScheduler(policy: service.schedule, now: now, db: db).plan(actionID: actionID)
+        // A change to a proposal is the professional's answer to it: the inwoner hears it, unless
+        // the action is now theirs (then they hear it as its new owner below).
+        if try PlanStore.settleProposal(actionID: actionID, personID: personID, in: db), owner.kind != "inwoner" {
+            try tell(actionID: actionID, owner: PlanStore.Owner(kind: "inwoner", memberID: nil), key: "melding.web.voorstel_anders")
+        }
         if old != owner {
             try tell(actionID: actionID, owner: old, key: "melding.web.overgenomen")
             try tell(actionID: actionID, owner: owner, key: "melding.web.nieuw")
         } else {
             try tell(actionID: actionID, owner: owner, key: closed ? "melding.web.afgesloten" : "melding.web.gewijzigd")
         }
+    }
+
+    /// The professional takes on an action the inwoner proposed to them; the inwoner hears it.
+    func accept(actionID: Int64) throws {
+        guard try PlanStore.owner(actionID: actionID, personID: personID, in: db) != nil else { throw WebError.notFound }
+        guard try PlanStore.settleProposal(actionID: actionID, personID: personID, in: db) else {
+            throw WebError.badRequest("Deze actie is geen voorstel (meer).")
+        }
+        try tell(actionID: actionID, owner: PlanStore.Owner(kind: "inwoner", memberID: nil), key: "melding.web.voorstel_aangenomen")
     }
 
     /// `inwoner`, `professional` or `netwerk:<member id>` of this inwoner's network.

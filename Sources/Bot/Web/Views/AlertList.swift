@@ -19,6 +19,7 @@ struct AlertList {
         "actie_verlopen": "Actie verlopen zonder antwoord",
         "hulp_gevraagd": "Inwoner vraagt om contact",
         "datum_afspreken": "Stap zonder datum: samen een dag afspreken",
+        "actie_voorstel": "De inwoner stelt voor dat jij een stap doet: aannemen of iets anders voorstellen",
         "mantelzorg_overbelast": "Mantelzorger dreigt overbelast",
         "mantelzorg_stijgend": "Zorg voelt steeds zwaarder",
         "mantelzorg_onvolledig": "Vragenlijst mantelzorger onvolledig",

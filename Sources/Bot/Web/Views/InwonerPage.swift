@@ -158,6 +158,7 @@ struct InwonerPage {
                     "status": web.label("status", action.status),
                     "overdue": open && (action.dueDate.map { $0 < today } ?? false),
                     "result": action.result ?? "",
+                    "proposed": action.proposed,
                     "ownerOptions": ownerOptions(network: network, selected: owner),
                     "statusOptions": ActionEditor.statuses.map {
                         ["value": $0, "label": web.label("status", $0), "selected": $0 == action.status]
