@@ -51,6 +51,16 @@ struct WebFixture {
             transport: FakeProvider().transport, logger: Logger(label: "test"), runDispatcher: false)
     }
 
+    /// The newest message in the outbox: its text key, who it is for, and its text.
+    func lastOutbox() throws -> (key: String?, person: Int64, text: String)? {
+        try database.reader.read { db in
+            try Row.fetchOne(
+                db,
+                sql: "SELECT m.textKey, m.personId, m.text FROM outbox o JOIN message m ON m.id = o.messageId ORDER BY o.id DESC LIMIT 1"
+            ).map { ($0["textKey"], $0["personId"], $0["text"]) }
+        }
+    }
+
     func count(_ sql: String) throws -> Int {
         try database.reader.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(sql)") ?? 0 }
     }

@@ -103,16 +103,6 @@ struct WebPagesTests {
     @Test func theProfessionalAddsChangesReassignsAndClosesActionsAndTheOwnerIsTold() async throws {
         let fixture = try WebFixture.make()
         let id = fixture.annaInwoner
-        @Sendable func lastOutbox() throws -> (key: String?, person: Int64, text: String)? {
-            try fixture.database.reader.read { db in
-                try Row.fetchOne(
-                    db,
-                    sql:
-                        "SELECT m.textKey, m.personId, m.text FROM outbox o JOIN message m ON m.id = o.messageId ORDER BY o.id DESC LIMIT 1"
-                )
-                .map { ($0["textKey"], $0["personId"], $0["text"]) }
-            }
-        }
         try await fixture.app().test(.router) { client in
             let anna = try await WebSession.login(client, email: WebFixture.anna)
             let goal = try await fixture.database.reader.read { db in
@@ -126,9 +116,9 @@ struct WebPagesTests {
                 ])
             #expect(added.status == .seeOther)
             let actionID = try await fixture.database.reader.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM action")! }
-            #expect(try lastOutbox()?.key == "melding.web.nieuw")
-            #expect(try lastOutbox()?.person == id)
-            #expect(try lastOutbox()?.text.contains("Huurteam bellen") == true)
+            #expect(try fixture.lastOutbox()?.key == "melding.web.nieuw")
+            #expect(try fixture.lastOutbox()?.person == id)
+            #expect(try fixture.lastOutbox()?.text.contains("Huurteam bellen") == true)
             #expect(try fixture.count("job WHERE actionId = \(actionID) AND status = 'pending' AND kind = 'reminder'") >= 1)
             #expect(try fixture.count("job WHERE actionId = \(actionID) AND status = 'pending' AND kind = 'overdue'") == 1)
 
@@ -139,7 +129,7 @@ struct WebPagesTests {
                     ("wat", "Huurteam bellen"), ("wie", "inwoner"),
                     ("datum", "2026-12-09"), ("status", "gepland")
                 ])
-            #expect(try lastOutbox()?.key == "melding.web.gewijzigd")
+            #expect(try fixture.lastOutbox()?.key == "melding.web.gewijzigd")
             #expect(try fixture.count("job WHERE actionId = \(actionID) AND status = 'pending' AND dueAt < '2026-12-03'") == 0)
 
             // Reassigned to the professional: the inwoner hears someone else does it; no reminders remain.
@@ -149,7 +139,7 @@ struct WebPagesTests {
                     ("wat", "Huurteam bellen"), ("wie", "professional"),
                     ("datum", "2026-12-09"), ("status", "gepland")
                 ])
-            #expect(try lastOutbox()?.key == "melding.web.overgenomen")
+            #expect(try fixture.lastOutbox()?.key == "melding.web.overgenomen")
             #expect(try fixture.count("job WHERE actionId = \(actionID) AND status = 'pending' AND kind = 'reminder'") == 0)
 
             // Back to the inwoner, then closed with a result.
@@ -165,7 +155,7 @@ struct WebPagesTests {
                     ("wat", "Huurteam bellen"), ("wie", "inwoner"),
                     ("datum", "2026-12-09"), ("status", "gedaan"), ("resultaat", "Afspraak staat")
                 ])
-            #expect(try lastOutbox()?.key == "melding.web.afgesloten")
+            #expect(try fixture.lastOutbox()?.key == "melding.web.afgesloten")
             #expect(try fixture.count("job WHERE actionId = \(actionID) AND status = 'pending'") == 0)
             let row = try fixture.database.reader.read { db in
                 try Row.fetchOne(db, sql: "SELECT status, result FROM action WHERE id = ?", arguments: [actionID])!
@@ -197,15 +187,6 @@ struct WebPagesTests {
     @Test func aStepProposedToTheProfessionalIsTakenOnOrAnsweredAndTheInwonerIsTold() async throws {
         let fixture = try WebFixture.make()
         let id = fixture.annaInwoner
-        @Sendable func lastOutbox() throws -> (key: String?, person: Int64, text: String)? {
-            try fixture.database.reader.read { db in
-                try Row.fetchOne(
-                    db,
-                    sql:
-                        "SELECT m.textKey, m.personId, m.text FROM outbox o JOIN message m ON m.id = o.messageId ORDER BY o.id DESC LIMIT 1"
-                ).map { ($0["textKey"], $0["personId"], $0["text"]) }
-            }
-        }
         let (first, second) = try await fixture.database.writer.write { db -> (Int64, Int64) in
             let goal = try Int64.fetchOne(db, sql: "SELECT id FROM goal WHERE personId = ?", arguments: [id])!
             let records = PlanRecordStore(db: db, personID: id, now: Fixtures.start)
@@ -226,9 +207,9 @@ struct WebPagesTests {
             // Taken on: no longer a proposal, and the inwoner hears it.
             let accepted = try await anna.post("/inwoners/\(id)/acties/\(first)/aannemen", [])
             #expect(accepted.status == .seeOther)
-            #expect(try lastOutbox()?.key == "melding.web.voorstel_aangenomen")
-            #expect(try lastOutbox()?.person == id)
-            #expect(try lastOutbox()?.text.contains("Schuldhulp bellen") == true)
+            #expect(try fixture.lastOutbox()?.key == "melding.web.voorstel_aangenomen")
+            #expect(try fixture.lastOutbox()?.person == id)
+            #expect(try fixture.lastOutbox()?.text.contains("Schuldhulp bellen") == true)
             // Once: taking it on again is refused with a reason, and nobody is told twice.
             let outbox = try fixture.count("outbox")
             let again = try await anna.post("/inwoners/\(id)/acties/\(first)/aannemen", [])
@@ -240,8 +221,8 @@ struct WebPagesTests {
             _ = try await anna.post(
                 "/inwoners/\(id)/acties/\(second)",
                 [("wat", "Met de huisbaas praten"), ("wie", "professional"), ("datum", "2026-12-10"), ("status", "gepland")])
-            #expect(try lastOutbox()?.key == "melding.web.voorstel_anders")
-            #expect(try lastOutbox()?.person == id)
+            #expect(try fixture.lastOutbox()?.key == "melding.web.voorstel_anders")
+            #expect(try fixture.lastOutbox()?.person == id)
             #expect(try fixture.count("action WHERE proposedAt IS NOT NULL AND personId = \(id)") == 0)
             let after = String(buffer: try await anna.get("/inwoners/\(id)").body)
             #expect(!after.contains("voorstel aan jou"))
