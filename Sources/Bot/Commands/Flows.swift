@@ -20,6 +20,12 @@ extension Wegwijzer {
                 for error in errors { printError(error.description) }
                 guard errors.isEmpty else { throw ExitCode(1) }
                 print("OK: \(library.flows.count) flow(s), \(library.catalog.entries.count) texts, no problems found")
+                if library.socialMap.isExample {
+                    // Not a problem for the check, but inwoners must never be pointed to made-up places.
+                    print(
+                        "Note: \(SocialMap.fileName) is the fictitious example (voorbeeld: true); replace it with the gemeente's own sociale kaart"
+                    )
+                }
             }
         }
     }

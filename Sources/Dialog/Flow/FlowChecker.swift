@@ -16,6 +16,7 @@ public enum FlowChecker {
             for (key, place) in textsUsed(by: flow) where usedTexts[key] == nil { usedTexts[key] = place }
         }
         errors += checkLexicon(library)
+        errors += SocialMapChecker.check(library)
         // An instrument's title, items and bands are used by the instrument: problems with them
         // are reported at the instrument's line (naming where the text itself is).
         let instrumentTexts = textsUsed(byInstruments: library.instruments)

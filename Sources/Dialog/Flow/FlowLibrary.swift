@@ -2,8 +2,8 @@ import Foundation
 
 /// The flows and texts of one deployment, read from a directory of YAML files:
 /// `*.flow.yaml` (one flow each), `*.texts.yaml` (keyed wording), `*.instrument.yaml`
-/// (questionnaires), `lexicon.*.yaml` (the words people answer with) and `signals.*.yaml` (what a
-/// message may say besides an answer).
+/// (questionnaires), `lexicon.*.yaml` (the words people answer with), `signals.*.yaml` (what a
+/// message may say besides an answer) and `voorzieningen.yaml` (the gemeente's sociale kaart).
 public struct FlowLibrary: Sendable {
     public var flows: [String: Flow]
     public var catalog: Catalog
@@ -13,6 +13,8 @@ public struct FlowLibrary: Sendable {
     public var instruments: [String: Instrument] = [:]
     public var lexicon = Lexicon()
     public var signals = Signals()
+    /// `voorzieningen.yaml`: the algemene voorzieningen an inwoner can be pointed to; empty without the file.
+    public var socialMap = SocialMap()
 
     /// The flow that starts a conversation with an inwoner.
     public static let mainFlowID = "levenskracht"
@@ -25,9 +27,12 @@ public struct FlowLibrary: Sendable {
         var instruments: [String: Instrument] = [:]
         var lexicon = Lexicon()
         var signals = Signals()
+        var socialMap = SocialMap()
         for file in files.sorted(by: { $0.name < $1.name }) {
             if file.name == "schedule.yaml" {
                 schedule = try ScheduleSettings.decode(file.contents, file: file.name)
+            } else if file.name == SocialMap.fileName {
+                socialMap = try SocialMapDecoder.decode(file.contents, file: file.name)
             } else if file.name.hasSuffix(".texts.yaml") {
                 try CatalogDecoder.decode(file.contents, file: file.name, into: &catalog)
             } else if file.name.hasSuffix(".flow.yaml") {
@@ -62,6 +67,7 @@ public struct FlowLibrary: Sendable {
         self.instruments = instruments
         self.lexicon = lexicon
         self.signals = signals
+        self.socialMap = socialMap
     }
 
     /// The items of an instrument as options of the list named after it, in item order (empty for an
