@@ -22,7 +22,8 @@ struct StoreTests {
         let applied = try database.reader.read { db in try AppDatabase.migrator.appliedIdentifiers(db) }
         #expect(
             applied.sorted() == [
-                "v1 create core tables", "v2 outbox delivery", "v3 scheduler", "v4 mantelzorg check-ins",
+                "v1 create core tables", "v10 network support and closeness", "v2 outbox delivery", "v3 scheduler",
+                "v4 mantelzorg check-ins",
                 "v5 professionals", "v6 urgent alerts and waiting follow-ups", "v7 erasures finished later",
                 "v8 actions proposed to the professional"
             ])

@@ -38,6 +38,12 @@ struct RecordWriter {
         return value.key
     }
 
+    /// The keys of a list of options, comma-separated (`praktisch,advies`); NULL for none or an empty list.
+    func keys(_ value: Value?) -> String? {
+        let keys = value?.listItems.compactMap(\.key) ?? []
+        return keys.isEmpty ? nil : keys.joined(separator: ",")
+    }
+
     /// A database id handed to a flow as a variable (`actie.id`).
     func number(_ value: Value?) -> Int64? {
         switch value {
@@ -75,6 +81,7 @@ struct RecordWriter {
         case .network:
             try store.saveNetworkMember(
                 name: text(f["name"]), relation: text(f["relation"]), helps: text(f["helps"]), phone: key(f["phone"]),
+                support: keys(f["support"]), closeness: bool(f["close"]).map { $0 ? "dichtbij" : "verder" },
                 localID: localID)
         case .wish:
             try store.saveWish(

@@ -62,17 +62,27 @@ enum NetworkStore {
         var phone: String?
         /// invited, accepted, declined or stopped; nil when not asked yet.
         var invitation: String?
+        /// The kinds of support (keys of the flow's list `steun`), in the order given; empty when not known.
+        var support: [String] = []
+        /// `dichtbij` or `verder`; nil when not known (someone first named in a plan step).
+        var closeness: String?
     }
 
     /// The inwoner's network members, in the order they were named.
     static func members(inwonerID: Int64, in db: Database) throws -> [Member] {
         try Row.fetchAll(
-            db, sql: "SELECT id, name, relation, helps, phone, invitation FROM networkMember WHERE personId = ? ORDER BY id",
+            db,
+            sql: """
+                SELECT id, name, relation, helps, phone, invitation, support, closeness FROM networkMember
+                WHERE personId = ? ORDER BY id
+                """,
             arguments: [inwonerID]
         ).map { row in
-            Member(
+            let support: String? = row["support"]
+            return Member(
                 id: row["id"], name: row["name"], relation: row["relation"], helps: row["helps"], phone: row["phone"],
-                invitation: row["invitation"])
+                invitation: row["invitation"], support: support.map { $0.split(separator: ",").map(String.init) } ?? [],
+                closeness: row["closeness"])
         }
     }
 

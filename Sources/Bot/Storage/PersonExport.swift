@@ -30,7 +30,8 @@ enum PersonExport {
             "scores": try rows("SELECT leefgebied, score, wantsChange, createdAt FROM score WHERE personId = ? ORDER BY id"),
             "strengths": try rows("SELECT kind, text, createdAt FROM strength WHERE personId = ? ORDER BY id"),
             "wishes": try rows("SELECT leefgebied, wens, behoefte, zelf, hulp FROM wish WHERE personId = ? ORDER BY id"),
-            "network": try rows("SELECT name, relation, helps, phone FROM networkMember WHERE personId = ? ORDER BY id"),
+            "network": try rows(
+                "SELECT name, relation, helps, support, closeness, phone FROM networkMember WHERE personId = ? ORDER BY id"),
             "mantelzorg": try rows("SELECT direction, name, hours, phone, checkin FROM mantelzorg WHERE personId = ? ORDER BY id"),
             "goals": goals,
             "spiegelbladen": try rows("SELECT module, confirmedAt FROM spiegelblad WHERE personId = ? ORDER BY id"),

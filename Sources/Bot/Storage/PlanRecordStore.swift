@@ -36,8 +36,18 @@ struct PlanRecordStore {
         try upsert("strength", ["kind": kind, "text": text], localID)
     }
 
-    func saveNetworkMember(name: String?, relation: String?, helps: String?, phone: String?, localID: String) throws {
-        try upsert("networkMember", ["name": name, "relation": relation, "helps": helps, "phone": phone], localID)
+    /// `support`: the kinds of support as comma-separated keys (`praktisch,advies`); `closeness`:
+    /// `dichtbij` or `verder`. Every field is written, NULL included: the flow sends all it knows.
+    func saveNetworkMember(
+        name: String?, relation: String?, helps: String?, phone: String?, support: String? = nil, closeness: String? = nil,
+        localID: String
+    ) throws {
+        try upsert(
+            "networkMember",
+            [
+                "name": name, "relation": relation, "helps": helps, "phone": phone, "support": support,
+                "closeness": closeness
+            ], localID)
     }
 
     func saveWish(leefgebied: String?, wens: String?, behoefte: String?, zelf: String?, hulp: String?, localID: String) throws {

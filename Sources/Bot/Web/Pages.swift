@@ -44,8 +44,13 @@ struct Pages: Sendable {
         .cacheControl: "no-store"
     ]
 
+    /// The template `name` filled with `object` (every text escaped); nil when there is no such template.
+    func html(_ name: String, _ object: [String: Any]) -> String? {
+        templates.render(object, withTemplate: name)
+    }
+
     func render(_ name: String, _ object: [String: Any], status: HTTPResponse.Status = .ok) -> Response {
-        let html = templates.render(object, withTemplate: name) ?? "<!doctype html><title>Fout</title><p>Pagina ontbreekt: \(name)</p>"
+        let html = html(name, object) ?? "<!doctype html><title>Fout</title><p>Pagina ontbreekt: \(name)</p>"
         var headers = Self.securityHeaders
         headers[.contentType] = "text/html; charset=utf-8"
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))

@@ -6,7 +6,7 @@ import Foundation
 public struct AnswerProbe: Sendable {
     /// The answer types as `wegwijzer parse` names them.
     public enum Kind: String, Sendable, CaseIterable {
-        case score, yesno, choice, choices, date, phone, name, relation, owner, followup, amount, person, people
+        case score, yesno, choice, choices, date, phone, name, relation, owner, followup, amount, person, people, support
     }
 
     public struct Result: Sendable, Equatable {
@@ -39,7 +39,7 @@ public struct AnswerProbe: Sendable {
     }
 
     /// Fixed lists the types read against by default.
-    static let choiceList = "leefgebieden", followupList = "uitkomst", amountList = "uren"
+    static let choiceList = "leefgebieden", followupList = "uitkomst", amountList = "uren", supportList = "steun"
 
     /// - Parameter choices: labels of the options (for choice and choices; the leefgebieden when
     ///   empty), or the network for owner as `Naam` or `Naam:relatie`.
@@ -62,6 +62,10 @@ public struct AnswerProbe: Sendable {
             options = choices.isEmpty ? fixed(Self.choiceList) : choices.map { ShownOption(value: .text($0), labels: [$0], shown: $0) }
         case .followup:
             options = fixed(Self.followupList)
+        case .support:
+            // "Waar helpt Ans je mee?": several kinds at once, GEEN is an answer.
+            spec = AnswerSpec(type: .choice, multiple: true, allowUnknown: true)
+            options = fixed(Self.supportList)
         case .amount:
             spec = AnswerSpec(type: .amount, allowUnknown: true)
             options = fixed(Self.amountList)
@@ -112,6 +116,7 @@ public struct AnswerProbe: Sendable {
             return "[" + items.compactMap { item in options.firstIndex { $0.value == item }.map { String($0 + 1) } }.joined(separator: ",")
                 + "]"
         case (.followup, .option(_, let key)), (.amount, .option(_, let key)): return Self.quoted(key)
+        case (.support, .list(let items)): return "[" + items.compactMap { $0.key.map(Self.quoted) }.joined(separator: ",") + "]"
         case (.owner, .option(_, let key)): return Self.quoted(key == "zelf" ? "inwoner" : "professional")
         case (.owner, .record(let fields)):
             if case .text(let name)? = fields["name"] ?? fields["naam"] { return Self.quoted("network:\(name)") }

@@ -42,6 +42,47 @@ struct StoreContractNetworkTests {
         }
     }
 
+    /// The kinds of support and the closeness the intake asks: saved again with the same local id
+    /// (closeness is asked after the kinds), read back, exported, and gone with the inwoner.
+    @Test(arguments: StoreBackend.allCases)
+    func aMembersSupportAndClosenessAreKeptExportedAndErasedWithTheInwoner(_ backend: StoreBackend) throws {
+        try backend.withStore { database in
+            let sam = try database.writer.write { db in
+                let sam = try ContractSeed.inwoner(phone: "+31610000000", name: "Sam", in: db)
+                let records = PlanRecordStore(db: db, personID: sam, now: ContractSeed.now)
+                try records.saveNetworkMember(
+                    name: "Ans", relation: "zus", helps: nil, phone: nil, support: "praktisch,emotioneel", localID: "network-1")
+                try records.saveNetworkMember(
+                    name: "Ans", relation: "zus", helps: nil, phone: nil, support: "praktisch,emotioneel", closeness: "dichtbij",
+                    localID: "network-1")
+                try records.saveNetworkMember(
+                    name: "Cor", relation: "buurman", helps: nil, phone: nil, support: nil, closeness: "verder", localID: "network-2")
+                // Named first in a plan step: neither is known.
+                try records.saveNetworkMember(name: "Bo", relation: nil, helps: nil, phone: nil, localID: "network-3")
+                return sam
+            }
+            let members = try database.reader.read { db in try NetworkStore.members(inwonerID: sam, in: db) }
+            #expect(members.map(\.name) == ["Ans", "Cor", "Bo"])
+            #expect(members.map(\.support) == [["praktisch", "emotioneel"], [], []])
+            #expect(members.map(\.closeness) == ["dichtbij", "verder", nil])
+            let network = try #require(try StoreContractIntakeTests.export(sam, database)["network"] as? [[String: Any]])
+            #expect(network.map { $0["support"] as? String } == ["praktisch,emotioneel", nil, nil])
+            #expect(network.map { $0["closeness"] as? String } == ["dichtbij", "verder", nil])
+            // Only the two words the page knows are a closeness.
+            #expect(throws: DatabaseError.self) {
+                try database.writer.write { db in
+                    try PlanRecordStore(db: db, personID: sam, now: ContractSeed.now).saveNetworkMember(
+                        name: "Bo", relation: nil, helps: nil, phone: nil, closeness: "ver", localID: "network-3")
+                }
+            }
+            try database.writer.write { db in try Erasure.erase(personID: sam, at: ContractSeed.now, in: db) }
+            try database.reader.read { db throws in
+                #expect(try NetworkStore.members(inwonerID: sam, in: db).isEmpty)
+                #expect(try backend.tables(containing: "praktisch,emotioneel", in: db).isEmpty)
+            }
+        }
+    }
+
     @Test(arguments: StoreBackend.allCases)
     func aMemberIsMadeAPersonOnceWhenFirstWrittenToAndMarkedInvitedOnce(_ backend: StoreBackend) throws {
         try backend.withStore { database in

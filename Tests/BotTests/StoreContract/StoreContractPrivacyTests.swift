@@ -88,6 +88,9 @@ struct StoreContractPrivacyTests {
             #expect(list("wishes").count == 1)
             #expect(list("network").compactMap { $0["name"] as? String } == ["Ans", "Piet"])
             #expect(list("network").first?["phone"] as? String == Self.memberPhone)
+            // Ans helps with boodschappen and is close; Piet helps with nothing named and is further away.
+            #expect(list("network").map { $0["support"] as? String } == ["praktisch", nil])
+            #expect(list("network").map { $0["closeness"] as? String } == ["dichtbij", "verder"])
             #expect(list("mantelzorg").compactMap { $0["name"] as? String } == ["Mijn moeder", "Mo"])
             let goals = list("goals")
             #expect(goals.compactMap { $0["text"] as? String } == ["Een huis zonder schimmel"])

@@ -59,7 +59,15 @@ struct WebPagesTests {
             // The care the inwoner gives, with its hours.
             #expect(page.contains("<th scope=\"row\">Mijn moeder</th><td>zorgt voor</td><td>4 tot 8 uur per week</td>"))
             #expect(page.contains("Ik ben"))
-            #expect(page.contains("<th scope=\"row\">Ans</th>"))
+            // The network as circles round the inwoner, and beside it a table of the same: Ans helps
+            // with boodschappen, is close and takes a step; Piet helps with nothing named, further away.
+            #expect(
+                page.contains("<svg viewBox=\"0 0 640 420\" width=\"100%\" role=\"img\" aria-labelledby=\"netwerk-title netwerk-desc\">"))
+            #expect(page.contains("<circle class=\"ring inner\""))
+            #expect(page.contains("<text class=\"label kinds\" x=\"320.0\" y=\"161.0\" text-anchor=\"middle\">Praktisch</text>"))
+            #expect(page.contains("<th scope=\"row\">Ans</th><td>zus</td><td>Praktisch</td><td>dichtbij</td>"))
+            #expect(page.contains("<td>Ans vragen mee te gaan</td>"))
+            #expect(page.contains("<th scope=\"row\">Piet</th><td>buurman</td><td>niet bekend</td><td>verder weg</td>"))
             #expect(page.contains("class=\"transcript\""))
             #expect(page.contains("Module 3: Vervullen</strong>: klaar op 23-11-2026"))
             // Every action has its own edit form with the CSRF token.

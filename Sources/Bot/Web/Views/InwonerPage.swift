@@ -12,7 +12,8 @@ struct InwonerPage {
     func values() throws -> [String: Any] {
         guard let person = try PersonStore.profile(personID: personID, in: db) else { throw WebError.notFound }
         let name = person.name ?? ""
-        let network = try self.network()
+        let members = try NetworkStore.members(inwonerID: personID, in: db)
+        let network = members.map { ["id": $0.id, "name": $0.name] as [String: Any] }
         let checkins = try self.checkins()
         let wishes = try self.wishes()
         let care = try self.care()
@@ -35,8 +36,8 @@ struct InwonerPage {
             "hasWishes": !wishes.isEmpty,
             "care": care,
             "hasCare": !care.isEmpty,
-            "network": network,
-            "hasNetwork": !network.isEmpty,
+            "networkPicture": networkPicture(members, plan: plan).values,
+            "hasNetwork": !members.isEmpty,
             "checkins": checkins,
             "hasCheckins": !checkins.isEmpty,
             "goals": goals(plan, network: network),
@@ -115,15 +116,26 @@ struct InwonerPage {
         return answer
     }
 
-    private func network() throws -> [[String: Any]] {
-        let invitation = ["invited": "uitgenodigd", "accepted": "doet mee", "declined": "wil niet", "stopped": "gestopt"]
-        return try NetworkStore.members(inwonerID: personID, in: db).map { member in
-            [
-                "id": member.id, "name": member.name, "relation": member.relation ?? "", "helps": member.helps ?? "",
-                "phone": WebFormat.masked(member.phone),
-                "invitation": member.invitation.flatMap { invitation[$0] } ?? (member.phone == nil ? "geen telefoon" : "nog niet gevraagd")
-            ]
+    /// The members as circles around the inwoner, with their kinds of support, how close they
+    /// are, the steps they take part in and whether they get reminders.
+    private func networkPicture(_ members: [NetworkStore.Member], plan: [PlanRows.Goal]) -> NetworkPicture {
+        let reminders = [
+            "invited": "nee, nog geen antwoord op de uitnodiging", "accepted": "ja", "declined": "nee, wil niet",
+            "stopped": "nee, gestopt"
+        ]
+        let actions = plan.flatMap(\.actions)
+        let kinds = (web.library.flows[FlowLibrary.mainFlowID]?.lists["steun"] ?? []).map {
+            NetworkPicture.Kind(key: $0, label: NetworkPicture.shortLabel(web.label("steun", $0)))
         }
+        return NetworkPicture(
+            members: members.map { member in
+                NetworkPicture.Member(
+                    name: member.name, relation: member.relation,
+                    support: member.support, helps: member.helps, closeness: member.closeness, phone: WebFormat.masked(member.phone),
+                    actions: actions.filter { $0.memberID == member.id }.map(\.what),
+                    reminders: member.invitation.flatMap { reminders[$0] }
+                        ?? (member.phone == nil ? "nee, geen telefoon" : "nee, nog niet gevraagd"))
+            }, kinds: kinds)
     }
 
     /// The mantelzorgers' check-ins: the burden over time, with its trend.
