@@ -134,6 +134,8 @@ def browse(base):
               "radar chart leaves unrated leefgebieden open")
         check("Spiegelblad module 1" in driver.page_source, "spiegelblad shown")
         check("Een huis zonder schimmel" in driver.page_source, "goal shown")
+        check(len(driver.find_elements(By.CSS_SELECTOR, "table.resources tbody tr")) >= 2, "hulpbronnen of a wish with their kinds")
+        check("Wie doet mee:" in driver.find_element(By.ID, "plan").text, "the mix of a goal")
         shot("2-inwoner")
         accessible("inwoner")
         driver.find_element(By.ID, "scores").screenshot(os.path.join(OUT, "2b-radar.png"))

@@ -67,7 +67,7 @@ struct ConversationServiceTests {
         #expect(texts.filter { !$0.isEmpty }.isEmpty)
         let consent = try database.reader.read { db in try Row.fetchOne(db, sql: "SELECT textShown, flowVersion FROM consent") }
         #expect((consent?["textShown"] as String?)?.contains("Alleen jouw hulpverlener") == true)
-        #expect(consent?["flowVersion"] == "levenskracht@2")
+        #expect(consent?["flowVersion"] == "levenskracht@3")
     }
 
     @Test func aCorrectedScoreUpdatesItsRowInsteadOfAddingOne() throws {

@@ -15,7 +15,7 @@ struct StoreTests {
         for table in [
             "person", "contact", "conversation", "message", "outbox", "answer", "consent", "score", "strength",
             "networkMember", "wish", "mantelzorg", "goal", "action", "spiegelblad", "moduleProgress", "alert",
-            "job", "checkin", "professional", "webSession", "note", "audit", "erasurePending"
+            "job", "checkin", "professional", "webSession", "note", "audit", "erasurePending", "hulpbron"
         ] {
             #expect(tables.contains(table), "missing table \(table)")
         }
@@ -25,7 +25,7 @@ struct StoreTests {
                 "v1 create core tables", "v10 network support and closeness", "v2 outbox delivery", "v3 scheduler",
                 "v4 mantelzorg check-ins",
                 "v5 professionals", "v6 urgent alerts and waiting follow-ups", "v7 erasures finished later",
-                "v8 actions proposed to the professional"
+                "v8 actions proposed to the professional", "v9 hulpbronnen and who carries an action"
             ])
     }
 

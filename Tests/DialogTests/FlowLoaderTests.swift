@@ -192,7 +192,8 @@ struct FlowLoaderTests {
         let text = Self.valid.replacingOccurrences(
             of: "    say: t.hallo\n", with: "    ask: t.vraag\n    answer: {type: yesno, options: kleuren}\n")
         let error = try #require(Self.decodeError(text))
-        #expect(error == FlowError(file: Self.file, line: 7, node: "a", message: "only a choice, owner, amount or person has 'options'"))
+        #expect(
+            error == FlowError(file: Self.file, line: 7, node: "a", message: "only a choice, owner, amount, person or text has 'options'"))
     }
 
     @Test func askWithoutAnswer() throws {

@@ -87,6 +87,10 @@ struct RecordWriter {
             try store.saveWish(
                 leefgebied: key(f["leefgebied"]), wens: text(f["wens"]), behoefte: text(f["behoefte"]), zelf: text(f["zelf"]),
                 hulp: text(f["hulp"]), localID: localID)
+        case .resource:
+            try store.saveResource(
+                wishLocalID: key(f["wish"]), text: text(f["text"]), kinds: (f["kinds"]?.listItems ?? []).compactMap(\.key),
+                has: bool(f["have"]) ?? false, localID: localID)
         case .carerLink:
             if let id = try store.saveCarerLink(
                 direction: key(f["direction"]), name: text(f["name"]), hours: key(f["hours"]),
@@ -159,7 +163,8 @@ struct RecordWriter {
         }
         if let actionID = try store.saveAction(
             goalID: goalID, what: text(f["what"]) ?? "", ownerKind: owner, memberID: memberID,
-            dueDate: dueDate, dueTime: dueTime, proposed: f["proposal"] == .bool(true), localID: localID)
+            dueDate: dueDate, dueTime: dueTime, proposed: f["proposal"] == .bool(true), voorziening: key(f["voorziening"]),
+            localID: localID)
         {
             try ActionScheduler(policy: service.schedule, now: now, db: db).plan(actionID: actionID)
         }

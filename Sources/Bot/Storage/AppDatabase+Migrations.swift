@@ -28,6 +28,9 @@ extension AppDatabase {
         migrator.registerMigration("v8 actions proposed to the professional") { db in
             try db.execute(sql: v8)
         }
+        migrator.registerMigration("v9 hulpbronnen and who carries an action") { db in
+            try db.execute(sql: v9)
+        }
         migrator.registerMigration("v10 network support and closeness") { db in
             try db.execute(sql: v10)
         }

@@ -1,3 +1,4 @@
+import Dialog
 import Foundation
 import GRDB
 
@@ -36,6 +37,16 @@ enum IntakeStore {
         var zelf: String?
         /// Who or what could help.
         var hulp: String?
+        /// What the inwoner has and lacks for it, in the order told.
+        var resources: [Resource] = []
+    }
+
+    /// A hulpbron of a wish, in the inwoner's words, with the kinds read in them.
+    struct Resource: Sendable, Equatable {
+        var text: String
+        var kinds: [ResourceKind]
+        /// Already there (a strength, someone who helps), or lacking.
+        var has: Bool
     }
 
     /// Mantelzorg the inwoner receives (`ontvangt`: from whom) or gives (`geeft`: to whom).
@@ -66,10 +77,24 @@ enum IntakeStore {
 
     /// The inwoner's wishes in the order they told them.
     static func wishes(personID: Int64, in db: Database) throws -> [Wish] {
-        try Row.fetchAll(
-            db, sql: "SELECT leefgebied, wens, behoefte, zelf, hulp FROM wish WHERE personId = ? ORDER BY id", arguments: [personID]
+        var resources: [String: [Resource]] = [:]
+        let rows = try Row.fetchAll(
+            db, sql: "SELECT wishLocalId, text, kinds, has FROM hulpbron WHERE personId = ? ORDER BY has DESC, id", arguments: [personID])
+        for row in rows {
+            let kinds: String = row["kinds"]
+            let resource = Resource(
+                text: row["text"], kinds: kinds.split(separator: ",").compactMap { ResourceKind(rawValue: String($0)) }, has: row["has"])
+            resources[row["wishLocalId"] ?? "", default: []].append(resource)
+        }
+        return try Row.fetchAll(
+            db, sql: "SELECT localId, leefgebied, wens, behoefte, zelf, hulp FROM wish WHERE personId = ? ORDER BY id",
+            arguments: [personID]
         )
-        .map { Wish(leefgebied: $0["leefgebied"], wens: $0["wens"], behoefte: $0["behoefte"], zelf: $0["zelf"], hulp: $0["hulp"]) }
+        .map {
+            Wish(
+                leefgebied: $0["leefgebied"], wens: $0["wens"], behoefte: $0["behoefte"], zelf: $0["zelf"], hulp: $0["hulp"],
+                resources: resources[$0["localId"]] ?? [])
+        }
     }
 
     /// The mantelzorg the inwoner told about, received first, each in the order told.

@@ -15,7 +15,8 @@ enum PersonExport {
                 db,
                 sql: """
                     SELECT a.what, CASE a.ownerKind WHEN 'netwerk' THEN COALESCE(n.name, 'netwerk') ELSE a.ownerKind END AS who,
-                           a.ownerKind, a.dueDate || COALESCE('T' || a.dueTime, '') AS due, a.status, a.result
+                           a.ownerKind, a.voorziening, a.specialist, a.dueDate || COALESCE('T' || a.dueTime, '') AS due, a.status,
+                           a.result
                     FROM action a LEFT JOIN networkMember n ON n.id = a.networkMemberId
                     WHERE a.goalId = ? ORDER BY a.id
                     """, arguments: [goalID]
@@ -29,7 +30,8 @@ enum PersonExport {
             ),
             "scores": try rows("SELECT leefgebied, score, wantsChange, createdAt FROM score WHERE personId = ? ORDER BY id"),
             "strengths": try rows("SELECT kind, text, createdAt FROM strength WHERE personId = ? ORDER BY id"),
-            "wishes": try rows("SELECT leefgebied, wens, behoefte, zelf, hulp FROM wish WHERE personId = ? ORDER BY id"),
+            "wishes": try rows("SELECT localId, leefgebied, wens, behoefte, zelf, hulp FROM wish WHERE personId = ? ORDER BY id"),
+            "hulpbronnen": try rows("SELECT wishLocalId, text, kinds, has, createdAt FROM hulpbron WHERE personId = ? ORDER BY id"),
             "network": try rows(
                 "SELECT name, relation, helps, support, closeness, phone FROM networkMember WHERE personId = ? ORDER BY id"),
             "mantelzorg": try rows("SELECT direction, name, hours, phone, checkin FROM mantelzorg WHERE personId = ? ORDER BY id"),

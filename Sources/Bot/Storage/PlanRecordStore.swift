@@ -54,6 +54,14 @@ struct PlanRecordStore {
         try upsert("wish", ["leefgebied": leefgebied, "wens": wens, "behoefte": behoefte, "zelf": zelf, "hulp": hulp], localID)
     }
 
+    /// A hulpbron of a wish: `has` for what the inwoner already has, else what they lack; `kinds`
+    /// as the comma-separated keys of `ResourceKind`.
+    func saveResource(wishLocalID: String?, text: String?, kinds: [String], has: Bool, localID: String) throws {
+        guard let text else { return }
+        try upsert(
+            "hulpbron", ["wishLocalId": wishLocalID, "text": text, "kinds": kinds.joined(separator: ","), "has": has], localID)
+    }
+
     /// Mantelzorg given or received; returns the row's id.
     func saveCarerLink(direction: String?, name: String?, hours: String?, phone: String?, checkin: Bool?, localID: String) throws -> Int64?
     {
@@ -71,13 +79,14 @@ struct PlanRecordStore {
     /// proposal from now).
     func saveAction(
         goalID: Int64, what: String, ownerKind: String, memberID: Int64?, dueDate: String?, dueTime: String?,
-        proposed: Bool = false, localID: String
+        proposed: Bool = false, voorziening: String? = nil, localID: String
     ) throws -> Int64? {
         try upsertReturningID(
             "action",
             [
                 "goalId": goalID, "what": what, "ownerKind": ownerKind, "networkMemberId": memberID,
-                "dueDate": dueDate, "dueTime": dueTime, "proposedAt": proposed ? SQLDate(now) : nil
+                "dueDate": dueDate, "dueTime": dueTime, "proposedAt": proposed ? SQLDate(now) : nil,
+                "voorziening": voorziening
             ], localID)
     }
 

@@ -18,6 +18,12 @@ enum PlanRows {
         var helped: Int?
         /// Given to the professional by the inwoner and not accepted yet.
         var proposed = false
+        /// The voorziening of the sociale kaart it goes through (its id in `voorzieningen.yaml`).
+        var voorziening: String?
+        /// The specialist the professional refers to ("huisarts", "ggz").
+        var specialist: String?
+
+        var carrier: PlanCarrier { PlanCarrier(ownerKind: ownerKind, voorziening: voorziening, specialist: specialist) }
     }
 
     struct Goal: Sendable {
@@ -28,6 +34,12 @@ enum PlanRows {
         var actions: [Action]
         var before: Int?
         var after: Int?
+
+        /// Who or what carries the goal's actions, each once, in the order of `PlanCarrier`.
+        var mix: [PlanCarrier] {
+            let carriers = Set(actions.map(\.carrier))
+            return PlanCarrier.allCases.filter(carriers.contains)
+        }
     }
 
     static func goals(personID: Int64, in db: Database) throws -> [Goal] {
@@ -60,7 +72,7 @@ enum PlanRows {
             db,
             sql: """
                 SELECT a.id, a.what, a.ownerKind, a.networkMemberId, n.name, a.dueDate, a.dueTime, a.status, a.result, a.helped,
-                    a.proposedAt IS NOT NULL AS proposed
+                    a.proposedAt IS NOT NULL AS proposed, a.voorziening, a.specialist
                 FROM action a LEFT JOIN networkMember n ON n.id = a.networkMemberId
                 WHERE a.goalId = ? ORDER BY a.id
                 """, arguments: [goalID]
@@ -69,7 +81,16 @@ enum PlanRows {
                 id: row["id"], what: row["what"], ownerKind: row["ownerKind"], memberID: row["networkMemberId"], memberName: row["name"],
                 dueDate: (row["dueDate"] as String?).flatMap(LocalDate.init(iso:)),
                 dueTime: (row["dueTime"] as String?).flatMap(LocalTime.init(iso:)),
-                status: row["status"], result: row["result"], helped: row["helped"], proposed: row["proposed"])
+                status: row["status"], result: row["result"], helped: row["helped"], proposed: row["proposed"],
+                voorziening: row["voorziening"], specialist: row["specialist"])
         }
+    }
+}
+
+extension PlanRows.Action {
+    /// The voorziening's name (or its id when the sociale kaart no longer has it), or the specialist.
+    func via(_ map: SocialMap, _ language: Language) -> String? {
+        if let voorziening { return map[voorziening].flatMap { $0.name[language] ?? $0.name[.nl] } ?? voorziening }
+        return specialist
     }
 }

@@ -28,15 +28,16 @@ enum PlanStore {
     }
 
     /// Adds a planned action (status gepland) under the inwoner's goal and returns its id. Every call adds one.
+    /// `specialist`: a referral by the professional to specialist help ("huisarts", "ggz").
     static func addAction(
-        personID: Int64, goalID: Int64, what: String, owner: Owner, due: LocalDate?, at now: Date,
+        personID: Int64, goalID: Int64, what: String, owner: Owner, due: LocalDate?, specialist: String? = nil, at now: Date,
         in db: Database
     ) throws -> Int64 {
         try db.execute(
             sql: """
-                INSERT INTO action (personId, goalId, localId, what, ownerKind, networkMemberId, dueDate, status, createdAt)
-                VALUES (?, ?, ?, ?, ?, ?, ?, 'gepland', ?)
-                """, arguments: [personID, goalID, webLocalID(), what, owner.kind, owner.memberID, due?.description, now])
+                INSERT INTO action (personId, goalId, localId, what, ownerKind, networkMemberId, dueDate, status, specialist, createdAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'gepland', ?, ?)
+                """, arguments: [personID, goalID, webLocalID(), what, owner.kind, owner.memberID, due?.description, specialist, now])
         return db.lastInsertedRowID
     }
 

@@ -20,6 +20,7 @@ enum SupportPlan {
                     "due": action.dueDate.map { .date($0, action.dueTime) } ?? .none,
                     "status": .option(list: "status", key: action.status)
                 ]
+                if let via = action.via(library.socialMap, language) { fields["via"] = .text(via) }
                 if let result = action.result { fields["result"] = .text(result) }
                 if let helped = action.helped { fields["helped"] = .number(helped) }
                 return .record(fields)
@@ -28,6 +29,10 @@ enum SupportPlan {
                 "text": .text(goal.text), "acties": .list(actions),
                 "status": .option(list: "doelstatus", key: goal.status)
             ]
+            // The mix is worth saying once more than one kind of help takes part.
+            if goal.mix.count > 1 {
+                fields["mix"] = .record(["wie": .list(goal.mix.map { .option(list: PlanCarrier.list, key: $0.rawValue) })])
+            }
             if let leefgebied = goal.leefgebied {
                 fields["leefgebied"] = .option(list: "leefgebieden", key: leefgebied)
                 if let before = goal.before, let after = goal.after {

@@ -7,14 +7,20 @@ public final class Engine: Sendable {
     public let catalog: Catalog
     public let lexicon: Lexicon
     public let signals: Signals
+    /// The gemeente's sociale kaart, for `find: voorzieningen`.
+    public let socialMap: SocialMap
     public let environment: DialogEnvironment
     let questionGraph: QuestionGraph
     /// The options of every fixed list of the flow with their synonyms, per language: the same
     /// lists are shown and read at every choice question.
     let listOptions: [Language: [String: [ShownOption]]]
 
-    public init(flow: Flow, catalog: Catalog, lexicon: Lexicon, signals: Signals, environment: DialogEnvironment = .amsterdam) {
+    public init(
+        flow: Flow, catalog: Catalog, lexicon: Lexicon, signals: Signals, socialMap: SocialMap = SocialMap(),
+        environment: DialogEnvironment = .amsterdam
+    ) {
         self.flow = flow
+        self.socialMap = socialMap
         self.catalog = catalog
         self.lexicon = lexicon
         self.signals = signals

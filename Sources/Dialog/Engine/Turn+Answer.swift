@@ -54,7 +54,7 @@ extension Turn {
                 if case .list(let name) = source { return flow.hours[name] }
                 return nil
             }.first : nil
-        return reader.read(text, spec, options: spec.type.hasOptions || spec.type == .person ? options(for: spec) : [], bands: bands)
+        return reader.read(text, spec, options: spec.showsOptions || spec.type == .person ? options(for: spec) : [], bands: bands)
     }
 
     static func confirmKey(_ type: AnswerType) -> String {
@@ -69,7 +69,7 @@ extension Turn {
     mutating func reprompt(_ key: String, _ extra: [String: Value], _ node: Node, _ question: Question) {
         if question.quiet { return say(question.text) }
         var lines = [render(key, extra: extra)]
-        if question.answer.type.hasOptions { lines.append(numberedOptions(question.answer)) }
+        if question.answer.showsOptions { lines.append(numberedOptions(question.answer)) }
         outputs.append(.say(key: key, text: lines.joined(separator: "\n")))
     }
 
@@ -119,19 +119,32 @@ extension Turn {
             case .list(let name):
                 return engine.listOptions[state.language]?[name] ?? []
             case .items(let path, let labelField):
-                return (scope.value(at: path)?.listItems ?? []).map { item in
+                let items = scope.value(at: path)?.listItems ?? []
+                let names = items.map(offerNameWords)
+                // A word that two offers share ("Voorbeeldstad") names neither.
+                let shared = Set(names.flatMap { $0 }.filter { word in names.filter { $0.contains(word) }.count > 1 })
+                return zip(items, names).map { item, nameWords in
                     let shownValue = labelField.flatMap { item[$0] } ?? item
                     let labels = Language.allCases.map { Renderer(catalog: catalog, language: $0).format(shownValue) }
                     var synonyms: [[String]] = []
                     for field in ["relation", "relatie"] {
                         if case .text(let relation)? = item[field] { synonyms += engine.lexicon.relationWords(for: relation) }
                     }
+                    synonyms += nameWords.subtracting(shared).sorted().map { [$0] }
                     return ShownOption(
                         value: item, labels: labels, shown: labels[Language.allCases.firstIndex(of: state.language)!],
                         synonyms: synonyms)
                 }
             }
         }
+    }
+
+    /// An offer (a voorziening of the sociale kaart) is also named by a word of its name ("het
+    /// huurteam"); words of four letters or fewer are too common to name one.
+    private func offerNameWords(_ item: Value) -> Set<String> {
+        guard let name = item["naam"], case .option = name else { return [] }
+        let words = Language.allCases.flatMap { Words.phrase(Renderer(catalog: catalog, language: $0).format(name)) }
+        return Set(words.filter { $0.utf8.count >= EditDistance.minimumLength })
     }
 
     /// "1 Geld\n2 Wonen ...": the options as the question shows them.

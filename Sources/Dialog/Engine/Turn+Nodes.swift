@@ -69,7 +69,7 @@ extension Turn {
     mutating func ask(_ node: Node, prefix: String?, silently: Bool = false) throws(FlowFault) {
         guard let question = node.question else { throw FlowFault(description: "'\(node.id)' is not a question") }
         state.node = node.id
-        let options = question.answer.type.hasOptions ? self.options(for: question.answer) : []
+        let options = question.answer.showsOptions ? self.options(for: question.answer) : []
         // A choice with one option is no choice: it is taken without asking (and without a
         // checkpoint, so TERUG passes it by).
         if question.answer.type.hasOptions, !question.quiet {
@@ -88,7 +88,7 @@ extension Turn {
         if let prefix { lines.append(prefix) }
         if let line = progressLine() { lines.append(line) }
         lines.append(render(question.text))
-        if question.answer.type.hasOptions { lines.append(Self.numbered(options)) }
+        if question.answer.showsOptions, !options.isEmpty { lines.append(Self.numbered(options)) }
         for part in MessageSplitter.split(lines.joined(separator: "\n")) {
             outputs.append(.say(key: question.text, text: part))
         }
@@ -159,9 +159,9 @@ extension Turn {
     mutating func run(_ action: Action) throws(FlowFault) {
         switch action {
         case .set(let path, let expr):
-            try assign(path, expr.evaluate(in: scope))
+            try assign(path, expr.evaluate(in: scope) { key in render(key) })
         case .append(let path, let expr):
-            let value = expr.evaluate(in: scope)
+            let value = expr.evaluate(in: scope) { key in render(key) }
             let existing = scope.value(at: path)?.listItems ?? []
             try assign(path, .list(existing + [value]))
         case .emit(let kind, let fields, let idPath):
@@ -179,6 +179,11 @@ extension Turn {
             outputs.append(.record(kind: kind, id: id, fields: values))
         case .complete(let module):
             outputs.append(.moduleCompleted(module))
+        case .findVoorzieningen(let leefgebied, let kinds, let into):
+            let scope = self.scope
+            let wanted = (kinds?.evaluate(in: scope).listItems ?? []).compactMap { $0.key.flatMap(ResourceKind.init(rawValue:)) }
+            let found = leefgebied.evaluate(in: scope).key.map { engine.socialMap.fitting(leefgebied: $0, kinds: Set(wanted)) } ?? []
+            try assign(into, .list(found.map(\.offer)))
         case .when(let condition, let inner):
             if condition.holds(in: scope) { try run(inner) }
         }

@@ -5,5 +5,8 @@ public enum Action: Sendable {
     /// kept: empty there means a fresh id, a value there means the same record again (an update).
     case emit(kind: String, fields: [String: Expr], id: Path?)
     case complete(module: String)
+    /// `find: voorzieningen`: the voorzieningen of the sociale kaart that fit a leefgebied (and,
+    /// with `kinds`, a kind of help that is missing), at most two, as offers in `into`.
+    case findVoorzieningen(leefgebied: Expr, kinds: Expr?, into: Path)
     indirect case when(Condition, Action)
 }

@@ -11,6 +11,9 @@ public enum AnswerType: String, Sendable, CaseIterable {
     case people
     /// A relation word ("zus", "buurman").
     case relation
+    /// What helps or is needed, in the inwoner's words: `{text, kinds}`, with the kinds of
+    /// hulpbron the words name (information, things, money, people), possibly none.
+    case resources
 
     /// Whether the answer is picked from shown options.
     public var hasOptions: Bool { self == .choice || self == .owner || self == .amount }

@@ -9,6 +9,9 @@ public indirect enum Expr: Sendable, Hashable {
     /// `{shown: key}`: a text as the inwoner saw it, placeholders filled, with its key (`{key,
     /// shown}`), so a consent records the very words it was given with.
     case shown(String)
+    /// `{text: key}`: a text filled with the conversation's variables, in its language, kept as
+    /// plain words (an action's what: "Contact opnemen met het Geldmaatje").
+    case rendered(String)
 
     /// `render` fills a text key with the conversation's variables.
     func evaluate(in scope: Scope, render: (String) -> String = { $0 }) -> Value {
@@ -17,6 +20,7 @@ public indirect enum Expr: Sendable, Hashable {
         case .path(let p): scope.value(at: p) ?? .none
         case .record(let fields): .record(fields.mapValues { $0.evaluate(in: scope, render: render) })
         case .shown(let key): .record(["key": .text(key), "shown": .text(render(key))])
+        case .rendered(let key): .text(render(key))
         }
     }
 
@@ -24,14 +28,14 @@ public indirect enum Expr: Sendable, Hashable {
     var optionKeys: [String] {
         switch self {
         case .literal(.option(let list, let key)): ["\(list).\(key)"]
-        case .literal, .path, .shown: []
+        case .literal, .path, .shown, .rendered: []
         case .record(let fields): fields.values.flatMap(\.optionKeys)
         }
     }
 
     var paths: [Path] {
         switch self {
-        case .literal, .shown: []
+        case .literal, .shown, .rendered: []
         case .path(let p): [p]
         case .record(let fields): fields.values.flatMap(\.paths)
         }
@@ -40,7 +44,7 @@ public indirect enum Expr: Sendable, Hashable {
     /// Text keys the expression shows (`{shown: key}`), which must exist.
     var textKeys: [String] {
         switch self {
-        case .shown(let key): [key]
+        case .shown(let key), .rendered(let key): [key]
         case .literal, .path: []
         case .record(let fields): fields.values.flatMap(\.textKeys)
         }

@@ -120,7 +120,7 @@ public enum FlowChecker {
             return modules.contains(module) ? [] : [error("module '\(module)' does not exist")]
         case .when(_, let inner):
             return checkAction(inner, node, flow, modules)
-        case .set, .append:
+        case .set, .append, .findVoorzieningen:
             return []
         }
     }
@@ -185,7 +185,9 @@ public enum FlowChecker {
         instruments: [String: InstrumentTextPlace] = [:]
     ) -> [FlowError] {
         var errors: [FlowError] = []
-        for (key, entry) in catalog.entries.sorted(by: { $0.key < $1.key }) {
+        // The sociale kaart's own words are checked by `SocialMapChecker`, at their lines there.
+        let mapLists = [SocialMap.offerList, SocialMap.nameList, SocialMap.contactList].map { "\($0)." }
+        for (key, entry) in catalog.entries.sorted(by: { $0.key < $1.key }) where !mapLists.contains(where: key.hasPrefix) {
             let node = usedBy[key]?.node
             for (language, text) in entry.texts.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
                 let error = { (m: String) in
@@ -225,6 +227,7 @@ extension Action {
         case .set(_, let e), .append(_, let e): [e]
         case .emit(_, let fields, _): Array(fields.values)
         case .complete: []
+        case .findVoorzieningen(let leefgebied, let kinds, _): [leefgebied] + (kinds.map { [$0] } ?? [])
         case .when(_, let inner): inner.expressions
         }
     }

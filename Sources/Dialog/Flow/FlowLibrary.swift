@@ -61,6 +61,8 @@ public struct FlowLibrary: Sendable {
         for (id, flow) in flows where flow.commands.words.isEmpty {
             flows[id]?.commands = main.commands
         }
+        // Each voorziening's name, offer and contact are texts, so a flow shows them like any option.
+        for (key, entry) in socialMap.catalogEntries() { catalog.entries[key] = entry }
         self.flows = flows
         self.catalog = catalog
         self.schedule = schedule
@@ -78,7 +80,9 @@ public struct FlowLibrary: Sendable {
     }
 
     public func engine(_ flowID: String = FlowLibrary.mainFlowID, environment: DialogEnvironment = .amsterdam) -> Engine? {
-        flows[flowID].map { Engine(flow: $0, catalog: catalog, lexicon: lexicon, signals: signals, environment: environment) }
+        flows[flowID].map {
+            Engine(flow: $0, catalog: catalog, lexicon: lexicon, signals: signals, socialMap: socialMap, environment: environment)
+        }
     }
 
     /// Where the default flows ship inside the package.

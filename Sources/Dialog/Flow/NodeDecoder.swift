@@ -93,8 +93,8 @@ enum NodeDecoder {
         if spec.type.hasOptions, spec.options.isEmpty {
             throw node.error("a\(spec.type == .owner ? "n" : "") \(spec.type.rawValue) needs 'options'")
         }
-        if !spec.type.hasOptions, spec.type != .person, !spec.options.isEmpty {
-            throw node.error("only a choice, owner, amount or person has 'options'")
+        if !spec.type.hasOptions, spec.type != .person, spec.type != .text, !spec.options.isEmpty {
+            throw node.error("only a choice, owner, amount, person or text has 'options'")
         }
         return spec
     }
@@ -114,7 +114,8 @@ enum NodeDecoder {
     }
 
     static func action(_ node: YAMLNode) throws(FlowError) -> Action {
-        let f = try node.fields(allowed: ["if", "set", "append", "value", "emit", "id", "fields", "complete"])
+        let f = try node.fields(
+            allowed: ["if", "set", "append", "value", "emit", "id", "fields", "complete", "find", "leefgebied", "kinds", "into"])
         let inner: Action
         if let set = f["set"] {
             let pairs = try set.mapping()
@@ -129,8 +130,12 @@ enum NodeDecoder {
             inner = .emit(kind: try emit.string(), fields: fields, id: try f["id"].map(path))
         } else if let complete = f["complete"] {
             inner = .complete(module: try complete.string())
+        } else if let find = f["find"] {
+            guard try find.string() == "voorzieningen" else { throw find.error("'find' looks up 'voorzieningen'") }
+            guard let leefgebied = f["leefgebied"], let into = f["into"] else { throw find.error("'find' needs 'leefgebied' and 'into'") }
+            inner = .findVoorzieningen(leefgebied: try expr(leefgebied), kinds: try f["kinds"].map(expr), into: try path(into))
         } else {
-            throw node.error("an action is one of set, append, emit, complete")
+            throw node.error("an action is one of set, append, emit, complete, find")
         }
         if let c = f["if"] { return .when(try condition(c), inner) }
         return inner
@@ -142,6 +147,9 @@ enum NodeDecoder {
             let pairs = try node.mapping()
             if pairs.count == 1, pairs[0].key == "shown" {
                 return .shown(try pairs[0].value.string())
+            }
+            if pairs.count == 1, pairs[0].key == "text" {
+                return .rendered(try pairs[0].value.string())
             }
             if pairs.count == 1, pairs[0].key == "option" {
                 // `{option: list.key}`: a fixed option, shown with its label like a chosen one.

@@ -17,6 +17,9 @@ public enum RecordKind: String, Sendable, CaseIterable {
     case checkin
     /// The answers to a questionnaire (an instrument such as the CSI).
     case instrument
+    /// A hulpbron of a wish: what the inwoner has (`have: true`) or lacks, in their words, with
+    /// its kinds (information, things, money, people).
+    case resource
 
     public var requiredFields: Set<String> {
         switch self {
@@ -36,6 +39,7 @@ public enum RecordKind: String, Sendable, CaseIterable {
         case .carerConsent: ["granted"]
         case .checkin: ["score"]
         case .instrument: ["instrument", "answers"]
+        case .resource: ["wish", "text", "have"]
         }
     }
 }

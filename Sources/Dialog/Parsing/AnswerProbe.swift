@@ -6,7 +6,7 @@ import Foundation
 public struct AnswerProbe: Sendable {
     /// The answer types as `wegwijzer parse` names them.
     public enum Kind: String, Sendable, CaseIterable {
-        case score, yesno, choice, choices, date, phone, name, relation, owner, followup, amount, person, people, support
+        case score, yesno, choice, choices, date, phone, name, relation, owner, followup, amount, person, people, resources, support
     }
 
     public struct Result: Sendable, Equatable {
@@ -57,6 +57,7 @@ public struct AnswerProbe: Sendable {
         case .relation: spec = AnswerSpec(type: .relation, allowUnknown: true)
         case .person: spec = AnswerSpec(type: .person, allowUnknown: true)
         case .people: spec = AnswerSpec(type: .people, allowUnknown: true)
+        case .resources: spec = AnswerSpec(type: .resources, allowUnknown: true)
         case .choice, .choices:
             spec = AnswerSpec(type: .choice, multiple: kind == .choices)
             options = choices.isEmpty ? fixed(Self.choiceList) : choices.map { ShownOption(value: .text($0), labels: [$0], shown: $0) }
@@ -122,6 +123,9 @@ public struct AnswerProbe: Sendable {
             if case .text(let name)? = fields["name"] ?? fields["naam"] { return Self.quoted("network:\(name)") }
             if case .text(let relation)? = fields["relatie"] { return Self.quoted("relation:\(relation)") }
             return "null"
+        case (.resources, .record(let fields)):
+            // The kinds read in the words; the words themselves are kept as typed.
+            return "[" + (fields["kinds"]?.listItems ?? []).compactMap { $0.key.map(Self.quoted) }.joined(separator: ",") + "]"
         case (.person, _), (.people, _):
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

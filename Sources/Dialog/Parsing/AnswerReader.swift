@@ -58,10 +58,12 @@ public struct AnswerReader: Sendable {
             return PersonParser.parse(text, lexicon: lexicon).map { .value($0.value) } ?? reprompt
         case .people:
             return PersonParser.parseList(text, lexicon: lexicon, max: spec.maxCount).map { .value(.list($0.map(\.value))) } ?? reprompt
-        case .text:
+        case .text, .resources:
             let max = spec.maxLength ?? textMaxLength
             switch FreeTextParser.parse(text, maxLength: max) {
-            case .text(let t): return .value(.text(t))
+            case .text(let t):
+                if spec.type == .resources { return .value(ResourceReader.value(t, lexicon: lexicon)) }
+                return .value(suggestion(t, options) ?? .text(t))
             case .empty: return reprompt
             case .tooLong: return .retry("system.too_long", ["max": .number(max)])
             }
@@ -97,6 +99,23 @@ public struct AnswerReader: Sendable {
             return .value(.record(fields))
         }
     }
+
+    /// Suggestions under an open question: a short answer that picks exactly one ("2", "het
+    /// geldmaatje") takes it; any longer answer is the inwoner's own words, even with a number in it.
+    private func suggestion(_ text: String, _ options: [ShownOption]) -> Value? {
+        guard !options.isEmpty, Words(text).words.count <= Self.suggestionWords else { return nil }
+        let parsed = ChoiceParser.parse(text, options: options.map { ChoiceOption(labels: $0.labels) }, multiple: false, maxCount: nil)
+        if case .selected(let indexes) = parsed, indexes.count == 1 { return options[indexes[0]].value }
+        if case .selected(let indexes) = OptionMatcher(lexicon: lexicon).read(text, options: options.map(\.matcherOption), multiple: false),
+            indexes.count == 1
+        {
+            return options[indexes[0]].value
+        }
+        return nil
+    }
+
+    /// The most words of an answer that picks a suggestion ("de tweede", "nummer 1 graag").
+    static let suggestionWords = 3
 
     private func reading<T>(_ r: Reading<T>, _ value: (T) -> Value) -> AnswerReading? {
         switch r {

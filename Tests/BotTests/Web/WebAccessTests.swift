@@ -21,6 +21,10 @@ struct WebAccessTests {
             (.post, "/inwoners/\(id)/acties", [("doel", "nieuw"), ("nieuw_doel", "Doel"), ("wat", "Iets doen"), ("wie", "inwoner")]),
             (.post, "/inwoners/\(id)/acties/1", [("wat", "Iets"), ("wie", "inwoner"), ("status", "gedaan")]),
             (.post, "/inwoners/\(id)/acties/1/aannemen", []),
+            (
+                .post, "/inwoners/\(id)/verwijzingen",
+                [("doel", "nieuw"), ("nieuw_doel", "Doel"), ("specialist", "ggz"), ("wat", "Aanmelden")]
+            ),
             (.post, "/inwoners/\(id)/wissen", [("bevestig", "WISSEN")])
         ]
     }

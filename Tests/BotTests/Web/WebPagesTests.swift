@@ -51,11 +51,20 @@ struct WebPagesTests {
             #expect(page.contains("<td>niet besproken</td>"))
             #expect(page.contains("Een huis zonder schimmel"))
             #expect(page.contains("Ans vragen mee te gaan"))
-            // The wish with what is needed, what the inwoner can do and who could help.
+            // The wish with what is there already and what is still needed, and its hulpbronnen by kind.
             #expect(page.contains("<h3>Wonen: Een huis zonder schimmel</h3>"))
-            #expect(page.contains("<dt>Wat is er nodig</dt><dd>hulp bij de woningcorporatie</dd>"))
-            #expect(page.contains("<dt>Wat kan de inwoner zelf</dt><dd>bellen en mailen</dd>"))
-            #expect(page.contains("<dt>Wie of wat kan helpen</dt><dd>mijn zus</dd>"))
+            #expect(page.contains("<dt>Wat er al is (zelf en mensen)</dt><dd>bellen en mailen</dd>"))
+            #expect(page.contains("<dt>Wat er nog nodig is</dt><dd>hulp bij de woningcorporatie</dd>"))
+            #expect(page.contains("<tr><th scope=\"row\">bellen en mailen</th><td>soort niet genoemd</td><td>is er al</td></tr>"))
+            #expect(
+                page.contains(
+                    "<tr><th scope=\"row\">hulp bij de woningcorporatie</th><td>Informatie of advies, Mensen die helpen</td><td>nog nodig</td></tr>"
+                ))
+            // Who carries each step, and the goal's mix.
+            #expect(page.contains("<p class=\"meta\">Wie doet mee: zelf, netwerk</p>"))
+            #expect(
+                page.contains("<td><span class=\"tag\">netwerk</span> </td>")
+                    || page.contains("<td><span class=\"tag\">netwerk</span></td>"))
             // The care the inwoner gives, with its hours.
             #expect(page.contains("<th scope=\"row\">Mijn moeder</th><td>zorgt voor</td><td>4 tot 8 uur per week</td>"))
             #expect(page.contains("Ik ben"))
@@ -187,6 +196,46 @@ struct WebPagesTests {
             let wrongStatus = try await anna.post(
                 "/inwoners/\(id)/acties/\(actionID)", [("wat", "x"), ("wie", "inwoner"), ("status", "weg")])
             #expect(wrongStatus.status == .badRequest)
+        }
+    }
+
+    /// The professional refers to specialist help: a step of their own, carried by the specialist,
+    /// shown in the mix of the goal; a referral without a specialist or a step is refused.
+    @Test func theProfessionalAddsASpecialistReferralToTheMix() async throws {
+        let fixture = try WebFixture.make()
+        let id = fixture.annaInwoner
+        let goal = try await fixture.database.reader.read { db in
+            try Int64.fetchOne(db, sql: "SELECT id FROM goal WHERE personId = ?", arguments: [id])!
+        }
+        try await fixture.app().test(.router) { client in
+            let anna = try await WebSession.login(client, email: WebFixture.anna)
+            let before = try fixture.count("action")
+            for fields in [
+                [("doel", "\(goal)"), ("wat", "Aanmelden bij de ggz")],
+                [("doel", "\(goal)"), ("specialist", "ggz")],
+                [("doel", "\(goal)"), ("wat", "Aanmelden"), ("specialist", String(repeating: "g", count: 101))]
+            ] {
+                let refused = try await anna.post("/inwoners/\(id)/verwijzingen", fields)
+                #expect(refused.status == .badRequest, "\(fields)")
+                #expect(String(buffer: refused.body).contains("class=\"error\""))
+            }
+            #expect(try fixture.count("action") == before)
+
+            let added = try await anna.post(
+                "/inwoners/\(id)/verwijzingen", [("doel", "\(goal)"), ("specialist", "ggz"), ("wat", "Aanmelden bij de ggz")])
+            #expect(added.status == .seeOther)
+            #expect(try fixture.count("action WHERE specialist = 'ggz' AND ownerKind = 'professional' AND proposedAt IS NULL") == 1)
+            let page = String(buffer: try await anna.get("/inwoners/\(id)").body)
+            #expect(page.contains("<th scope=\"row\">Aanmelden bij de ggz</th>"))
+            #expect(page.contains("<span class=\"tag\">specialist</span> ggz"))
+            #expect(page.contains("Wie doet mee: zelf, netwerk, specialist"))
+            let plan = String(buffer: try await anna.get("/inwoners/\(id)/plan").body)
+            #expect(plan.contains("Wie doet mee: zelf, netwerk en specialist"))
+            #expect(plan.contains("Aanmelden bij de ggz. Wie: je hulpverlener, met ggz."))
+            // Another professional's inwoner is not found.
+            let other = try await anna.post(
+                "/inwoners/\(fixture.bramInwoner)/verwijzingen", [("doel", "\(goal)"), ("specialist", "ggz"), ("wat", "x")])
+            #expect(other.status == .notFound)
         }
     }
 

@@ -64,6 +64,18 @@ struct InwonerRoutes {
             }
             return Pages.redirect("/inwoners/\(try page.parameter("id"))?melding=actie#plan")
         }
+        pages.post("inwoners/:id/verwijzingen") { page in
+            let form = page.form
+            let change = try ActionEditor.change(from: form, requireStatus: false, owner: "professional")
+            let specialist = try ActionEditor.specialist(from: form)
+            let goalID = form.text("doel").flatMap { $0 == "nieuw" ? nil : Int64($0) }
+            try await web.database.writer.write { db in
+                let id = try web.inwoner(page, event: "verwijzing toegevoegd", in: db)
+                _ = try ActionEditor(service: web.service, personID: id, now: page.now, db: db)
+                    .add(change, goalID: goalID, newGoal: form.text("nieuw_doel"), specialist: specialist)
+            }
+            return Pages.redirect("/inwoners/\(try page.parameter("id"))?melding=verwijzing#plan")
+        }
         pages.post("inwoners/:id/acties/:action/aannemen") { page in
             let actionID = try page.parameter("action")
             try await web.database.writer.write { db in
@@ -84,6 +96,7 @@ struct InwonerRoutes {
     }
 
     static let notices = [
+        "verwijzing": "De verwijzing staat in het plan.",
         "plan": "Het plan is als bericht naar de inwoner gestuurd.",
         "onbereikbaar": "Deze inwoner heeft geen telefoonnummer of kanaal: het plan is niet verstuurd.",
         "notitie": "De notitie is opgeslagen.",

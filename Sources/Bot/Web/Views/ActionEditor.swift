@@ -21,10 +21,11 @@ struct ActionEditor {
     }
 
     /// Reads and checks the form fields; the reason is shown to the professional.
-    static func change(from form: WebForm, requireStatus: Bool) throws -> Change {
+    /// `owner` is fixed by the form itself (a referral is the professional's), else the form says it.
+    static func change(from form: WebForm, requireStatus: Bool, owner fixedOwner: String? = nil) throws -> Change {
         guard let what = form.text("wat") else { throw WebError.badRequest("Vul in wat er moet gebeuren.") }
         guard what.count <= 300 else { throw WebError.badRequest("De omschrijving is te lang (meer dan 300 tekens).") }
-        guard let owner = form.text("wie") else { throw WebError.badRequest("Kies wie het doet.") }
+        guard let owner = fixedOwner ?? form.text("wie") else { throw WebError.badRequest("Kies wie het doet.") }
         var due: LocalDate?
         if let text = form.text("datum") {
             guard let day = LocalDate(iso: text), day.isValid else {
@@ -39,8 +40,16 @@ struct ActionEditor {
         return Change(what: what, owner: owner, due: due, status: status, result: result)
     }
 
-    /// A new action under an existing goal, or under a new goal with the given text.
-    func add(_ change: Change, goalID: Int64?, newGoal: String?) throws -> Int64 {
+    /// The specialist of a referral, checked; the reason is shown to the professional.
+    static func specialist(from form: WebForm) throws -> String {
+        guard let specialist = form.text("specialist") else { throw WebError.badRequest("Vul in naar wie je verwijst.") }
+        guard specialist.count <= 100 else { throw WebError.badRequest("De naam van de specialist is te lang (meer dan 100 tekens).") }
+        return specialist
+    }
+
+    /// A new action under an existing goal, or under a new goal with the given text. With a
+    /// `specialist` it is the professional's referral, carried by specialist help.
+    func add(_ change: Change, goalID: Int64?, newGoal: String?, specialist: String? = nil) throws -> Int64 {
         let goal: Int64
         if let goalID {
             guard try PlanStore.hasGoal(goalID, personID: personID, in: db) else {
@@ -54,7 +63,7 @@ struct ActionEditor {
         }
         let owner = try checkedOwner(change.owner)
         let actionID = try PlanStore.addAction(
-            personID: personID, goalID: goal, what: change.what, owner: owner, due: change.due,
+            personID: personID, goalID: goal, what: change.what, owner: owner, due: change.due, specialist: specialist,
             at: now, in: db)
         try ActionScheduler(policy: service.schedule, now: now, db: db).plan(actionID: actionID)
         try tell(actionID: actionID, owner: owner, key: "melding.web.nieuw")

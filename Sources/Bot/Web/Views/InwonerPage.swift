@@ -93,9 +93,18 @@ struct InwonerPage {
     /// Module 2's wishes with what the inwoner said about each.
     private func wishes() throws -> [[String: Any]] {
         try IntakeStore.wishes(personID: personID, in: db).map { wish in
-            [
+            let resources = { (has: Bool) -> [[String: Any]] in
+                wish.resources.filter { $0.has == has }.map { resource in
+                    let kinds = resource.kinds.map { web.label(ResourceReader.list, $0.rawValue) }
+                    return ["text": resource.text, "kinds": kinds.isEmpty ? "soort niet genoemd" : kinds.joined(separator: ", ")]
+                }
+            }
+            let has = resources(true)
+            let lacks = resources(false)
+            return [
                 "leefgebied": wish.leefgebied.map { web.label("leefgebieden", $0) } ?? "", "wens": wish.wens ?? "",
-                "behoefte": Self.told(wish.behoefte), "zelf": Self.told(wish.zelf), "hulp": Self.told(wish.hulp)
+                "behoefte": Self.told(wish.behoefte), "zelf": Self.told(wish.zelf), "hulp": wish.hulp ?? "",
+                "has": has, "lacks": lacks, "hasResources": !has.isEmpty || !lacks.isEmpty
             ]
         }
     }
@@ -171,6 +180,8 @@ struct InwonerPage {
                     "overdue": open && (action.dueDate.map { $0 < today } ?? false),
                     "result": action.result ?? "",
                     "proposed": action.proposed,
+                    "carrier": web.label(PlanCarrier.list, action.carrier.rawValue),
+                    "via": action.via(web.library.socialMap, .nl) ?? "",
                     "ownerOptions": ownerOptions(network: network, selected: owner),
                     "statusOptions": ActionEditor.statuses.map {
                         ["value": $0, "label": web.label("status", $0), "selected": $0 == action.status]
@@ -181,7 +192,8 @@ struct InwonerPage {
             }
             var values: [String: Any] = [
                 "rank": index + 1, "text": goal.text, "status": web.label("doelstatus", goal.status),
-                "actions": actions, "hasActions": !actions.isEmpty
+                "actions": actions, "hasActions": !actions.isEmpty,
+                "mix": goal.mix.map { web.label(PlanCarrier.list, $0.rawValue) }.joined(separator: ", ")
             ]
             if let leefgebied = goal.leefgebied { values["leefgebied"] = web.label("leefgebieden", leefgebied) }
             if let before = goal.before { values["before"] = before }
