@@ -28,6 +28,9 @@ extension AppDatabase {
         migrator.registerMigration("v8 actions proposed to the professional") { db in
             try db.execute(sql: v8)
         }
+        migrator.registerMigration("v13 leefgebieden to talk about") { db in
+            try db.execute(sql: v13)
+        }
         return migrator
     }
 

@@ -17,6 +17,8 @@ public enum RecordKind: String, Sendable, CaseIterable {
     case checkin
     /// The answers to a questionnaire (an instrument such as the CSI).
     case instrument
+    /// "Hier wil ik over praten": a leefgebied the inwoner wants to talk about with the professional.
+    case talk
 
     public var requiredFields: Set<String> {
         switch self {
@@ -36,6 +38,7 @@ public enum RecordKind: String, Sendable, CaseIterable {
         case .carerConsent: ["granted"]
         case .checkin: ["score"]
         case .instrument: ["instrument", "answers"]
+        case .talk: ["leefgebied"]
         }
     }
 }
