@@ -31,6 +31,9 @@ extension AppDatabase {
         migrator.registerMigration("v9 hulpbronnen and who carries an action") { db in
             try db.execute(sql: v9)
         }
+        migrator.registerMigration("v10 leefgebieden to talk about") { db in
+            try db.execute(sql: v10)
+        }
         return migrator
     }
 
