@@ -129,6 +129,10 @@ struct RecordWriter {
         case .instrument:
             guard let instrument = key(f["instrument"]), case .record(let answers)? = f["answers"] else { return }
             try carers.instrumentAnswered(carerID: personID, instrumentID: instrument, answers: answers)
+        case .talk:
+            if let leefgebied = key(f["leefgebied"]) {
+                try TalkStore.mark(personID: personID, leefgebied: leefgebied, at: now, in: db)
+            }
         case .profile:
             if let name = text(f["name"]) { try PersonStore.setName(name, personID: personID, in: db) }
         case .attention:
@@ -166,6 +170,10 @@ struct RecordWriter {
             dueDate: dueDate, dueTime: dueTime, proposed: f["proposal"] == .bool(true), voorziening: key(f["voorziening"]),
             localID: localID)
         {
+            // A step dropped before the plan was final ("Klopt dit? nee") stays, as `vervallen`.
+            if let status = key(f["status"]) {
+                try ActionStore.apply(.init(status: status), actionID: actionID, at: now, in: db)
+            }
             try ActionScheduler(policy: service.schedule, now: now, db: db).plan(actionID: actionID)
         }
     }

@@ -1,9 +1,14 @@
 extension AppDatabase {
-    /// A network member's kinds of support (`support`: comma-separated keys of the flow's list
-    /// `steun`, such as `praktisch,advies`) and how close they are (`closeness`: `dichtbij` or
-    /// `verder`). NULL where the inwoner was not asked, as for someone named first in a plan step.
+    /// "Hier wil ik over praten": per inwoner and leefgebied, when the inwoner marked it and when
+    /// the professional cleared it as discussed. One row per leefgebied: marking it again reopens it.
     static let v10 = """
-        ALTER TABLE networkMember ADD COLUMN support TEXT;
-        ALTER TABLE networkMember ADD COLUMN closeness TEXT CHECK (closeness IN ('dichtbij', 'verder'));
+        CREATE TABLE talkMark (
+            id INTEGER PRIMARY KEY,
+            personId INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+            leefgebied TEXT NOT NULL,
+            markedAt TEXT NOT NULL,
+            clearedAt TEXT,
+            UNIQUE (personId, leefgebied)
+        );
         """
 }

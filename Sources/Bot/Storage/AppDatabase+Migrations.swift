@@ -31,8 +31,11 @@ extension AppDatabase {
         migrator.registerMigration("v9 hulpbronnen and who carries an action") { db in
             try db.execute(sql: v9)
         }
-        migrator.registerMigration("v10 network support and closeness") { db in
+        migrator.registerMigration("v10 leefgebieden to talk about") { db in
             try db.execute(sql: v10)
+        }
+        migrator.registerMigration("v11 network support and closeness") { db in
+            try db.execute(sql: v11)
         }
         return migrator
     }

@@ -36,6 +36,7 @@ enum PersonExport {
                 "SELECT name, relation, helps, support, closeness, phone FROM networkMember WHERE personId = ? ORDER BY id"),
             "mantelzorg": try rows("SELECT direction, name, hours, phone, checkin FROM mantelzorg WHERE personId = ? ORDER BY id"),
             "goals": goals,
+            "talk": try rows("SELECT leefgebied, markedAt, clearedAt FROM talkMark WHERE personId = ? ORDER BY id"),
             "spiegelbladen": try rows("SELECT module, confirmedAt FROM spiegelblad WHERE personId = ? ORDER BY id"),
             "modules": try rows("SELECT module, startedAt, completedAt FROM moduleProgress WHERE personId = ? ORDER BY module"),
             "answers": try rows("SELECT node, key, value, module, createdAt FROM answer WHERE personId = ? ORDER BY id"),

@@ -20,6 +20,8 @@ public enum RecordKind: String, Sendable, CaseIterable {
     /// A hulpbron of a wish: what the inwoner has (`have: true`) or lacks, in their words, with
     /// its kinds (information, things, money, people).
     case resource
+    /// "Hier wil ik over praten": a leefgebied the inwoner wants to talk about with the professional.
+    case talk
 
     public var requiredFields: Set<String> {
         switch self {
@@ -40,6 +42,7 @@ public enum RecordKind: String, Sendable, CaseIterable {
         case .checkin: ["score"]
         case .instrument: ["instrument", "answers"]
         case .resource: ["wish", "text", "have"]
+        case .talk: ["leefgebied"]
         }
     }
 }

@@ -18,6 +18,7 @@ struct WebAccessTests {
             (.get, "/inwoners/\(id)/wissen", []),
             (.post, "/inwoners/\(id)/plan/versturen", []),
             (.post, "/inwoners/\(id)/notities", [("notitie", "bekeken")]),
+            (.post, "/inwoners/\(id)/praten", [("leefgebied", "geld")]),
             (.post, "/inwoners/\(id)/acties", [("doel", "nieuw"), ("nieuw_doel", "Doel"), ("wat", "Iets doen"), ("wie", "inwoner")]),
             (.post, "/inwoners/\(id)/acties/1", [("wat", "Iets"), ("wie", "inwoner"), ("status", "gedaan")]),
             (.post, "/inwoners/\(id)/acties/1/aannemen", []),

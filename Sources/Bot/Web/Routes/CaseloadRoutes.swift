@@ -11,7 +11,8 @@ struct CaseloadRoutes {
         pages.get("/") { page in
             let sort = page.request.uri.queryParameters.get("sort").flatMap(Caseload.Sort.init(rawValue:)) ?? .naam
             let rows = try await web.database.reader.read { db in
-                try Caseload.rows(professionalID: page.professionalID, today: WebFormat.today(page.now), in: db)
+                try Caseload.rows(
+                    professionalID: page.professionalID, today: WebFormat.today(page.now), label: { web.label("leefgebieden", $0) }, in: db)
             }
             let columns = Caseload.Sort.allCases.map { column -> [String: Any] in
                 [

@@ -54,6 +54,14 @@ struct InwonerRoutes {
             }
             return Pages.redirect("/inwoners/\(try page.parameter("id"))?melding=notitie#notities")
         }
+        pages.post("inwoners/:id/praten") { page in
+            guard let leefgebied = page.form.text("leefgebied") else { throw WebError.badRequest("Kies een leefgebied.") }
+            try await web.database.writer.write { db in
+                let id = try web.inwoner(page, event: "praten besproken", in: db)
+                _ = try TalkStore.clear(personID: id, leefgebied: leefgebied, at: page.now, in: db)
+            }
+            return Pages.redirect("/inwoners/\(try page.parameter("id"))?melding=besproken#scores")
+        }
         pages.post("inwoners/:id/acties") { page in
             let change = try ActionEditor.change(from: page.form, requireStatus: false)
             let goalID = page.form.text("doel").flatMap { $0 == "nieuw" ? nil : Int64($0) }
@@ -101,6 +109,7 @@ struct InwonerRoutes {
         "onbereikbaar": "Deze inwoner heeft geen telefoonnummer of kanaal: het plan is niet verstuurd.",
         "notitie": "De notitie is opgeslagen.",
         "actie": "De actie is opgeslagen. Wie de actie doet, krijgt een bericht.",
-        "aangenomen": "Je doet deze actie. De inwoner krijgt een bericht."
+        "aangenomen": "Je doet deze actie. De inwoner krijgt een bericht.",
+        "besproken": "Gemarkeerd als besproken."
     ]
 }

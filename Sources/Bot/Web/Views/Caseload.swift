@@ -16,14 +16,18 @@ struct Caseload {
         /// Open urgent alerts (a crisis) among them.
         var urgent: Int
         var optedOut: Bool
+        /// The leefgebieden the inwoner wants to talk about, by their labels, earliest marked first.
+        var talk: [String] = []
 
         var values: [String: Any] {
-            [
+            var values: [String: Any] = [
                 "id": id, "name": name, "module": module, "lastContact": lastContact.map(WebFormat.dateTime) ?? "nog geen",
                 "open": open, "overdue": overdue, "alerts": alerts, "hasOverdue": overdue > 0, "hasAlerts": alerts > 0,
                 "optedOut": optedOut,
                 "crisis": urgent > 0, "attention": overdue > 0 || alerts > 0
             ]
+            if !talk.isEmpty { values["talk"] = talk.joined(separator: ", ") }
+            return values
         }
     }
 
@@ -42,13 +46,16 @@ struct Caseload {
         }
     }
 
-    static func rows(professionalID: Int64, today: LocalDate, in db: Database) throws -> [Row] {
-        try CaseloadStore.entries(professionalID: professionalID, today: today, in: db).map { entry in
+    /// `label` names a leefgebied by its key.
+    static func rows(professionalID: Int64, today: LocalDate, label: (String) -> String, in db: Database) throws -> [Row] {
+        let talk = try TalkStore.open(professionalID: professionalID, in: db)
+        return try CaseloadStore.entries(professionalID: professionalID, today: today, in: db).map { entry in
             Row(
                 id: entry.id, name: entry.name.isEmpty ? "Inwoner \(WebFormat.masked(entry.phone))" : entry.name,
                 modulesDone: entry.modulesDone,
                 module: moduleText(done: entry.modulesDone, current: entry.currentModule), lastContact: entry.lastContact,
-                open: entry.open, overdue: entry.overdue, alerts: entry.alerts, urgent: entry.urgent, optedOut: entry.optedOut)
+                open: entry.open, overdue: entry.overdue, alerts: entry.alerts, urgent: entry.urgent, optedOut: entry.optedOut,
+                talk: (talk[entry.id] ?? []).map(label))
         }
     }
 

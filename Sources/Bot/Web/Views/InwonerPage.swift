@@ -79,7 +79,13 @@ struct InwonerPage {
             if first[score.leefgebied] == nil { first[score.leefgebied] = score.score }
             latest[score.leefgebied] = score.score
         }
-        return RadarChart(axes: keys.map { RadarChart.Axis(label: web.label("leefgebieden", $0), first: first[$0], latest: latest[$0]) })
+        var talk: [String: Date] = [:]
+        for mark in try TalkStore.open(personID: personID, in: db) { talk[mark.leefgebied] = mark.markedAt }
+        return RadarChart(
+            axes: keys.map {
+                RadarChart.Axis(
+                    label: web.label("leefgebieden", $0), first: first[$0], latest: latest[$0], key: $0, talkSince: talk[$0])
+            })
     }
 
     private func strengths() throws -> [[String: Any]] {

@@ -8,6 +8,10 @@ struct RadarChart {
         var label: String
         var first: Int?
         var latest: Int?
+        /// The leefgebied's key, for the "Besproken" form of a mark.
+        var key: String = ""
+        /// Since when the inwoner wants to talk about it ("hier wil ik over praten"), if they do.
+        var talkSince: Date?
     }
 
     /// Wide enough for the longest leefgebied label left and right of the circle.
@@ -85,10 +89,12 @@ struct RadarChart {
             "first": first.lines, "firstDots": first.dots, "latest": latest.lines, "latestDots": latest.dots,
             "hasFirst": hasFirst, "hasLatest": hasLatest, "hasScores": hasFirst || hasLatest,
             "rows": axes.map { axis -> [String: Any] in
-                [
+                var row: [String: Any] = [
                     "label": axis.label, "first": Self.cell(axis.first, axis), "latest": Self.cell(axis.latest, axis),
                     "change": Self.change(axis.first, axis.latest)
                 ]
+                if let since = axis.talkSince { row["talk"] = ["key": axis.key, "since": WebFormat.day(since)] }
+                return row
             }
         ]
     }
