@@ -15,16 +15,16 @@ struct StoreTests {
         for table in [
             "person", "contact", "conversation", "message", "outbox", "answer", "consent", "score", "strength",
             "networkMember", "wish", "mantelzorg", "goal", "action", "spiegelblad", "moduleProgress", "alert",
-            "job", "checkin", "professional", "webSession", "note", "audit", "erasurePending"
+            "job", "checkin", "professional", "webSession", "note", "audit", "erasurePending", "omgevingView"
         ] {
             #expect(tables.contains(table), "missing table \(table)")
         }
         let applied = try database.reader.read { db in try AppDatabase.migrator.appliedIdentifiers(db) }
         #expect(
             applied.sorted() == [
-                "v1 create core tables", "v2 outbox delivery", "v3 scheduler", "v4 mantelzorg check-ins",
-                "v5 professionals", "v6 urgent alerts and waiting follow-ups", "v7 erasures finished later",
-                "v8 actions proposed to the professional"
+                "v1 create core tables", "v11 the omgeving's own view", "v2 outbox delivery", "v3 scheduler",
+                "v4 mantelzorg check-ins", "v5 professionals", "v6 urgent alerts and waiting follow-ups",
+                "v7 erasures finished later", "v8 actions proposed to the professional"
             ])
     }
 

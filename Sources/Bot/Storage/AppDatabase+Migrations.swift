@@ -28,6 +28,9 @@ extension AppDatabase {
         migrator.registerMigration("v8 actions proposed to the professional") { db in
             try db.execute(sql: v8)
         }
+        migrator.registerMigration("v11 the omgeving's own view") { db in
+            try db.execute(sql: v11)
+        }
         return migrator
     }
 

@@ -17,6 +17,10 @@ public enum RecordKind: String, Sendable, CaseIterable {
     case checkin
     /// The answers to a questionnaire (an instrument such as the CSI).
     case instrument
+    /// The inwoner invites a network member (by the flow's local id) to give their own view.
+    case omgevingInvite = "omgeving_invite"
+    /// The invited person's answer: their consent, and when given their scores, strengths and offer.
+    case omgevingView = "omgeving_view"
 
     public var requiredFields: Set<String> {
         switch self {
@@ -36,6 +40,8 @@ public enum RecordKind: String, Sendable, CaseIterable {
         case .carerConsent: ["granted"]
         case .checkin: ["score"]
         case .instrument: ["instrument", "answers"]
+        case .omgevingInvite: ["member", "share"]
+        case .omgevingView: ["invitation", "granted"]
         }
     }
 }
