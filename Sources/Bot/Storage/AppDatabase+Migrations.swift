@@ -34,6 +34,9 @@ extension AppDatabase {
         migrator.registerMigration("v10 leefgebieden to talk about") { db in
             try db.execute(sql: v10)
         }
+        migrator.registerMigration("v11 the omgeving's own view") { db in
+            try db.execute(sql: v11)
+        }
         return migrator
     }
 
