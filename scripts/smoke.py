@@ -30,7 +30,8 @@ MODULE_1 = [
     ("ik kan niet meer", "0800-0113"),
     ("een lieve zus", "Ik wil"),
     ("weer werken", "Wonen 4 (wil veranderen)"),
-    ("ja", "Deel 1 is klaar"),
+    ("ja", "Wil je dat iemand die je goed kent"),
+    ("nee", "Deel 1 is klaar"),
     ("PAUZE", "Stuur een bericht als je verder wilt"),
 ]
 

@@ -16,6 +16,7 @@ import Testing
 /// <+31687654321 ...        a message to someone else
 /// @ +1d 09:00              time moves on; due jobs run
 /// ? plan                   the ondersteuningsplan as `wegwijzer plan` shows it
+/// ? spiegel                spiegelblad 1 as `wegwijzer spiegel --module 1` shows it
 /// ? alerts, ? checkins     open alerts, mantelzorg check-ins
 /// ```
 /// `RECORD=1` rewrites the files and fails, as for the engine transcripts.
@@ -89,6 +90,19 @@ struct AfsprakenTranscriptTests {
                     : "SELECT kind || ' ' || status || COALESCE(' ' || score, '') || COALESCE(' ' || band, '') FROM checkin ORDER BY id"
                 let rows = try await database.reader.read { db in try String.fetchAll(db, sql: sql) }
                 out += rows.map { "| \($0)\n" }.joined()
+            } else if line == "? spiegel" {
+                // Spiegelblad 1 as `wegwijzer spiegel --module 1` prints it, with the omgeving's shared views.
+                out += line + "\n"
+                let text = try await database.reader.read { db -> String in
+                    guard let state = try ConversationStore.state(personID: 1, flowID: FlowLibrary.mainFlowID, in: db) else { return "" }
+                    let renderer = Renderer(catalog: Fixtures.library.catalog, language: state.language)
+                    return
+                        ([renderer.render("spiegel.m1", vars: state.vars)]
+                        + (try Wegwijzer.Spiegel.sharedViews(inwonerID: 1, in: db)).map {
+                            renderer.render("spiegel.omgeving", vars: $0.textVars)
+                        }).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.joined(separator: "\n")
+                }
+                out += text.split(separator: "\n").map { "| \($0)" }.joined(separator: "\n") + "\n"
             } else if line == "? plan" {
                 out += line + "\n"
                 let plan = try await database.reader.read { db in try SupportPlan.text(personID: 1, library: Fixtures.library, in: db) }

@@ -15,16 +15,16 @@ struct StoreTests {
         for table in [
             "person", "contact", "conversation", "message", "outbox", "answer", "consent", "score", "strength",
             "networkMember", "wish", "mantelzorg", "goal", "action", "spiegelblad", "moduleProgress", "alert",
-            "job", "checkin", "professional", "webSession", "note", "audit", "erasurePending", "hulpbron", "talkMark"
+            "job", "checkin", "professional", "webSession", "note", "audit", "erasurePending", "hulpbron", "talkMark", "omgevingView"
         ] {
             #expect(tables.contains(table), "missing table \(table)")
         }
         let applied = try database.reader.read { db in try AppDatabase.migrator.appliedIdentifiers(db) }
         #expect(
             applied.sorted() == [
-                // Sorted as text: v10 and v11 come right after v1.
-                "v1 create core tables", "v10 leefgebieden to talk about", "v11 network support and closeness",
-                "v2 outbox delivery", "v3 scheduler", "v4 mantelzorg check-ins",
+                // Sorted as text: v10, v11 and v12 come right after v1.
+                "v1 create core tables", "v10 leefgebieden to talk about", "v11 the omgeving's own view",
+                "v12 network support and closeness", "v2 outbox delivery", "v3 scheduler", "v4 mantelzorg check-ins",
                 "v5 professionals", "v6 urgent alerts and waiting follow-ups", "v7 erasures finished later",
                 "v8 actions proposed to the professional", "v9 hulpbronnen and who carries an action"
             ])

@@ -84,6 +84,7 @@ struct OutputWriter {
                 try OutboxStore.cancelPending(personID: personID, except: replyTo, reason: "opted out", in: db)
                 try NetworkEvents(service: service, db: db, now: now).memberStopped(personID: personID)
                 try CarerStore.stopped(carerID: personID, in: db)
+                try OmgevingStore.stopped(memberPersonID: personID, at: now, in: db)
             case .optedIn:
                 try PersonStore.setOptedOut(false, personID: personID, in: db)
             case .languageChanged, .ended:

@@ -26,6 +26,7 @@ struct RecordWriter {
     private var renderer: Renderer { Renderer(catalog: library.catalog, language: language) }
     private var carers: CarerCheckins { CarerCheckins(service: service, db: db, now: now, reply: reply) }
     private var store: PlanRecordStore { PlanRecordStore(db: db, personID: personID, now: now) }
+    private var omgeving: OmgevingViews { OmgevingViews(service: service, db: db, now: now) }
 
     /// Text as stored: options by their label, none as NULL.
     func text(_ value: Value?) -> String? {
@@ -133,6 +134,20 @@ struct RecordWriter {
             if let leefgebied = key(f["leefgebied"]) {
                 try TalkStore.mark(personID: personID, leefgebied: leefgebied, at: now, in: db)
             }
+        case .omgevingInvite:
+            guard let memberLocal = key(f["member"]), let memberID = try store.networkMember(localID: memberLocal) else { return }
+            try omgeving.invite(
+                inwonerID: personID, memberID: memberID, share: bool(f["share"]) ?? false,
+                leefgebieden: f["leefgebieden"]?.listItems.compactMap(\.key) ?? [], localID: localID)
+        case .omgevingView:
+            guard let viewID = number(f["invitation"]) else { return }
+            guard bool(f["granted"]) == true else { return try omgeving.declined(viewID: viewID, memberPersonID: personID) }
+            var scores: [String: Int] = [:]
+            if case .record(let given)? = f["scores"] {
+                for case (let leefgebied, .number(let score)) in given { scores[leefgebied] = score }
+            }
+            try omgeving.answered(
+                viewID: viewID, memberPersonID: personID, scores: scores, strengths: text(f["strengths"]), offer: text(f["offer"]))
         case .profile:
             if let name = text(f["name"]) { try PersonStore.setName(name, personID: personID, in: db) }
         case .attention:

@@ -70,6 +70,12 @@ struct JobRunner: Sendable {
             outcome = try message(
                 to: job.personID, key: "weekoverzicht", vars: try weekVars(job.personID, now: now, in: db), in: db, now: now)
             try ActionScheduler(policy: policy, now: now.addingTimeInterval(60), db: db).planWeekly(personID: job.personID, window: window)
+        case .omgeving:
+            let views = OmgevingViews(service: service, db: db, now: now)
+            outcome =
+                job.kind == .omgevingInvite
+                ? try views.runInvite(memberPersonID: job.personID, run: run)
+                : try views.tell(inwonerID: job.personID)
         case .carer:
             let carers = CarerCheckins(service: service, db: db, now: now)
             outcome =

@@ -1,9 +1,27 @@
 extension AppDatabase {
-    /// A network member's kinds of support (`support`: comma-separated keys of the flow's list
-    /// `steun`, such as `praktisch,advies`) and how close they are (`closeness`: `dichtbij` or
-    /// `verder`). NULL where the inwoner was not asked, as for someone named first in a plan step.
+    /// The omgeving's own view: someone the inwoner invited (a network member) gives their scores
+    /// for the inwoner's leefgebieden, what the inwoner is good at, and what they could do. `share`
+    /// is the inwoner's choice whether the professional sees the content. Both the inwoner and the
+    /// member's person take their rows with them when erased.
     static let v11 = """
-        ALTER TABLE networkMember ADD COLUMN support TEXT;
-        ALTER TABLE networkMember ADD COLUMN closeness TEXT CHECK (closeness IN ('dichtbij', 'verder'));
+        CREATE TABLE omgevingView (
+            id INTEGER PRIMARY KEY,
+            personId INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+            localId TEXT NOT NULL,
+            networkMemberId INTEGER NOT NULL REFERENCES networkMember(id) ON DELETE CASCADE,
+            memberPersonId INTEGER REFERENCES person(id) ON DELETE CASCADE,
+            leefgebieden TEXT NOT NULL,
+            share INTEGER NOT NULL,
+            status TEXT NOT NULL DEFAULT 'invited' CHECK (status IN ('invited', 'asked', 'declined', 'answered')),
+            scores TEXT,
+            strengths TEXT,
+            offer TEXT,
+            createdAt TEXT NOT NULL,
+            askedAt TEXT,
+            answeredAt TEXT,
+            toldAt TEXT,
+            UNIQUE (personId, localId)
+        );
+        CREATE INDEX omgevingView_member ON omgevingView(memberPersonId, status);
         """
 }

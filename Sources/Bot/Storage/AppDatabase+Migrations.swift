@@ -34,8 +34,11 @@ extension AppDatabase {
         migrator.registerMigration("v10 leefgebieden to talk about") { db in
             try db.execute(sql: v10)
         }
-        migrator.registerMigration("v11 network support and closeness") { db in
+        migrator.registerMigration("v11 the omgeving's own view") { db in
             try db.execute(sql: v11)
+        }
+        migrator.registerMigration("v12 network support and closeness") { db in
+            try db.execute(sql: v12)
         }
         return migrator
     }

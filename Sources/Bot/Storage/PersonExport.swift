@@ -35,6 +35,15 @@ enum PersonExport {
             "network": try rows(
                 "SELECT name, relation, helps, support, closeness, phone FROM networkMember WHERE personId = ? ORDER BY id"),
             "mantelzorg": try rows("SELECT direction, name, hours, phone, checkin FROM mantelzorg WHERE personId = ? ORDER BY id"),
+            // The omgeving's views: given about this inwoner, or given by this person about someone.
+            "omgeving": try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT v.status, v.share, v.leefgebieden, v.scores, v.strengths, v.offer, v.createdAt, v.answeredAt,
+                           n.name AS member FROM omgevingView v JOIN networkMember n ON n.id = v.networkMemberId
+                    WHERE v.personId = ?1 OR v.memberPersonId = ?1 ORDER BY v.id
+                    """, arguments: [personID]
+            ).map(json),
             "goals": goals,
             "talk": try rows("SELECT leefgebied, markedAt, clearedAt FROM talkMark WHERE personId = ? ORDER BY id"),
             "spiegelbladen": try rows("SELECT module, confirmedAt FROM spiegelblad WHERE personId = ? ORDER BY id"),

@@ -21,6 +21,8 @@ public struct DueRules: Sendable {
         case carer
         /// A watched conversation's time is up (`FollowUpRules`).
         case watch
+        /// The omgeving's own view: the invitation, or telling the inwoner it is in (`OmgevingRules`).
+        case omgeving
     }
 
     public let policy: SchedulePolicy
@@ -72,6 +74,8 @@ public struct DueRules: Sendable {
             return .weekly
         case .carerInvite, .checkin:
             return .carer
+        case .omgevingInvite, .omgevingNotice:
+            return .omgeving
         case .overdue:
             return .skip("the action was answered")
         }

@@ -22,6 +22,10 @@ public enum RecordKind: String, Sendable, CaseIterable {
     case resource
     /// "Hier wil ik over praten": a leefgebied the inwoner wants to talk about with the professional.
     case talk
+    /// The inwoner invites a network member (by the flow's local id) to give their own view.
+    case omgevingInvite = "omgeving_invite"
+    /// The invited person's answer: their consent, and when given their scores, strengths and offer.
+    case omgevingView = "omgeving_view"
 
     public var requiredFields: Set<String> {
         switch self {
@@ -43,6 +47,8 @@ public enum RecordKind: String, Sendable, CaseIterable {
         case .instrument: ["instrument", "answers"]
         case .resource: ["wish", "text", "have"]
         case .talk: ["leefgebied"]
+        case .omgevingInvite: ["member", "share"]
+        case .omgevingView: ["invitation", "granted"]
         }
     }
 }

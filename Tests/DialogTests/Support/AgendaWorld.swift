@@ -125,7 +125,7 @@ final class AgendaWorld {
             raise(kind, action?.what ?? "")
         case .carer:
             startCheckin()
-        case .weekly, .watch:
+        case .weekly, .watch, .omgeving:
             log += "  (niet in dit model)\n"
         }
     }

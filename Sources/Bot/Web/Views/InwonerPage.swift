@@ -17,6 +17,7 @@ struct InwonerPage {
         let checkins = try self.checkins()
         let wishes = try self.wishes()
         let care = try self.care()
+        let omgeving = try self.omgeving()
         // Read once: the module list and the spiegelbladen both show the modules, the plan and the
         // goal choice of the new-action form both show the goals.
         let progress = try IntakeStore.modules(personID: personID, in: db)
@@ -36,6 +37,8 @@ struct InwonerPage {
             "hasWishes": !wishes.isEmpty,
             "care": care,
             "hasCare": !care.isEmpty,
+            "omgeving": omgeving,
+            "hasOmgeving": !omgeving.isEmpty,
             "networkPicture": networkPicture(members, plan: plan).values,
             "hasNetwork": !members.isEmpty,
             "checkins": checkins,
@@ -122,6 +125,39 @@ struct InwonerPage {
                 "direction": care.direction == "ontvangt" ? "krijgt zorg van" : "zorgt voor", "name": care.name ?? "onbekend",
                 "hours": care.hours.map { "\(web.label("uren", $0)) per week" } ?? "niet bekend"
             ]
+        }
+    }
+
+    /// The omgeving's views beside the inwoner's own scores. What the inwoner did not share shows
+    /// only that a view was given, never its content.
+    private func omgeving() throws -> [[String: Any]] {
+        let status = ["invited": "uitgenodigd, nog niet verstuurd", "asked": "gevraagd, nog geen antwoord", "declined": "wil niet meedoen"]
+        let own = try IntakeStore.scores(personID: personID, in: db)
+        return try OmgevingStore.views(inwonerID: personID, in: db).map { view in
+            var values: [String: Any] = [
+                "viewId": view.id, "name": view.memberName, "relation": view.relation ?? "",
+                "status": view.answeredAt.map { "heeft geantwoord op \(WebFormat.day($0))" } ?? status[view.status] ?? view.status
+            ]
+            guard view.status == "answered" else { return values }
+            guard view.share else {
+                values["hidden"] = true
+                return values
+            }
+            let comparison = OmgevingComparison(view: view, ownScores: own)
+            values["shown"] = true
+            values["rows"] = comparison.rows.map { row in
+                [
+                    "label": web.label("leefgebieden", row.leefgebied), "own": row.own.map(String.init) ?? "niet gegeven",
+                    "other": row.other.map(String.init) ?? "weet niet", "talkAbout": row.talkAbout
+                ] as [String: Any]
+            }
+            values["strengths"] = Self.told(view.strengths)
+            values["offer"] = Self.told(view.offer)
+            // What they offer can become an action with them as owner.
+            if let offer = view.offer, !offer.isEmpty {
+                values["action"] = ["what": String(offer.prefix(300)), "owner": "netwerk:\(view.memberID)"]
+            }
+            return values
         }
     }
 
