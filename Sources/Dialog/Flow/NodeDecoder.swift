@@ -135,7 +135,8 @@ enum NodeDecoder {
             switch try find.string() {
             case "voorzieningen":
                 guard let leefgebied = f["leefgebied"] else { throw find.error("'find: voorzieningen' needs 'leefgebied'") }
-                inner = .findVoorzieningen(.fitting(leefgebied: try expr(leefgebied), kinds: try f["kinds"].map(expr)), into: try path(into))
+                inner = .findVoorzieningen(
+                    .fitting(leefgebied: try expr(leefgebied), kinds: try f["kinds"].map(expr)), into: try path(into))
             case "wederkerigheid":
                 inner = .findVoorzieningen(.reciprocity, into: try path(into))
             default:
