@@ -16,11 +16,16 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "lib"))
-from wegwijzer_test_support import intake_inputs, scratch_dir, serve  # noqa: E402
+from wegwijzer_test_support import ROOT, intake_inputs, scratch_dir, serve  # noqa: E402
 
 EMAIL = "demo@wijkteam.example"
 PASSWORD = "demo-wachtwoord-123"
 PHONE = "0612345678"
+# An inwoner who invites Ans (0687654321) to give her view, and what Ans answers.
+INVITING = "0611112222"
+ANS = "0687654321"
+OMGEVING_INTAKE = os.path.join(ROOT, "Tests", "DialogTests", "Transcripts", "m1-omgeving.txt")
+ANS_VIEW = ["ja", "4", "weet ik niet", "Ze is heel zorgzaam", "Ik kan een keer mee naar de corporatie"]
 checks = 0
 driver = None
 OUT = None
@@ -82,10 +87,16 @@ def shot(name):
 
 
 def demo_data(binary, db):
-    """An account, and an inwoner who went through all three modules by chat, assigned to it."""
+    """An account with two inwoners: one who went through all three modules by chat, and one who
+    invited their sister Ans after module 1 and shared her view, which Ans gave by chat."""
     steps = [(["user", "add", "--db", db, "--email", EMAIL, "--cost", "10"], PASSWORD + "\n"),
              (["chat", "--db", db, "--phone", PHONE, "--now", "2026-11-23T10:00:00+01:00"], "\n".join(intake_inputs()) + "\n"),
-             (["user", "assign", "--db", db, "--phone", PHONE, "--email", EMAIL], None)]
+             (["user", "assign", "--db", db, "--phone", PHONE, "--email", EMAIL], None),
+             (["chat", "--db", db, "--phone", INVITING, "--now", "2026-11-23T10:00:00+01:00"],
+              "\n".join(intake_inputs(OMGEVING_INTAKE)) + "\n"),
+             (["remind", "--db", db, "--once", "--now", "2026-11-23T11:00:00+01:00"], None),
+             (["chat", "--db", db, "--phone", ANS, "--now", "2026-11-23T11:05:00+01:00"], "\n".join(ANS_VIEW) + "\n"),
+             (["user", "assign", "--db", db, "--phone", INVITING, "--email", EMAIL], None)]
     for args, given in steps:
         if subprocess.run([binary, *args], input=given, text=True, stdout=subprocess.DEVNULL).returncode != 0:
             sys.exit(f"browser-test: wegwijzer {' '.join(args[:2])} failed while making the demo data")
@@ -117,8 +128,9 @@ def browse(base):
         loading(lambda: field.send_keys(PASSWORD + Keys.ENTER))
         check(driver.find_element(By.TAG_NAME, "h1").text == "Mijn caseload", "caseload after login")
         rows = driver.find_elements(By.CSS_SELECTOR, "table.caseload tbody tr")
-        check(len(rows) == 1, "one inwoner on the caseload")
-        check("klaar (3 van 3)" in rows[0].text, "module progress in the caseload")
+        check(len(rows) == 2, "two inwoners on the caseload")
+        done = [row for row in rows if "klaar (3 van 3)" in row.text]
+        check(len(done) == 1, "module progress in the caseload")
         shot("1-caseload")
         accessible("caseload")
 
@@ -127,7 +139,8 @@ def browse(base):
         check("sort=open" in driver.current_url, "sorting by a column")
 
         # The inwoner page.
-        loading(driver.find_element(By.CSS_SELECTOR, "table.caseload tbody th a").click)
+        done = [row for row in driver.find_elements(By.CSS_SELECTOR, "table.caseload tbody tr") if "klaar (3 van 3)" in row.text]
+        loading(done[0].find_element(By.CSS_SELECTOR, "th a").click)
         check(driver.find_element(By.ID, "h-plan").text == "Ondersteuningsplan", "inwoner page has the plan")
         check(len(driver.find_elements(By.CSS_SELECTOR, "figure.radar svg .latest")) >= 1, "radar chart drawn")
         check("niet besproken" in driver.find_element(By.CSS_SELECTOR, "figure.radar svg").get_attribute("innerHTML"),
@@ -175,6 +188,17 @@ def browse(base):
         with open(os.path.join(OUT, "plan.pdf"), "wb") as f:
             f.write(base64.b64decode(pdf))
         check(len(base64.b64decode(pdf)) > 1000, "plan prints to PDF")
+
+        # The inwoner who invited Ans: both views side by side, a difference of 3 or more marked.
+        driver.get(base + "/")
+        others = [row for row in driver.find_elements(By.CSS_SELECTOR, "table.caseload tbody tr") if "klaar (3 van 3)" not in row.text]
+        loading(others[0].find_element(By.CSS_SELECTOR, "th a").click)
+        view = driver.find_element(By.ID, "omgeving")
+        check(len(view.find_elements(By.CSS_SELECTOR, "table.omgeving-scores tbody tr")) == 2, "the omgeving's scores per leefgebied")
+        check("om over te praten" in view.text, "a difference of 3 or more is marked")
+        check("Ik kan een keer mee naar de corporatie" in view.text, "what Ans offers to do")
+        view.screenshot(os.path.join(OUT, "5-omgeving.png"))
+        accessible("inwoner met de kijk van de omgeving")
 
         # Skip link is the first thing the keyboard reaches.
         driver.get(base + "/")

@@ -18,7 +18,8 @@ struct ConversationServiceTests {
             _ = try service.handle(Fixtures.message(line, id: "SM\(n)"))
         }
         #expect(try count("score", database) == 2)
-        #expect(try count("strength", database) == 4)
+        // Ik ben, ik kan, ik heb, ik wil, and what the inwoner does for others.
+        #expect(try count("strength", database) == 5)
         #expect(try count("networkMember", database) == 2)
         #expect(try count("goal", database) == 1)
         #expect(try count("action", database) == 2)

@@ -132,6 +132,21 @@ struct SocialMapOfferTests {
         #expect(renderer.format(library.socialMap["huurteam"]!.offer["contact"]!) == "https://huurteam.example.org")
     }
 
+    @Test(arguments: [
+        ("{find: gemeente, into: x}", "'find' looks up 'voorzieningen' or 'wederkerigheid'"),
+        ("{find: voorzieningen, into: x}", "'find: voorzieningen' needs 'leefgebied'"),
+        ("{find: wederkerigheid}", "'find' needs 'into'")
+    ])
+    func aFindThatCannotBeDoneIsRefusedWithItsReason(_ action: String, _ reason: String) throws {
+        let broken = Self.flow.replacingOccurrences(of: "      - set: {aanbod: []}\n", with: "      - \(action)\n")
+        let files = try DefaultFlows.files().filter { !$0.name.hasSuffix(".flow.yaml") }
+        let error = try #require(throws: FlowError.self) {
+            try FlowLibrary(files: files + [("levenskracht.flow.yaml", broken), ("t.texts.yaml", Self.texts)])
+        }
+        #expect(error.message == reason)
+        #expect(error.file == "levenskracht.flow.yaml")
+    }
+
     @Test func eachCarrierFollowsFromTheOwnerTheVoorzieningOrTheSpecialist() {
         #expect(PlanCarrier(ownerKind: "inwoner", voorziening: nil, specialist: nil) == .zelf)
         #expect(PlanCarrier(ownerKind: "netwerk", voorziening: nil, specialist: nil) == .netwerk)

@@ -151,6 +151,21 @@ struct SocialMapTests {
         #expect(error.message == "voorziening 'buurthuis': missing 'verwijzing' (true or false)")
     }
 
+    @Test func wederkerigheidIsOptionalAndFalseWithoutIt() throws {
+        let without = try #require(try SocialMapDecoder.decode(Self.valid, file: Self.file)["buurthuis"])
+        #expect(!without.reciprocity)
+        let with = try Self.edit(Self.valid, "verwijzing: false", "verwijzing: false\n    wederkerigheid: true")
+        #expect(try #require(try SocialMapDecoder.decode(with, file: Self.file)["buurthuis"]).reciprocity)
+    }
+
+    @Test func aWederkerigheidThatIsNoBooleanNamesFileAndLine() throws {
+        let text = try Self.edit(Self.valid, "verwijzing: false", "verwijzing: false\n    wederkerigheid: vaak")
+        let error = try Self.loadError(text)
+        #expect(
+            error == FlowError(file: Self.file, line: 12, message: "voorziening 'buurthuis': 'wederkerigheid' is true or false, not 'vaak'")
+        )
+    }
+
     // MARK: - What flows check reports
 
     @Test func anUnknownLeefgebiedIsReportedAtItsLine() throws {
@@ -272,6 +287,22 @@ struct SocialMapTests {
         #expect(map.fitting(leefgebied: "geld", kinds: [.money, .things]).map(\.id) == ["voedselbank", "regeling"])
         #expect(map.fitting(leefgebied: "geld", kinds: [.information, .people, .money]).map(\.id) == ["maatje", "regeling"])
         #expect(map.fitting(leefgebied: "mensen", kinds: [.things]).isEmpty)
+    }
+
+    @Test func reciprocityKeepsThoseMarkedInFileOrder() throws {
+        var text = try Self.edit(Self.four, "verwijzing: true", "verwijzing: true\n    wederkerigheid: true")
+        text = try Self.edit(
+            text, "020-1234501\n    gratis: true\n    verwijzing: false",
+            "020-1234501\n    gratis: true\n    verwijzing: false\n    wederkerigheid: ja")
+        let map = try SocialMapDecoder.decode(text, file: Self.file)
+        #expect(map.reciprocity().map(\.id) == ["buurthuis", "voedselbank"])
+        #expect(map.reciprocity(limit: 1).map(\.id) == ["buurthuis"])
+        #expect(map.reciprocity(limit: 0).isEmpty)
+        #expect(try SocialMapDecoder.decode(Self.four, file: Self.file).reciprocity().isEmpty)
+    }
+
+    @Test func theShippedMapOffersTheVrijwilligerscentraleAndTheMaatjesproject() {
+        #expect(DefaultFlows.library.socialMap.reciprocity().map(\.id) == ["vrijwilligerscentrale", "maatjesproject"])
     }
 
     @Test func fittingOnTheShippedMapIsAPrefixOfTheFileOrder() {

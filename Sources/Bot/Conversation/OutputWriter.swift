@@ -87,7 +87,12 @@ struct OutputWriter {
                 try OmgevingStore.stopped(memberPersonID: personID, at: now, in: db)
             case .optedIn:
                 try PersonStore.setOptedOut(false, personID: personID, in: db)
-            case .languageChanged, .ended:
+            case .ended:
+                // After the intake's last message: the questionnaire an inwoner's own burden of care called for.
+                guard engine.flow.id == FlowLibrary.mainFlowID else { break }
+                try CarerCheckins(service: service, db: db, now: now, reply: context).ownQuestionnaireAfterIntake(inwonerID: personID)
+                if let context { replies += context.take() }
+            case .languageChanged:
                 break  // kept in the conversation row and person row by ConversationStore.save
             }
         }

@@ -126,7 +126,13 @@ struct RecordWriter {
         case .carerConsent:
             try carers.consent(carerID: personID, granted: bool(f["granted"]) ?? false)
         case .checkin:
-            if case .number(let score)? = f["score"] { try carers.quickAnswered(carerID: personID, score: score) }
+            guard case .number(let score)? = f["score"] else { return }
+            // `self`: the inwoner's own burden as a mantelzorger, asked in the intake.
+            if bool(f["self"]) == true {
+                try carers.ownQuickAnswered(inwonerID: personID, score: score)
+            } else {
+                try carers.quickAnswered(carerID: personID, score: score)
+            }
         case .instrument:
             guard let instrument = key(f["instrument"]), case .record(let answers)? = f["answers"] else { return }
             try carers.instrumentAnswered(carerID: personID, instrumentID: instrument, answers: answers)

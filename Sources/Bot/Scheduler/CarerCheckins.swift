@@ -13,6 +13,8 @@ struct CarerCheckins {
     var reply: ReplyContext?
 
     static let instrumentID = "csi"
+    /// How the professional sees the inwoner who is mantelzorger themselves, in signals and check-ins.
+    static let ownName = "de inwoner zelf"
 
     var policy: SchedulePolicy { service.schedule }
     private var rules: CarerRules { CarerRules(policy: policy) }
@@ -85,6 +87,31 @@ struct CarerCheckins {
         if next.questionnaire { try askQuestionnaire(carerID: carerID, inwonerID: checkin.inwonerID, items: nil, earlier: [:]) }
     }
 
+    /// The inwoner who cares for someone gave their own burden in the intake: a check-in of the
+    /// inwoner as their own mantelzorger. A high score brings the questionnaire once the intake is
+    /// done (`ownQuestionnaireAfterIntake`); until then they hear it will come.
+    func ownQuickAnswered(inwonerID: Int64, score: Int) throws {
+        try CarerStore.asked("quick", carerID: inwonerID, inwonerID: inwonerID, at: now, in: db)
+        guard let checkin = try CarerStore.latest("quick", carerID: inwonerID, in: db) else { return }
+        _ = try CarerStore.answerQuick(id: checkin.id, carerID: inwonerID, score: score, limit: 1, at: now, in: db)
+        if rules.questionnaireForOwnScore(score) {
+            _ = try Notice.queue(
+                Self.ownQuestionnaireLater, vars: [:], to: inwonerID, library: service.library, at: now, reply: reply, in: db)
+        }
+    }
+
+    /// Tells the inwoner with a high burden that the questions about it come after the plan.
+    static let ownQuestionnaireLater = "m2.mz.zwaar.later"
+
+    /// The intake is done. An own burden that was high brings the questionnaire now, after the
+    /// intake's last message: 13 questions in the middle of deel 2 would lose the inwoner's place.
+    func ownQuestionnaireAfterIntake(inwonerID: Int64) throws {
+        guard let score = try CarerStore.ownQuickWithoutQuestionnaire(inwonerID: inwonerID, in: db),
+            rules.questionnaireForOwnScore(score)
+        else { return }
+        try askQuestionnaire(carerID: inwonerID, inwonerID: inwonerID, items: nil, earlier: [:])
+    }
+
     /// Starts the questionnaire for all items, or again for the ones still missing.
     private func askQuestionnaire(carerID: Int64, inwonerID: Int64, items: [String]?, earlier: [String: Value]) throws {
         let options = service.library.itemOptions(Self.instrumentID).filter { items?.contains($0.key ?? "") ?? true }
@@ -119,7 +146,7 @@ struct CarerCheckins {
     }
 
     private func alert(_ inwonerID: Int64, _ kind: String, _ detail: String, carerID: Int64) throws {
-        let name = try PersonStore.name(personID: carerID, in: db) ?? "mantelzorger"
+        let name = carerID == inwonerID ? Self.ownName : try PersonStore.name(personID: carerID, in: db) ?? "mantelzorger"
         try AlertStore.add(personID: inwonerID, kind: kind, detail: "\(name): \(detail)", at: now, in: db)
     }
 }

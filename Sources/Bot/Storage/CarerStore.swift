@@ -108,6 +108,18 @@ enum CarerStore {
                     """), arguments: [carerID, limit])
     }
 
+    /// The score of the inwoner's latest quick check-in for themselves (as mantelzorger of someone
+    /// else, asked in the intake), when no questionnaire was asked of them since; nil otherwise.
+    static func ownQuickWithoutQuestionnaire(inwonerID: Int64, in db: Database) throws -> Int? {
+        try Int.fetchOne(
+            db.cachedStatement(
+                sql: """
+                    SELECT c.score FROM checkin c WHERE c.carerPersonId = ?1 AND c.inwonerId = ?1 AND c.kind = 'quick' AND c.status = 'answered'
+                    AND NOT EXISTS (SELECT 1 FROM checkin q WHERE q.carerPersonId = ?1 AND q.kind != 'quick' AND q.id > c.id)
+                    ORDER BY c.id DESC LIMIT 1
+                    """), arguments: [inwonerID])
+    }
+
     /// When the questionnaire `kind` was last answered in full or in part.
     static func lastAnswered(_ kind: String, carerID: Int64, in db: Database) throws -> Date? {
         try Date.fetchOne(

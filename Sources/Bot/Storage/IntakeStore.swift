@@ -22,7 +22,7 @@ enum IntakeStore {
     }
 
     struct Strength: Sendable, Equatable {
-        /// ik_ben, ik_kan, ik_heb or ik_wil.
+        /// ik_ben, ik_kan, ik_heb, ik_wil, voor_anderen or wil_voor_anderen.
         var kind: String
         var text: String
     }

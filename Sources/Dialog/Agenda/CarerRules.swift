@@ -38,6 +38,14 @@ public struct CarerRules: Sendable {
         return AfterQuickScore(questionnaire: due, rising: rising)
     }
 
+    /// The inwoner who cares for someone answers the quick question once, in the intake, for
+    /// themselves: the questionnaire follows only when that score is high. The other reasons in
+    /// `afterQuickScore` (the first check-in, a rise, three months) belong to a series of check-ins
+    /// that the inwoner did not ask for.
+    public func questionnaireForOwnScore(_ score: Int) -> Bool {
+        score >= Self.quickHigh
+    }
+
     /// At a new check-in: the quick check-ins so far, newest first (`answered` or not): two in a
     /// row without an answer, and the professional should know.
     public func silenceSignal(_ answered: [Bool]) -> Bool {

@@ -179,10 +179,16 @@ extension Turn {
             outputs.append(.record(kind: kind, id: id, fields: values))
         case .complete(let module):
             outputs.append(.moduleCompleted(module))
-        case .findVoorzieningen(let leefgebied, let kinds, let into):
-            let scope = self.scope
-            let wanted = (kinds?.evaluate(in: scope).listItems ?? []).compactMap { $0.key.flatMap(ResourceKind.init(rawValue:)) }
-            let found = leefgebied.evaluate(in: scope).key.map { engine.socialMap.fitting(leefgebied: $0, kinds: Set(wanted)) } ?? []
+        case .findVoorzieningen(let lookup, let into):
+            let found: [Voorziening]
+            switch lookup {
+            case .fitting(let leefgebied, let kinds):
+                let scope = self.scope
+                let wanted = (kinds?.evaluate(in: scope).listItems ?? []).compactMap { $0.key.flatMap(ResourceKind.init(rawValue:)) }
+                found = leefgebied.evaluate(in: scope).key.map { engine.socialMap.fitting(leefgebied: $0, kinds: Set(wanted)) } ?? []
+            case .reciprocity:
+                found = engine.socialMap.reciprocity()
+            }
             try assign(into, .list(found.map(\.offer)))
         case .when(let condition, let inner):
             if condition.holds(in: scope) { try run(inner) }

@@ -7,6 +7,12 @@ public enum Action: Sendable {
     case complete(module: String)
     /// `find: voorzieningen`: the voorzieningen of the sociale kaart that fit a leefgebied (and,
     /// with `kinds`, a kind of help that is missing), at most two, as offers in `into`.
-    case findVoorzieningen(leefgebied: Expr, kinds: Expr?, into: Path)
+    /// `find: wederkerigheid`: at most two places where the inwoner can do something for others.
+    case findVoorzieningen(Lookup, into: Path)
+
+    public enum Lookup: Sendable {
+        case fitting(leefgebied: Expr, kinds: Expr?)
+        case reciprocity
+    }
     indirect case when(Condition, Action)
 }

@@ -227,7 +227,8 @@ extension Action {
         case .set(_, let e), .append(_, let e): [e]
         case .emit(_, let fields, _): Array(fields.values)
         case .complete: []
-        case .findVoorzieningen(let leefgebied, let kinds, _): [leefgebied] + (kinds.map { [$0] } ?? [])
+        case .findVoorzieningen(.fitting(let leefgebied, let kinds), _): [leefgebied] + (kinds.map { [$0] } ?? [])
+        case .findVoorzieningen(.reciprocity, _): []
         case .when(_, let inner): inner.expressions
         }
     }

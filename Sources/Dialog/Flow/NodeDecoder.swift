@@ -131,9 +131,17 @@ enum NodeDecoder {
         } else if let complete = f["complete"] {
             inner = .complete(module: try complete.string())
         } else if let find = f["find"] {
-            guard try find.string() == "voorzieningen" else { throw find.error("'find' looks up 'voorzieningen'") }
-            guard let leefgebied = f["leefgebied"], let into = f["into"] else { throw find.error("'find' needs 'leefgebied' and 'into'") }
-            inner = .findVoorzieningen(leefgebied: try expr(leefgebied), kinds: try f["kinds"].map(expr), into: try path(into))
+            guard let into = f["into"] else { throw find.error("'find' needs 'into'") }
+            switch try find.string() {
+            case "voorzieningen":
+                guard let leefgebied = f["leefgebied"] else { throw find.error("'find: voorzieningen' needs 'leefgebied'") }
+                inner = .findVoorzieningen(
+                    .fitting(leefgebied: try expr(leefgebied), kinds: try f["kinds"].map(expr)), into: try path(into))
+            case "wederkerigheid":
+                inner = .findVoorzieningen(.reciprocity, into: try path(into))
+            default:
+                throw find.error("'find' looks up 'voorzieningen' or 'wederkerigheid'")
+            }
         } else {
             throw node.error("an action is one of set, append, emit, complete, find")
         }

@@ -36,4 +36,10 @@ public struct SocialMap: Sendable, Equatable {
         }
         return found
     }
+
+    /// The voorzieningen where an inwoner can do something for others (`wederkerigheid: true`),
+    /// at most `limit`, in file order: what to name when an inwoner would like to help others.
+    public func reciprocity(limit: Int = 2) -> [Voorziening] {
+        Array(voorzieningen.filter(\.reciprocity).prefix(max(limit, 0)))
+    }
 }

@@ -15,9 +15,11 @@
 ///         website: https://buurthuis.example.org
 ///         gratis: true
 ///         verwijzing: false
+///         wederkerigheid: true                     # optional: inwoners can do something for others here
 public enum SocialMapDecoder {
     static let keys: Set<String> = [
-        "naam", "soort", "leefgebieden", "omschrijving", "telefoon", "adres", "openingstijden", "website", "gratis", "verwijzing"
+        "naam", "soort", "leefgebieden", "omschrijving", "telefoon", "adres", "openingstijden", "website", "gratis", "verwijzing",
+        "wederkerigheid"
     ]
 
     public static func decode(_ text: String, file: String) throws(FlowError) -> SocialMap {
@@ -79,6 +81,9 @@ public enum SocialMapDecoder {
         if let hours = f["openingstijden"] { openingHours = try texts(hours, "openingstijden", oneForAll: true).texts }
         let website = try optional(f["website"], "website")
         lines.website = f["website"]?.line
+        // Optional: only the places where inwoners can do something for others say so.
+        var reciprocity = false
+        if let node = f["wederkerigheid"] { reciprocity = try boolean(node, "wederkerigheid") }
 
         return Voorziening(
             id: id, name: name, kinds: kinds, leefgebieden: leefgebieden, description: description,
@@ -86,6 +91,7 @@ public enum SocialMapDecoder {
             openingHours: openingHours, website: website,
             free: try boolean(try required("gratis", "true or false"), "gratis"),
             referral: try boolean(try required("verwijzing", "true or false"), "verwijzing"),
+            reciprocity: reciprocity,
             file: file, lines: lines)
     }
 

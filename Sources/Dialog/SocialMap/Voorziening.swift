@@ -40,13 +40,16 @@ public struct Voorziening: Sendable, Equatable {
     public var free: Bool
     /// Only with a referral (from the huisarts, the wijkteam or the gemeente).
     public var referral: Bool
+    /// A place where inwoners can do something for others (a vrijwilligerscentrale, a
+    /// maatjesproject): offered when an inwoner would like to (`wederkerigheid: true`).
+    public var reciprocity: Bool
     public var file: String
     public var lines: Lines
 
     public init(
         id: String, name: [Language: String], kinds: [ResourceKind], leefgebieden: [String], description: [Language: String],
         phone: String? = nil, address: String? = nil, openingHours: [Language: String] = [:], website: String? = nil,
-        free: Bool, referral: Bool, file: String, lines: Lines
+        free: Bool, referral: Bool, reciprocity: Bool = false, file: String, lines: Lines
     ) {
         self.id = id
         self.name = name
@@ -59,6 +62,7 @@ public struct Voorziening: Sendable, Equatable {
         self.website = website
         self.free = free
         self.referral = referral
+        self.reciprocity = reciprocity
         self.file = file
         self.lines = lines
     }

@@ -200,4 +200,29 @@ struct StoreContractCarerTests {
             #expect(checkins.first?["answeredAt"] as? String == SQLDate.text(ContractSeed.at(minutes: 5)))
         }
     }
+
+    @Test(arguments: StoreBackend.allCases)
+    func anInwonersOwnQuickScoreWaitsForItsQuestionnaireUntilOneIsAsked(_ backend: StoreBackend) throws {
+        try backend.withStore { database in
+            try database.writer.write { db in
+                let inwoner = try ContractSeed.inwoner(phone: "+31611111111", in: db)
+                let carer = try ContractSeed.carer(of: inwoner, phone: "+31633333333", in: db).personID
+                #expect(try CarerStore.ownQuickWithoutQuestionnaire(inwonerID: inwoner, in: db) == nil)
+                // A mantelzorger's check-in about the inwoner is not the inwoner's own.
+                try CarerStore.asked("quick", carerID: carer, inwonerID: inwoner, at: ContractSeed.now, in: db)
+                let theirs = try #require(try CarerStore.latest("quick", carerID: carer, in: db))
+                _ = try CarerStore.answerQuick(id: theirs.id, carerID: carer, score: 9, limit: 1, at: ContractSeed.now, in: db)
+                #expect(try CarerStore.ownQuickWithoutQuestionnaire(inwonerID: inwoner, in: db) == nil)
+                // Asked but not answered: nothing waits yet.
+                try CarerStore.asked("quick", carerID: inwoner, inwonerID: inwoner, at: ContractSeed.at(minutes: 1), in: db)
+                #expect(try CarerStore.ownQuickWithoutQuestionnaire(inwonerID: inwoner, in: db) == nil)
+                let own = try #require(try CarerStore.latest("quick", carerID: inwoner, in: db))
+                _ = try CarerStore.answerQuick(id: own.id, carerID: inwoner, score: 8, limit: 1, at: ContractSeed.at(minutes: 1), in: db)
+                #expect(try CarerStore.ownQuickWithoutQuestionnaire(inwonerID: inwoner, in: db) == 8)
+                try CarerStore.asked("csi", carerID: inwoner, inwonerID: inwoner, at: ContractSeed.at(minutes: 2), in: db)
+                #expect(try CarerStore.ownQuickWithoutQuestionnaire(inwonerID: inwoner, in: db) == nil)
+                #expect(try CarerStore.checkins(about: inwoner, in: db).filter { $0.carerID == inwoner }.map(\.kind) == ["quick", "csi"])
+            }
+        }
+    }
 }

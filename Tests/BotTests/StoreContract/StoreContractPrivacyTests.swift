@@ -103,7 +103,8 @@ struct StoreContractPrivacyTests {
             #expect(list("answers").contains { $0["value"] as? String == Value.text(Self.distinctive).json })
             #expect(list("alerts").compactMap { $0["kind"] as? String }.contains("crisis"))
             #expect(list("chatNotes").compactMap { $0["text"] as? String } == ["Mijn zus Ans helpt"])
-            #expect(list("checkins").compactMap { $0["kind"] as? String } == ["quick"])
+            // Mo's check-in about Sam, and Sam's own as mantelzorger of their mother, from the intake.
+            #expect(list("checkins").compactMap { $0["kind"] as? String } == ["quick", "quick"])
             let transcript = try database.reader.read { db in try MessageStore.transcript(personID: sam, limit: 10_000, in: db) }
             #expect(list("messages").compactMap { $0["text"] as? String } == transcript.map(\.text))
             #expect(list("messages").filter { $0["direction"] as? String == "in" }.count == Fixtures.intake.count)

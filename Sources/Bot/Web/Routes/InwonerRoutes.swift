@@ -33,6 +33,9 @@ struct InwonerRoutes {
                     }
                 ]
                 if !name.isEmpty { values["name"] = name }
+                // What the inwoner does and would like to do for others: strengths the plan builds on.
+                let forOthers = try IntakeStore.strengths(personID: id, in: db).filter { $0.kind.hasSuffix("voor_anderen") }
+                values["forOthers"] = forOthers.map { ["label": web.catalog.text("kracht.\($0.kind)", language), "text": $0.text] }
                 return web.pages.render(
                     "plan", Chrome.page(session: page.session, title: name.isEmpty ? "Plan" : "Plan van \(name)", values))
             }

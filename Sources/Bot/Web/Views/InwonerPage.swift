@@ -93,7 +93,11 @@ struct InwonerPage {
 
     private func strengths() throws -> [[String: Any]] {
         let strengths = try IntakeStore.strengths(personID: personID, in: db)
-        return [("ik_ben", "Ik ben"), ("ik_kan", "Ik kan"), ("ik_heb", "Ik heb"), ("ik_wil", "Ik wil")].map { kind, label in
+        let kinds = [
+            ("ik_ben", "Ik ben"), ("ik_kan", "Ik kan"), ("ik_heb", "Ik heb"), ("ik_wil", "Ik wil"),
+            ("voor_anderen", "Ik doe voor anderen"), ("wil_voor_anderen", "Ik wil voor anderen doen")
+        ]
+        return kinds.map { kind, label in
             let items = strengths.filter { $0.kind == kind }.map { ["text": $0.text] }
             return ["label": label, "items": items, "empty": items.isEmpty]
         }
@@ -189,7 +193,7 @@ struct InwonerPage {
             }, kinds: kinds)
     }
 
-    /// The mantelzorgers' check-ins: the burden over time, with its trend.
+    /// The mantelzorgers' check-ins, and the inwoner's own as mantelzorger: the burden over time, with its trend.
     private func checkins() throws -> [[String: Any]] {
         var previous: [Int64: Int] = [:]
         return try CarerStore.checkins(about: personID, in: db).map { checkin in
@@ -199,7 +203,8 @@ struct InwonerPage {
                 previous[checkin.carerID] = score
             }
             return [
-                "at": WebFormat.day(checkin.askedAt), "name": checkin.carerName ?? "mantelzorger",
+                "at": WebFormat.day(checkin.askedAt),
+                "name": checkin.carerID == personID ? CarerCheckins.ownName : checkin.carerName ?? "mantelzorger",
                 "kind": checkin.kind == "quick" ? "korte check-in (0–10)" : "vragenlijst \(checkin.kind)",
                 "score": checkin.score.map(String.init) ?? (checkin.status == "unanswered" ? "geen antwoord" : "–"),
                 "band": checkin.band ?? "", "trend": trend, "high": checkin.band == "hoog"
