@@ -149,10 +149,13 @@ def browse(base):
         check("Een huis zonder schimmel" in driver.page_source, "goal shown")
         check(len(driver.find_elements(By.CSS_SELECTOR, "table.resources tbody tr")) >= 2, "hulpbronnen of a wish with their kinds")
         check("Wie doet mee:" in driver.find_element(By.ID, "plan").text, "the mix of a goal")
+        check(len(driver.find_elements(By.CSS_SELECTOR, "figure.network svg g.member")) >= 2, "the network drawn as circles")
+        check(len(driver.find_elements(By.CSS_SELECTOR, "table.network-table tbody tr")) >= 2, "the network's table beside it")
         shot("2-inwoner")
         accessible("inwoner")
         driver.find_element(By.ID, "scores").screenshot(os.path.join(OUT, "2b-radar.png"))
         driver.find_element(By.ID, "plan").screenshot(os.path.join(OUT, "2c-plan-section.png"))
+        driver.find_element(By.ID, "netwerk").screenshot(os.path.join(OUT, "2d-netwerk.png"))
         driver.set_window_size(820, 1180)  # a tablet held upright
         shot("3-inwoner-tablet")
         driver.set_window_size(1280, 1000)

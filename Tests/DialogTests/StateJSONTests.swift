@@ -219,9 +219,8 @@ struct StoredHistoryTests {
             largestWhole = max(largestWhole, try whole.encode(state).count)
         }
         #expect(state.history.count > 5)
-        // Whole checkpoints made this some 13 kB. Each network member carries its kinds of support
-        // and its closeness (in `netwerk` and in the copies a step makes of its owner): some 100 bytes.
-        #expect(largest < 5_650, "largest stored state \(largest) bytes")
+        // Whole checkpoints made this some 13 kB.
+        #expect(largest < 5_500, "largest stored state \(largest) bytes")
         #expect(largest * 3 < largestWhole, "differences \(largest) bytes, whole \(largestWhole)")
     }
 }
