@@ -24,7 +24,11 @@ public struct Lexicon: Sendable {
     /// Grade words ("voldoende"): always asked back as the grade they usually mean.
     public var grades = PhraseTable<Int>()
     /// Synonyms of fixed options by `list.key` ("leefgebieden.geld": "financien").
-    public var options: [String: [[String]]] = [:]
+    public var options: [String: [[String]]] = [:] {
+        didSet { resourceWords = ResourceReader.table(options) }
+    }
+    /// The words that name a kind of hulpbron, made once from `options` rather than at every answer.
+    private(set) var resourceWords = PhraseTable<ResourceKind>()
     /// Synonyms that are a guess: the inwoner confirms them ("uren.veel": "elke dag").
     public var askBack: [String: [[String]]] = [:]
     /// Relation words ("dochter", "buurman", "sister"): never names. Each maps to the word it is

@@ -61,7 +61,9 @@ public enum LexiconDecoder {
             guard (0...10).contains(n) else { throw value.error("a grade is 0 to 10, not \(n)") }
             lexicon.grades.add(phrase, n)
         }
-        try options(f["options"], into: &lexicon.options, places: &lexicon.optionPlaces, file: file)
+        var synonyms = lexicon.options
+        try options(f["options"], into: &synonyms, places: &lexicon.optionPlaces, file: file)
+        lexicon.options = synonyms
         try options(f["ask_back"], into: &lexicon.askBack, places: &lexicon.optionPlaces, file: file)
         for (phrase, value) in try mapping(f["dates"]) {
             let name = try value.string()

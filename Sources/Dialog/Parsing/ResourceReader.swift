@@ -9,10 +9,7 @@ public enum ResourceReader {
     /// The kinds named, in the order of `ResourceKind.allCases`.
     public static func kinds(in text: String, lexicon: Lexicon) -> [ResourceKind] {
         guard !AnswerText.isTooLongToParse(text) else { return [] }
-        var table = PhraseTable<ResourceKind>()
-        for kind in ResourceKind.allCases {
-            for phrase in lexicon.synonyms(of: "\(list).\(kind.rawValue)") { table.add(phrase, kind) }
-        }
+        let table = lexicon.resourceWords
         let words = Words(text).words
         var found: Set<ResourceKind> = []
         var i = 0
@@ -26,6 +23,15 @@ public enum ResourceReader {
             i += 1
         }
         return ResourceKind.allCases.filter(found.contains)
+    }
+
+    /// The synonyms of the options `hulpbron.*` as one table.
+    static func table(_ options: [String: [[String]]]) -> PhraseTable<ResourceKind> {
+        var table = PhraseTable<ResourceKind>()
+        for kind in ResourceKind.allCases {
+            for phrase in options["\(list).\(kind.rawValue)"] ?? [] { table.add(phrase, kind) }
+        }
+        return table
     }
 
     /// `{text, kinds}` as a flow stores it: the kinds as options of the list `hulpbron`.
