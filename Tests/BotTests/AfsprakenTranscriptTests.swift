@@ -18,6 +18,7 @@ import Testing
 /// ? plan                   the ondersteuningsplan as `wegwijzer plan` shows it
 /// ? spiegel                spiegelblad 1 as `wegwijzer spiegel --module 1` shows it
 /// ? alerts, ? checkins     open alerts, mantelzorg check-ins
+/// ! aannemen               the professional takes on the step proposed to them (web page "Aannemen")
 /// ```
 /// `RECORD=1` rewrites the files and fails, as for the engine transcripts.
 struct AfsprakenTranscriptTests {
@@ -103,6 +104,15 @@ struct AfsprakenTranscriptTests {
                         }).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.joined(separator: "\n")
                 }
                 out += text.split(separator: "\n").map { "| \($0)" }.joined(separator: "\n") + "\n"
+            } else if line == "! aannemen" {
+                out += line + "\n"
+                let at = now
+                try await database.writer.write { db in
+                    let proposed = try PlanRows.goals(personID: 1, in: db).flatMap(\.actions).filter(\.proposed)
+                    guard let action = proposed.last else { throw Missing(what: "a step proposed to the professional") }
+                    try ActionEditor(service: service, personID: 1, now: at, db: db).accept(actionID: action.id)
+                }
+                out += try await delivered(database, now)
             } else if line == "? plan" {
                 out += line + "\n"
                 let plan = try await database.reader.read { db in try SupportPlan.text(personID: 1, library: Fixtures.library, in: db) }

@@ -65,12 +65,19 @@ enum PlanStore {
     }
 
     /// Ends the proposal of the inwoner's action (the professional accepted it, or answered with
-    /// another owner or date). True when it was a proposal until now, so the inwoner hears it once.
-    static func settleProposal(actionID: Int64, personID: Int64, in db: Database) throws -> Bool {
+    /// another owner or date), and handles the signal the proposal raised (matched by the step's
+    /// words as the inwoner proposed it). True when it was a proposal until now, so the inwoner hears it once.
+    static func settleProposal(actionID: Int64, personID: Int64, at now: Date, in db: Database) throws -> Bool {
+        guard
+            let what = try String.fetchOne(
+                db, sql: "SELECT what FROM action WHERE id = ? AND personId = ? AND proposedAt IS NOT NULL",
+                arguments: [actionID, personID])
+        else { return false }
+        try db.execute(sql: "UPDATE action SET proposedAt = NULL WHERE id = ?", arguments: [actionID])
         try db.execute(
-            sql: "UPDATE action SET proposedAt = NULL WHERE id = ? AND personId = ? AND proposedAt IS NOT NULL",
-            arguments: [actionID, personID])
-        return db.changesCount > 0
+            sql: "UPDATE alert SET handledAt = ? WHERE personId = ? AND kind = 'actie_voorstel' AND detail = ? AND handledAt IS NULL",
+            arguments: [SQLDate(now), personID, what])
+        return true
     }
 
     /// The ids of all the inwoner's actions, open or not, in the order they were made.

@@ -21,6 +21,7 @@ enum SupportPlan {
                     "status": .option(list: "status", key: action.status)
                 ]
                 if let via = action.via(library.socialMap, language) { fields["via"] = .text(via) }
+                if action.proposed { fields["voorstel"] = .bool(true) }
                 if let result = action.result { fields["result"] = .text(result) }
                 if let helped = action.helped { fields["helped"] = .number(helped) }
                 return .record(fields)

@@ -32,7 +32,8 @@ struct StoreContractPlanTests {
         }
     }
 
-    /// A proposal to the professional ends once, and only for the inwoner whose action it is.
+    /// A proposal to the professional ends once, and only for the inwoner whose action it is; its
+    /// signal to the professional is handled with it.
     @Test(arguments: StoreBackend.allCases)
     func aProposalIsSettledOnceAndOnlyByItsOwnInwoner(_ backend: StoreBackend) throws {
         try backend.withStore { database in
@@ -48,15 +49,26 @@ struct StoreContractPlanTests {
                         localID: "a2")!
                 )
             }
+            try database.writer.write { db in
+                for person in [world.sam, world.other] {
+                    try AlertStore.add(personID: person, kind: "actie_voorstel", detail: "Schuldhulp bellen", at: ContractSeed.now, in: db)
+                }
+            }
+            let signals = {
+                try database.reader.read { db in
+                    try [world.sam, world.other].map { try AlertStore.open(inwonerID: $0, limit: 10, in: db).count }
+                }
+            }
             let flags = { try database.reader.read { db in try PlanRows.actions(goalID: world.samsGoal, in: db).map(\.proposed) } }
             #expect(try flags() == [true, false])
             try database.writer.write { db throws in
-                #expect(try !PlanStore.settleProposal(actionID: proposed, personID: world.other, in: db))
-                #expect(try !PlanStore.settleProposal(actionID: plain, personID: world.sam, in: db))
-                #expect(try PlanStore.settleProposal(actionID: proposed, personID: world.sam, in: db))
-                #expect(try !PlanStore.settleProposal(actionID: proposed, personID: world.sam, in: db))
+                #expect(try !PlanStore.settleProposal(actionID: proposed, personID: world.other, at: ContractSeed.now, in: db))
+                #expect(try !PlanStore.settleProposal(actionID: plain, personID: world.sam, at: ContractSeed.now, in: db))
+                #expect(try PlanStore.settleProposal(actionID: proposed, personID: world.sam, at: ContractSeed.now, in: db))
+                #expect(try !PlanStore.settleProposal(actionID: proposed, personID: world.sam, at: ContractSeed.now, in: db))
             }
             #expect(try flags() == [false, false])
+            #expect(try signals() == [0, 1])
         }
     }
 

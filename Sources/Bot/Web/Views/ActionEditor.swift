@@ -74,13 +74,15 @@ struct ActionEditor {
         guard let old = try PlanStore.owner(actionID: actionID, personID: personID, in: db) else { throw WebError.notFound }
         let owner = try checkedOwner(change.owner)
         let closed = ["gedaan", "vervallen", "niet_gelukt"].contains(change.status)
+        // Settled before the words may change, so that the proposal's signal is found by them.
+        let wasProposal = try PlanStore.settleProposal(actionID: actionID, personID: personID, at: now, in: db)
         try PlanStore.updateAction(
             actionID, personID: personID, what: change.what, owner: owner, due: change.due, status: change.status,
             result: change.result, closedAt: closed ? now : nil, in: db)
         try ActionScheduler(policy: service.schedule, now: now, db: db).plan(actionID: actionID)
         // A change to a proposal is the professional's answer to it: the inwoner hears it, unless
         // the action is now theirs (then they hear it as its new owner below).
-        if try PlanStore.settleProposal(actionID: actionID, personID: personID, in: db), owner.kind != "inwoner" {
+        if wasProposal, owner.kind != "inwoner" {
             try tell(actionID: actionID, owner: PlanStore.Owner(kind: "inwoner", memberID: nil), key: "melding.web.voorstel_anders")
         }
         if old != owner {
@@ -94,7 +96,7 @@ struct ActionEditor {
     /// The professional takes on an action the inwoner proposed to them; the inwoner hears it.
     func accept(actionID: Int64) throws {
         guard try PlanStore.owner(actionID: actionID, personID: personID, in: db) != nil else { throw WebError.notFound }
-        guard try PlanStore.settleProposal(actionID: actionID, personID: personID, in: db) else {
+        guard try PlanStore.settleProposal(actionID: actionID, personID: personID, at: now, in: db) else {
             throw WebError.badRequest("Deze actie is geen voorstel (meer).")
         }
         try tell(actionID: actionID, owner: PlanStore.Owner(kind: "inwoner", memberID: nil), key: "melding.web.voorstel_aangenomen")
