@@ -55,7 +55,7 @@ let package = Package(
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache")
             ],
-            resources: [.copy("Web/Templates"), .copy("Web/Static")],
+            resources: [.copy("Web/Templates"), .copy("Web/Static"), .copy("Web/Texts")],
             swiftSettings: strict
         ),
         .executableTarget(

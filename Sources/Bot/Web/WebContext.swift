@@ -8,6 +8,8 @@ struct WebContext: Sendable {
     let config: ServeConfig.Web
     let service: ConversationService
     let pages: Pages
+    /// The words of the inwoner's pages, per language.
+    let texts: WebTexts
     let clock: WallClock
     let logins: LoginLimiter
     /// A hash of the configured cost, checked when an unknown address tries to log in.

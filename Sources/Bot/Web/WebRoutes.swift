@@ -23,7 +23,7 @@ enum WebRoutes {
 
     static func context(config: ServeConfig.Web, service: ConversationService, clock: WallClock, logger: Logger) throws -> WebContext {
         WebContext(
-            config: config, service: service, pages: try Pages.load(), clock: clock,
+            config: config, service: service, pages: try Pages.load(), texts: try WebTexts.load(), clock: clock,
             logins: LoginLimiter(freePerPair: config.loginAttempts), dummyHash: Passwords.hash("dummy", cost: config.bcryptCost),
             logger: logger)
     }

@@ -1,18 +1,18 @@
 import Yams
 
 /// A YAML value with its file and line, and readers that fail with a `FlowError` naming them.
-struct YAMLNode {
+package struct YAMLNode {
     let node: Yams.Node
     let file: String
     var nodeID: String?
 
-    var line: Int { node.mark?.line ?? 1 }
+    package var line: Int { node.mark?.line ?? 1 }
 
-    func error(_ message: String) -> FlowError {
+    package func error(_ message: String) -> FlowError {
         FlowError(file: file, line: line, node: nodeID, message: message)
     }
 
-    static func parse(_ text: String, file: String) throws(FlowError) -> YAMLNode {
+    package static func parse(_ text: String, file: String) throws(FlowError) -> YAMLNode {
         do {
             guard let root = try Yams.compose(yaml: text) else {
                 throw FlowError(file: file, line: 1, message: "the file is empty")
@@ -58,7 +58,7 @@ struct YAMLNode {
         return style == .singleQuoted || style == .doubleQuoted
     }
 
-    func string() throws(FlowError) -> String {
+    package func string() throws(FlowError) -> String {
         guard let s = node.scalar?.string else { throw error("expected a single value") }
         return s
     }
@@ -91,7 +91,7 @@ struct YAMLNode {
     }
 
     /// A mapping with the node of each key, for errors that point at the key's own line.
-    func entries() throws(FlowError) -> [(key: String, keyNode: YAMLNode, value: YAMLNode)] {
+    package func entries() throws(FlowError) -> [(key: String, keyNode: YAMLNode, value: YAMLNode)] {
         guard let map = node.mapping else { throw error("expected a mapping of keys to values") }
         var result: [(String, YAMLNode, YAMLNode)] = []
         for (k, v) in map {
