@@ -15,16 +15,18 @@ struct StoreTests {
         for table in [
             "person", "contact", "conversation", "message", "outbox", "answer", "consent", "score", "strength",
             "networkMember", "wish", "mantelzorg", "goal", "action", "spiegelblad", "moduleProgress", "alert",
-            "job", "checkin", "professional", "webSession", "note", "audit", "erasurePending", "hulpbron", "talkMark", "omgevingView"
+            "job", "checkin", "professional", "webSession", "note", "audit", "erasurePending", "hulpbron", "talkMark", "omgevingView",
+            "inwonerLoginCode", "inwonerLoginLink", "inwonerSession"
         ] {
             #expect(tables.contains(table), "missing table \(table)")
         }
         let applied = try database.reader.read { db in try AppDatabase.migrator.appliedIdentifiers(db) }
         #expect(
             applied.sorted() == [
-                // Sorted as text: v10, v11 and v12 come right after v1.
+                // Sorted as text: v10 to v13 come right after v1.
                 "v1 create core tables", "v10 leefgebieden to talk about", "v11 the omgeving's own view",
-                "v12 network support and closeness", "v2 outbox delivery", "v3 scheduler", "v4 mantelzorg check-ins",
+                "v12 network support and closeness", "v13 the inwoner's own login", "v2 outbox delivery", "v3 scheduler",
+                "v4 mantelzorg check-ins",
                 "v5 professionals", "v6 urgent alerts and waiting follow-ups", "v7 erasures finished later",
                 "v8 actions proposed to the professional", "v9 hulpbronnen and who carries an action"
             ])

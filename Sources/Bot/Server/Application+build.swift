@@ -32,7 +32,9 @@ func buildApplication(
     if let telegram = config.telegram { TelegramRoutes(context: context, telegram: telegram).register(on: router) }
     if let json = config.json { GenericRoutes(context: context, gateway: json).register(on: router) }
     if config.web.enabled {
-        WebRoutes.register(on: router, web: try WebRoutes.context(config: config.web, service: service, clock: clock, logger: logger))
+        WebRoutes.register(
+            on: router,
+            web: try WebRoutes.context(config: config.web, publicURL: config.publicURL, service: service, clock: clock, logger: logger))
     }
     inspectRoutes(router)
 

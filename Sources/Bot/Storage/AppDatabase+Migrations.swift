@@ -40,6 +40,9 @@ extension AppDatabase {
         migrator.registerMigration("v12 network support and closeness") { db in
             try db.execute(sql: v12)
         }
+        migrator.registerMigration("v13 the inwoner's own login") { db in
+            try db.execute(sql: v13)
+        }
         return migrator
     }
 

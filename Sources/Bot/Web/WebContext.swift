@@ -3,15 +3,18 @@ import Foundation
 import Hummingbird
 import Logging
 
-/// What every page of the professionals' web view shares.
+/// What every page of the web view shares, the professionals' and the inwoner's (Mijn Wegwijzer).
 struct WebContext: Sendable {
     let config: ServeConfig.Web
+    /// Where the site is reached from outside, for links in messages.
+    let publicURL: String
     let service: ConversationService
     let pages: Pages
     /// The words of the inwoner's pages, per language.
     let texts: WebTexts
     let clock: WallClock
     let logins: LoginLimiter
+    let inwonerLogins: InwonerLoginLimits
     /// A hash of the configured cost, checked when an unknown address tries to log in.
     let dummyHash: String
     let logger: Logger
@@ -25,9 +28,15 @@ struct WebContext: Sendable {
         ClientAddress.of(peer: context.remoteAddress, headers: request.headers, trustedProxies: config.trustedProxies)
     }
 
-    /// A label from the flow texts, in Dutch (the web view's language).
-    func label(_ list: String, _ key: String) -> String {
+    /// A cookie of the site: never readable by scripts, never sent by another site's request, and
+    /// only over HTTPS unless the site runs on plain HTTP on a loopback address.
+    func cookie(_ name: String, _ value: String, maxAge: Int?) -> Cookie {
+        Cookie(name: name, value: value, maxAge: maxAge, path: "/", secure: !config.plainHTTP, httpOnly: true, sameSite: .strict)
+    }
+
+    /// A label from the flow texts, in Dutch (the professionals' language) unless told.
+    func label(_ list: String, _ key: String, _ language: Language = .nl) -> String {
         let full = "\(list).\(key)"
-        return catalog.has(full) ? catalog.text(full, .nl) : key
+        return catalog.has(full) ? catalog.text(full, language) : key
     }
 }

@@ -12,6 +12,10 @@ enum WebRoutes {
         AlertRoutes(web: web).register(on: pages)
         PrivacyRoutes(web: web).register(on: pages)
         AdminRoutes(web: web).register(on: pages)
+        let mijn = MijnRouter(web: web, router: router)
+        MijnLoginRoutes(web: web).register(on: mijn)
+        MijnPlanRoutes(web: web).register(on: mijn)
+        MijnStandRoutes(web: web).register(on: mijn)
         let css = (try? Data(contentsOf: Bundle.module.resourceURL!.appendingPathComponent("Static/app.css"))) ?? Data()
         router.get("static/app.css") { _, _ in
             var headers = Pages.securityHeaders
@@ -21,10 +25,13 @@ enum WebRoutes {
         }
     }
 
-    static func context(config: ServeConfig.Web, service: ConversationService, clock: WallClock, logger: Logger) throws -> WebContext {
+    static func context(
+        config: ServeConfig.Web, publicURL: String, service: ConversationService, clock: WallClock, logger: Logger
+    ) throws -> WebContext {
         WebContext(
-            config: config, service: service, pages: try Pages.load(), texts: try WebTexts.load(), clock: clock,
-            logins: LoginLimiter(freePerPair: config.loginAttempts), dummyHash: Passwords.hash("dummy", cost: config.bcryptCost),
+            config: config, publicURL: publicURL, service: service, pages: try Pages.load(), texts: try WebTexts.load(), clock: clock,
+            logins: LoginLimiter(freePerPair: config.loginAttempts), inwonerLogins: InwonerLoginLimits(),
+            dummyHash: Passwords.hash("dummy", cost: config.bcryptCost),
             logger: logger)
     }
 }

@@ -14,6 +14,8 @@ struct InwonerRoutes {
             return try await web.database.reader.read { db in
                 var values = try InwonerPage(web: web, personID: id, now: page.now, db: db).values()
                 if let notice { values["notice"] = notice }
+                // The chart's words are shared with the inwoner's own page (Web/Texts/radar.yaml).
+                values["t"] = web.texts.all(.nl)
                 return web.pages.render(
                     "inwoner", Chrome.page(session: page.session, title: values["name"] as? String ?? "Inwoner", values))
             }
@@ -46,6 +48,16 @@ struct InwonerRoutes {
                 return try !SupportPlan.send(personID: id, library: web.library, at: page.now, in: db).isEmpty
             }
             return Pages.redirect("/inwoners/\(try page.parameter("id"))?melding=\(sent ? "plan" : "onbereikbaar")")
+        }
+        pages.post("inwoners/:id/inloglink") { page in
+            let sent = try await web.database.writer.write { db in
+                let id = try web.inwoner(page, event: "inloglink verstuurd", in: db)
+                guard try !PersonStore.optedOut(personID: id, in: db) else { return false }
+                let token = try LoginLinkStore.create(personID: id, professionalID: page.professionalID, at: page.now, in: db)
+                let link = web.publicURL.trimmingCharacters(in: CharacterSet(charactersIn: "/")) + "/mijn/link/" + token
+                return try Notice.queue("mijn.link", vars: ["link": .text(link)], to: id, library: web.library, at: page.now, in: db) != nil
+            }
+            return Pages.redirect("/inwoners/\(try page.parameter("id"))?melding=\(sent ? "inloglink" : "onbereikbaar")")
         }
         pages.post("inwoners/:id/notities") { page in
             guard let text = page.form.text("notitie"), text.count <= 4000 else {
@@ -109,7 +121,8 @@ struct InwonerRoutes {
     static let notices = [
         "verwijzing": "De verwijzing staat in het plan.",
         "plan": "Het plan is als bericht naar de inwoner gestuurd.",
-        "onbereikbaar": "Deze inwoner heeft geen telefoonnummer of kanaal: het plan is niet verstuurd.",
+        "onbereikbaar": "Deze inwoner is niet bereikbaar (geen kanaal, of STOP gestuurd): er is niets verstuurd.",
+        "inloglink": "De inwoner krijgt een bericht met een link naar Mijn Wegwijzer. De link werkt 1 keer, 24 uur lang.",
         "notitie": "De notitie is opgeslagen.",
         "actie": "De actie is opgeslagen. Wie de actie doet, krijgt een bericht.",
         "aangenomen": "Je doet deze actie. De inwoner krijgt een bericht.",

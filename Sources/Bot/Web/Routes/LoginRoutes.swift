@@ -18,7 +18,7 @@ struct LoginRoutes {
                 try await web.database.writer.write { db in try WebSessionStore.delete(token: token, in: db) }
             }
             var response = Pages.redirect("/login")
-            response.setCookie(cookie(WebRouter.sessionCookie, "", maxAge: 0))
+            response.setCookie(web.cookie(WebRouter.sessionCookie, "", maxAge: 0))
             return response
         }
     }
@@ -29,7 +29,7 @@ struct LoginRoutes {
         if let message { values["message"] = message }
         if let email { values["email"] = email }
         var response = web.pages.render("login", Chrome.page(session: nil, title: "Inloggen", values), status: status)
-        response.setCookie(cookie(Self.loginCookie, token, maxAge: 3600))
+        response.setCookie(web.cookie(Self.loginCookie, token, maxAge: 3600))
         return response
     }
 
@@ -71,8 +71,8 @@ struct LoginRoutes {
                     professionalID: professional.id, lifetime: web.config.sessionHours * 3600, at: now, in: db)
             }
             var response = Pages.redirect("/")
-            response.setCookie(cookie(WebRouter.sessionCookie, token, maxAge: nil))
-            response.setCookie(cookie(Self.loginCookie, "", maxAge: 0))
+            response.setCookie(web.cookie(WebRouter.sessionCookie, token, maxAge: nil))
+            response.setCookie(web.cookie(Self.loginCookie, "", maxAge: 0))
             return response
         } catch {
             web.logger.error("login failed", metadata: ["error": "\(error)"])
@@ -85,9 +85,5 @@ struct LoginRoutes {
     static func duration(_ seconds: Int) -> String {
         if seconds >= 60, seconds % 60 == 0 { return seconds == 60 ? "1 minuut" : "\(seconds / 60) minuten" }
         return seconds == 1 ? "1 seconde" : "\(seconds) seconden"
-    }
-
-    private func cookie(_ name: String, _ value: String, maxAge: Int?) -> Cookie {
-        Cookie(name: name, value: value, maxAge: maxAge, path: "/", secure: !web.config.plainHTTP, httpOnly: true, sameSite: .strict)
     }
 }

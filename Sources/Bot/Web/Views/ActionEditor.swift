@@ -114,7 +114,7 @@ struct ActionEditor {
     }
 
     /// The inwoner, or a network member who said JA (one who has not been asked yet gets the invitation instead).
-    private func tell(actionID: Int64, owner: PlanStore.Owner, key: String) throws {
+    func tell(actionID: Int64, owner: PlanStore.Owner, key: String) throws {
         var recipient: Int64?
         switch owner.kind {
         case "inwoner": recipient = personID

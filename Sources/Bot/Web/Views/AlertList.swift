@@ -24,7 +24,12 @@ struct AlertList {
         "mantelzorg_stijgend": "Zorg voelt steeds zwaarder",
         "mantelzorg_onvolledig": "Vragenlijst mantelzorger onvolledig",
         "mantelzorg_geen_antwoord": "Mantelzorger antwoordt niet",
-        "bewaartermijn": "Bewaartermijn: gegevens worden binnenkort gewist"
+        "bewaartermijn": "Bewaartermijn: gegevens worden binnenkort gewist",
+        "online_gewijzigd": "De inwoner heeft het plan online aangepast",
+        "online_cijfer": "De inwoner gaf een leefgebied online een nieuw cijfer",
+        "online_notitie": "De inwoner schreef je een notitie (Mijn Wegwijzer)",
+        "wissen_gevraagd": "De inwoner vraagt om wissen van de gegevens: jij beslist",
+        "toestemming_ingetrokken": "De inwoner heeft een toestemming ingetrokken"
     ]
 
     /// Open alerts of one professional's caseload (or of one inwoner): urgent ones first, then oldest first.

@@ -30,8 +30,9 @@ struct InwonerPage {
             "optedOut": person.optedOut,
             "since": WebFormat.day(person.createdAt),
             "modules": modules(progress),
-            "spiegelbladen": try spiegelbladen(started: progress.map(\.module)),
-            "radar": try radar().values,
+            "spiegelbladen": try Standing(web: web, personID: personID, language: .nl, db: db).spiegelbladen(
+                started: progress.map(\.module)),
+            "radar": try Standing(web: web, personID: personID, language: .nl, db: db).radar().values,
             "strengths": try strengths(),
             "wishes": wishes,
             "hasWishes": !wishes.isEmpty,
@@ -62,33 +63,6 @@ struct InwonerPage {
                 ?? module.map { "bezig sinds \(WebFormat.day($0.startedAt))" } ?? "nog niet begonnen"
             return ["title": "Module \(id.dropFirst()): \(titles[id] ?? id)", "status": status, "done": module?.completedAt != nil]
         }
-    }
-
-    /// The spiegelblad of each module the inwoner has reached, worded by the flow's own texts.
-    private func spiegelbladen(started: [String]) throws -> [[String: Any]] {
-        guard let state = try ConversationStore.state(personID: personID, flowID: FlowLibrary.mainFlowID, in: db) else { return [] }
-        let renderer = Renderer(catalog: web.catalog, language: .nl)
-        return (1...3).filter { started.contains("m\($0)") }.map { module in
-            let text = renderer.render("spiegel.m\(module)", vars: state.vars).trimmingCharacters(in: .whitespacesAndNewlines)
-            return ["module": module, "lines": text.split(separator: "\n").map { ["line": String($0)] }]
-        }
-    }
-
-    private func radar() throws -> RadarChart {
-        let keys = web.library.flows[FlowLibrary.mainFlowID]?.lists["leefgebieden"] ?? []
-        var first: [String: Int] = [:]
-        var latest: [String: Int] = [:]
-        for score in try IntakeStore.scores(personID: personID, in: db) {
-            if first[score.leefgebied] == nil { first[score.leefgebied] = score.score }
-            latest[score.leefgebied] = score.score
-        }
-        var talk: [String: Date] = [:]
-        for mark in try TalkStore.open(personID: personID, in: db) { talk[mark.leefgebied] = mark.markedAt }
-        return RadarChart(
-            axes: keys.map {
-                RadarChart.Axis(
-                    label: web.label("leefgebieden", $0), first: first[$0], latest: latest[$0], key: $0, talkSince: talk[$0])
-            })
     }
 
     private func strengths() throws -> [[String: Any]] {

@@ -20,6 +20,8 @@ struct RadarChart {
     static let radius = 130.0
 
     let axes: [Axis]
+    /// The words for a leefgebied without any score, in the reader's language.
+    var notDiscussed = "niet besproken"
 
     var values: [String: Any] {
         let n = axes.count
@@ -76,7 +78,7 @@ struct RadarChart {
                 "x": Self.number(x), "y": Self.number(y), "lx": Self.number(lx), "ly": Self.number(ly + 4), "anchor": anchor,
                 "label": label, "open": !rated
             ]
-            if !rated { spoke["note"] = Self.notDiscussed }
+            if !rated { spoke["note"] = notDiscussed }
             return spoke
         }
         let first = shapes(axes.map(\.first))
@@ -90,7 +92,7 @@ struct RadarChart {
             "hasFirst": hasFirst, "hasLatest": hasLatest, "hasScores": hasFirst || hasLatest,
             "rows": axes.map { axis -> [String: Any] in
                 var row: [String: Any] = [
-                    "label": axis.label, "first": Self.cell(axis.first, axis), "latest": Self.cell(axis.latest, axis),
+                    "label": axis.label, "first": cell(axis.first, axis), "latest": cell(axis.latest, axis),
                     "change": Self.change(axis.first, axis.latest)
                 ]
                 if let since = axis.talkSince { row["talk"] = ["key": axis.key, "since": WebFormat.day(since)] }
@@ -99,11 +101,9 @@ struct RadarChart {
         ]
     }
 
-    static let notDiscussed = "niet besproken"
-
     /// A score in the table: the number, "–" when this one is missing, "niet besproken" when the
     /// leefgebied has no score at all.
-    static func cell(_ score: Int?, _ axis: Axis) -> String {
+    func cell(_ score: Int?, _ axis: Axis) -> String {
         score.map(String.init) ?? (axis.first == nil && axis.latest == nil ? notDiscussed : "–")
     }
 
