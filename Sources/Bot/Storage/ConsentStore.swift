@@ -29,4 +29,29 @@ enum ConsentStore {
             consent.flowVersion, consent.channel, SQLDate(now)
         ])
     }
+
+    /// A consent as it stands now: the latest answer for its purpose and subject.
+    struct Standing: Sendable, Equatable {
+        var purpose: String
+        var subject: String?
+        var granted: Bool
+        var textShown: String
+        var givenAt: Date
+    }
+
+    /// Every purpose and subject the person was asked about, with their latest answer, oldest first.
+    static func standing(personID: Int64, in db: Database) throws -> [Standing] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT purpose, subject, granted, textShown, createdAt FROM consent
+                WHERE id IN (SELECT MAX(id) FROM consent WHERE personId = ? AND purpose IS NOT NULL GROUP BY purpose, subject)
+                ORDER BY id
+                """, arguments: [personID]
+        ).map {
+            Standing(
+                purpose: $0["purpose"], subject: $0["subject"], granted: $0["granted"], textShown: $0["textShown"], givenAt: $0["createdAt"]
+            )
+        }
+    }
 }

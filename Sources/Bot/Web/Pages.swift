@@ -56,6 +56,14 @@ struct Pages: Sendable {
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
     }
 
+    /// A JSON document the browser saves as `filename` (an AVG export).
+    static func download(json document: Data, filename: String) -> Response {
+        var headers = securityHeaders
+        headers[.contentType] = "application/json; charset=utf-8"
+        headers[.contentDisposition] = "attachment; filename=\"\(filename)\""
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: document)))
+    }
+
     static func redirect(_ location: String) -> Response {
         var headers = securityHeaders
         headers[.location] = location

@@ -16,6 +16,8 @@ enum WebRoutes {
         MijnLoginRoutes(web: web).register(on: mijn)
         MijnPlanRoutes(web: web).register(on: mijn)
         MijnStandRoutes(web: web).register(on: mijn)
+        MijnMensenRoutes(web: web).register(on: mijn)
+        MijnGegevensRoutes(web: web).register(on: mijn)
         let css = (try? Data(contentsOf: Bundle.module.resourceURL!.appendingPathComponent("Static/app.css"))) ?? Data()
         router.get("static/app.css") { _, _ in
             var headers = Pages.securityHeaders

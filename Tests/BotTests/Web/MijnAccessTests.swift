@@ -21,6 +21,11 @@ struct MijnAccessTests {
             (.get, "/mijn/stand", []),
             (.post, "/mijn/stand/cijfer", [("leefgebied", "geld"), ("cijfer", "6")]),
             (.post, "/mijn/stand/praten", [("leefgebied", "geld")]),
+            (.get, "/mijn/mensen", []),
+            (.get, "/mijn/gegevens", []),
+            (.get, "/mijn/gegevens/export", []),
+            (.post, "/mijn/gegevens/wissen", [("zeker", "ja")]),
+            (.post, "/mijn/gegevens/toestemming", [("doel", "deelname")]),
             (.post, "/mijn/uitloggen", [])
         ]
     }

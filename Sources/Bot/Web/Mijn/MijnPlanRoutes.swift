@@ -4,7 +4,7 @@ import GRDB
 import Hummingbird
 
 /// Mijn plan (`/mijn`): see the plan, report on a step, move it, add a step, write to the
-/// professional. Every change goes through `InwonerPlanEditor`; each answer comes back as a
+/// professional. Every change goes through `MijnChanges`; each answer comes back as a
 /// message on the page (POST, then redirect, then GET).
 struct MijnPlanRoutes {
     let web: WebContext

@@ -16,9 +16,9 @@ struct MijnRequest: Sendable {
     var personID: Int64 { session.personID }
 
     /// Runs a change of the inwoner's own plan or scores in one write transaction.
-    func edit(_ web: WebContext, _ change: @escaping @Sendable (InwonerPlanEditor) throws -> Void) async throws {
+    func edit(_ web: WebContext, _ change: @escaping @Sendable (MijnChanges) throws -> Void) async throws {
         try await web.database.writer.write { db in
-            try change(InwonerPlanEditor(service: web.service, personID: personID, now: now, db: db))
+            try change(MijnChanges(service: web.service, personID: personID, now: now, db: db))
         }
     }
 

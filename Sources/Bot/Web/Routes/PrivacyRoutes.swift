@@ -14,10 +14,7 @@ struct PrivacyRoutes {
                 let id = try web.inwoner(page, event: "gegevens geëxporteerd", in: db)
                 return (id, try PersonExport.document(personID: id, in: db))
             }
-            var headers = Pages.securityHeaders
-            headers[.contentType] = "application/json; charset=utf-8"
-            headers[.contentDisposition] = "attachment; filename=\"inwoner-\(id).json\""
-            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: document)))
+            return Pages.download(json: document, filename: "inwoner-\(id).json")
         }
         pages.get("inwoners/:id/wissen") { page in
             let (id, name) = try await web.database.writer.write { db in

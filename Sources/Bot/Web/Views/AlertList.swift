@@ -28,8 +28,8 @@ struct AlertList {
         "online_gewijzigd": "De inwoner heeft het plan online aangepast",
         "online_cijfer": "De inwoner gaf een leefgebied online een nieuw cijfer",
         "online_notitie": "De inwoner schreef je een notitie (Mijn Wegwijzer)",
-        "wissen_gevraagd": "De inwoner vraagt om wissen van de gegevens: jij beslist",
-        "toestemming_ingetrokken": "De inwoner heeft een toestemming ingetrokken"
+        "wissen_gevraagd": "De inwoner vraagt om wissen van de gegevens: jij beslist en laat het weten",
+        "toestemming_ingetrokken": "De inwoner heeft een toestemming ingetrokken: zorg dat het niet meer gebeurt"
     ]
 
     /// Open alerts of one professional's caseload (or of one inwoner): urgent ones first, then oldest first.

@@ -2,11 +2,12 @@ import Dialog
 import Foundation
 import GRDB
 
-/// The inwoner changes their own plan and scores on Mijn Wegwijzer. A report or a new date goes the way the
+/// What the inwoner changes on Mijn Wegwijzer: their plan, their scores, their consents, a
+/// request to erase their data. A report or a new date goes the way the
 /// same answer in the chat goes (`ActionUpdate`); what follows (a signal for the professional, the
 /// network member told) is `OnlineRules`. Every change is in the audit log. All of it in the
 /// caller's transaction. An action or goal of anyone else is a page that does not exist.
-struct InwonerPlanEditor {
+struct MijnChanges {
     let service: ConversationService
     let personID: Int64
     let now: Date
@@ -53,6 +54,32 @@ struct InwonerPlanEditor {
     func note(_ text: String) throws {
         try NoteStore.addFromChat(personID: personID, text: text, at: now, in: db)
         try follow(.note, detail: text, actionID: nil, owner: nil)
+    }
+
+    /// Asks to have their data erased: the professional decides (and may first talk it over); a
+    /// second request while the first is open adds nothing.
+    func askErasure() throws {
+        guard try !AlertStore.open(inwonerID: personID, limit: 50, in: db).contains(where: { $0.kind == "wissen_gevraagd" }) else { return }
+        try follow(.erasureRequested, detail: "", actionID: nil, owner: nil)
+    }
+
+    /// Withdraws a consent given before, stored like every consent: with the words the inwoner saw.
+    /// The professional gets a signal to carry it out where it asks more than a record (reminders
+    /// to a member, a check-in).
+    /// Taking part itself is withdrawn with STOP in the chat, which also stops every message.
+    func withdraw(purpose: String, subject: String?, shown: String) throws {
+        guard purpose != "deelname" else { throw WebError.badRequest("toestemming_stop") }
+        guard
+            let consent = try ConsentStore.standing(personID: personID, in: db).first(where: {
+                $0.purpose == purpose && $0.subject == subject
+            }),
+            consent.granted
+        else { throw WebError.notFound }
+        try ConsentStore.add(
+            ConsentStore.Consent(
+                personID: personID, purpose: purpose, granted: false, subject: subject, textKey: "mijn.intrekken", textShown: shown,
+                flowVersion: "mijn", channel: "web"), at: now, in: db)
+        try follow(.consentWithdrawn, detail: purpose, actionID: nil, owner: nil)
     }
 
     private func change(actionID: Int64, _ report: ActionStore.Report, _ change: OnlineRules.Change, due: Value?) throws {
