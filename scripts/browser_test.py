@@ -4,6 +4,7 @@ with `serve` on a free loopback port, and stops it at the end."""
 import argparse
 import base64
 import os
+import re
 import subprocess
 import sys
 
@@ -13,6 +14,7 @@ from selenium.webdriver.chrome.service import Service
 from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.common.print_page_options import PrintOptions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "lib"))
@@ -177,20 +179,39 @@ def browse(base):
         loading(note.find_element(By.XPATH, "ancestor::form").find_element(By.CSS_SELECTOR, "button").click)
         check("Gebeld <b>vet</b>, gaat goed" in driver.find_element(By.CSS_SELECTOR, "article.note").text, "note shown as typed")
 
-        # The printable plan, and its PDF as the browser prints it.
+        # The plan for the fridge: on screen, at 360 px, as print media, and its PDF on one A4.
         driver.get(base + driver.current_url.split(base, 1)[1].split("?")[0] + "/plan")
         check(driver.find_element(By.TAG_NAME, "h1").text.startswith("Mijn plan"), "printable plan heading")
-        check("Doel 1: Een huis zonder schimmel" in driver.page_source, "plan text")
+        check("Een huis zonder schimmel" in driver.find_element(By.CSS_SELECTOR, ".fridge-goals").text, "plan text")
+        check(len(driver.find_elements(By.CSS_SELECTOR, ".fridge-area svg.picto")) >= 1, "a pictogram per leefgebied")
+        check(len(driver.find_elements(By.CSS_SELECTOR, "li.tick svg.tickbox")) >= 2, "each action a tick box")
+        check(len(driver.find_elements(By.CSS_SELECTOR, "li.tick.done")) == 1, "the action done just now is ticked")
+        check(len(driver.find_elements(By.CSS_SELECTOR, ".strength-box")) == 4, "four strength boxes")
+        check(driver.find_element(By.CSS_SELECTOR, ".photo-area").is_displayed(), "room for a photo")
+        check(EMAIL in driver.find_element(By.CSS_SELECTOR, ".fridge-contact").text, "how to reach the hulpverlener")
         shot("4-plan")
         accessible("plan")
+        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 360, "height": 800, "deviceScaleFactor": 1, "mobile": True})
+        check(driver.execute_script("return document.documentElement.scrollWidth") <= 360, "plan fits 360 px without scrolling sideways")
+        shot("4b-plan-360")
+        accessible("plan at 360 px")
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+        check(not driver.find_element(By.CSS_SELECTOR, "header.top").is_displayed(), "print hides the navigation")
+        shot("4c-plan-print")
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+        options = PrintOptions()
+        options.page_width, options.page_height = 21.0, 29.7
+        pdf = base64.b64decode(driver.print_page(options))
+        with open(os.path.join(OUT, "plan.pdf"), "wb") as f:
+            f.write(pdf)
+        check(len(pdf) > 1000, "plan prints to PDF")
+        pages = len(re.findall(rb"/Type\s*/Page\b", pdf))
+        check(pages == 1, f"plan prints on one A4 (got {pages} pages)")
         driver.get(base + "/signalen")
         accessible("signalen")
         driver.get(base + "/inwoners/nieuw")
         accessible("nieuwe inwoner")
-        pdf = driver.print_page()
-        with open(os.path.join(OUT, "plan.pdf"), "wb") as f:
-            f.write(base64.b64decode(pdf))
-        check(len(base64.b64decode(pdf)) > 1000, "plan prints to PDF")
 
         # The inwoner who invited Ans: both views side by side, a difference of 3 or more marked.
         driver.get(base + "/")

@@ -45,6 +45,18 @@ enum ProfessionalStore {
         Professional(id: row["id"], email: row["email"], isAdmin: (row["role"] as String) == "admin")
     }
 
+    /// The professional whose caseload holds the inwoner; nil while they are on nobody's caseload.
+    /// The account stores no name or phone number: the e-mail address is how to reach them.
+    static func assigned(toInwoner personID: Int64, in db: Database) throws -> Professional? {
+        try Row.fetchOne(
+            db,
+            sql: """
+                SELECT pr.id, pr.email, pr.role FROM professional pr JOIN person p ON p.professionalId = pr.id
+                WHERE p.id = ? AND p.role = 'inwoner'
+                """, arguments: [personID]
+        ).map(professional)
+    }
+
     /// The inwoner joins this professional's caseload.
     static func assign(personID: Int64, to professionalID: Int64, in db: Database) throws {
         try db.execute(sql: "UPDATE person SET professionalId = ? WHERE id = ? AND role = 'inwoner'", arguments: [professionalID, personID])

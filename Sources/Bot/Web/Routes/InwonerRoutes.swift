@@ -3,7 +3,7 @@ import Foundation
 import GRDB
 import Hummingbird
 
-/// One inwoner: the page, the printable plan, sending the plan, notes, and actions.
+/// One inwoner: the page, the plan for the fridge, sending the plan, notes, and actions.
 struct InwonerRoutes {
     let web: WebContext
 
@@ -23,23 +23,9 @@ struct InwonerRoutes {
         pages.get("inwoners/:id/plan") { page in
             let id = try await web.database.writer.write { db in try web.inwoner(page, event: "plan bekeken", in: db) }
             return try await web.database.reader.read { db in
-                let name = try PersonStore.name(personID: id, in: db) ?? ""
-                let language = try PersonStore.language(personID: id, in: db)
-                let plan = try SupportPlan.text(personID: id, library: web.library, in: db)
-                // The printed page speaks the inwoner's language, like the plan itself.
-                var values: [String: Any] = [
-                    "id": id, "printed": WebFormat.day(page.now), "lang": language.rawValue,
-                    "heading": web.catalog.text("plan.titel", language), "footer": web.catalog.text("plan.voet", language),
-                    "lines": plan.split(separator: "\n").dropFirst().map { line in
-                        ["text": line.trimmingCharacters(in: .whitespaces), "sub": line.hasPrefix("   ")] as [String: Any]
-                    }
-                ]
-                if !name.isEmpty { values["name"] = name }
-                // What the inwoner does and would like to do for others: strengths the plan builds on.
-                let forOthers = try IntakeStore.strengths(personID: id, in: db).filter { $0.kind.hasSuffix("voor_anderen") }
-                values["forOthers"] = forOthers.map { ["label": web.catalog.text("kracht.\($0.kind)", language), "text": $0.text] }
-                return web.pages.render(
-                    "plan", Chrome.page(session: page.session, title: name.isEmpty ? "Plan" : "Plan van \(name)", values))
+                var values = try FridgePlan(web: web, personID: id, now: page.now, db: db).values()
+                values["back"] = "/inwoners/\(id)"
+                return web.pages.render("fridge", Chrome.page(session: page.session, title: values["title"] as? String ?? "Plan", values))
             }
         }
         pages.post("inwoners/:id/plan/versturen") { page in
