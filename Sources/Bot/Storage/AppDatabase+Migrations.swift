@@ -40,6 +40,9 @@ extension AppDatabase {
         migrator.registerMigration("v12 network support and closeness") { db in
             try db.execute(sql: v12)
         }
+        migrator.registerMigration("v14 answers given together") { db in
+            try db.execute(sql: v14)
+        }
         return migrator
     }
 
