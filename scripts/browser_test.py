@@ -1,6 +1,7 @@
-"""Drives the web view in headless Chromium like a professional would, keyboard and forms only
-(run by scripts/browser-test, in its venv). Makes the demo data with the built binary, starts it
-with `serve` on a free loopback port, and stops it at the end."""
+"""Drives the web view in headless Chromium like a professional would, keyboard and forms only,
+up to two steps of "samen invullen" with an inwoner (run by scripts/browser-test, in its venv).
+Makes the demo data with the built binary, starts it with `serve` on a free loopback port, and
+stops it at the end."""
 import argparse
 import base64
 import os
@@ -223,6 +224,38 @@ def browse(base):
         check("Ik kan een keer mee naar de corporatie" in view.text, "what Ans offers to do")
         view.screenshot(os.path.join(OUT, "5-omgeving.png"))
         accessible("inwoner met de kijk van de omgeving")
+
+        # Samen invullen: two steps of Sam's own conversation, typed with Sam beside the professional.
+        loading(driver.find_element(By.LINK_TEXT, "Samen invullen").click)
+        check(driver.find_element(By.TAG_NAME, "h1").text == "Samen invullen met Sam", "samen page heading")
+        before = driver.find_element(By.ID, "chat-vraag").text
+        check(driver.find_element(By.ID, "antwoord").get_attribute("aria-describedby").split()[0] == "chat-vraag",
+              "the answer field names the open question")
+        check(not driver.find_elements(By.TAG_NAME, "script"), "the samen page sends no script")
+        shot("6-samen")
+        driver.find_element(By.CSS_SELECTOR, "section.chat").screenshot(os.path.join(OUT, "6a-samen-gesprek.png"))
+        accessible("samen invullen")
+        driver.find_element(By.ID, "antwoord").send_keys("Een droog huis zonder schimmel")
+        driver.find_element(By.ID, "notitie").send_keys("Samen aan tafel ingevuld")
+        loading(driver.find_element(By.CSS_SELECTOR, "form.chat-form button[type=submit]").click)
+        check("De notitie bij deze stap is opgeslagen" in driver.find_element(By.CSS_SELECTOR, ".notice").text, "step note saved")
+        after_first = driver.find_element(By.ID, "chat-vraag").text
+        check(after_first != before, "the conversation moved on after the first step")
+        check("Een droog huis zonder schimmel" in driver.find_element(By.CSS_SELECTOR, "section.chat").text, "the answer shown")
+        # The second step with the keyboard only: Enter in a text area is a new line, so tab to the button.
+        driver.find_element(By.ID, "antwoord").send_keys("weet ik niet")
+        button = driver.find_element(By.CSS_SELECTOR, "form.chat-form button[type=submit]")
+        loading(lambda: button.send_keys(Keys.ENTER))
+        check(driver.find_element(By.ID, "chat-vraag").text != after_first, "the conversation moved on after the second step")
+        together = [li for li in driver.find_elements(By.CSS_SELECTOR, "ol.chat-lines li.in") if "samen ingevuld" in li.text]
+        check(len(together) == 2, "both answers marked as given together")
+        accessible("samen invullen na twee stappen")
+        driver.set_window_size(820, 1180)  # the tablet on the table between them
+        shot("6b-samen-tablet")
+        driver.set_window_size(1280, 1000)
+        loading(driver.find_element(By.LINK_TEXT, "Terug naar Sam").click)
+        check("Inwoner, samen ingevuld" in driver.find_element(By.ID, "gesprek").text, "the inwoner page shows the answers as given together")
+        check("Samen aan tafel ingevuld" in driver.find_element(By.ID, "notities").text, "the step's note is a note")
 
         # Skip link is the first thing the keyboard reaches.
         driver.get(base + "/")

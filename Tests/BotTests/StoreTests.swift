@@ -23,11 +23,11 @@ struct StoreTests {
         let applied = try database.reader.read { db in try AppDatabase.migrator.appliedIdentifiers(db) }
         #expect(
             applied.sorted() == [
-                // Sorted as text: v10 to v13 come right after v1.
+                // Sorted as text: v10 to v14 come right after v1.
                 "v1 create core tables", "v10 leefgebieden to talk about", "v11 the omgeving's own view",
-                "v12 network support and closeness", "v13 the inwoner's own login", "v2 outbox delivery", "v3 scheduler",
-                "v4 mantelzorg check-ins",
-                "v5 professionals", "v6 urgent alerts and waiting follow-ups", "v7 erasures finished later",
+                "v12 network support and closeness", "v13 the inwoner's own login", "v14 answers given together",
+                "v2 outbox delivery", "v3 scheduler", "v4 mantelzorg check-ins", "v5 professionals",
+                "v6 urgent alerts and waiting follow-ups", "v7 erasures finished later",
                 "v8 actions proposed to the professional", "v9 hulpbronnen and who carries an action"
             ])
     }
@@ -158,5 +158,23 @@ struct MigrationUpgradeTests {
             #expect(job?["firstDueAt"] as String? == nil)
             #expect(job?["run"] as String? == nil)
         }
+    }
+
+    @Test func v12MessagesSurviveTheUpgradeAsGivenByThePersonAlone() throws {
+        let path = try Fixtures.temporaryDirectory().appendingPathComponent("v12.sqlite").path
+        let queue = try DatabaseQueue(path: path, configuration: AppDatabase.configuration(.full))
+        try AppDatabase.migrator.migrate(queue, upTo: "v12 network support and closeness")
+        try queue.write { db in
+            try db.execute(sql: "INSERT INTO person (role, phone, createdAt) VALUES ('inwoner', '+31612345678', '2026-11-01')")
+            try db.execute(
+                sql:
+                    "INSERT INTO message (personId, direction, channel, providerId, text, createdAt) VALUES (1, 'in', 'sms', 'SM1', 'ja', '2026-11-01')"
+            )
+        }
+        try queue.close()
+        let upgraded = try AppDatabase.open(path: path)
+        let line = try upgraded.reader.read { db in try MessageStore.transcript(personID: 1, limit: 5, in: db) }.first
+        #expect(line?.text == "ja")
+        #expect(line?.via == nil && line?.professionalID == nil)
     }
 }

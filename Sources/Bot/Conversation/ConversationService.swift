@@ -125,10 +125,14 @@ package final class ConversationService: Sendable {
     /// Applies a message inside the caller's write transaction. A `prepared` turn is used when it
     /// was worked out from exactly the state stored now; otherwise the turn is worked out here.
     /// With `inline`, the replies travel in the HTTP response and are stored as sent.
+    /// A message that names its person (the web chat) reaches them without a contact: the channel
+    /// is not one they are written to later.
     func apply(_ message: InboundMessage, in db: Database, inline: Bool = false, prepared: PreparedTurn? = nil) throws -> Result {
-        let personID = try PersonStore.findOrCreate(
-            channel: message.channel, address: message.address,
-            phone: message.phone, at: message.receivedAt, in: db)
+        let personID =
+            try message.personID
+            ?? PersonStore.findOrCreate(
+                channel: message.channel, address: message.address,
+                phone: message.phone, at: message.receivedAt, in: db)
         guard let messageID = try MessageStore.insertInbound(message, personID: personID, in: db) else {
             guard let providerID = message.providerID,
                 let earlier = try MessageStore.inbound(channel: message.channel, providerID: providerID, in: db)
@@ -156,7 +160,9 @@ package final class ConversationService: Sendable {
         try ConversationStore.save(
             transition.state, json: json, encoded: encoded, personID: personID, now: message.receivedAt,
             in: db, cache: states)
-        states.remember(sender: Self.sender(of: message), personID: personID, flowID: engine.flow.id)
+        if message.personID == nil {
+            states.remember(sender: Self.sender(of: message), personID: personID, flowID: engine.flow.id)
+        }
         if engine.flow.id != self.engine.flow.id, transition.state.finished,
             try PersonStore.leaveFlow(engine.flow.id, personID: personID, in: db)
         {

@@ -43,6 +43,9 @@ extension AppDatabase {
         migrator.registerMigration("v13 the inwoner's own login") { db in
             try db.execute(sql: v13)
         }
+        migrator.registerMigration("v14 answers given together") { db in
+            try db.execute(sql: v14)
+        }
         return migrator
     }
 

@@ -17,15 +17,16 @@ enum MessageStore {
         ).map { Earlier(id: $0["id"], personID: $0["personId"]) }
     }
 
-    /// Stores an inbound message; nil when the provider delivered this message before (the unique
-    /// index on its provider id refuses it, which spares every message a lookup of its own).
+    /// Stores an inbound message, with how it was given (`via`, the professional) when set; nil
+    /// when the provider delivered this message before (the unique index on channel and provider id
+    /// refuses it, which spares every message a lookup of its own).
     static func insertInbound(_ m: InboundMessage, personID: Int64, in db: Database) throws -> Int64? {
         try db.cachedStatement(
             sql: """
-                INSERT INTO message (personId, direction, channel, providerId, text, createdAt)
-                VALUES (?, 'in', ?, ?, ?, ?) ON CONFLICT DO NOTHING
+                INSERT INTO message (personId, direction, channel, providerId, text, createdAt, via, professionalId)
+                VALUES (?, 'in', ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
                 """
-        ).execute(arguments: [personID, m.channel, m.providerID, m.text, SQLDate(m.receivedAt)])
+        ).execute(arguments: [personID, m.channel, m.providerID, m.text, SQLDate(m.receivedAt), m.via, m.professionalID])
         return db.changesCount == 1 ? db.lastInsertedRowID : nil
     }
 

@@ -41,6 +41,20 @@ enum OutboxStore {
         ).map(outgoing)
     }
 
+    /// Messages waiting for the person that were stored before `messageID` (an answer the web chat
+    /// applied, whose page showed them) stop waiting: marked failed with `reason`, so no channel
+    /// asks again what was answered in the browser. One being sent right now (leased past `now`) is
+    /// left to the dispatcher. Returns how many stopped; rows of other people are left alone.
+    @discardableResult
+    static func cancelShown(personID: Int64, before messageID: Int64, at now: Date, reason: String, in db: Database) throws -> Int {
+        try db.execute(
+            sql: """
+                UPDATE outbox SET status = 'failed', leaseUntil = NULL, lastError = ?
+                WHERE personId = ? AND status = 'pending' AND messageId < ? AND (leaseUntil IS NULL OR leaseUntil <= ?)
+                """, arguments: [reason, personID, messageID, now])
+        return db.changesCount
+    }
+
     static func markSent(_ ids: [Int64], at now: Date, in db: Database) throws {
         for id in ids {
             try db.cachedStatement(sql: "UPDATE outbox SET status = 'sent', sentAt = ?, attempts = attempts + 1 WHERE id = ?").execute(

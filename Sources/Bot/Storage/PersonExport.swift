@@ -58,7 +58,7 @@ enum PersonExport {
                     SELECT kind, status, score, band, result, askedAt, answeredAt FROM checkin WHERE carerPersonId = ? OR inwonerId = ? ORDER BY id
                     """, arguments: [personID, personID]
             ).map(json),
-            "messages": try rows("SELECT direction, channel, text, segments, createdAt FROM message WHERE personId = ? ORDER BY id")
+            "messages": try rows("SELECT direction, channel, via, text, segments, createdAt FROM message WHERE personId = ? ORDER BY id")
         ]
         return try JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
     }

@@ -9,6 +9,7 @@ enum WebRoutes {
         LoginRoutes(web: web).register(on: pages)
         CaseloadRoutes(web: web).register(on: pages)
         InwonerRoutes(web: web).register(on: pages)
+        SamenRoutes(web: web).register(on: pages)
         AlertRoutes(web: web).register(on: pages)
         PrivacyRoutes(web: web).register(on: pages)
         AdminRoutes(web: web).register(on: pages)

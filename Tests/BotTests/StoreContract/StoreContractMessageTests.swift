@@ -41,6 +41,59 @@ struct StoreContractMessageTests {
     }
 
     @Test(arguments: StoreBackend.allCases)
+    func anInboundMessageKeepsHowItWasGivenAndByWhom(_ backend: StoreBackend) throws {
+        try backend.withStore { database in
+            let (id, anna) = try database.writer.write { db in
+                let anna = try ContractSeed.professional("anna@wijkteam.example", in: db)
+                let id = try ContractSeed.inwoner(phone: "+31611111111", professionalID: anna, in: db)
+                try ContractSeed.inbound(id, "hoi", at: ContractSeed.at(minutes: 1), in: db)
+                let together = InboundMessage(
+                    channel: "web", address: "", phone: nil, providerID: "form-1", text: "ja", receivedAt: ContractSeed.at(minutes: 2),
+                    personID: id, via: "samen", professionalID: anna)
+                _ = try #require(try MessageStore.insertInbound(together, personID: id, in: db))
+                return (id, anna)
+            }
+            try database.reader.read { db throws in
+                let lines = try MessageStore.transcript(personID: id, limit: 10, in: db)
+                #expect(
+                    lines == [
+                        MessageStore.TranscriptLine(inbound: true, text: "hoi", createdAt: ContractSeed.at(minutes: 1)),
+                        MessageStore.TranscriptLine(
+                            inbound: true, text: "ja", createdAt: ContractSeed.at(minutes: 2), via: "samen", professionalID: anna)
+                    ])
+                #expect(try MessageStore.inbound(channel: "web", providerID: "form-1", in: db)?.personID == id)
+            }
+        }
+    }
+
+    @Test(arguments: StoreBackend.allCases)
+    func theOpenQuestionIsTheLastMessageWegwijzerWrote(_ backend: StoreBackend) throws {
+        try backend.withStore { database in
+            let (id, other) = try database.writer.write { db in
+                (try ContractSeed.inwoner(phone: "+31611111111", in: db), try ContractSeed.inwoner(phone: "+31622222222", in: db))
+            }
+            #expect(try database.reader.read { db in try MessageStore.lastOutgoing(personID: id, in: db) } == nil)
+            try database.writer.write { db in
+                try ContractSeed.outbound(id, "Wil je meedoen?", at: ContractSeed.at(minutes: 1), in: db)
+                try ContractSeed.outbound(id, "Welk cijfer geef je dit nu?", at: ContractSeed.at(minutes: 2), in: db)
+                try ContractSeed.inbound(id, "een zesje", at: ContractSeed.at(minutes: 3), in: db)
+                try ContractSeed.outbound(other, "Niet voor haar", at: ContractSeed.at(minutes: 4), in: db)
+                // Queued and not sent yet counts too: it is what the conversation waits for.
+                _ = try MessageStore.queueOutbound(
+                    personID: other, channel: "sms", key: "k", text: "Nog in de wachtrij", replyTo: nil, at: ContractSeed.at(minutes: 5),
+                    in: db)
+            }
+            try database.reader.read { db throws in
+                #expect(
+                    try MessageStore.lastOutgoing(personID: id, in: db)
+                        == MessageStore.TranscriptLine(
+                            inbound: false, text: "Welk cijfer geef je dit nu?", createdAt: ContractSeed.at(minutes: 2)))
+                #expect(try MessageStore.lastOutgoing(personID: other, in: db)?.text == "Nog in de wachtrij")
+            }
+        }
+    }
+
+    @Test(arguments: StoreBackend.allCases)
     func theTranscriptIsTheLastMessagesOldestFirst(_ backend: StoreBackend) throws {
         try backend.withStore { database in
             let (id, other) = try database.writer.write { db in

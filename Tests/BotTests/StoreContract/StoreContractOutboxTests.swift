@@ -172,6 +172,42 @@ struct StoreContractOutboxTests {
     }
 
     @Test(arguments: StoreBackend.allCases)
+    func whatTheWebChatShowedStopsWaitingButWhatCameAfterOrIsInFlight(_ backend: StoreBackend) throws {
+        try backend.withStore { database in
+            let world = try Self.world(database)
+            // Ans's first message is being sent right now; her second waits behind it.
+            let claimed = try Self.claim(database, at: ContractSeed.now)
+            #expect(claimed.map(\.message) == [world.ans1, world.bo1])
+            let (cancelled, later) = try database.writer.write { db in
+                let answer = try #require(
+                    try MessageStore.insertInbound(
+                        InboundMessage(
+                            channel: "web", address: "", phone: nil, providerID: "form-1", text: "ja", receivedAt: ContractSeed.now,
+                            personID: world.ans), personID: world.ans, in: db))
+                let later = try MessageStore.queueOutbound(
+                    personID: world.ans, channel: "sms", key: "k", text: "Na het antwoord", replyTo: nil, at: ContractSeed.now, in: db)
+                let cancelled = try OutboxStore.cancelShown(
+                    personID: world.ans, before: answer, at: ContractSeed.now, reason: "shown in the web chat", in: db)
+                return (cancelled, later)
+            }
+            #expect(cancelled == 1)
+            try database.reader.read { db throws in
+                // The one in flight stays the dispatcher's, what came after the answer waits, Bo's is untouched.
+                #expect(try OutboxStore.pending(channel: "sms", personID: world.ans, in: db) == [world.ans1, later])
+                #expect(try OutboxStore.pending(channel: "sms", personID: world.bo, in: db) == [world.bo1])
+            }
+            // Once its lease has run out unrecorded, a shown message stops waiting too.
+            let again = try database.writer.write { db in
+                try OutboxStore.cancelShown(
+                    personID: world.ans, before: Int64.max, at: ContractSeed.at(minutes: 5),
+                    reason: "shown in the web chat", in: db)
+            }
+            #expect(again == 2)
+            #expect(try database.reader.read { db in try OutboxStore.pending(channel: "sms", personID: world.ans, in: db) }.isEmpty)
+        }
+    }
+
+    @Test(arguments: StoreBackend.allCases)
     func onlyTheAskedChannelsAreClaimedUpToTheLimit(_ backend: StoreBackend) throws {
         try backend.withStore { database in
             let (telegram, whatsapp) = try database.writer.write { db in

@@ -27,6 +27,8 @@ struct WebAccessTests {
                 .post, "/inwoners/\(id)/verwijzingen",
                 [("doel", "nieuw"), ("nieuw_doel", "Doel"), ("specialist", "ggz"), ("wat", "Aanmelden")]
             ),
+            (.get, "/inwoners/\(id)/samen", []),
+            (.post, "/inwoners/\(id)/samen", [("antwoord", "ja"), ("bericht", "access-check-0123456789"), ("notitie", "Samen")]),
             (.post, "/inwoners/\(id)/wissen", [("bevestig", "WISSEN")])
         ]
     }

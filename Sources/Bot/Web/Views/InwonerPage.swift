@@ -248,7 +248,9 @@ struct InwonerPage {
     private func transcript() throws -> [[String: Any]] {
         try MessageStore.transcript(personID: personID, limit: 300, in: db).map { line in
             [
-                "inbound": line.inbound, "who": line.inbound ? "Inwoner" : "Wegwijzer", "text": line.text,
+                "inbound": line.inbound,
+                "who": line.inbound ? (line.via == WebChat.together ? "Inwoner, samen ingevuld" : "Inwoner") : "Wegwijzer",
+                "text": line.text,
                 "at": WebFormat.dateTime(line.createdAt)
             ]
         }
