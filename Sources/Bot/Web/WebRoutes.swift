@@ -19,6 +19,7 @@ enum WebRoutes {
         MijnStandRoutes(web: web).register(on: mijn)
         MijnMensenRoutes(web: web).register(on: mijn)
         MijnGegevensRoutes(web: web).register(on: mijn)
+        MijnGesprekRoutes(web: web).register(on: mijn)
         let css = (try? Data(contentsOf: Bundle.module.resourceURL!.appendingPathComponent("Static/app.css"))) ?? Data()
         router.get("static/app.css") { _, _ in
             var headers = Pages.securityHeaders

@@ -26,6 +26,9 @@ struct MijnAccessTests {
             (.get, "/mijn/gegevens/export", []),
             (.post, "/mijn/gegevens/wissen", [("zeker", "ja")]),
             (.post, "/mijn/gegevens/toestemming", [("doel", "deelname")]),
+            (.get, "/mijn/printen", []),
+            (.get, "/mijn/gesprek", []),
+            (.post, "/mijn/gesprek", [("antwoord", "ja"), ("bericht", "form-id-0123456789abcdef")]),
             (.post, "/mijn/uitloggen", [])
         ]
     }

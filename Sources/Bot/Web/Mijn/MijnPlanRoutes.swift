@@ -3,7 +3,7 @@ import Foundation
 import GRDB
 import Hummingbird
 
-/// Mijn plan (`/mijn`): see the plan, report on a step, move it, add a step, write to the
+/// Mijn plan (`/mijn`): see and print the plan, report on a step, move it, add a step, write to the
 /// professional. Every change goes through `MijnChanges`; each answer comes back as a
 /// message on the page (POST, then redirect, then GET).
 struct MijnPlanRoutes {
@@ -22,6 +22,15 @@ struct MijnPlanRoutes {
                 }
                 let chrome = MijnChrome(web: web, language: page.language, session: page.session)
                 return web.pages.render("mijn-plan", chrome.page(title: web.texts.text("plan_titel", page.language), values))
+            }
+        }
+        // The plan for the fridge, the same page the professional prints.
+        mijn.get("mijn/printen") { page in
+            try await web.database.reader.read { db in
+                var values = try FridgePlan(web: web, personID: page.personID, now: page.now, db: db).values()
+                values["back"] = "/mijn"
+                let title = values["title"] as? String ?? web.texts.text("plan_titel", page.language)
+                return web.pages.render("mijn-printen", MijnChrome(web: web, language: page.language, session: page.session).page(title: title, values))
             }
         }
         mijn.post("mijn/acties/:action/verslag") { page in
