@@ -5,7 +5,9 @@ stops it at the end."""
 import argparse
 import base64
 import os
+import datetime
 import re
+import sqlite3
 import subprocess
 import sys
 
@@ -23,7 +25,8 @@ from wegwijzer_test_support import ROOT, intake_inputs, scratch_dir, serve  # no
 
 EMAIL = "demo@wijkteam.example"
 PASSWORD = "demo-wachtwoord-123"
-PHONE = "0612345678"
+# Not the number the full intake gives for Ans, the inwoner's sister: she is someone else.
+PHONE = "0612340000"
 # An inwoner who invites Ans (0687654321) to give her view, and what Ans answers.
 INVITING = "0611112222"
 ANS = "0687654321"
@@ -105,16 +108,126 @@ def demo_data(binary, db):
             sys.exit(f"browser-test: wegwijzer {' '.join(args[:2])} failed while making the demo data")
 
 
-def browse(base):
-    """Login, caseload, the inwoner page, a change, a note, the plan, logout; axe on every page."""
+# The widths an inwoner reads Mijn Wegwijzer at: a small phone, a tablet held upright, a desktop.
+WIDTHS = [("360", 360, 800, True), ("tablet", 820, 1180, False), ("desktop", 1280, 1000, False)]
+
+
+def at_every_width(page, name):
+    """The current page at each width: no sideways scrolling, a screenshot, and axe."""
+    for label, width, height, mobile in WIDTHS:
+        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                               {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile})
+        # The emulated size applies after the command returns; measure once the page has it.
+        try:
+            WebDriverWait(driver, 3).until(lambda d: d.execute_script("return window.innerWidth") == width)
+        except WebDriverException:
+            pass
+        wide = driver.execute_script(
+            "return [...document.querySelectorAll('body *')].filter(e => e.offsetWidth > arguments[0] || e.scrollWidth > arguments[0])"
+            ".slice(-3).map(e => e.tagName + '.' + e.className + ' ' + e.offsetWidth + '/' + e.scrollWidth)", width)
+        scroll = driver.execute_script("return [document.documentElement.scrollWidth, window.innerWidth]")
+        check(scroll[0] <= width, f"{page} fits {width} px without scrolling sideways (width {scroll}, too wide: {wide})")
+        shot(f"{name}-{label}")
+        accessible(f"{page} at {label}")
+    driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def last_code(db):
+    """The newest login code in the outbox, as the inwoner reads it on their phone."""
+    with sqlite3.connect(db) as connection:
+        row = connection.execute(
+            "SELECT m.text FROM message m JOIN outbox o ON o.messageId = m.id WHERE m.textKey = 'mijn.code' ORDER BY m.id DESC"
+        ).fetchone()
+    check(row is not None, "a login code went to the inwoner's own channel")
+    return re.search(r"\b(\d{6})\b", row[0]).group(1)
+
+
+def inwoner(base, db):
+    """The inwoner on Mijn Wegwijzer: log in with a code from the outbox, see the plan, mark a step
+    done, change a date, answer in the web chat, print the plan, log out; every page at 360 px,
+    tablet and desktop width, with axe."""
+    driver.get(base + "/mijn")
+    check(driver.current_url.endswith("/mijn/inloggen"), "an inwoner without a session is sent to the login")
+    check(driver.find_element(By.TAG_NAME, "h1").text == "Inloggen", "inwoner login heading")
+    at_every_width("mijn: inloggen", "7-mijn-inloggen")
+    loading(lambda: driver.find_element(By.ID, "telefoon").send_keys(PHONE + Keys.ENTER))
+    check(driver.find_element(By.TAG_NAME, "h1").text == "Vul je code in", "the code page")
+    at_every_width("mijn: code", "7a-mijn-code")
+    code = last_code(db)
+    loading(lambda: driver.find_element(By.ID, "code").send_keys(code + Keys.ENTER))
+    check(driver.find_element(By.TAG_NAME, "h1").text == "Mijn plan", "logged in on Mijn plan")
+    check("Een huis zonder schimmel" in driver.find_element(By.TAG_NAME, "main").text, "the inwoner sees their goal")
+    at_every_width("mijn: plan", "7b-mijn-plan")
+
+    # Mark the first open step done, with how much it helped.
+    step = driver.find_elements(By.CSS_SELECTOR, "li.step")[0]
+    step_id = step.get_attribute("id")
+    step.find_elements(By.TAG_NAME, "summary")[0].click()
+    step.find_element(By.CSS_SELECTOR, "input[name=uitkomst][value=gedaan]").click()
+    Select(step.find_element(By.CSS_SELECTOR, "select[name=geholpen]")).select_by_value("8")
+    loading(step.find_element(By.CSS_SELECTOR, "form.report button").click)
+    check("Opgeslagen" in driver.find_element(By.CSS_SELECTOR, ".notice").text, "the step is saved")
+    check("gedaan" in driver.find_element(By.ID, step_id).text, "the step shows as done")
+
+    # Give another open step a new date, a week from today.
+    open_steps = [li for li in driver.find_elements(By.CSS_SELECTOR, "li.step") if li.find_elements(By.CSS_SELECTOR, "form.reschedule")]
+    check(len(open_steps) >= 1, "another open step to move")
+    moved = open_steps[0]
+    moved.find_elements(By.TAG_NAME, "summary")[1].click()
+    day = (datetime.date.today() + datetime.timedelta(days=7)).isoformat()
+    driver.execute_script("arguments[0].value = arguments[1]", moved.find_element(By.CSS_SELECTOR, "input[name=datum]"), day)
+    loading(moved.find_element(By.CSS_SELECTOR, "form.reschedule button").click)
+    check("nieuwe datum is opgeslagen" in driver.find_element(By.CSS_SELECTOR, ".notice").text, "the new date is saved")
+
+    # Answer in the web chat: the answer and a reply after it.
+    loading(driver.find_element(By.LINK_TEXT, "Gesprek").click)
+    at_every_width("mijn: gesprek", "7c-mijn-gesprek")
+    driver.find_element(By.ID, "antwoord").send_keys("Het gaat goed met me")
+    loading(driver.find_element(By.CSS_SELECTOR, "form.chat-form button[type=submit]").click)
+    lines = driver.find_elements(By.CSS_SELECTOR, "ol.chat-lines li")
+    answered = [i for i, li in enumerate(lines) if "Het gaat goed met me" in li.text]
+    check(len(answered) == 1, "the answer is in the conversation once")
+    check(answered[0] < len(lines) - 1 and "out" in lines[-1].get_attribute("class"), "Wegwijzer replied after it")
+
+    for link, page, name in [("Waar sta ik", "stand", "7d-mijn-stand"), ("Mijn mensen", "mensen", "7e-mijn-mensen"),
+                             ("Mijn gegevens", "gegevens", "7f-mijn-gegevens")]:
+        loading(driver.find_element(By.LINK_TEXT, link).click)
+        at_every_width(f"mijn: {page}", name)
+    check(len(driver.find_elements(By.CSS_SELECTOR, "a[href='/mijn/gegevens/export']")) == 1, "the download of my data")
+
+    # Print the plan for the fridge.
+    loading(driver.find_element(By.LINK_TEXT, "Printen").click)
+    check(len(driver.find_elements(By.CSS_SELECTOR, "li.tick.done")) >= 1, "the step done just now is ticked on the fridge page")
+    at_every_width("mijn: printen", "7g-mijn-printen")
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    check(not driver.find_element(By.CSS_SELECTOR, "header.top").is_displayed(), "print hides the inwoner's menu")
+    shot("7h-mijn-printen-print")
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+    # Log out: the plan is closed again.
+    loading(driver.find_element(By.CSS_SELECTOR, "form.logout button").click)
+    check(driver.current_url.split("?")[0].endswith("/mijn/inloggen"), "logged out to the login")
+    driver.get(base + "/mijn")
+    check(driver.current_url.endswith("/mijn/inloggen"), "after logout the plan needs a login again")
+
+
+def browse(base, db):
+    """The inwoner on Mijn Wegwijzer; then the professional: login, caseload, the inwoner page (with
+    the inwoner's change as a signal), a change, a note, the plan, samen invullen, logout; axe on
+    every page."""
     global driver
     options = webdriver.ChromeOptions()
     for arg in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,1000"]:
         options.add_argument(arg)
+    # A Dutch browser, as most inwoners have: Mijn Wegwijzer speaks the browser's language before login.
+    options.add_argument("--lang=nl-NL")
+    options.add_experimental_option("prefs", {"intl.accept_languages": "nl-NL,nl"})
     options.binary_location = "/usr/bin/chromium"
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
     driver.set_page_load_timeout(30)
     try:
+        inwoner(base, db)
+
         # Not logged in: the login page.
         driver.get(base + "/")
         check(driver.current_url.endswith("/login"), "a visitor is sent to /login")
@@ -210,6 +323,8 @@ def browse(base):
         pages = len(re.findall(rb"/Type\s*/Page\b", pdf))
         check(pages == 1, f"plan prints on one A4 (got {pages} pages)")
         driver.get(base + "/signalen")
+        check("De inwoner heeft het plan online aangepast" in driver.find_element(By.TAG_NAME, "main").text,
+              "the inwoner's online change is a signal for the professional")
         accessible("signalen")
         driver.get(base + "/inwoners/nieuw")
         accessible("nieuwe inwoner")
@@ -281,7 +396,7 @@ def main():
         db = os.path.join(work, "demo.sqlite")
         demo_data(args.bin, db)
         with serve(args.bin, "web: {plain_http: true}\n", work=work, name="server", db=db, public_url=False) as server:
-            browse(server.url)
+            browse(server.url, db)
     print(f"browser-test: {checks} checks passed; screenshots in {OUT}")
 
 

@@ -45,6 +45,10 @@ struct WebTexts: Sendable {
         byLanguage[language] ?? [:]
     }
 
+    func has(_ key: String) -> Bool {
+        byLanguage[.nl]?[key] != nil
+    }
+
     /// One text with `{name}` placeholders filled; the key itself when it is missing (a test keeps
     /// every key a page uses in the files).
     func text(_ key: String, _ language: Language, _ values: [String: String] = [:]) -> String {

@@ -48,7 +48,8 @@ struct MijnGesprekTests {
                 (
                     try String.fetchOne(db, sql: "SELECT state FROM conversation WHERE personId = ?", arguments: [fixture.bramInwoner]),
                     try String.fetchAll(
-                        db, sql: "SELECT text FROM message WHERE personId = ? AND direction = 'in' ORDER BY id", arguments: [fixture.bramInwoner])
+                        db, sql: "SELECT text FROM message WHERE personId = ? AND direction = 'in' ORDER BY id",
+                        arguments: [fixture.bramInwoner])
                 )
             }
         }

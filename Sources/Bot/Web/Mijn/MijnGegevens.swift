@@ -15,7 +15,9 @@ struct MijnGegevens {
         let consents = try ConsentStore.standing(personID: personID, in: db).map { consent -> [String: Any] in
             var values: [String: Any] = [
                 "purpose": consent.purpose, "subject": consent.subject ?? "", "granted": consent.granted,
-                "about": web.texts.text("toestemming_\(consent.purpose)", language), "shown": consent.textShown,
+                "about": web.texts.text(
+                    web.texts.has("toestemming_\(consent.purpose)") ? "toestemming_\(consent.purpose)" : "toestemming_anders", language),
+                "shown": consent.textShown,
                 "day": renderer.format(.date(WebFormat.today(consent.givenAt), nil))
             ]
             // Taking part itself is withdrawn by STOP in the chat: that also stops every message.

@@ -43,7 +43,8 @@ struct MijnGesprekRoutes {
         try await web.database.reader.read { db in
             let values: [String: Any] = ["chat": try chat.values(texts: web.texts, in: db)]
             let chrome = MijnChrome(web: web, language: page.language, session: page.session)
-            return web.pages.render("mijn-gesprek", chrome.page(title: web.texts.text("gesprek_titel", page.language), values), status: status)
+            return web.pages.render(
+                "mijn-gesprek", chrome.page(title: web.texts.text("gesprek_titel", page.language), values), status: status)
         }
     }
 }

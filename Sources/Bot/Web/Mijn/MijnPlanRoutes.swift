@@ -30,7 +30,8 @@ struct MijnPlanRoutes {
                 var values = try FridgePlan(web: web, personID: page.personID, now: page.now, db: db).values()
                 values["back"] = "/mijn"
                 let title = values["title"] as? String ?? web.texts.text("plan_titel", page.language)
-                return web.pages.render("mijn-printen", MijnChrome(web: web, language: page.language, session: page.session).page(title: title, values))
+                return web.pages.render(
+                    "mijn-printen", MijnChrome(web: web, language: page.language, session: page.session).page(title: title, values))
             }
         }
         mijn.post("mijn/acties/:action/verslag") { page in
