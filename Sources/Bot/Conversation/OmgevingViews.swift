@@ -78,4 +78,29 @@ struct OmgevingViews {
         }
         return .started(messages)
     }
+
+    /// The person answered in the browser (`/omgeving/TOKEN`) instead of by chat: their own consent,
+    /// with the words the page showed, then the same as an answer in the chat. A chat conversation
+    /// about an invitation that was under way ends, so nothing is asked twice. False when the
+    /// invitation was answered or declined meanwhile (nothing stored).
+    func answeredInBrowser(
+        viewID: Int64, memberPersonID: Int64, granted: Bool, shown: String, scores: [String: Int], strengths: String?, offer: String?
+    ) throws -> Bool {
+        guard try OmgevingStore.open(viewID: viewID, in: db)?.memberPersonID == memberPersonID else { return false }
+        try ConsentStore.add(
+            ConsentStore.Consent(
+                personID: memberPersonID, purpose: "omgeving_eigen", granted: granted, subject: String(viewID),
+                textKey: "omgeving_link_vraag", textShown: shown, flowVersion: "omgeving-link", channel: "web"),
+            at: now, in: db)
+        if granted {
+            try answered(viewID: viewID, memberPersonID: memberPersonID, scores: scores, strengths: strengths, offer: offer)
+        } else {
+            try declined(viewID: viewID, memberPersonID: memberPersonID)
+        }
+        try OmgevingLinkStore.use(viewID: viewID, in: db)
+        if try PersonStore.leaveFlow(OmgevingRules.flow, personID: memberPersonID, in: db) {
+            try JobStore.release(personID: memberPersonID, at: now, in: db)
+        }
+        return true
+    }
 }

@@ -46,6 +46,9 @@ extension AppDatabase {
         migrator.registerMigration("v14 answers given together") { db in
             try db.execute(sql: v14)
         }
+        migrator.registerMigration("v15 the omgeving's view by link") { db in
+            try db.execute(sql: v15)
+        }
         return migrator
     }
 

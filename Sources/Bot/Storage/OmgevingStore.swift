@@ -96,6 +96,25 @@ enum OmgevingStore {
         }
     }
 
+    /// An invitation still open (not answered or declined) with who it goes to; nil otherwise.
+    static func open(viewID: Int64, in db: Database) throws -> (invitation: Invitation, memberPersonID: Int64)? {
+        try Row.fetchOne(
+            db,
+            sql: """
+                SELECT v.id, v.personId, v.memberPersonId, v.leefgebieden, n.name, COALESCE(p.name, '') AS inwonerName
+                FROM omgevingView v JOIN networkMember n ON n.id = v.networkMemberId JOIN person p ON p.id = v.personId
+                WHERE v.id = ? AND v.status IN ('invited', 'asked') AND v.memberPersonId IS NOT NULL
+                """, arguments: [viewID]
+        ).map {
+            (
+                Invitation(
+                    viewID: $0["id"], inwonerID: $0["personId"], memberName: $0["name"], inwonerName: $0["inwonerName"],
+                    leefgebieden: keys($0["leefgebieden"])),
+                $0["memberPersonId"]
+            )
+        }
+    }
+
     /// The invitation went out now.
     static func markAsked(viewID: Int64, at now: Date, in db: Database) throws {
         try db.execute(

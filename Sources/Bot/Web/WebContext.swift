@@ -28,6 +28,13 @@ struct WebContext: Sendable {
         ClientAddress.of(peer: context.remoteAddress, headers: request.headers, trustedProxies: config.trustedProxies)
     }
 
+    /// An address of the site as someone outside reaches it, for a link in a message.
+    func link(_ path: String) -> String {
+        var base = publicURL
+        while base.hasSuffix("/") { base.removeLast() }
+        return base + path
+    }
+
     /// A cookie of the site: never readable by scripts, never sent by another site's request, and
     /// only over HTTPS unless the site runs on plain HTTP on a loopback address.
     func cookie(_ name: String, _ value: String, maxAge: Int?) -> Cookie {

@@ -20,6 +20,7 @@ enum WebRoutes {
         MijnMensenRoutes(web: web).register(on: mijn)
         MijnGegevensRoutes(web: web).register(on: mijn)
         MijnGesprekRoutes(web: web).register(on: mijn)
+        OmgevingLinkRoutes(web: web).register(on: router)
         let css = (try? Data(contentsOf: Bundle.module.resourceURL!.appendingPathComponent("Static/app.css"))) ?? Data()
         router.get("static/app.css") { _, _ in
             var headers = Pages.securityHeaders

@@ -18,6 +18,7 @@ struct WebAccessTests {
             (.get, "/inwoners/\(id)/wissen", []),
             (.post, "/inwoners/\(id)/plan/versturen", []),
             (.post, "/inwoners/\(id)/inloglink", []),
+            (.post, "/inwoners/\(id)/omgeving/1/link", []),
             (.post, "/inwoners/\(id)/notities", [("notitie", "bekeken")]),
             (.post, "/inwoners/\(id)/praten", [("leefgebied", "geld")]),
             (.post, "/inwoners/\(id)/acties", [("doel", "nieuw"), ("nieuw_doel", "Doel"), ("wat", "Iets doen"), ("wie", "inwoner")]),

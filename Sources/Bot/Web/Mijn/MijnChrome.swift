@@ -8,12 +8,15 @@ struct MijnChrome {
     let web: WebContext
     let language: Language
     let session: InwonerSessionStore.Session?
+    /// A page for someone who is not an inwoner (the omgeving's link): no Mijn Wegwijzer around it.
+    var guest = false
 
     func page(title: String, _ values: [String: Any]) -> [String: Any] {
         var object = values
         object["title"] = title
         object["t"] = web.texts.all(language)
         object["lang"] = language.rawValue
+        if guest { object["guest"] = true }
         if let session {
             object["loggedIn"] = true
             object["csrf"] = session.csrfToken

@@ -10,7 +10,7 @@ import Logging
 /// The login forms carry their own token (a cookie and a hidden field that must match), as the
 /// professionals' login does.
 struct MijnLoginRoutes {
-    static let loginCookie = "ww_mijn_login"
+    static let loginForm = FormToken(cookie: "ww_mijn_login")
 
     let web: WebContext
 
@@ -70,25 +70,25 @@ struct MijnLoginRoutes {
     private func loginPage(
         _ template: String, language: Language, values: [String: Any], status: HTTPResponse.Status
     ) -> Response {
-        let token = WebSessionStore.randomToken()
+        let (token, cookie) = Self.loginForm.issue(web)
         var values = values
         values["loginToken"] = token
         let object = MijnChrome(web: web, language: language, session: nil).page(title: web.texts.text("inloggen_titel", language), values)
         var response = web.pages.render(template, object, status: status)
-        response.setCookie(web.cookie(Self.loginCookie, token, maxAge: 3600))
+        response.setCookie(cookie)
         return response
     }
 
     // MARK: - Actions
 
     /// The form, its login token checked; nil (with the page to show) when it cannot be used.
-    private func loginForm(_ request: Request) async -> (WebForm, Language, Response?) {
+    private func checkedForm(_ request: Request) async -> (WebForm, Language, Response?) {
         guard let form = try? await WebRouter.form(of: request) else {
             let language = MijnChrome.language(of: request)
             return (WebForm(pairs: []), language, phonePage(language: language, message: "fout_formulier", status: .badRequest))
         }
         let language = MijnChrome.language(of: request, form: form)
-        guard let sent = form["_login"], let expected = request.cookies[Self.loginCookie]?.value, WebRouter.equal(sent, expected) else {
+        guard Self.loginForm.matches(form, request) else {
             return (form, language, phonePage(language: language, message: "fout_formulier_verlopen", status: .forbidden))
         }
         return (form, language, nil)
@@ -96,7 +96,7 @@ struct MijnLoginRoutes {
 
     private func askCode(_ request: Request, client: String) async -> Response {
         let now = web.clock.now()
-        let (form, language, refused) = await loginForm(request)
+        let (form, language, refused) = await checkedForm(request)
         if let refused { return refused }
         guard case .valid(let phone) = PhoneParser.normalize(form.text("telefoon") ?? "", allowInternational: true) else {
             return phonePage(language: language, message: "telefoon_klopt_niet", status: .badRequest)
@@ -130,7 +130,7 @@ struct MijnLoginRoutes {
 
     private func logIn(_ request: Request, client: String) async -> Response {
         let now = web.clock.now()
-        let (form, language, refused) = await loginForm(request)
+        let (form, language, refused) = await checkedForm(request)
         if let refused { return refused }
         guard case .valid(let phone) = PhoneParser.normalize(form.text("telefoon") ?? "", allowInternational: true) else {
             return phonePage(language: language, message: "telefoon_klopt_niet", status: .badRequest)
@@ -166,7 +166,7 @@ struct MijnLoginRoutes {
 
     private func useLink(_ request: Request, token link: String) async -> Response {
         let now = web.clock.now()
-        let (_, language, refused) = await loginForm(request)
+        let (_, language, refused) = await checkedForm(request)
         if let refused { return refused }
         do {
             let token = try await web.database.writer.write { db -> String? in
@@ -186,7 +186,7 @@ struct MijnLoginRoutes {
     private func loggedIn(token: String) -> Response {
         var response = Pages.redirect("/mijn")
         response.setCookie(web.cookie(MijnRouter.sessionCookie, token, maxAge: nil))
-        response.setCookie(web.cookie(Self.loginCookie, "", maxAge: 0))
+        response.setCookie(Self.loginForm.cleared(web))
         return response
     }
 }

@@ -40,10 +40,29 @@ struct InwonerRoutes {
                 let id = try web.inwoner(page, event: "inloglink verstuurd", in: db)
                 guard try !PersonStore.optedOut(personID: id, in: db) else { return false }
                 let token = try LoginLinkStore.create(personID: id, professionalID: page.professionalID, at: page.now, in: db)
-                let link = web.publicURL.trimmingCharacters(in: CharacterSet(charactersIn: "/")) + "/mijn/link/" + token
-                return try Notice.queue("mijn.link", vars: ["link": .text(link)], to: id, library: web.library, at: page.now, in: db) != nil
+                return try Notice.queue(
+                    "mijn.link", vars: ["link": .text(web.link("/mijn/link/" + token))], to: id, library: web.library, at: page.now, in: db)
+                    != nil
             }
             return Pages.redirect("/inwoners/\(try page.parameter("id"))?melding=\(sent ? "inloglink" : "onbereikbaar")")
+        }
+        pages.post("inwoners/:id/omgeving/:view/link") { page in
+            let viewID = try page.parameter("view")
+            let sent = try await web.database.writer.write { db in
+                let id = try web.inwoner(page, event: "omgevingslink verstuurd", in: db)
+                guard let open = try OmgevingStore.open(viewID: viewID, in: db), open.invitation.inwonerID == id else {
+                    throw WebError.notFound
+                }
+                guard try !PersonStore.optedOut(personID: open.memberPersonID, in: db) else { return false }
+                let token = try OmgevingLinkStore.create(viewID: viewID, professionalID: page.professionalID, at: page.now, in: db)
+                let vars: [String: Value] = [
+                    "lid": .text(open.invitation.memberName), "link": .text(web.link("/omgeving/" + token)),
+                    "inwoner": .text(open.invitation.inwonerName.isEmpty ? "Iemand die je kent" : open.invitation.inwonerName)
+                ]
+                return try Notice.queue("omgeving.link", vars: vars, to: open.memberPersonID, library: web.library, at: page.now, in: db)
+                    != nil
+            }
+            return Pages.redirect("/inwoners/\(try page.parameter("id"))?melding=\(sent ? "omgevingslink" : "onbereikbaar")#omgeving")
         }
         pages.post("inwoners/:id/notities") { page in
             guard let text = page.form.text("notitie"), text.count <= 4000 else {
@@ -108,6 +127,7 @@ struct InwonerRoutes {
         "verwijzing": "De verwijzing staat in het plan.",
         "plan": "Het plan is als bericht naar de inwoner gestuurd.",
         "onbereikbaar": "Deze inwoner is niet bereikbaar (geen kanaal, of STOP gestuurd): er is niets verstuurd.",
+        "omgevingslink": "De link is als bericht verstuurd. Hij werkt 1 keer, 14 dagen lang.",
         "inloglink": "De inwoner krijgt een bericht met een link naar Mijn Wegwijzer. De link werkt 1 keer, 24 uur lang.",
         "notitie": "De notitie is opgeslagen.",
         "actie": "De actie is opgeslagen. Wie de actie doet, krijgt een bericht.",

@@ -6,7 +6,7 @@ import Logging
 /// `GET/POST /login`, `POST /logout`. The login form carries its own token (a cookie and a hidden
 /// field that must match), so no other site can log someone in under another account.
 struct LoginRoutes {
-    static let loginCookie = "ww_login"
+    static let loginForm = FormToken(cookie: "ww_login")
 
     let web: WebContext
 
@@ -24,12 +24,12 @@ struct LoginRoutes {
     }
 
     private func loginPage(request: Request, message: String?, email: String?, status: HTTPResponse.Status) -> Response {
-        let token = WebSessionStore.randomToken()
+        let (token, cookie) = Self.loginForm.issue(web)
         var values: [String: Any] = ["loginToken": token]
         if let message { values["message"] = message }
         if let email { values["email"] = email }
         var response = web.pages.render("login", Chrome.page(session: nil, title: "Inloggen", values), status: status)
-        response.setCookie(web.cookie(Self.loginCookie, token, maxAge: 3600))
+        response.setCookie(cookie)
         return response
     }
 
@@ -38,7 +38,7 @@ struct LoginRoutes {
         guard let form = try? await WebRouter.form(of: request) else {
             return loginPage(request: request, message: "Het formulier kon niet gelezen worden.", email: nil, status: .badRequest)
         }
-        guard let sent = form["_login"], let expected = request.cookies[Self.loginCookie]?.value, WebRouter.equal(sent, expected) else {
+        guard Self.loginForm.matches(form, request) else {
             return loginPage(
                 request: request, message: "Het inlogformulier was verlopen. Probeer het nog eens.", email: nil, status: .forbidden)
         }
@@ -72,7 +72,7 @@ struct LoginRoutes {
             }
             var response = Pages.redirect("/")
             response.setCookie(web.cookie(WebRouter.sessionCookie, token, maxAge: nil))
-            response.setCookie(web.cookie(Self.loginCookie, "", maxAge: 0))
+            response.setCookie(Self.loginForm.cleared(web))
             return response
         } catch {
             web.logger.error("login failed", metadata: ["error": "\(error)"])

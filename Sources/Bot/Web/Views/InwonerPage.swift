@@ -116,6 +116,8 @@ struct InwonerPage {
                 "viewId": view.id, "name": view.memberName, "relation": view.relation ?? "",
                 "status": view.answeredAt.map { "heeft geantwoord op \(WebFormat.day($0))" } ?? status[view.status] ?? view.status
             ]
+            // An invitation still open can also be answered in a browser, by a link the professional sends.
+            if view.status == "invited" || view.status == "asked" { values["open"] = true }
             guard view.status == "answered" else { return values }
             guard view.share else {
                 values["hidden"] = true
