@@ -10,14 +10,10 @@ struct MijnGegevensRoutes {
 
     func register(on mijn: MijnRouter) {
         mijn.get("mijn/gegevens") { page in
-            let notice = page.request.uri.queryParameters.get("melding").map { String($0) }
-            return try await web.database.reader.read { db in
-                var values = try MijnGegevens(web: web, personID: page.personID, language: page.language, db: db).values()
-                if let notice, ["wissen", "ingetrokken"].contains(notice) {
-                    values["notice"] = web.texts.text("melding_\(notice)", page.language)
-                }
-                let chrome = MijnChrome(web: web, language: page.language, session: page.session)
-                return web.pages.render("mijn-gegevens", chrome.page(title: web.texts.text("gegevens_titel", page.language), values))
+            try await web.database.reader.read { db in
+                page.render(
+                    web, "mijn-gegevens", title: "gegevens_titel", notices: ["wissen", "ingetrokken"],
+                    try MijnGegevens(web: web, personID: page.personID, language: page.language, db: db).values())
             }
         }
         mijn.get("mijn/gegevens/export") { page in

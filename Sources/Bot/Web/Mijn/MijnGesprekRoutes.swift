@@ -41,10 +41,7 @@ struct MijnGesprekRoutes {
 
     private func render(_ page: MijnRequest, chat: ChatView, status: HTTPResponse.Status = .ok) async throws -> Response {
         try await web.database.reader.read { db in
-            let values: [String: Any] = ["chat": try chat.values(texts: web.texts, in: db)]
-            let chrome = MijnChrome(web: web, language: page.language, session: page.session)
-            return web.pages.render(
-                "mijn-gesprek", chrome.page(title: web.texts.text("gesprek_titel", page.language), values), status: status)
+            page.render(web, "mijn-gesprek", title: "gesprek_titel", ["chat": try chat.values(texts: web.texts, in: db)], status: status)
         }
     }
 }

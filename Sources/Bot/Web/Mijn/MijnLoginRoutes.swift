@@ -81,26 +81,28 @@ struct MijnLoginRoutes {
 
     // MARK: - Actions
 
-    /// The form, its login token checked; nil (with the page to show) when it cannot be used.
-    private func checkedForm(_ request: Request) async -> (WebForm, Language, Response?) {
+    /// The form, its login token checked, and the phone number typed in it (E.164); a page to show
+    /// instead when the form cannot be used or the number is not one.
+    private func checkedForm(_ request: Request, needsPhone: Bool = true) async -> (WebForm, Language, String?, Response?) {
         guard let form = try? await WebRouter.form(of: request) else {
             let language = MijnChrome.language(of: request)
-            return (WebForm(pairs: []), language, phonePage(language: language, message: "fout_formulier", status: .badRequest))
+            return (WebForm(pairs: []), language, nil, phonePage(language: language, message: "fout_formulier", status: .badRequest))
         }
         let language = MijnChrome.language(of: request, form: form)
         guard Self.loginForm.matches(form, request) else {
-            return (form, language, phonePage(language: language, message: "fout_formulier_verlopen", status: .forbidden))
+            return (form, language, nil, phonePage(language: language, message: "fout_formulier_verlopen", status: .forbidden))
         }
-        return (form, language, nil)
+        guard needsPhone else { return (form, language, nil, nil) }
+        guard case .valid(let phone) = PhoneParser.normalize(form.text("telefoon") ?? "", allowInternational: true) else {
+            return (form, language, nil, phonePage(language: language, message: "telefoon_klopt_niet", status: .badRequest))
+        }
+        return (form, language, phone, nil)
     }
 
     private func askCode(_ request: Request, client: String) async -> Response {
         let now = web.clock.now()
-        let (form, language, refused) = await checkedForm(request)
-        if let refused { return refused }
-        guard case .valid(let phone) = PhoneParser.normalize(form.text("telefoon") ?? "", allowInternational: true) else {
-            return phonePage(language: language, message: "telefoon_klopt_niet", status: .badRequest)
-        }
+        let (form, language, phone, refused) = await checkedForm(request)
+        guard let phone else { return refused ?? phonePage(language: language, message: "fout_formulier", status: .badRequest) }
         guard await web.inwonerLogins.mayAskCode(phone: phone, client: client, at: now) else {
             web.logger.notice("login code refused: asked too often", metadata: ["from": "\(LogPrivacy.mask(phone))"])
             var response = phonePage(language: language, message: "te_vaak_code", status: .tooManyRequests)
@@ -130,11 +132,8 @@ struct MijnLoginRoutes {
 
     private func logIn(_ request: Request, client: String) async -> Response {
         let now = web.clock.now()
-        let (form, language, refused) = await checkedForm(request)
-        if let refused { return refused }
-        guard case .valid(let phone) = PhoneParser.normalize(form.text("telefoon") ?? "", allowInternational: true) else {
-            return phonePage(language: language, message: "telefoon_klopt_niet", status: .badRequest)
-        }
+        let (form, language, phone, refused) = await checkedForm(request)
+        guard let phone else { return refused ?? phonePage(language: language, message: "fout_formulier", status: .badRequest) }
         let code = (form.text("code") ?? "").filter { !$0.isWhitespace }
         guard code.count == 6, code.allSatisfy(\.isASCII), code.allSatisfy(\.isNumber) else {
             return codePage(language: language, phone: phone, message: "code_zes_cijfers", status: .badRequest)
@@ -166,7 +165,7 @@ struct MijnLoginRoutes {
 
     private func useLink(_ request: Request, token link: String) async -> Response {
         let now = web.clock.now()
-        let (_, language, refused) = await checkedForm(request)
+        let (_, language, _, refused) = await checkedForm(request, needsPhone: false)
         if let refused { return refused }
         do {
             let token = try await web.database.writer.write { db -> String? in

@@ -9,9 +9,9 @@ struct MijnMensenRoutes {
     func register(on mijn: MijnRouter) {
         mijn.get("mijn/mensen") { page in
             try await web.database.reader.read { db in
-                let values = try MijnMensen(web: web, personID: page.personID, language: page.language, db: db).values()
-                let chrome = MijnChrome(web: web, language: page.language, session: page.session)
-                return web.pages.render("mijn-mensen", chrome.page(title: web.texts.text("mensen_titel", page.language), values))
+                page.render(
+                    web, "mijn-mensen", title: "mensen_titel",
+                    try MijnMensen(web: web, personID: page.personID, language: page.language, db: db).values())
             }
         }
     }

@@ -14,14 +14,10 @@ struct MijnPlanRoutes {
 
     func register(on mijn: MijnRouter) {
         mijn.get("mijn") { page in
-            let notice = page.request.uri.queryParameters.get("melding").map { String($0) }
-            return try await web.database.reader.read { db in
-                var values = try MijnPlan(web: web, personID: page.personID, language: page.language, db: db).values()
-                if let notice, ["verslag", "datum", "actie", "notitie"].contains(notice) {
-                    values["notice"] = web.texts.text("melding_\(notice)", page.language)
-                }
-                let chrome = MijnChrome(web: web, language: page.language, session: page.session)
-                return web.pages.render("mijn-plan", chrome.page(title: web.texts.text("plan_titel", page.language), values))
+            try await web.database.reader.read { db in
+                page.render(
+                    web, "mijn-plan", title: "plan_titel", notices: ["verslag", "datum", "actie", "notitie"],
+                    try MijnPlan(web: web, personID: page.personID, language: page.language, db: db).values())
             }
         }
         // The plan for the fridge, the same page the professional prints.
@@ -29,9 +25,7 @@ struct MijnPlanRoutes {
             try await web.database.reader.read { db in
                 var values = try FridgePlan(web: web, personID: page.personID, now: page.now, db: db).values()
                 values["back"] = "/mijn"
-                let title = values["title"] as? String ?? web.texts.text("plan_titel", page.language)
-                return web.pages.render(
-                    "mijn-printen", MijnChrome(web: web, language: page.language, session: page.session).page(title: title, values))
+                return page.render(web, "mijn-printen", title: "plan_titel", values)
             }
         }
         mijn.post("mijn/acties/:action/verslag") { page in

@@ -15,6 +15,21 @@ struct MijnRequest: Sendable {
 
     var personID: Int64 { session.personID }
 
+    /// A page of Mijn Wegwijzer in the inwoner's layout and language. The message that `?melding=`
+    /// names is shown when it is one of `notices` (its text is `melding_<name>`).
+    func render(
+        _ web: WebContext, _ template: String, title key: String, notices: Set<String> = [], _ values: [String: Any],
+        status: HTTPResponse.Status = .ok
+    ) -> Response {
+        var values = values
+        if let notice = request.uri.queryParameters.get("melding").map({ String($0) }), notices.contains(notice) {
+            values["notice"] = web.texts.text("melding_\(notice)", language)
+        }
+        let title = values["title"] as? String ?? web.texts.text(key, language)
+        return web.pages.render(
+            template, MijnChrome(web: web, language: language, session: session).page(title: title, values), status: status)
+    }
+
     /// Runs a change of the inwoner's own plan or scores in one write transaction.
     func edit(_ web: WebContext, _ change: @escaping @Sendable (MijnChanges) throws -> Void) async throws {
         try await web.database.writer.write { db in

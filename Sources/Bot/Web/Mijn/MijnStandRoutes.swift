@@ -10,14 +10,10 @@ struct MijnStandRoutes {
 
     func register(on mijn: MijnRouter) {
         mijn.get("mijn/stand") { page in
-            let notice = page.request.uri.queryParameters.get("melding").map { String($0) }
-            return try await web.database.reader.read { db in
-                var values = try MijnStand(web: web, personID: page.personID, language: page.language, db: db).values()
-                if let notice, ["cijfer", "praten"].contains(notice) {
-                    values["notice"] = web.texts.text("melding_\(notice)", page.language)
-                }
-                let chrome = MijnChrome(web: web, language: page.language, session: page.session)
-                return web.pages.render("mijn-stand", chrome.page(title: web.texts.text("stand_titel", page.language), values))
+            try await web.database.reader.read { db in
+                page.render(
+                    web, "mijn-stand", title: "stand_titel", notices: ["cijfer", "praten"],
+                    try MijnStand(web: web, personID: page.personID, language: page.language, db: db).values())
             }
         }
         mijn.post("mijn/stand/cijfer") { page in
