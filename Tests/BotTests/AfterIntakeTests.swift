@@ -91,3 +91,22 @@ struct AfterIntakeTests {
         #expect(row["status"] as String == "pending")
     }
 }
+
+/// The inwoner gives their own number where the intake asks for someone else's.
+struct OwnNumberTests {
+    @Test func theIntakeReadsTheInwonersOwnNumberBackAsASlipAndTakesTheRightOne() throws {
+        let service = try ConversationService(database: try AppDatabase.inMemory(), library: Fixtures.library)
+        let intake = Fixtures.intake
+        let at = try #require(intake.firstIndex(of: "06 23456789"))
+        for (n, line) in intake[..<at].enumerated() { _ = try service.handle(Fixtures.message(line, id: "I\(n)")) }
+        // Fixtures.message writes from +31612345678.
+        let slip = try service.handle(Fixtures.message("06 12345678", id: "own")).replies.map(\.text)
+        #expect(slip.first?.hasPrefix("Dat is je eigen nummer.") == true)
+        let right = try service.handle(Fixtures.message("06 23456789", id: "right")).replies.map(\.text)
+        #expect(right.first?.hasPrefix("Met welke naam mogen we je noemen") == true)
+        let phones = try service.database.reader.read { db in
+            try String.fetchAll(db, sql: "SELECT phone FROM networkMember WHERE phone IS NOT NULL")
+        }
+        #expect(phones == ["+31623456789"])
+    }
+}

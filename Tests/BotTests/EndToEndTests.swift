@@ -175,7 +175,7 @@ struct EndToEndTests {
         #expect(
             lines.contains(
                 "local: Herinnering van Wegwijzer: De woningcorporatie bellen, di 24 november, 10:00. Daarna vragen we of het gelukt is."))
-        #expect(lines.contains { $0.hasPrefix("+31612345678: Hallo Ans, dit is Wegwijzer") }, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("+31623456789: Hallo Ans, dit is Wegwijzer") }, "\(lines)")
         // Nothing is due twice.
         let again = try BinaryRunner.run(["remind", "--once", "--db", db, "--now", "2026-11-23T18:00:00+01:00"])
         #expect(again.stdout.isEmpty)

@@ -1,5 +1,7 @@
-import Dialog
+import Foundation
 import Testing
+
+@testable import Dialog
 
 struct PhoneParserTests {
     static let dutchOnly: [(String, PhoneParse)] = [
@@ -45,5 +47,19 @@ struct PhoneParserTests {
     @Test(arguments: displays)
     func display(e164: String, expected: String) {
         #expect(PhoneParser.display(e164) == expected)
+    }
+}
+
+/// A phone question asks for someone else's number: the person's own is read back as a slip.
+@Suite struct OwnPhoneTests {
+    @Test func theOwnNumberIsRefusedAnyOtherTaken() throws {
+        let library = DefaultFlows.library
+        let reader = AnswerReader(lexicon: library.lexicon, now: Date(), calendar: .current, ownPhone: "+31612345678")
+        let spec = AnswerSpec(type: .phone, allowUnknown: true)
+        #expect(reader.read("06 12345678", spec) == .retry("system.own_phone", [:]))
+        #expect(reader.read("+31 6 1234 5678", spec) == .retry("system.own_phone", [:]))
+        #expect(reader.read("06 23456789", spec) == .value(.text("+31623456789")))
+        #expect(reader.read("nee", spec) == .value(.none))
+        #expect(library.catalog.has("system.own_phone"))
     }
 }

@@ -55,10 +55,13 @@ enum ConversationStore {
 
     /// A conversation not stored yet.
     static func fresh(personID: Int64, engine: Engine, in db: Database) throws -> Conversation {
-        let person = try Row.fetchOne(db.cachedStatement(sql: "SELECT language, name FROM person WHERE id = ?"), arguments: [personID])
+        let person = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT language, name, phone FROM person WHERE id = ?"), arguments: [personID])
         var state = engine.newConversation(language: (person?["language"] as String?).flatMap(Language.init(rawValue:)) ?? .nl)
         // A name given at enrolment is known to the flow (it is not asked again).
         if let name: String = person?["name"] { state.vars["naam"] = .text(name) }
+        // Their own number, so that a question for someone else's number does not take it.
+        if let phone: String = person?["phone"] { state.vars[Conversation.ownPhoneVar] = .text(phone) }
         return state
     }
 

@@ -5,7 +5,12 @@ extension Turn {
     var renderer: Renderer { Renderer(catalog: catalog, language: state.language) }
 
     var reader: AnswerReader {
-        AnswerReader(lexicon: engine.lexicon, now: now, calendar: engine.environment.calendar, textMaxLength: flow.limits.textMaxLength)
+        AnswerReader(
+            lexicon: engine.lexicon, now: now, calendar: engine.environment.calendar, textMaxLength: flow.limits.textMaxLength,
+            ownPhone: {
+                if case .text(let phone)? = state.vars[Conversation.ownPhoneVar] { return phone }
+                return nil
+            }())
     }
 
     mutating func answer(_ text: String) throws(FlowFault) {

@@ -15,12 +15,16 @@ public struct AnswerReader: Sendable {
     public let now: Date
     public let calendar: Calendar
     public let textMaxLength: Int
+    /// The person's own number (E.164), when known. A phone question always asks for someone
+    /// else's number (a network member's, a mantelzorger's): their own is a slip, read back as one.
+    public let ownPhone: String?
 
-    public init(lexicon: Lexicon, now: Date, calendar: Calendar, textMaxLength: Int = 500) {
+    public init(lexicon: Lexicon, now: Date, calendar: Calendar, textMaxLength: Int = 500, ownPhone: String? = nil) {
         self.lexicon = lexicon
         self.now = now
         self.calendar = calendar
         self.textMaxLength = textMaxLength
+        self.ownPhone = ownPhone
     }
 
     /// Types that name something: "nee" or "geen nummer" there means none.
@@ -69,7 +73,7 @@ public struct AnswerReader: Sendable {
             }
         case .phone:
             switch PhoneReader.read(text) {
-            case .valid(let e164): return .value(.text(e164))
+            case .valid(let e164): return e164 == ownPhone ? .retry("system.own_phone", [:]) : .value(.text(e164))
             case .notMobile: return .retry("system.not_mobile", [:])
             case .invalid: return reprompt
             }

@@ -8,6 +8,9 @@ public struct Conversation: Codable, Sendable, Equatable {
     /// The variable that tells runs of a secondary flow apart (a follow-up started by one job),
     /// so records get distinct ids and a watch on one run leaves a later run alone.
     public static let runKey = "_run"
+    /// The variable with the person's own number (E.164), set by whoever starts the conversation
+    /// when it is known: a phone question refuses it (`AnswerReader.ownPhone`).
+    public static let ownPhoneVar = "_eigen_telefoon"
 
     public var stateVersion = Conversation.currentVersion
     public var flowID: String

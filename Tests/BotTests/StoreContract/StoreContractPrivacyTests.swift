@@ -12,7 +12,7 @@ struct StoreContractPrivacyTests {
     /// What Sam answers to "Ik ben ...": a text found nowhere else.
     static let distinctive = "zwaluwstaartig eerlijk"
     /// The phone Sam gives for network member Ans in the intake.
-    static let memberPhone = "+31612345678"
+    static let memberPhone = "+31623456789"
     static let carerPhone = "+31655500000"
 
     struct ExportedAnswer: Equatable {
