@@ -23,10 +23,10 @@ struct StoreTests {
         let applied = try database.reader.read { db in try AppDatabase.migrator.appliedIdentifiers(db) }
         #expect(
             applied.sorted() == [
-                // Sorted as text: v10 to v15 come right after v1.
+                // Sorted as text: v10 to v16 come right after v1.
                 "v1 create core tables", "v10 leefgebieden to talk about", "v11 the omgeving's own view",
                 "v12 network support and closeness", "v13 the inwoner's own login", "v14 answers given together",
-                "v15 the omgeving's view by link",
+                "v15 the omgeving's view by link", "v16 how to reach a professional",
                 "v2 outbox delivery", "v3 scheduler", "v4 mantelzorg check-ins", "v5 professionals",
                 "v6 urgent alerts and waiting follow-ups", "v7 erasures finished later",
                 "v8 actions proposed to the professional", "v9 hulpbronnen and who carries an action"

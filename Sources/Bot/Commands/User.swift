@@ -6,7 +6,7 @@ extension Wegwijzer {
     struct User: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Accounts of professionals for the web view.",
-            subcommands: [Add.self, Assign.self, List.self])
+            subcommands: [Add.self, Contact.self, Assign.self, List.self])
 
         struct Add: ParsableCommand {
             static let configuration = CommandConfiguration(
@@ -21,6 +21,8 @@ extension Wegwijzer {
             @Flag(help: "May see the audit log and assign new inwoners to professionals.")
             var admin = false
 
+            @OptionGroup var contact: ContactOptions
+
             @Option(help: "bcrypt cost (work factor), 10 to 16.")
             var cost = 12
 
@@ -29,6 +31,7 @@ extension Wegwijzer {
                     throw ValidationError("--email must be an e-mail address")
                 }
                 guard (10...16).contains(cost) else { throw ValidationError("--cost must be between 10 and 16") }
+                try contact.validate()
             }
 
             func run() throws {
@@ -39,7 +42,8 @@ extension Wegwijzer {
                 let now = time.clock.now()
                 do {
                     _ = try database.writer.write { db in
-                        try ProfessionalStore.add(email: email, passwordHash: hash, admin: admin, at: now, in: db)
+                        _ = try ProfessionalStore.add(email: email, passwordHash: hash, admin: admin, at: now, in: db)
+                        _ = try ProfessionalStore.setContact(email: email, name: contact.name, phone: contact.phone, in: db)
                     }
                 } catch let error as ProfessionalStore.AlreadyExists {
                     throw CLIError(error.description)
@@ -56,6 +60,31 @@ extension Wegwijzer {
                 let second = String(cString: getpass("Nog een keer: "))
                 guard first == second else { throw CLIError("the two passwords are not the same; nothing was saved") }
                 return first
+            }
+        }
+
+        struct Contact: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Set the name and phone number by which inwoners reach a professional (on their printed plan).")
+
+            @OptionGroup var global: GlobalOptions
+
+            @Option(help: "The professional's e-mail address.")
+            var email: String
+
+            @OptionGroup var contact: ContactOptions
+
+            func validate() throws {
+                guard contact.name != nil || contact.phone != nil else { throw ValidationError("give --name, --phone or both") }
+            }
+
+            func run() throws {
+                let database = try global.openDatabase()
+                let found = try database.writer.write { db in
+                    try ProfessionalStore.setContact(email: email, name: contact.name, phone: contact.phone, in: db)
+                }
+                guard found else { throw CLIError("no professional with the e-mail address \(email)") }
+                print("contact set for \(email)")
             }
         }
 

@@ -49,6 +49,9 @@ extension AppDatabase {
         migrator.registerMigration("v15 the omgeving's view by link") { db in
             try db.execute(sql: v15)
         }
+        migrator.registerMigration("v16 how to reach a professional") { db in
+            try db.execute(sql: v16)
+        }
         return migrator
     }
 

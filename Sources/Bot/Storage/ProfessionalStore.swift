@@ -45,16 +45,30 @@ enum ProfessionalStore {
         Professional(id: row["id"], email: row["email"], isAdmin: (row["role"] as String) == "admin")
     }
 
-    /// The professional whose caseload holds the inwoner; nil while they are on nobody's caseload.
-    /// The account stores no name or phone number: the e-mail address is how to reach them.
-    static func assigned(toInwoner personID: Int64, in db: Database) throws -> Professional? {
+    /// How an inwoner reaches a professional.
+    struct Contact: Sendable, Equatable {
+        var email: String
+        var name: String?
+        var phone: String?
+    }
+
+    /// The name and phone an inwoner reaches the professional by; nil leaves a field as it is.
+    static func setContact(email: String, name: String?, phone: String?, in db: Database) throws -> Bool {
+        try db.execute(
+            sql: "UPDATE professional SET name = COALESCE(?, name), phone = COALESCE(?, phone) WHERE email = ?",
+            arguments: [name, phone, email])
+        return db.changesCount > 0
+    }
+
+    /// The professional whose caseload the inwoner is on, as the inwoner reaches them; nil when none.
+    static func contact(ofInwoner personID: Int64, in db: Database) throws -> Contact? {
         try Row.fetchOne(
             db,
             sql: """
-                SELECT pr.id, pr.email, pr.role FROM professional pr JOIN person p ON p.professionalId = pr.id
+                SELECT pr.email, pr.name, pr.phone FROM professional pr JOIN person p ON p.professionalId = pr.id
                 WHERE p.id = ? AND p.role = 'inwoner'
                 """, arguments: [personID]
-        ).map(professional)
+        ).map { Contact(email: $0["email"], name: $0["name"], phone: $0["phone"]) }
     }
 
     /// The inwoner joins this professional's caseload.

@@ -81,9 +81,17 @@ struct WebFridgePlanTests {
             #expect(page.contains("<div class=\"photo-area\"><p>Plak hier een foto of schrijf iets op</p></div>"))
             #expect(page.contains("<h2 id=\"koelkast-hulpverlener\">Mijn hulpverlener</h2>"))
             #expect(page.contains("Mail: <a href=\"mailto:\(WebFixture.anna)\">\(WebFixture.anna)</a>"))
+            #expect(!page.contains("Bel:"))
             Self.expectSafe(page)
+            // With a name and a phone number, the inwoner reads who and how to call.
+            _ = try await fixture.database.writer.write { db in
+                try ProfessionalStore.setContact(email: WebFixture.anna, name: "Anna de Vries", phone: "020 123 4567", in: db)
+            }
+            let named = Self.page(try await anna.get("/inwoners/\(id)/plan"))
+            #expect(named.contains("<p class=\"fridge-helper\">Anna de Vries</p>"))
+            #expect(named.contains("Bel: <a href=\"tel:020 123 4567\">020 123 4567</a>"))
         }
-        #expect(try fixture.count("audit WHERE event = 'plan bekeken' AND personId = \(id)") == 1)
+        #expect(try fixture.count("audit WHERE event = 'plan bekeken' AND personId = \(id)") == 2)
     }
 
     @Test func anEnglishSpeakingInwonerGetsEnglishWords() async throws {

@@ -38,8 +38,11 @@ struct FridgePlan {
             values["name"] = name
             values["title"] = "\(web.texts.text("koelkast_titel", language)) – \(name)"
         }
-        if let professional = try ProfessionalStore.assigned(toInwoner: personID, in: db) {
-            values["hulpverlener"] = ["email": professional.email]
+        if let professional = try ProfessionalStore.contact(ofInwoner: personID, in: db) {
+            var contact: [String: Any] = ["email": professional.email]
+            if let name = professional.name { contact["name"] = name }
+            if let phone = professional.phone { contact["phone"] = phone }
+            values["hulpverlener"] = contact
         }
         return values
     }
