@@ -25,13 +25,14 @@ from wegwijzer_test_support import ROOT, intake_inputs, scratch_dir, serve  # no
 
 EMAIL = "demo@wijkteam.example"
 PASSWORD = "demo-wachtwoord-123"
-# Not the number the full intake gives for Ans, the inwoner's sister: she is someone else.
 PHONE = "0612340000"
-# An inwoner who invites Ans (0687654321) to give her view, and what Ans answers.
+# An inwoner who invites Ans (0687654321, in the transcript) to give her view.
 INVITING = "0611112222"
-ANS = "0687654321"
 OMGEVING_INTAKE = os.path.join(ROOT, "Tests", "DialogTests", "Transcripts", "m1-omgeving.txt")
-ANS_VIEW = ["ja", "4", "weet ik niet", "Ze is heel zorgzaam", "Ik kan een keer mee naar de corporatie"]
+# Ans answers in the browser, by the link the professional sends: Geld 4, Wonen "weet ik niet".
+ANS_SCORES = ["4", ""]
+ANS_STRENGTHS = "Ze is heel zorgzaam"
+ANS_OFFER = "Ik kan een keer mee naar de corporatie"
 checks = 0
 driver = None
 OUT = None
@@ -94,14 +95,14 @@ def shot(name):
 
 def demo_data(binary, db):
     """An account with two inwoners: one who went through all three modules by chat, and one who
-    invited their sister Ans after module 1 and shared her view, which Ans gave by chat."""
+    invited their sister Ans after module 1 and shares her view; Ans was asked by chat and answers
+    in the browser, by a link (`browse`)."""
     steps = [(["user", "add", "--db", db, "--email", EMAIL, "--cost", "10"], PASSWORD + "\n"),
              (["chat", "--db", db, "--phone", PHONE, "--now", "2026-11-23T10:00:00+01:00"], "\n".join(intake_inputs()) + "\n"),
              (["user", "assign", "--db", db, "--phone", PHONE, "--email", EMAIL], None),
              (["chat", "--db", db, "--phone", INVITING, "--now", "2026-11-23T10:00:00+01:00"],
               "\n".join(intake_inputs(OMGEVING_INTAKE)) + "\n"),
              (["remind", "--db", db, "--once", "--now", "2026-11-23T11:00:00+01:00"], None),
-             (["chat", "--db", db, "--phone", ANS, "--now", "2026-11-23T11:05:00+01:00"], "\n".join(ANS_VIEW) + "\n"),
              (["user", "assign", "--db", db, "--phone", INVITING, "--email", EMAIL], None)]
     for args, given in steps:
         if subprocess.run([binary, *args], input=given, text=True, stdout=subprocess.DEVNULL).returncode != 0:
@@ -333,6 +334,32 @@ def browse(base, db):
         driver.get(base + "/")
         others = [row for row in driver.find_elements(By.CSS_SELECTOR, "table.caseload tbody tr") if "klaar (3 van 3)" not in row.text]
         loading(others[0].find_element(By.CSS_SELECTOR, "th a").click)
+        inwoner_page = driver.current_url
+
+        # Ans would rather answer on a website: the professional sends her the link, and she answers.
+        loading(driver.find_element(By.CSS_SELECTOR, "#omgeving form button").click)
+        check("De link is als bericht verstuurd" in driver.find_element(By.CSS_SELECTOR, ".notice").text, "the omgeving link is sent")
+        with sqlite3.connect(db) as connection:
+            sent = connection.execute("SELECT text FROM message WHERE textKey = 'omgeving.link' ORDER BY id DESC").fetchone()
+        check(sent is not None and "/omgeving/" in sent[0], "the link went to Ans")
+        driver.delete_all_cookies()  # Ans's own browser
+        driver.get(base + "/omgeving/" + sent[0].split("/omgeving/", 1)[1].split()[0])
+        check(driver.find_element(By.TAG_NAME, "h1").text == "Hoe zie jij het?", "the omgeving's page")
+        at_every_width("omgeving: vragen", "5a-omgeving-link")
+        driver.find_element(By.CSS_SELECTOR, "input[name=akkoord][value=ja]").click()
+        for select, value in zip(driver.find_elements(By.CSS_SELECTOR, "form.omgeving-form select"), ANS_SCORES):
+            Select(select).select_by_value(value)
+        driver.find_element(By.ID, "sterk").send_keys(ANS_STRENGTHS)
+        driver.find_element(By.ID, "helpen").send_keys(ANS_OFFER)
+        loading(driver.find_element(By.CSS_SELECTOR, "form.omgeving-form button").click)
+        check("Dank je wel!" in driver.find_element(By.CSS_SELECTOR, ".notice").text, "Ans is thanked")
+        accessible("omgeving: bedankt")
+        driver.get(base + "/omgeving/" + sent[0].split("/omgeving/", 1)[1].split()[0])
+        check("werkt niet meer" in driver.find_element(By.TAG_NAME, "main").text, "the link works once")
+        driver.get(base + "/login")
+        driver.find_element(By.ID, "email").send_keys(EMAIL)
+        loading(lambda: driver.find_element(By.ID, "password").send_keys(PASSWORD + Keys.ENTER))
+        driver.get(inwoner_page)
         view = driver.find_element(By.ID, "omgeving")
         check(len(view.find_elements(By.CSS_SELECTOR, "table.omgeving-scores tbody tr")) == 2, "the omgeving's scores per leefgebied")
         check("om over te praten" in view.text, "a difference of 3 or more is marked")
