@@ -128,3 +128,29 @@ struct MijnPlanTests {
             .replacingOccurrences(of: "\"", with: "&quot;")
     }
 }
+
+/// A step carried by a network member: when the inwoner changes it online, the member hears it.
+struct MijnMemberStepTests {
+    @Test func theMemberWhoCarriesAMovedStepHearsAboutIt() async throws {
+        let fixture = try WebFixture.make()
+        let (action, member) = try await fixture.database.writer.write { db -> (Int64, Int64) in
+            let row = try #require(
+                try Row.fetchOne(
+                    db, sql: "SELECT id, networkMemberId FROM action WHERE personId = ? AND ownerKind = 'netwerk' AND status = 'gepland'",
+                    arguments: [fixture.annaInwoner]))
+            let member: Int64 = row["networkMemberId"]
+            // Ans said JA to the invitation: she gets reminders, and hears of changes.
+            try NetworkStore.setInvitation(.accepted, memberID: member, in: db)
+            return (row["id"], member)
+        }
+        let ans = try #require(try await fixture.database.reader.read { db in try NetworkStore.acceptedPerson(memberID: member, in: db) })
+        try await fixture.app().test(.router) { client in
+            let mijn = try await MijnSession.login(client, phone: WebFixture.phone, fixture: fixture)
+            #expect(try await mijn.post("/mijn/acties/\(action)/datum", [("datum", "2027-03-01")]).status == .seeOther)
+        }
+        let told = try #require(try fixture.lastOutbox())
+        #expect(told.key == "melding.web.gewijzigd")
+        #expect(told.person == ans)
+        #expect(told.text.contains("Ans vragen mee te gaan"))
+    }
+}
