@@ -1,0 +1,92 @@
+/// The store's schema as a database reports it from its own catalogue: per table the columns (in
+/// order, with type and NOT NULL), the primary key, the foreign keys with their ON DELETE, the
+/// unique keys and the other indexes. Read from SQLite (`read(sqlite:)`) and from PostgreSQL
+/// (`read(postgres:logger:)`), so that the two DDLs can be compared and kept from drifting.
+///
+/// Names are as each database reports them; the types are each database's own (SQLite's declared
+/// `INTEGER`/`TEXT`, PostgreSQL's `bigint`/`boolean`/`text`): `differences(from:)` is told which
+/// pairs correspond. A case-insensitive key column is written `lower(column)` on both sides
+/// (SQLite's `COLLATE NOCASE`, PostgreSQL's index on `lower(column)`).
+struct SchemaShape: Equatable, Sendable {
+    struct Column: Hashable, Sendable {
+        var name: String
+        var type: String
+        var notNull: Bool
+    }
+
+    struct ForeignKey: Hashable, Sendable, CustomStringConvertible {
+        var columns: [String]
+        var table: String
+        var referenced: [String]
+        /// `CASCADE`, `SET NULL`, `NO ACTION`, `RESTRICT` or `SET DEFAULT`.
+        var onDelete: String
+
+        var description: String {
+            "(\(columns.joined(separator: ", "))) → \(table)(\(referenced.joined(separator: ", "))) ON DELETE \(onDelete)"
+        }
+    }
+
+    struct UniqueKey: Hashable, Sendable, CustomStringConvertible {
+        var columns: [String]
+        /// A partial index (`WHERE …`): unique only among the rows it covers.
+        var partial: Bool
+
+        var description: String { "(\(columns.joined(separator: ", ")))\(partial ? " partial" : "")" }
+    }
+
+    struct Index: Hashable, Sendable, CustomStringConvertible {
+        var name: String
+        var columns: [String]
+
+        var description: String { "\(name)(\(columns.joined(separator: ", ")))" }
+    }
+
+    struct Table: Equatable, Sendable {
+        var columns: [Column] = []
+        var primaryKey: [String] = []
+        var foreignKeys: Set<ForeignKey> = []
+        var uniqueKeys: Set<UniqueKey> = []
+        /// Indexes that are not unique, by name.
+        var indexes: Set<Index> = []
+    }
+
+    var tables: [String: Table]
+
+    /// What differs from `other`, one line each, naming the table and what each side has; empty
+    /// when the two agree. `sameType` says whether this side's type and the other's correspond.
+    func differences(from other: SchemaShape, sameType: (String, String) -> Bool) -> [String] {
+        var lines: [String] = []
+        for name in Set(tables.keys).subtracting(other.tables.keys).sorted() { lines.append("\(name): only on this side") }
+        for name in Set(other.tables.keys).subtracting(tables.keys).sorted() { lines.append("\(name): only on the other side") }
+        for name in Set(tables.keys).intersection(other.tables.keys).sorted() {
+            guard let mine = tables[name], let theirs = other.tables[name] else { continue }
+            if mine.columns.map(\.name) != theirs.columns.map(\.name) {
+                lines.append("\(name): columns \(mine.columns.map(\.name)) against \(theirs.columns.map(\.name))")
+            }
+            let theirColumns = Dictionary(theirs.columns.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+            for column in mine.columns {
+                guard let their = theirColumns[column.name] else { continue }
+                if column.notNull != their.notNull {
+                    lines.append("\(name).\(column.name): NOT NULL \(column.notNull) against \(their.notNull)")
+                }
+                if !sameType(column.type, their.type) {
+                    lines.append("\(name).\(column.name): type \(column.type) against \(their.type)")
+                }
+            }
+            if mine.primaryKey != theirs.primaryKey {
+                lines.append("\(name): primary key \(mine.primaryKey) against \(theirs.primaryKey)")
+            }
+            lines += Self.compare(name, "foreign keys", mine.foreignKeys, theirs.foreignKeys)
+            lines += Self.compare(name, "unique keys", mine.uniqueKeys, theirs.uniqueKeys)
+            lines += Self.compare(name, "indexes", mine.indexes, theirs.indexes)
+        }
+        return lines
+    }
+
+    private static func compare<T: CustomStringConvertible>(_ table: String, _ what: String, _ mine: Set<T>, _ theirs: Set<T>) -> [String] {
+        let onlyMine = mine.subtracting(theirs).map(\.description).sorted()
+        let onlyTheirs = theirs.subtracting(mine).map(\.description).sorted()
+        guard !onlyMine.isEmpty || !onlyTheirs.isEmpty else { return [] }
+        return ["\(table): \(what) only on this side \(onlyMine), only on the other side \(onlyTheirs)"]
+    }
+}

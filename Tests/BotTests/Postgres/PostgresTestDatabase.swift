@@ -1,0 +1,59 @@
+import Foundation
+import Logging
+import PostgresNIO
+
+@testable import Bot
+
+/// A fresh, empty database of its own for one test, on the throwaway cluster that scripts/test
+/// starts (`scripts/lib/postgres.sh` exports its URL as `WEGWIJZER_TEST_POSTGRES`). Each test
+/// creates `wegwijzer_test_<random>` and drops it afterwards, so the tests run in parallel.
+enum PostgresTestDatabase {
+    /// The cluster's `postgres` database, or nil when no cluster is up (the tests that need one
+    /// are then skipped, and scripts/test has said why).
+    static let adminURL: PostgresURL? = ProcessInfo.processInfo.environment["WEGWIJZER_TEST_POSTGRES"].flatMap { try? PostgresURL($0) }
+
+    static var isAvailable: Bool { ProcessInfo.processInfo.environment["WEGWIJZER_TEST_POSTGRES"] != nil }
+
+    static let logger = Logger(label: "wegwijzer.tests.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
+
+    /// Runs `body` with a client on a new database, and drops the database afterwards, whether
+    /// `body` returned or threw.
+    static func withDatabase<T: Sendable>(_ body: (PostgresURL, PostgresClient) async throws -> T) async throws -> T {
+        guard let adminURL else { throw Unavailable() }
+        let name = "wegwijzer_test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        try await withClient(adminURL) { admin in
+            try await admin.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name)"), logger: logger)
+        }
+        let url = adminURL.with(database: name)
+        do {
+            let result = try await withClient(url, body: { try await body(url, $0) })
+            try await drop(name, adminURL)
+            return result
+        } catch {
+            try? await drop(name, adminURL)
+            throw error
+        }
+    }
+
+    /// Runs `body` with a client whose pool runs for as long as `body` does.
+    @discardableResult
+    static func withClient<T: Sendable>(_ url: PostgresURL, body: (PostgresClient) async throws -> T) async throws -> T {
+        let configuration = try url.clientConfiguration(password: PostgresPassword.find(for: url))
+        let client = PostgresClient(configuration: configuration)
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await client.run() }
+            defer { group.cancelAll() }
+            return try await body(client)
+        }
+    }
+
+    private static func drop(_ name: String, _ adminURL: PostgresURL) async throws {
+        try await withClient(adminURL) { admin in
+            try await admin.query(PostgresQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(name) WITH (FORCE)"), logger: logger)
+        }
+    }
+
+    struct Unavailable: Error, CustomStringConvertible {
+        var description: String { "WEGWIJZER_TEST_POSTGRES is not set: no PostgreSQL cluster for the tests" }
+    }
+}
