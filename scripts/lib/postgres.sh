@@ -8,7 +8,7 @@ postgres_bindir() {
 }
 
 # start_postgres: starts the cluster and exports WEGWIJZER_TEST_POSTGRES (a postgres:// URL);
-# returns 1, with one line saying so, when PostgreSQL is not installed.
+# returns 1, with one line saying so, when PostgreSQL is not installed or the cluster does not start.
 start_postgres() {
     local bindir port
     bindir="$(postgres_bindir)"
@@ -26,10 +26,10 @@ start_postgres() {
     port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
     trap stop_postgres EXIT
     as_postgres "$bindir/initdb" -D "$pg_dir/data" -U wegwijzer -A trust -E UTF8 --no-sync >"$pg_dir/initdb.log" 2>&1 \
-        || { cat "$pg_dir/initdb.log" >&2; return 1; }
+        || { cat "$pg_dir/initdb.log" >&2; echo "postgres: skipped (initdb failed, above)" >&2; stop_postgres; return 1; }
     as_postgres "$bindir/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 60 \
         -o "-p $port -k $pg_dir -c listen_addresses=127.0.0.1" start >/dev/null \
-        || { cat "$pg_dir/server.log" >&2; return 1; }
+        || { cat "$pg_dir/server.log" >&2; echo "postgres: skipped (the server did not start, above)" >&2; stop_postgres; return 1; }
     export WEGWIJZER_TEST_POSTGRES="postgres://wegwijzer@127.0.0.1:$port/postgres"
     echo "postgres: a throwaway cluster on 127.0.0.1:$port" >&2
 }
