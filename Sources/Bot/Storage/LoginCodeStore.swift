@@ -20,6 +20,8 @@ enum LoginCodeStore {
     static func issue(personID: Int64, at now: Date, in db: Database) throws -> String {
         var generator = SystemRandomNumberGenerator()
         let code = String(format: "%06d", Int.random(in: 0..<1_000_000, using: &generator))
+        // Expired codes go whenever a code is asked for, so the table holds little more than live ones.
+        try db.execute(sql: "DELETE FROM inwonerLoginCode WHERE expiresAt <= ?", arguments: [SQLDate(now)])
         try db.execute(
             sql: """
                 INSERT INTO inwonerLoginCode (personId, codeHash, tries, createdAt, expiresAt) VALUES (?, ?, 0, ?, ?)
@@ -49,11 +51,6 @@ enum LoginCodeStore {
         }
         try db.execute(sql: "UPDATE inwonerLoginCode SET tries = ? WHERE personId = ?", arguments: [tries, personID])
         return .wrong(left: maxTries - tries)
-    }
-
-    /// Codes that expired, removed (the login page calls this now and then).
-    static func removeExpired(at now: Date, in db: Database) throws {
-        try db.execute(sql: "DELETE FROM inwonerLoginCode WHERE expiresAt <= ?", arguments: [SQLDate(now)])
     }
 
     private static func hash(_ code: String, personID: Int64) -> String {
