@@ -111,6 +111,9 @@ def demo_data(binary, db):
 
 # The widths an inwoner reads Mijn Wegwijzer at: a small phone, a tablet held upright, a desktop.
 WIDTHS = [("360", 360, 800, True), ("tablet", 820, 1180, False), ("desktop", 1280, 1000, False)]
+# The inwoner plays on a phone: between the checks at every width the page goes back to 360 px.
+PHONE_SCREEN = {"width": 360, "height": 800, "deviceScaleFactor": 1, "mobile": True}
+playing = None
 
 
 def at_every_width(page, name):
@@ -130,7 +133,17 @@ def at_every_width(page, name):
         check(scroll[0] <= width, f"{page} fits {width} px without scrolling sideways (width {scroll}, too wide: {wide})")
         shot(f"{name}-{label}")
         accessible(f"{page} at {label}")
-    driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    play_on(playing)
+
+
+def play_on(screen):
+    """Goes on at `screen` (device metrics), or at the window's own size with None."""
+    global playing
+    playing = screen
+    if screen:
+        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", screen)
+    else:
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
 
 def last_code(db):
@@ -146,7 +159,8 @@ def last_code(db):
 def inwoner(base, db):
     """The inwoner on Mijn Wegwijzer: log in with a code from the outbox, see the plan, mark a step
     done, change a date, answer in the web chat, print the plan, log out; every page at 360 px,
-    tablet and desktop width, with axe."""
+    tablet and desktop width, with axe. The steps themselves are taken on a 360 px phone screen."""
+    play_on(PHONE_SCREEN)
     driver.get(base + "/mijn")
     check(driver.current_url.endswith("/mijn/inloggen"), "an inwoner without a session is sent to the login")
     check(driver.find_element(By.TAG_NAME, "h1").text == "Inloggen", "inwoner login heading")
@@ -210,6 +224,7 @@ def inwoner(base, db):
     check(driver.current_url.split("?")[0].endswith("/mijn/inloggen"), "logged out to the login")
     driver.get(base + "/mijn")
     check(driver.current_url.endswith("/mijn/inloggen"), "after logout the plan needs a login again")
+    play_on(None)
 
 
 def browse(base, db):
