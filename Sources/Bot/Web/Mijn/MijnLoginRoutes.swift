@@ -101,7 +101,7 @@ struct MijnLoginRoutes {
 
     private func askCode(_ request: Request, client: String) async -> Response {
         let now = web.clock.now()
-        let (form, language, phone, refused) = await checkedForm(request)
+        let (_, language, phone, refused) = await checkedForm(request)
         guard let phone else { return refused ?? phonePage(language: language, message: "fout_formulier", status: .badRequest) }
         guard await web.inwonerLogins.mayAskCode(phone: phone, client: client, at: now) else {
             web.logger.notice("login code refused: asked too often", metadata: ["from": "\(LogPrivacy.mask(phone))"])
