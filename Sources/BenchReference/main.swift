@@ -57,7 +57,7 @@ if arguments.dropFirst().first == "gateway" {
             var id = try Int64.fetchOne(db, sql: "SELECT id FROM person WHERE phone = ?", arguments: [from])
             if id == nil {
                 try db.execute(sql: "INSERT INTO person (phone) VALUES (?)", arguments: [from])
-                id = db.lastInsertedRowID
+                id = try db.lastInsertedRowID
             }
             let now = Date()
             try db.execute(

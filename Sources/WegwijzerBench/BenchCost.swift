@@ -28,7 +28,7 @@ struct BenchCost: ParsableCommand {
                     channel: "sms", address: phone, phone: phone, providerID: "SMcost\(n)",
                     text: String(line), receivedAt: begin.addingTimeInterval(Double(n) * 60)))
         }
-        let (inbound, outbound, segments, modules) = try database.reader.read { db in try BenchCounts.intake(in: db) }
+        let (inbound, outbound, segments, modules) = try database.read { db in try BenchCounts.intake(in: db) }
         print(
             #"{"inbound_messages": \#(inbound), "outbound_messages": \#(outbound), "outbound_segments": \#(segments), "modules_completed": \#(modules)}"#
         )

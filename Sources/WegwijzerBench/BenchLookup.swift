@@ -21,7 +21,7 @@ struct BenchLookup: ParsableCommand {
             throw ValidationError("--at must be ISO 8601")
         }
         let database = try global.openDatabase()
-        let (plan, total, micros) = try database.reader.read { db -> ([String], Int, [Double]) in
+        let (plan, total, micros) = try database.read { db -> ([String], Int, [Double]) in
             let plan = try BenchCounts.nextDuePlan(at: moment, in: db)
             let total = try BenchCounts.jobs(in: db)
             var micros: [Double] = []

@@ -66,7 +66,7 @@ struct BenchTurns: ParsableCommand {
             }
             prepareCPU += Self.threadCPU() - started
             // Timed on the writer's own thread.
-            let (outcomes, cpu) = database.writer.writeWithoutTransaction { db in
+            let (outcomes, cpu) = try database.writeWithoutTransaction { db in
                 let before = Self.threadCPU()
                 let outcomes = InboundBatcher.commit(items, service: service, in: db)
                 return (outcomes, Self.threadCPU() - before)

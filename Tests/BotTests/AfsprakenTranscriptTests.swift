@@ -89,12 +89,12 @@ struct AfsprakenTranscriptTests {
                     line == "? alerts"
                     ? "SELECT kind || ': ' || COALESCE(detail, node, '') FROM alert WHERE handledAt IS NULL ORDER BY id"
                     : "SELECT kind || ' ' || status || COALESCE(' ' || score, '') || COALESCE(' ' || band, '') FROM checkin ORDER BY id"
-                let rows = try await database.reader.read { db in try String.fetchAll(db, sql: sql) }
+                let rows = try await database.read { db in try String.fetchAll(db, sql: sql) }
                 out += rows.map { "| \($0)\n" }.joined()
             } else if line == "? spiegel" {
                 // Spiegelblad 1 as `wegwijzer spiegel --module 1` prints it, with the omgeving's shared views.
                 out += line + "\n"
-                let text = try await database.reader.read { db -> String in
+                let text = try await database.read { db -> String in
                     guard let state = try ConversationStore.state(personID: 1, flowID: FlowLibrary.mainFlowID, in: db) else { return "" }
                     let renderer = Renderer(catalog: Fixtures.library.catalog, language: state.language)
                     return
@@ -107,7 +107,7 @@ struct AfsprakenTranscriptTests {
             } else if line == "! aannemen" {
                 out += line + "\n"
                 let at = now
-                try await database.writer.write { db in
+                try await database.write { db in
                     let proposed = try PlanRows.goals(personID: 1, in: db).flatMap(\.actions).filter(\.proposed)
                     guard let action = proposed.last else { throw Missing(what: "a step proposed to the professional") }
                     try ActionEditor(service: service, personID: 1, now: at, db: db).accept(actionID: action.id)
@@ -115,7 +115,7 @@ struct AfsprakenTranscriptTests {
                 out += try await delivered(database, now)
             } else if line == "? plan" {
                 out += line + "\n"
-                let plan = try await database.reader.read { db in try SupportPlan.text(personID: 1, library: Fixtures.library, in: db) }
+                let plan = try await database.read { db in try SupportPlan.text(personID: 1, library: Fixtures.library, in: db) }
                 out += plan.split(separator: "\n").map { "| \($0)" }.joined(separator: "\n") + "\n"
             }
         }
@@ -124,7 +124,7 @@ struct AfsprakenTranscriptTests {
 
     /// Every queued message in order, as transcript lines, then marked sent.
     static func delivered(_ database: AppDatabase, _ now: Date) async throws -> String {
-        try await database.writer.write { db in
+        try await database.write { db in
             let pending = try OutboxStore.pending(channel: "sms", in: db)
             try OutboxStore.markSent(pending.map(\.outboxID), at: now, in: db)
             return pending.map { message in

@@ -40,10 +40,10 @@ struct AfterIntakeTests {
         #expect(results[0].replies.map(\.text) == ["Goed gedaan! Stap 2 is klaar: Ans vragen mee te gaan."])
         #expect(results[1].replies.map(\.text) == ["Stap 2 was al afgesloten: Ans vragen mee te gaan."])
         #expect(results[2].replies.first?.text.hasPrefix("Ik vind geen stap 9") == true)
-        let statuses = try database.reader.read { db in try String.fetchAll(db, sql: "SELECT status FROM action ORDER BY id") }
+        let statuses = try database.read { db in try String.fetchAll(db, sql: "SELECT status FROM action ORDER BY id") }
         #expect(statuses == ["gepland", "gedaan"])
         // Done means no more reminders for it.
-        let pending = try database.reader.read { db in
+        let pending = try database.read { db in
             try Int.fetchOne(
                 db,
                 sql: """
@@ -56,7 +56,7 @@ struct AfterIntakeTests {
 
     @Test func everyStoredConsentTextIsTheTextAsShown() throws {
         let (database, _) = try Self.afterIntake([])
-        let texts = try database.reader.read { db in try String.fetchAll(db, sql: "SELECT textShown FROM consent") }
+        let texts = try database.read { db in try String.fetchAll(db, sql: "SELECT textShown FROM consent") }
         #expect(texts.count >= 2)
         #expect(texts.allSatisfy { !$0.contains("{") && !$0.isEmpty }, "\(texts)")
         #expect(texts.contains { $0.hasPrefix("Mag Ans een herinnering krijgen over deze stap?") })
@@ -66,7 +66,7 @@ struct AfterIntakeTests {
         let (database, results) = try Self.afterIntake(["HULP", "CONTACT", "hoi"])
         #expect(results[0].replies.first?.text.hasPrefix("Je hulpverlener krijgt bericht") == true)
         #expect(results[2].replies.first?.text.hasPrefix("Wat wil je doen?") == true)
-        let alerts = try database.reader.read { db in try String.fetchAll(db, sql: "SELECT kind FROM alert WHERE kind = 'contact'") }
+        let alerts = try database.read { db in try String.fetchAll(db, sql: "SELECT kind FROM alert WHERE kind = 'contact'") }
         #expect(alerts.count == 2)
     }
 
@@ -76,7 +76,7 @@ struct AfterIntakeTests {
         let reply = try #require(results[0].replies.first)
         #expect(reply.text.contains("0800-0113"))
         #expect(reply.text.contains("112"))
-        let stored = try database.reader.read { db in
+        let stored = try database.read { db in
             try Row.fetchOne(
                 db,
                 sql: """
@@ -104,7 +104,7 @@ struct OwnNumberTests {
         #expect(slip.first?.hasPrefix("Dat is je eigen nummer.") == true)
         let right = try service.handle(Fixtures.message("06 23456789", id: "right")).replies.map(\.text)
         #expect(right.first?.hasPrefix("Met welke naam mogen we je noemen") == true)
-        let phones = try service.database.reader.read { db in
+        let phones = try service.database.read { db in
             try String.fetchAll(db, sql: "SELECT phone FROM networkMember WHERE phone IS NOT NULL")
         }
         #expect(phones == ["+31623456789"])

@@ -10,7 +10,7 @@ struct AlertStoreTests {
     @Test func aCrisisAlertFromTheEngineIsStoredUrgent() throws {
         let database = try AppDatabase.inMemory()
         let service = try ConversationService(database: database, library: Fixtures.library)
-        try database.writer.write { db in
+        try database.write { db in
             try db.execute(
                 sql: "INSERT INTO person (role, phone, createdAt) VALUES ('inwoner', '+31612345678', ?)", arguments: [Fixtures.start])
             try db.execute(sql: "INSERT INTO contact (personId, channel, address) VALUES (1, 'sms', '+31612345678')")
@@ -27,7 +27,7 @@ struct AlertStoreTests {
                 service: service, now: Fixtures.start
             ).write(transition, replyTo: nil)
         }
-        let rows = try database.reader.read { db in try Row.fetchAll(db, sql: "SELECT kind, node, urgent FROM alert ORDER BY id") }
+        let rows = try database.read { db in try Row.fetchAll(db, sql: "SELECT kind, node, urgent FROM alert ORDER BY id") }
         #expect(rows.map { $0["kind"] as String } == ["contact", "crisis", "stuck_question"])
         #expect(rows.map { $0["urgent"] as Bool } == [false, true, false])
         #expect(rows.map { $0["node"] as String } == ["q1", "q2", "q3"])

@@ -10,11 +10,11 @@ import Testing
 struct BackupTests {
     /// Each transaction adds a person, their contact and a message: a copy of one moment has as many of each.
     static func write(_ database: AppDatabase, _ n: Int) throws {
-        try database.writer.write { db in
+        try database.write { db in
             try db.execute(
                 sql: "INSERT INTO person (role, phone, name, createdAt) VALUES ('inwoner', ?, 'Sam', ?)",
                 arguments: [String(format: "+3162%07d", n), Fixtures.start])
-            let id = db.lastInsertedRowID
+            let id = try db.lastInsertedRowID
             try db.execute(
                 sql: "INSERT INTO contact (personId, channel, address) VALUES (?, 'sms', ?)",
                 arguments: [id, String(format: "+3162%07d", n)])

@@ -15,7 +15,7 @@ final class CarerCheckinTests {
     func setUp() throws -> (AppDatabase, ConversationService) {
         let database = try AppDatabase.inMemory()
         let service = try ConversationService(database: database, library: Fixtures.library)
-        try database.writer.write { db in
+        try database.write { db in
             try db.execute(
                 sql: "INSERT INTO person (role, phone, name, createdAt) VALUES ('inwoner', '+31612345678', 'Sam', ?)",
                 arguments: [Self.start])
@@ -48,19 +48,19 @@ final class CarerCheckinTests {
     func quick(_ score: Int, weeks: Int, _ database: AppDatabase, _ service: ConversationService) throws -> [String] {
         let now = moment(weeks)
         if weeks > 0 {
-            try database.writer.write { db in
+            try database.write { db in
                 _ = try CarerCheckins(service: service, db: db, now: now).startCheckin(carerID: 2, run: "w\(weeks)")
             }
         }
         try send(String(score), at: now, service)
-        return try database.reader.read { db in
+        return try database.read { db in
             try String.fetchAll(db, sql: "SELECT kind FROM checkin WHERE askedAt = ? ORDER BY id", arguments: [now])
         }
     }
 
     /// Answers the questionnaire: `yes` items ja, then nee, the last `missing` skipped.
     func answerCSI(_ yes: Int, missing: Int = 0, weeks: Int, _ database: AppDatabase, _ service: ConversationService) throws {
-        let state = try database.reader.read { db in try ConversationStore.state(personID: 2, flowID: "csi", in: db) }
+        let state = try database.read { db in try ConversationStore.state(personID: 2, flowID: "csi", in: db) }
         let count = state?.vars["vragen"]?.listItems.count ?? 0
         for n in 0..<count {
             try send(n >= count - missing ? "OVERSLAAN" : n < yes ? "ja" : "nee", at: moment(weeks), service)
@@ -68,16 +68,16 @@ final class CarerCheckinTests {
     }
 
     func alerts(_ database: AppDatabase) throws -> [String] {
-        try database.reader.read { db in try String.fetchAll(db, sql: "SELECT kind FROM alert ORDER BY id") }
+        try database.read { db in try String.fetchAll(db, sql: "SELECT kind FROM alert ORDER BY id") }
     }
 
     @Test func theIntervalIsPerPerson() throws {
         let (database, service) = try setUp()
-        try database.writer.write { db in try db.execute(sql: "UPDATE mantelzorg SET checkinEveryDays = 7") }
-        try database.writer.write { db in
+        try database.write { db in try db.execute(sql: "UPDATE mantelzorg SET checkinEveryDays = 7") }
+        try database.write { db in
             _ = try CarerCheckins(service: service, db: db, now: self.moment(1)).startCheckin(carerID: 2, run: "w1")
         }
-        let next = try database.reader.read { db in
+        let next = try database.read { db in
             try Date.fetchOne(db, sql: "SELECT MAX(dueAt) FROM job WHERE kind = 'checkin' AND status = 'pending'")
         }
         #expect(next == moment(2))
@@ -107,9 +107,9 @@ final class CarerCheckinTests {
         _ = try quick(5, weeks: 0, database, service)
         try answerCSI(7, weeks: 0, database, service)
         #expect(try alerts(database) == ["mantelzorg_overbelast"])
-        let last = try database.reader.read { db in try String.fetchOne(db, sql: "SELECT textKey FROM message ORDER BY id DESC LIMIT 1") }
+        let last = try database.read { db in try String.fetchOne(db, sql: "SELECT textKey FROM message ORDER BY id DESC LIMIT 1") }
         #expect(last == "mantelzorg.uitslag.hoog")
-        let band = try database.reader.read { db in try String.fetchOne(db, sql: "SELECT band FROM checkin WHERE kind = 'csi'") }
+        let band = try database.read { db in try String.fetchOne(db, sql: "SELECT band FROM checkin WHERE kind = 'csi'") }
         #expect(band == "hoog")
     }
 
@@ -118,13 +118,13 @@ final class CarerCheckinTests {
         _ = try quick(5, weeks: 0, database, service)
         try answerCSI(6, missing: 1, weeks: 0, database, service)
         #expect(try alerts(database).isEmpty)
-        let state = try database.reader.read { db in try ConversationStore.state(personID: 2, flowID: "csi", in: db) }
+        let state = try database.read { db in try ConversationStore.state(personID: 2, flowID: "csi", in: db) }
         #expect(state?.vars["vragen"]?.listItems.count == 1)
         #expect(state?.vars["opnieuw"] == .bool(true))
         // Still missing after asking again: stored as incomplete, flagged, never imputed.
         try send("OVERSLAAN", at: moment(0), service)
         #expect(try alerts(database) == ["mantelzorg_onvolledig"])
-        let score = try database.reader.read { db in try Int.fetchOne(db, sql: "SELECT score FROM checkin WHERE kind = 'csi'") }
+        let score = try database.read { db in try Int.fetchOne(db, sql: "SELECT score FROM checkin WHERE kind = 'csi'") }
         #expect(score == 6)
     }
 
@@ -144,7 +144,7 @@ final class CarerCheckinTests {
         _ = try quick(2, weeks: 0, database, service)
         try answerCSI(1, weeks: 0, database, service)
         for weeks in [2, 4, 6] {
-            try database.writer.write { db in
+            try database.write { db in
                 _ = try CarerCheckins(service: service, db: db, now: self.moment(weeks)).startCheckin(carerID: 2, run: "w\(weeks)")
             }
         }

@@ -7,7 +7,7 @@ import Testing
 
 struct ConversationServiceTests {
     func count(_ table: String, _ database: AppDatabase) throws -> Int {
-        try database.reader.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0 }
+        try database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0 }
     }
 
     @Test(arguments: Fixtures.Storage.allCases)
@@ -25,14 +25,14 @@ struct ConversationServiceTests {
         #expect(try count("action", database) == 2)
         #expect(try count("spiegelblad", database) == 3)
         #expect(try count("message WHERE direction = 'in'", database) == Fixtures.intake.count)
-        let owners = try database.reader.read { db in try String.fetchAll(db, sql: "SELECT ownerKind FROM action ORDER BY id") }
+        let owners = try database.read { db in try String.fetchAll(db, sql: "SELECT ownerKind FROM action ORDER BY id") }
         #expect(owners == ["inwoner", "netwerk"])
-        let plan = try database.reader.read { db in
+        let plan = try database.read { db in
             try SupportPlan.text(personID: 1, library: Fixtures.library, in: db)
         }
         #expect(plan.contains("Doel 1: Een huis zonder schimmel"))
         #expect(plan.contains("Ans vragen mee te gaan. Wie: Ans. Wanneer: vr 27 november"))
-        let completed = try database.reader.read { db in
+        let completed = try database.read { db in
             try String.fetchAll(db, sql: "SELECT module FROM moduleProgress WHERE completedAt IS NOT NULL ORDER BY module")
         }
         #expect(completed == ["m1", "m2", "m3"])
@@ -43,7 +43,7 @@ struct ConversationServiceTests {
         let service = try ConversationService(database: database, library: Fixtures.library)
         _ = try service.handle(Fixtures.message("hoi", id: "SM1"))
         let first = try service.handle(Fixtures.message("ja", id: "SM2"))
-        let stateBefore = try database.reader.read { db in try String.fetchOne(db, sql: "SELECT state FROM conversation") }
+        let stateBefore = try database.read { db in try String.fetchOne(db, sql: "SELECT state FROM conversation") }
         let answersBefore = try count("answer", database)
         let again = try service.handle(Fixtures.message("ja", id: "SM2"))
         guard case .duplicate = again else {
@@ -53,7 +53,7 @@ struct ConversationServiceTests {
         #expect(again.replies == first.replies)
         #expect(!first.replies.isEmpty)
         #expect(try count("answer", database) == answersBefore)
-        #expect(try database.reader.read { db in try String.fetchOne(db, sql: "SELECT state FROM conversation") } == stateBefore)
+        #expect(try database.read { db in try String.fetchOne(db, sql: "SELECT state FROM conversation") } == stateBefore)
         #expect(try count("message WHERE direction = 'in'", database) == 2)
     }
 
@@ -64,9 +64,9 @@ struct ConversationServiceTests {
         _ = try service.handle(Fixtures.message("nee", id: "SM2"))
         #expect(try count("answer", database) == 0)
         #expect(try count("consent WHERE granted = 0 AND purpose = 'deelname'", database) == 1)
-        let texts = try database.reader.read { db in try String.fetchAll(db, sql: "SELECT text FROM message WHERE direction = 'in'") }
+        let texts = try database.read { db in try String.fetchAll(db, sql: "SELECT text FROM message WHERE direction = 'in'") }
         #expect(texts.filter { !$0.isEmpty }.isEmpty)
-        let consent = try database.reader.read { db in try Row.fetchOne(db, sql: "SELECT textShown, flowVersion FROM consent") }
+        let consent = try database.read { db in try Row.fetchOne(db, sql: "SELECT textShown, flowVersion FROM consent") }
         #expect((consent?["textShown"] as String?)?.contains("Alleen jouw hulpverlener") == true)
         #expect(consent?["flowVersion"] == "levenskracht@3")
     }
@@ -77,12 +77,12 @@ struct ConversationServiceTests {
         for (n, line) in ["hoi", "ja", "1", "7", "nee", "TERUG", "TERUG", "3", "ja"].enumerated() {
             _ = try service.handle(Fixtures.message(line, id: "SM\(n)"))
         }
-        let scores = try database.reader.read { db in try Row.fetchAll(db, sql: "SELECT score, wantsChange FROM score") }
+        let scores = try database.read { db in try Row.fetchAll(db, sql: "SELECT score, wantsChange FROM score") }
         #expect(scores.count == 1)
         #expect(scores.first?["score"] == 3)
         #expect(scores.first?["wantsChange"] == true)
         // The earlier answer stays in the history; the new one counts.
-        let answers = try database.reader.read { db in
+        let answers = try database.read { db in
             try String.fetchAll(db, sql: "SELECT value FROM answer WHERE key = 'cijfer.geld' ORDER BY id")
         }
         #expect(answers == ["7", "3"])
@@ -94,7 +94,7 @@ struct ConversationServiceTests {
         let database = try AppDatabase.inMemory()
         let service = try ConversationService(database: database, library: Fixtures.library)
         func person() throws -> [String] {
-            try database.reader.read { db in
+            try database.read { db in
                 try Row.fetchAll(db, sql: "SELECT language, optedOut FROM person").map {
                     "\($0["language"] as String? ?? "-") \($0["optedOut"] as Bool)"
                 }
@@ -123,7 +123,7 @@ struct ConversationServiceTests {
             _ = try service.handle(Fixtures.message(line, id: "SM\(n)"))
         }
         #expect(try count("alert WHERE kind = 'stuck_question' AND node = 'm1_cijfer'", database) == 1)
-        #expect(try database.reader.read { db in try Bool.fetchOne(db, sql: "SELECT optedOut FROM person") } == true)
+        #expect(try database.read { db in try Bool.fetchOne(db, sql: "SELECT optedOut FROM person") } == true)
         // After STOP nothing more is queued.
         let last = try service.handle(Fixtures.message("hallo?", id: "SM99"))
         #expect(last.replies.isEmpty)
@@ -132,13 +132,13 @@ struct ConversationServiceTests {
     @Test func enrolmentBeginsWithoutAMessage() throws {
         let database = try AppDatabase.inMemory()
         let service = try ConversationService(database: database, library: Fixtures.library)
-        let id = try database.writer.write { db in
+        let id = try database.write { db in
             try PersonStore.findOrCreate(channel: "sms", address: "+31612345678", phone: "+31612345678", at: Fixtures.start, in: db)
         }
         let replies = try service.begin(personID: id, channel: "sms", at: Fixtures.start)
         #expect(replies.count == 3)
         #expect(replies.last?.text.contains("Wil je meedoen?") == true)
-        let segments = try database.reader.read { db in try Int.fetchAll(db, sql: "SELECT segments FROM message WHERE direction = 'out'") }
+        let segments = try database.read { db in try Int.fetchAll(db, sql: "SELECT segments FROM message WHERE direction = 'out'") }
         #expect(segments == [1, 1, 1])
     }
 }

@@ -16,7 +16,7 @@ struct DatabaseFilesTests {
         defer { umask(previous) }
         let path = try Fixtures.temporaryDirectory().appendingPathComponent("new.sqlite").path
         let database = try AppDatabase.open(path: path)
-        try database.writer.write { db in
+        try database.write { db in
             try db.execute(
                 sql: "INSERT INTO person (role, phone, createdAt) VALUES ('inwoner', '+31612345678', ?)", arguments: [Fixtures.start])
         }

@@ -17,7 +17,7 @@ final class FollowUpQueueTests {
     /// One inwoner (id 1) with an action per `(what, due date, due time)`, planned on Monday 23 November 10:00.
     static func seed(_ actions: [(String, String, String)], service: ConversationService) throws {
         let now = date("2026-11-23T10:00:00+01:00")
-        try service.database.writer.write { db in
+        try service.database.write { db in
             try db.execute(
                 sql: "INSERT INTO person (role, phone, name, createdAt) VALUES ('inwoner', ?, 'Sam', ?)", arguments: [phone, now])
             try db.execute(sql: "INSERT INTO contact (personId, channel, address) VALUES (1, 'sms', ?)", arguments: [phone])
@@ -29,7 +29,7 @@ final class FollowUpQueueTests {
                         INSERT INTO action (personId, goalId, localId, what, ownerKind, dueDate, dueTime, createdAt)
                         VALUES (1, 1, ?, ?, 'inwoner', ?, ?, ?)
                         """, arguments: ["a\(index)", what, day, time, now])
-                try ActionScheduler(policy: service.schedule, now: now, db: db).plan(actionID: db.lastInsertedRowID)
+                try ActionScheduler(policy: service.schedule, now: now, db: db).plan(actionID: try db.lastInsertedRowID)
             }
         }
     }
@@ -51,14 +51,14 @@ final class FollowUpQueueTests {
     }
 
     func alerts(_ service: ConversationService) throws -> [String] {
-        try service.database.reader.read { db in
+        try service.database.read { db in
             try String.fetchAll(
                 db, sql: "SELECT kind || ': ' || COALESCE(detail, '') FROM alert WHERE kind = 'opvolging_onbeantwoord' ORDER BY id")
         }
     }
 
     func activeFlow(_ service: ConversationService) throws -> String? {
-        try service.database.reader.read { db in try ConversationService.activeFlow(personID: 1, in: db) }
+        try service.database.read { db in try ConversationService.activeFlow(personID: 1, in: db) }
     }
 
     @Test func followUpsThatFallDueWhileOneIsOpenWaitAndGoOutInTheOrderTheyFellDue() async throws {
@@ -71,7 +71,7 @@ final class FollowUpQueueTests {
         // C is due and waits; Bellen is asked once more, not replaced.
         #expect(try await asked(at: "2026-11-25T11:05:00+01:00", service) == ["Bellen"])
         #expect(try await asked(at: "2026-11-26T11:02:00+01:00", service).isEmpty)  // B waits too
-        let held = try service.database.reader.read { db in
+        let held = try service.database.writer.read { db in
             try Row.fetchAll(
                 db, sql: "SELECT actionId, firstDueAt, held FROM job WHERE kind = 'followup' AND status = 'pending' ORDER BY actionId")
         }
@@ -85,7 +85,7 @@ final class FollowUpQueueTests {
         try send("ja", at: "2026-11-26T11:05:00+01:00", service)
         try send("7", at: "2026-11-26T11:05:30+01:00", service)
         #expect(try await asked(at: "2026-11-26T11:06:00+01:00", service) == ["Brief schrijven"])
-        let statuses = try await service.database.reader.read { db in try String.fetchAll(db, sql: "SELECT status FROM action ORDER BY id")
+        let statuses = try await service.database.read { db in try String.fetchAll(db, sql: "SELECT status FROM action ORDER BY id")
         }
         #expect(statuses == ["gedaan", "gepland", "gedaan"])
     }
@@ -104,7 +104,7 @@ final class FollowUpQueueTests {
         #expect(try await asked(at: "2026-11-28T11:05:00+01:00", service).isEmpty)
         #expect(try alerts(service) == ["opvolging_onbeantwoord: Bellen", "opvolging_onbeantwoord: Brief schrijven"])
         #expect(try activeFlow(service) == nil)
-        let finished = try await service.database.reader.read { db in
+        let finished = try await service.database.read { db in
             try ConversationStore.state(personID: 1, flowID: "opvolging", in: db)?.finished
         }
         #expect(finished == true)
@@ -122,7 +122,7 @@ final class FollowUpQueueTests {
         #expect(try await asked(at: "2026-11-25T11:05:00+01:00", service).isEmpty)
         #expect(try await asked(at: "2026-11-26T11:05:00+01:00", service).isEmpty)
         #expect(try alerts(service).isEmpty)
-        let watches = try await service.database.reader.read { db in
+        let watches = try await service.database.read { db in
             try String.fetchAll(db, sql: "SELECT note FROM job WHERE kind = 'followup_again'")
         }
         #expect(watches == ["the conversation ended"])
@@ -158,7 +158,7 @@ final class FollowUpQueueTests {
         let service = try ConversationService(database: try AppDatabase.inMemory(), library: Fixtures.library)
         try Self.seed([("Samen naar de corporatie", "2026-11-27", "10:00")], service: service)
         let now = Self.date("2026-11-24T11:00:00+01:00")
-        let messages = try await service.database.writer.write { db -> [OutgoingMessage] in
+        let messages = try await service.database.write { db -> [OutgoingMessage] in
             let vars: [String: Value] = ["actie": try ActionVars.action(1, in: db), "lid": .text("Ans"), "netwerk": .list([])]
             guard
                 case .started(let messages) = try FlowStarter(service: service, db: db, now: now)
@@ -179,7 +179,7 @@ final class FollowUpQueueTests {
         let service = try ConversationService(database: try AppDatabase.inMemory(), library: Fixtures.library)
         try Self.seed([("Bellen", "2026-11-24", "10:00")], service: service)
         let morning = Self.date("2026-11-24T10:30:00+01:00")
-        try await service.database.writer.write { db in
+        try await service.database.write { db in
             try db.execute(sql: "UPDATE goal SET leefgebied = 'wonen'")
             try db.execute(
                 sql: "INSERT INTO score (personId, localId, leefgebied, score, createdAt) VALUES (1, 's', 'wonen', 4, ?)",
@@ -191,7 +191,7 @@ final class FollowUpQueueTests {
         #expect(try await asked(at: "2026-11-24T11:05:00+01:00", service).isEmpty)
         #expect(try await JobRunner(service: service).runDue(at: Self.date("2026-11-25T10:30:00+01:00")).map(\.text) == rating.map(\.text))
         #expect(try await asked(at: "2026-11-26T10:30:00+01:00", service) == ["Bellen"])
-        let alerts = try await service.database.reader.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM alert") }
+        let alerts = try await service.database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM alert") }
         #expect(alerts == 0)
     }
 

@@ -12,7 +12,7 @@ struct InboundBatcherTests {
     static func withUnreadableConversation() async throws -> (AppDatabase, ConversationService) {
         let database = try AppDatabase.inMemory()
         let service = try ConversationService(database: database, library: Fixtures.library)
-        try await database.writer.write { db in
+        try await database.write { db in
             try db.execute(
                 sql: "INSERT INTO person (role, phone, createdAt) VALUES ('inwoner', '+31611111111', ?)", arguments: [Fixtures.start])
             try db.execute(sql: "INSERT INTO contact (personId, channel, address) VALUES (1, 'sms', '+31611111111')")
@@ -50,7 +50,7 @@ struct InboundBatcherTests {
             }
             try await group.waitForAll()
         }
-        let (inbound, persons, pending) = try await database.reader.read { db in
+        let (inbound, persons, pending) = try await database.read { db in
             (
                 try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM message WHERE direction = 'in'"),
                 try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM person"),
@@ -64,12 +64,12 @@ struct InboundBatcherTests {
         #expect(sizes.reduce(0, +) == 160)
         #expect(sizes.allSatisfy { (1...8).contains($0) })
         #expect(pending == 0)  // inline replies are stored as sent in their own transaction
-        let unsent = try await database.reader.read { db in
+        let unsent = try await database.read { db in
             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox WHERE status != 'sent' OR sentAt IS NULL OR attempts != 1")
         }
         #expect(unsent == 0)
         // Every conversation is where three answers put it.
-        let answers = try await database.reader.read { db in
+        let answers = try await database.read { db in
             try Int.fetchAll(db, sql: "SELECT COUNT(*) FROM answer GROUP BY personId")
         }
         #expect(Set(answers).count == 1)
@@ -95,15 +95,15 @@ struct InboundBatcherTests {
             try await group.waitForAll()
         }
         // Once the stream is under way, another writer asks for the database.
-        while try await database.reader.read({ db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM message WHERE direction = 'in'") ?? 0 }
+        while try await database.read({ db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM message WHERE direction = 'in'") ?? 0 }
         ) < 10 {
             try await Task.sleep(for: .milliseconds(1))
         }
-        let seenByOtherWriter = try await database.writer.write { db in
+        let seenByOtherWriter = try await database.write { db in
             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM message WHERE direction = 'in'") ?? 0
         }
         try await stream
-        let stored = try await database.reader.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM message WHERE direction = 'in'")
+        let stored = try await database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM message WHERE direction = 'in'")
         }
         #expect(stored == total)
         #expect(seenByOtherWriter < total, "the other write waited for the whole stream")
@@ -121,19 +121,19 @@ struct InboundBatcherTests {
             return
         }
         #expect(!failure.busy)
-        let stored = try await database.reader.read { db in
+        let stored = try await database.read { db in
             try String.fetchAll(db, sql: "SELECT providerId FROM message WHERE direction = 'in' ORDER BY id")
         }
         #expect(stored == ["SM0", "SM2"])
         // Not inline: the replies wait for the dispatcher.
-        let statuses = try await database.reader.read { db in try String.fetchSet(db, sql: "SELECT status FROM outbox") }
+        let statuses = try await database.read { db in try String.fetchSet(db, sql: "SELECT status FROM outbox") }
         #expect(statuses == ["pending"])
         // The batch was applied together first, then rolled back and applied one by one: nothing of
         // the first try is left over (each reply stored once, each conversation one step on).
         let replied = outcomes.reduce(0) { count, outcome in
             if case .applied(let result) = outcome { count + result.replies.count } else { count }
         }
-        let (outbound, outboxRows, conversations) = try await database.reader.read { db in
+        let (outbound, outboxRows, conversations) = try await database.read { db in
             (
                 try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM message WHERE direction = 'out'") ?? -1,
                 try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox") ?? -1,
@@ -156,7 +156,7 @@ struct InboundBatcherTests {
             return
         }
         #expect(!failure.busy)
-        let (messages, outboxRows, lastInbound) = try await database.reader.read { db in
+        let (messages, outboxRows, lastInbound) = try await database.read { db in
             (
                 try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM message") ?? -1,
                 try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox") ?? -1,
@@ -178,7 +178,7 @@ struct InboundBatcherTests {
         let replied = outcomes.reduce(0) { count, outcome in
             if case .applied(let result) = outcome { count + result.replies.count } else { count - 1_000 }
         }
-        let (inbound, outbound, outboxRows) = try await database.reader.read { db in
+        let (inbound, outbound, outboxRows) = try await database.read { db in
             (
                 try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM message WHERE direction = 'in'") ?? -1,
                 try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM message WHERE direction = 'out'") ?? -1,

@@ -14,7 +14,7 @@ struct InlineReplyTests {
     /// Inwoner Sam (1) named mantelzorger Els (2), who was invited to check-ins.
     static func invitedCarer() throws -> ConversationService {
         let service = try ConversationService(database: try AppDatabase.inMemory(), library: Fixtures.library)
-        try service.database.writer.write { db in
+        try service.database.write { db in
             try db.execute(
                 sql: "INSERT INTO person (role, phone, name, createdAt) VALUES ('inwoner', '+31612345678', 'Sam', ?)", arguments: [start])
             try db.execute(sql: "INSERT INTO contact (personId, channel, address) VALUES (1, 'sms', '+31612345678')")
@@ -34,7 +34,7 @@ struct InlineReplyTests {
         let message = InboundMessage(
             channel: "sms", address: carer, phone: carer, providerID: id, text: text,
             receivedAt: start.addingTimeInterval(minutes * 60))
-        return try service.database.writer.write { db in try service.apply(message, in: db, inline: true).replies }
+        return try service.database.write { db in try service.apply(message, in: db, inline: true).replies }
     }
 
     @Test func aHighQuickScoreGetsTheThanksTheIntroAndTheFirstQuestionInOneReply() throws {
@@ -52,7 +52,7 @@ struct InlineReplyTests {
         #expect(replies.dropFirst().first?.text.hasPrefix("Ik stel je 13 korte vragen over de zorg.") == true)
         #expect(replies.last?.text.hasPrefix("Vraag 1 van 13") == true)
         #expect(replies.allSatisfy { $0.address == Self.carer && $0.personID == 2 && $0.outboxID == 0 })
-        try service.database.reader.read { db in
+        try service.database.read { db in
             // Stored as replies to the message, sent with it: nothing waits in the outbox.
             #expect(
                 try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox o JOIN message m ON m.id = o.messageId WHERE m.replyTo IS NOT NULL")

@@ -71,7 +71,7 @@ struct JSONGatewaySenderTests {
             InboundMessage(
                 channel: "json", address: "+31612345678", phone: "+31612345678", providerID: "gw-1", text: "hoi",
                 receivedAt: Fixtures.start))
-        _ = try await database.writer.write { db in
+        _ = try await database.write { db in
             let personID = try #require(try PersonStore.id(channel: "json", address: "+31612345678", in: db))
             return try MessageStore.queueOutbound(
                 personID: personID, channel: "json", key: "test.later", text: "Later bericht", replyTo: nil, at: Fixtures.start, in: db)
@@ -89,7 +89,7 @@ struct JSONGatewaySenderTests {
         #expect(Set(ids).count == ids.count)
         #expect(String(decoding: try #require(provider.requests.last).body, as: UTF8.self).contains("Later bericht"))
         #expect(try await dispatcher.tick() == 0)
-        let pending = try await database.reader.read { db in try OutboxStore.pending(channel: "json", in: db) }
+        let pending = try await database.read { db in try OutboxStore.pending(channel: "json", in: db) }
         #expect(pending.isEmpty)
     }
 }

@@ -66,7 +66,7 @@ struct LiveDeliveryTests {
                         uri: "/webhooks/twilio", method: .post, headers: headers, body: ByteBuffer(string: body))
                     #expect(response.status == .ok)
                 }
-                let expected = try await database.reader.read { db in
+                let expected = try await database.read { db in
                     try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox WHERE channel = 'sms'") ?? 0
                 }
                 let deadline = ContinuousClock.now + .seconds(30)
@@ -77,7 +77,7 @@ struct LiveDeliveryTests {
                 try await Task.sleep(for: .milliseconds(300))
             }
         }
-        let stored = try await database.reader.read { db in
+        let stored = try await database.read { db in
             try String.fetchAll(
                 db, sql: "SELECT m.text FROM outbox o JOIN message m ON m.id = o.messageId WHERE o.channel = 'sms' ORDER BY o.id")
         }
@@ -87,7 +87,7 @@ struct LiveDeliveryTests {
         // In order, each once: the Body field of each accepted request is the stored text.
         let bodies = accepted.compactMap { FormURLEncoded.decode(Data($0.utf8))?.first { $0.0 == "Body" }?.1 }
         #expect(bodies == stored)
-        let statuses = try await database.reader.read { db in
+        let statuses = try await database.read { db in
             try String.fetchAll(db, sql: "SELECT status FROM outbox WHERE channel = 'sms'")
         }
         #expect(statuses.allSatisfy { $0 == "sent" })

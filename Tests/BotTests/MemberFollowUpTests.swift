@@ -46,7 +46,7 @@ struct MemberFollowUpTests {
         let action = try PlanFixture.action(
             "Samen naar de corporatie", owner: "netwerk", due: "2026-11-27", service: service, at: Self.monday)
         #expect(try PlanFixture.pending(service) == ["invite 2", "followup 1"])
-        try service.database.writer.write { db in
+        try service.database.write { db in
             try NetworkEvents(service: service, db: db, now: Self.monday.addingTimeInterval(600)).replied(
                 memberPersonID: 2, actionID: action, granted: true)
         }
@@ -57,12 +57,12 @@ struct MemberFollowUpTests {
         let service = try PlanFixture.make(member: .invited, at: Self.monday)
         let action = try PlanFixture.action(
             "Samen naar de corporatie", owner: "netwerk", due: "2026-11-27", service: service, at: Self.monday)
-        try service.database.writer.write { db in
+        try service.database.write { db in
             try NetworkEvents(service: service, db: db, now: Self.monday.addingTimeInterval(600)).replied(
                 memberPersonID: 2, actionID: action, granted: false)
         }
         #expect(try PlanFixture.pending(service) == ["followup 1"])
-        let alerts = try service.database.reader.read { db in try String.fetchAll(db, sql: "SELECT kind FROM alert") }
+        let alerts = try service.database.read { db in try String.fetchAll(db, sql: "SELECT kind FROM alert") }
         #expect(alerts == ["netwerk_geweigerd"])
     }
 
@@ -73,7 +73,7 @@ struct MemberFollowUpTests {
         let first = try PlanFixture.action("Boodschappen doen", owner: "netwerk", due: "2026-11-25", service: service, at: Self.monday)
         let second = try PlanFixture.action(
             "Samen naar de corporatie", owner: "netwerk", due: "2026-11-27", service: service, at: Self.monday)
-        try await service.database.writer.write { db in
+        try await service.database.write { db in
             let vars: [String: Value] = ["lid": .text("Ans"), "inwoner": .text("Sam"), "actie": try ActionVars.action(second, in: db)]
             _ = try FlowStarter(service: service, db: db, now: Self.monday).start("netwerk", personID: 2, vars: vars, run: "t")
         }
@@ -82,7 +82,7 @@ struct MemberFollowUpTests {
             reminders.map(\.text) == [
                 "Herinnering van Wegwijzer: Boodschappen doen, wo 25 november. Klaar? Stuur GEDAAN. Lukt het niet? Stuur LATER."
             ])
-        let pointed = try await service.database.reader.read { db in try ConversationStore.state(personID: 2, flowID: "netwerk", in: db) }
+        let pointed = try await service.database.read { db in try ConversationStore.state(personID: 2, flowID: "netwerk", in: db) }
         #expect(FollowUpWatch.actionID(pointed?.vars ?? [:]) == second)
         #expect(first != second)
     }

@@ -40,7 +40,7 @@ struct MetricsAccessTests {
 
     @Test func theScrapeTellsWhatWaitsForAProfessional() async throws {
         let database = try AppDatabase.inMemory()
-        try await database.writer.write { db in
+        try await database.write { db in
             try db.execute(
                 sql: "INSERT INTO person (role, phone, createdAt) VALUES ('inwoner', '+31612345678', ?)", arguments: [Fixtures.start])
             try AlertStore.add(personID: 1, kind: "crisis", detail: nil, urgent: true, at: Fixtures.start.addingTimeInterval(-600), in: db)

@@ -24,7 +24,7 @@ struct OmgevingTests {
             "mijn zus Ans", "0687654321", "Sam", share ? "ja" : "nee"
         ]
         for (n, line) in intake.enumerated() { _ = try service.handle(Fixtures.message(line, id: "S\(n)")) }
-        let sam = try #require(try await database.reader.read { db in try PersonStore.id(phone: Fixtures.message("").address, in: db) })
+        let sam = try #require(try await database.read { db in try PersonStore.id(phone: Fixtures.message("").address, in: db) })
         let queued = try await JobRunner(service: service).runDue(at: Fixtures.start.addingTimeInterval(300))
         #expect(queued.map(\.address) == [Self.ans])
         #expect(queued.first?.text.hasPrefix("Hallo Ans, dit is Wegwijzer van het wijkteam. Sam wil graag weten hoe jij het ziet.") == true)
@@ -48,7 +48,7 @@ struct OmgevingTests {
         let (service, sam) = try await Self.invited(share: true)
         let replies = try Self.answer(service, Self.view)
         #expect(replies.last == "Dank je wel, Ans! Sam hoort dat je het gedaan hebt. Je krijgt geen vragen meer.")
-        let comparisons = try await service.database.reader.read { db in try Wegwijzer.Spiegel.sharedViews(inwonerID: sam, in: db) }
+        let comparisons = try await service.database.read { db in try Wegwijzer.Spiegel.sharedViews(inwonerID: sam, in: db) }
         let comparison = try #require(comparisons.first)
         #expect(
             comparison.rows == [
@@ -105,26 +105,26 @@ struct OmgevingTests {
             #expect(!page.contains("om over te praten"))
             #expect(!page.contains("Maak hiervan een actie"))
         }
-        #expect(try await service.database.reader.read { db in try Wegwijzer.Spiegel.sharedViews(inwonerID: sam, in: db) }.isEmpty)
+        #expect(try await service.database.read { db in try Wegwijzer.Spiegel.sharedViews(inwonerID: sam, in: db) }.isEmpty)
     }
 
     @Test func whoSaysNeeIsThankedNotAskedAgainAndTheInwonerHearsNothing() async throws {
         let (service, sam) = try await Self.invited(share: true)
         #expect(try Self.answer(service, ["nee"]) == ["Dat is goed. Je krijgt geen berichten van ons."])
         // The inwoner invites Ans once more (went back and answered again): no second invitation.
-        let member = try await service.database.reader.read { db in try NetworkStore.members(inwonerID: sam, in: db) }.first?.id
-        try await service.database.writer.write { db in
+        let member = try await service.database.read { db in try NetworkStore.members(inwonerID: sam, in: db) }.first?.id
+        try await service.database.write { db in
             try OmgevingViews(service: service, db: db, now: Fixtures.start.addingTimeInterval(3600)).invite(
                 inwonerID: sam, memberID: try #require(member), share: true, leefgebieden: ["geld"], localID: "opnieuw")
         }
         #expect(try await JobRunner(service: service).runDue(at: Fixtures.start.addingTimeInterval(5 * 3600)).isEmpty)
         #expect(
-            try await service.database.reader.read { db in try OmgevingStore.views(inwonerID: sam, in: db) }.map(\.status) == ["declined"])
+            try await service.database.read { db in try OmgevingStore.views(inwonerID: sam, in: db) }.map(\.status) == ["declined"])
     }
 
     /// The web view on this store, with Anna as Sam's professional.
     static func web(_ service: ConversationService, inwoner: Int64) throws -> WebFixture {
-        try service.database.writer.write { db in
+        try service.database.write { db in
             let anna = try ProfessionalStore.add(
                 email: WebFixture.anna, passwordHash: Passwords.hash(WebFixture.password, cost: 4), admin: false, at: Fixtures.start, in: db
             )

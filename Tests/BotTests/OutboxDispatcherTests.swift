@@ -31,11 +31,11 @@ struct OutboxDispatcherTests {
 
     /// What a dispatcher claims with a 60-second lease (in the tests where it dies before recording anything).
     func claim(_ database: AppDatabase, at now: Date) async throws -> [OutboxStore.Claimed] {
-        try await database.writer.write { db in try OutboxStore.claim(channels: ["sms"], now: now, lease: 60, limit: 10, in: db) }
+        try await database.write { db in try OutboxStore.claim(channels: ["sms"], now: now, lease: 60, limit: 10, in: db) }
     }
 
     func statuses(_ database: AppDatabase) throws -> [String] {
-        try database.reader.read { db in try String.fetchAll(db, sql: "SELECT status FROM outbox ORDER BY id") }
+        try database.read { db in try String.fetchAll(db, sql: "SELECT status FROM outbox ORDER BY id") }
     }
 
     @Test func queuedRepliesGoOutOnceInOrder() async throws {
@@ -107,7 +107,7 @@ struct OutboxDispatcherTests {
         provider.behave(.ok)
         while try await dispatcher.tick() > 0 {}
         #expect(try statuses(database) == ["sent", "sent", "sent"])
-        let attempts = try await database.reader.read { db in try Int.fetchAll(db, sql: "SELECT attempts FROM outbox ORDER BY id") }
+        let attempts = try await database.read { db in try Int.fetchAll(db, sql: "SELECT attempts FROM outbox ORDER BY id") }
         #expect(attempts == [3, 1, 1])
     }
 
@@ -121,7 +121,7 @@ struct OutboxDispatcherTests {
         provider.behave(.ok)
         while try await dispatcher.tick() > 0 {}
         #expect(try statuses(database) == ["failed", "sent", "sent"])
-        let error = try await database.reader.read { db in
+        let error = try await database.read { db in
             try String.fetchOne(db, sql: "SELECT lastError FROM outbox WHERE status = 'failed'")
         }
         #expect(error == "twilio 21211: Invalid 'To' Phone Number")
@@ -137,9 +137,9 @@ struct OutboxDispatcherTests {
         #expect(try await dispatcher.tick() == 1)
         #expect(try await dispatcher.tick() == 0)
         #expect(try statuses(database) == ["failed", "failed", "failed"])
-        let optedOut = try await database.reader.read { db in try Bool.fetchOne(db, sql: "SELECT optedOut FROM person") }
+        let optedOut = try await database.read { db in try Bool.fetchOne(db, sql: "SELECT optedOut FROM person") }
         #expect(optedOut == true)
-        let state = try await database.reader.read { db in try ConversationStore.state(personID: 1, flowID: "levenskracht", in: db) }
+        let state = try await database.read { db in try ConversationStore.state(personID: 1, flowID: "levenskracht", in: db) }
         #expect(state?.optedOut == true)
         #expect(provider.requests.count == 1)
     }
@@ -220,7 +220,7 @@ struct OutboxDispatcherTests {
     }
 
     func providerIDs(_ database: AppDatabase) throws -> [String?] {
-        try database.reader.read { db in try String?.fetchAll(db, sql: "SELECT providerMessageId FROM outbox ORDER BY id") }
+        try database.read { db in try String?.fetchAll(db, sql: "SELECT providerMessageId FROM outbox ORDER BY id") }
     }
 
     @Test func aClaimThatRanOutUnrecordedMakesTheNextOneInDoubt() async throws {
@@ -232,7 +232,7 @@ struct OutboxDispatcherTests {
         let second = try await claim(database, at: Fixtures.start.addingTimeInterval(61))
         #expect(second.first?.inDoubtSince == Fixtures.start)
         // A recorded result clears the doubt: a retry after an error is claimed as a new attempt.
-        _ = try await database.writer.write { db in
+        _ = try await database.write { db in
             try OutboxStore.record(
                 .retry("twilio HTTP 503"), for: second[0], policy: DispatchPolicy(), now: Fixtures.start.addingTimeInterval(61), in: db)
         }
@@ -275,7 +275,7 @@ struct OutboxDispatcherTests {
         let (database, dispatcher, service) = try setUp(twilio, clock: clock)
         _ = try service.handle(Fixtures.message("STOP", id: "SM1"))
         // The same text went to the same person before, and that send was recorded.
-        try await database.writer.write { db in
+        try await database.write { db in
             let (person, text) = try #require(
                 try Row.fetchOne(
                     db,
@@ -290,7 +290,7 @@ struct OutboxDispatcherTests {
                 sql: """
                     INSERT INTO outbox (messageId, personId, channel, status, attempts, providerMessageId, createdAt, sentAt)
                     VALUES (?, ?, 'sms', 'sent', 1, 'SMold', ?, ?)
-                    """, arguments: [db.lastInsertedRowID, person, Fixtures.start, Fixtures.start])
+                    """, arguments: [try db.lastInsertedRowID, person, Fixtures.start, Fixtures.start])
             twilio.accept(sid: "SMold", to: "+31612345678", body: text)
             _ = try OutboxStore.claim(channels: ["sms"], now: Fixtures.start, lease: 60, limit: 10, in: db)
         }

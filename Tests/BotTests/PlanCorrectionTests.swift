@@ -33,7 +33,7 @@ struct PlanCorrectionTests {
     @Test func aCorrectedStepHasJobsForItsNewDateOnlyAndADroppedStepHasNone() throws {
         let (database, results) = try Self.run()
         #expect(results.last?.replies.last?.text.hasPrefix("Goed gedaan!") == true)
-        let actions = try database.reader.read { db in
+        let actions = try database.read { db in
             try Row.fetchAll(db, sql: "SELECT id, what, dueDate, status FROM action ORDER BY id").map {
                 [$0["what"] as String, $0["dueDate"] as String? ?? "-", $0["status"] as String]
             }
@@ -41,7 +41,7 @@ struct PlanCorrectionTests {
         // The same two rows, updated: no step was stored twice.
         #expect(
             actions == [["De schuldhulp bellen", "2026-12-15", "gepland"], ["De corporatie mailen", "2026-11-28", "vervallen"]])
-        let pending = try database.reader.read { db in
+        let pending = try database.read { db in
             try Row.fetchAll(
                 db,
                 sql: """
@@ -62,7 +62,7 @@ struct PlanCorrectionTests {
         // The dropped step has nothing pending.
         #expect(pending.filter { $0.action == 2 }.isEmpty)
         // And the plan in the store is the confirmed one: spiegelblad 3 confirmed once.
-        let confirmed = try database.reader.read { db in
+        let confirmed = try database.read { db in
             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM spiegelblad WHERE module = 'm3'") ?? 0
         }
         #expect(confirmed == 1)
@@ -70,7 +70,7 @@ struct PlanCorrectionTests {
 
     @Test func everyReplyOfTheCorrectionIsSentOnce() throws {
         let (database, results) = try Self.run()
-        let outbox = try database.reader.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox") ?? 0 }
+        let outbox = try database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox") ?? 0 }
         #expect(outbox == results.map(\.replies.count).reduce(0, +))
     }
 }

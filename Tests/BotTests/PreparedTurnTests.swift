@@ -20,7 +20,7 @@ struct PreparedTurnTests {
     }
 
     static func apply(_ message: InboundMessage, _ prepared: PreparedTurn, on service: ConversationService) throws -> [String] {
-        try service.database.writer.write { db in try service.apply(message, in: db, prepared: prepared) }.replies.map(\.text)
+        try service.database.write { db in try service.apply(message, in: db, prepared: prepared) }.replies.map(\.text)
     }
 
     /// The replies a service that never prepared anything gives to the last of `messages`.
@@ -39,7 +39,7 @@ struct PreparedTurnTests {
         #expect(service.prepare(message)?.transition.messages == (try Self.control([Fixtures.message("hoi", id: "SM1"), message])))
         let prepared = try Self.marked(service, message)
         #expect(try Self.apply(message, prepared, on: service) == ["MARKER"])
-        let stored = try service.database.reader.read { db in
+        let stored = try service.database.read { db in
             try ConversationStore.storedJSON(personID: prepared.personID, flowID: prepared.flowID, in: db)
         }
         #expect(stored == prepared.json)
@@ -63,7 +63,7 @@ struct PreparedTurnTests {
         _ = try service.handle(Fixtures.message("hoi", id: "SM1"))
         // "ja" is applied and rolled back: the memory saw its state, the database did not keep it.
         #expect(throws: Rollback.self) {
-            try service.database.writer.write { db in
+            try service.database.write { db in
                 _ = try service.apply(Fixtures.message("ja", id: "SM2"), in: db)
                 throw Rollback()
             }
@@ -83,7 +83,7 @@ struct PreparedTurnTests {
         #expect(!(try Self.apply(Fixtures.message("ja", id: "B2", phone: "+31622222222"), prepared, on: service)).contains("MARKER"))
         // A's next message belongs to another flow now (a follow-up started by the scheduler).
         let other = try #require(service.engines.keys.first { $0 != service.engine.flow.id })
-        try service.database.writer.write { db in
+        try service.database.write { db in
             try db.execute(sql: "UPDATE person SET activeFlow = ? WHERE id = ?", arguments: [other, prepared.personID])
         }
         #expect(!(try Self.apply(Fixtures.message("ja", id: "A2", phone: "+31611111111"), prepared, on: service)).contains("MARKER"))
@@ -107,7 +107,7 @@ struct PreparedTurnTests {
         #expect(service.prepare(message) == nil)
         let prepared = try #require(await service.prepareFromStore(message))
         #expect(prepared.transition.messages == (try Self.control([Fixtures.message("hoi", id: "SM1"), message])))
-        let stored = try await database.reader.read { db in
+        let stored = try await database.read { db in
             try ConversationStore.storedJSON(personID: prepared.personID, flowID: prepared.flowID, in: db)
         }
         #expect(prepared.base == stored)

@@ -22,7 +22,7 @@ struct ReminderMergeTests {
                 "Herinnering van Wegwijzer: Samen naar de corporatie, di 8 december. Klaar? Stuur GEDAAN. Lukt het niet? Stuur LATER."
             ])
         #expect(reminders.map(\.address) == [PlanFixture.inwonerPhone, PlanFixture.memberPhone])
-        let jobs = try service.database.reader.read { db in
+        let jobs = try service.database.writer.read { db in
             try Row.fetchAll(db, sql: "SELECT id, kind, status, note FROM job WHERE kind IN ('reminder', 'member_reminder') ORDER BY id")
         }
         #expect(jobs.count == 4)

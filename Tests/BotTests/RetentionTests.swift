@@ -35,11 +35,11 @@ struct RetentionTests {
 
         mutating func add(_ name: String, wrote: String, notice: String? = nil, audit: (String, String)? = nil) throws {
             let phone = String(format: "+3161%07d", ids.count + 1)
-            ids[name] = try database.writer.write { db -> Int64 in
+            ids[name] = try database.write { db -> Int64 in
                 try db.execute(
                     sql: "INSERT INTO person (role, phone, name, createdAt) VALUES ('inwoner', ?, ?, ?)",
                     arguments: [phone, name, RetentionTests.date("2025-01-01T09:00:00Z")])
-                let id = db.lastInsertedRowID
+                let id = try db.lastInsertedRowID
                 try db.execute(
                     sql: "INSERT INTO contact (personId, channel, address, lastInboundAt) VALUES (?, 'sms', ?, ?)",
                     arguments: [id, phone, SQLDate(RetentionTests.date(wrote))])
@@ -61,13 +61,13 @@ struct RetentionTests {
         }
 
         func exists(_ name: String) throws -> Bool {
-            try database.reader.read { db in
+            try database.read { db in
                 try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM person WHERE id = ?)", arguments: [ids[name]])
             } ?? false
         }
 
         func snapshot() throws -> [Int] {
-            try database.reader.read { db in
+            try database.read { db in
                 try ["person", "alert", "audit", "message", "contact"].map { try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \($0)") ?? 0 }
             }
         }
@@ -99,7 +99,7 @@ struct RetentionTests {
         #expect(outcome.erasure == .done)
         for name in ["oud", "bekeken"] { #expect(try !seed.exists(name), "\(name)") }
         for name in ["nog-niet-gemeld", "pas-gemeld", "actief", "weer-actief", "bijna"] { #expect(try seed.exists(name), "\(name)") }
-        let signals = try await seed.database.reader.read { db in
+        let signals = try await seed.database.read { db in
             try Int64.fetchAll(
                 db, sql: "SELECT personId FROM alert WHERE kind = 'bewaartermijn' AND createdAt = ?", arguments: [SQLDate(Self.now)])
         }
@@ -117,7 +117,7 @@ struct RetentionTests {
     @Test func eachErasureIsInTheAuditLogByIDOnly() async throws {
         let seed = try Seed()
         _ = try await seed.policy().apply()
-        let rows = try seed.database.reader.read { db in
+        let rows = try seed.database.writer.read { db in
             try Row.fetchAll(db, sql: "SELECT professionalId, personId, event FROM audit WHERE event LIKE '%wis%' ORDER BY id")
         }
         let erased = try #require(seed.ids["oud"])
@@ -127,7 +127,7 @@ struct RetentionTests {
         let text = rows.map { "\($0)" }.joined()
         #expect(!text.contains("oud") && !text.contains("+3161"))
         #expect(
-            try await seed.database.reader.read { db in
+            try await seed.database.read { db in
                 try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM message WHERE personId = ?", arguments: [erased])
             } == 0)
     }
@@ -151,11 +151,11 @@ struct RetentionTests {
         let dir = try Fixtures.temporaryDirectory()
         let path = dir.appendingPathComponent("r.sqlite").path
         let database = try AppDatabase.open(path: path)
-        let id = try database.writer.write { db -> Int64 in
+        let id = try database.write { db -> Int64 in
             try db.execute(
                 sql: "INSERT INTO person (role, phone, createdAt) VALUES ('inwoner', '+31612340000', ?)",
                 arguments: [Self.date("2020-01-01T00:00:00Z")])
-            let id = db.lastInsertedRowID
+            let id = try db.lastInsertedRowID
             try AlertStore.add(personID: id, kind: "bewaartermijn", detail: nil, at: Self.date("2020-02-01T00:00:00Z"), in: db)
             return id
         }
@@ -165,11 +165,11 @@ struct RetentionTests {
         let dry = try BinaryRunner.run(["retention", "--dry-run", "--config", config.path, "--db", path])
         #expect(dry.status == 0, "\(dry.stderr)")
         #expect(dry.stdout.contains("inwoner \(id)  last active 01-01-2020  erased now"))
-        #expect(try database.reader.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM person") } == 1)
+        #expect(try database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM person") } == 1)
         let apply = try BinaryRunner.run(["retention", "--apply", "--inactive-months", "12", "--db", path])
         #expect(apply.status == 0, "\(apply.stderr)")
         #expect(apply.stdout.contains("inwoner \(id)  erased"))
-        #expect(try database.reader.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM person") } == 0)
+        #expect(try database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM person") } == 0)
         #expect(try BinaryRunner.run(["retention", "--db", path, "--inactive-months", "12"]).status != 0)
     }
 }

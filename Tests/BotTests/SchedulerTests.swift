@@ -12,23 +12,23 @@ struct SchedulerTests {
         _ database: AppDatabase, persons: Int, actionsEach: Int, due: String, time: String?, at now: Date,
         service: ConversationService
     ) throws {
-        try database.writer.write { db in
+        try database.write { db in
             for p in 0..<persons {
                 let phone = String(format: "+3161%07d", p)
                 try db.execute(sql: "INSERT INTO person (role, phone, createdAt) VALUES ('inwoner', ?, ?)", arguments: [phone, now])
-                let personID = db.lastInsertedRowID
+                let personID = try db.lastInsertedRowID
                 try db.execute(sql: "INSERT INTO contact (personId, channel, address) VALUES (?, 'sms', ?)", arguments: [personID, phone])
                 try db.execute(
                     sql: "INSERT INTO goal (personId, localId, text, rank, createdAt) VALUES (?, 'goal-1', 'Doel', 1, ?)",
                     arguments: [personID, now])
-                let goalID = db.lastInsertedRowID
+                let goalID = try db.lastInsertedRowID
                 for a in 0..<actionsEach {
                     try db.execute(
                         sql: """
                             INSERT INTO action (personId, goalId, localId, what, ownerKind, dueDate, dueTime, createdAt)
                             VALUES (?, ?, ?, ?, 'inwoner', ?, ?, ?)
                             """, arguments: [personID, goalID, "action-\(a)", "Stap \(a)", due, time, now])
-                    try ActionScheduler(policy: service.schedule, now: now, db: db).plan(actionID: db.lastInsertedRowID)
+                    try ActionScheduler(policy: service.schedule, now: now, db: db).plan(actionID: try db.lastInsertedRowID)
                 }
             }
         }
@@ -42,7 +42,7 @@ struct SchedulerTests {
         // Saturday 10:00; due Monday 30 November 10:00: the day-before reminder (Sunday 18:00) moves to Monday 09:00.
         let now = Self.date("2026-11-28T10:00:00+01:00")
         try Self.seed(database, persons: 1, actionsEach: 1, due: "2026-11-30", time: "10:00", at: now, service: service)
-        let jobs = try database.reader.read { db in
+        let jobs = try database.writer.read { db in
             try Row.fetchAll(db, sql: "SELECT kind, dueAt FROM job WHERE status = 'pending' ORDER BY dueAt, kind")
         }
         let reminders = jobs.filter { $0["kind"] == "reminder" }.map { $0["dueAt"] as Date }
@@ -59,12 +59,12 @@ struct SchedulerTests {
         let database = try AppDatabase.inMemory()
         let service = try ConversationService(database: database, library: Fixtures.library)
         let now = Self.date("2026-11-23T10:00:00+01:00")
-        try await database.writer.write { db in
+        try await database.write { db in
             try db.execute(
                 sql: "INSERT INTO person (role, phone, sendWindow, createdAt) VALUES ('inwoner', '+31610000000', ?, ?)",
                 arguments: [#"{"start": "10:30", "end": "17:00"}"#, now])
         }
-        try await database.writer.write { db in
+        try await database.write { db in
             try db.execute(sql: "INSERT INTO contact (personId, channel, address) VALUES (1, 'sms', '+31610000000')")
             try db.execute(
                 sql: "INSERT INTO goal (personId, localId, text, rank, createdAt) VALUES (1, 'g', 'Doel', 1, ?)", arguments: [now])
@@ -75,7 +75,7 @@ struct SchedulerTests {
                     """, arguments: [now])
             try ActionScheduler(policy: service.schedule, now: now, db: db).plan(actionID: 1)
         }
-        let reminders = try await database.reader.read { db in
+        let reminders = try await database.read { db in
             try Date.fetchAll(db, sql: "SELECT dueAt FROM job WHERE kind = 'reminder' ORDER BY dueAt")
         }
         // 18:00 the day before is after this person's 17:00 end: it moves to 10:30 on the day, where it meets the 09:00 one.
@@ -91,16 +91,16 @@ struct SchedulerTests {
         struct Crash: Error {}
         // The job runs, queues its message, then the process "dies" before the commit.
         await #expect(throws: Crash.self) {
-            try await database.writer.write { db in
+            try await database.write { db in
                 guard let job = try JobStore.nextDue(at: moment, in: db) else { return }
                 _ = try JobRunner(service: service).run(job, at: moment, in: db)
                 throw Crash()
             }
         }
-        #expect(try await database.reader.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox") } == 0)
+        #expect(try await database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox") } == 0)
         #expect(try await JobRunner(service: service).runDue(at: moment).count == 1)
         #expect(try await JobRunner(service: service).runDue(at: moment).isEmpty)
-        #expect(try await database.reader.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox") } == 1)
+        #expect(try await database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox") } == 1)
     }
 
     @Test func twoRunnersAtOnceNeverRunAJobTwice() async throws {
@@ -113,7 +113,7 @@ struct SchedulerTests {
         async let b = JobRunner(service: service).runDue(at: moment, batch: 5)
         let total = try await a.count + b.count
         #expect(total == 100)
-        let sent = try await database.reader.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox") }
+        let sent = try await database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox") }
         #expect(sent == 100)
     }
 
@@ -143,7 +143,7 @@ struct SchedulerTests {
             InboundMessage(
                 channel: "sms", address: "+31610000000", phone: "+31610000000", providerID: "x",
                 text: "STOP", receivedAt: now))
-        let pending = try await database.reader.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM job WHERE status = 'pending'")
+        let pending = try await database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM job WHERE status = 'pending'")
         }
         #expect(pending == 0)
         #expect(try await JobRunner(service: service).runDue(at: Self.date("2026-11-26T12:00:00+01:00")).isEmpty)
@@ -156,15 +156,15 @@ struct SchedulerTests {
         let service = try ConversationService(database: database, library: Fixtures.library)
         let now = Self.date("2026-11-23T10:00:00+01:00")
         try Self.seed(database, persons: 2, actionsEach: 1, due: "2026-11-25", time: "10:00", at: now, service: service)
-        let overdue = try await database.reader.read { db in
+        let overdue = try await database.read { db in
             try Date.fetchAll(db, sql: "SELECT dueAt FROM job WHERE kind = 'overdue' AND status = 'pending' ORDER BY personId")
         }
         #expect(overdue == [Self.date("2026-11-28T10:00:00+01:00"), Self.date("2026-11-28T10:00:00+01:00")])
         // The second inwoner's action was done in time.
-        try await database.writer.write { db in try db.execute(sql: "UPDATE action SET status = 'gedaan' WHERE personId = 2") }
+        try await database.write { db in try db.execute(sql: "UPDATE action SET status = 'gedaan' WHERE personId = 2") }
         let runner = JobRunner(service: service)
         _ = try await runner.runDue(at: Self.date("2026-11-29T23:00:00+01:00"))  // a Sunday night: alerts do not wait for the window
-        let alerts = try database.reader.read { db in
+        let alerts = try database.writer.read { db in
             try Row.fetchAll(db, sql: "SELECT personId, kind, detail FROM alert")
         }
         #expect(alerts.count == 1)
@@ -172,7 +172,7 @@ struct SchedulerTests {
         #expect(alerts.first?["kind"] == "actie_verlopen")
         #expect(alerts.first?["detail"] == "Stap 0")
         _ = try await runner.runDue(at: Self.date("2026-12-05T12:00:00+01:00"))
-        #expect(try await database.reader.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM alert") } == 1)
+        #expect(try await database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM alert") } == 1)
     }
 
     /// 10,000 actions: every reminder queued once and delivered once to a fake gateway.
@@ -181,7 +181,7 @@ struct SchedulerTests {
         let service = try ConversationService(database: database, library: Fixtures.library)
         let now = Self.date("2026-11-23T10:00:00+01:00")
         try Self.seed(database, persons: 1_000, actionsEach: 10, due: "2026-11-25", time: "10:00", at: now, service: service)
-        let expected = try await database.reader.read { db in
+        let expected = try await database.read { db in
             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM job WHERE kind = 'reminder' AND status = 'pending'")
         }
         #expect(expected == 20_000)
@@ -197,7 +197,7 @@ struct SchedulerTests {
         while try await dispatcher.tick() > 0 {}
         let requests = provider.requests.count
         #expect(requests == 20_000)
-        let distinct = try await database.reader.read { db in
+        let distinct = try await database.read { db in
             try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT providerMessageId) FROM outbox WHERE status = 'sent'")
         }
         #expect(distinct == 20_000)

@@ -15,7 +15,7 @@ struct StateCacheTests {
         _ = try service.handle(Fixtures.message("hoi", id: "SM1"))
         // "ja" is applied and then rolled back: the cache saw the new state, the database did not keep it.
         #expect(throws: Rollback.self) {
-            try database.writer.write { db in
+            try database.write { db in
                 _ = try service.apply(Fixtures.message("ja", id: "SM2"), in: db)
                 throw Rollback()
             }

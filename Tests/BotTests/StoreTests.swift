@@ -8,7 +8,7 @@ struct StoreTests {
     @Test(arguments: Fixtures.Storage.allCases)
     func migrationsCreateEveryTable(_ storage: Fixtures.Storage) throws {
         let database = try storage.open()
-        let tables = try database.reader.read { db in
+        let tables = try database.read { db in
             try String.fetchAll(
                 db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'grdb%' AND name NOT LIKE 'sqlite%'")
         }
@@ -20,7 +20,7 @@ struct StoreTests {
         ] {
             #expect(tables.contains(table), "missing table \(table)")
         }
-        let applied = try database.reader.read { db in try AppDatabase.migrator.appliedIdentifiers(db) }
+        let applied = try database.writer.read { db in try AppDatabase.migrator.appliedIdentifiers(db) }
         #expect(
             applied.sorted() == [
                 // Sorted as text: v10 to v16 come right after v1.
@@ -35,15 +35,15 @@ struct StoreTests {
 
     @Test func diskDatabaseIsWALWithFullSyncAndForeignKeys() throws {
         let database = try Fixtures.Storage.disk.open()
-        let (journal, synchronous, foreignKeys) = try database.writer.write { db in
+        let (journal, synchronous, foreignKeys) = try database.write { db in
             (
                 try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA synchronous"),
                 try Int.fetchOne(db, sql: "PRAGMA foreign_keys")
             )
         }
         // Erased rows are zeroed on every connection, readers included.
-        let secureDelete = try database.writer.write { db in try Int.fetchOne(db, sql: "PRAGMA secure_delete") }
-        let readerSecureDelete = try database.reader.read { db in try Int.fetchOne(db, sql: "PRAGMA secure_delete") }
+        let secureDelete = try database.write { db in try Int.fetchOne(db, sql: "PRAGMA secure_delete") }
+        let readerSecureDelete = try database.read { db in try Int.fetchOne(db, sql: "PRAGMA secure_delete") }
         #expect(secureDelete == 1)
         #expect(readerSecureDelete == 1)
         #expect(journal == "wal")
@@ -54,24 +54,24 @@ struct StoreTests {
     @Test func normalDurabilityIsConfigurable() throws {
         let path = try Fixtures.temporaryDirectory().appendingPathComponent("db.sqlite").path
         let database = try AppDatabase.open(path: path, durability: .normal)
-        let synchronous = try database.writer.write { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
+        let synchronous = try database.write { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
         #expect(synchronous == 1)
     }
 
     @Test func migratingAgainChangesNothing() throws {
         let path = try Fixtures.temporaryDirectory().appendingPathComponent("db.sqlite").path
         let first = try AppDatabase.open(path: path)
-        try first.writer.write { db in
+        try first.write { db in
             _ = try PersonStore.findOrCreate(channel: "sms", address: "+31612345678", phone: "+31612345678", at: Fixtures.start, in: db)
         }
         let second = try AppDatabase.open(path: path)
-        #expect(try second.reader.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM person") } == 1)
+        #expect(try second.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM person") } == 1)
     }
 
     @Test func findingTheSenderNotesWhenTheyLastWrote() throws {
         let database = try AppDatabase.inMemory()
         let later = Fixtures.start.addingTimeInterval(3_600)
-        let (first, again, other) = try database.writer.write { db in
+        let (first, again, other) = try database.write { db in
             (
                 try PersonStore.findOrCreate(channel: "sms", address: "+31612345678", phone: "+31612345678", at: Fixtures.start, in: db),
                 try PersonStore.findOrCreate(channel: "sms", address: "+31612345678", phone: "+31612345678", at: later, in: db),
@@ -80,7 +80,7 @@ struct StoreTests {
         }
         #expect(first == again)
         #expect(first != other)
-        let seen = try database.reader.read { db in
+        let seen = try database.read { db in
             try Row.fetchAll(db, sql: "SELECT address, lastInboundAt FROM contact ORDER BY address").map { row in
                 [row["address"] as String, row["lastInboundAt"] as String? ?? "never"]
             }
@@ -94,7 +94,7 @@ struct StoreTests {
 
     @Test func aPhoneBelongsToOnePerson() throws {
         let database = try AppDatabase.inMemory()
-        let (a, b) = try database.writer.write { db in
+        let (a, b) = try database.write { db in
             (
                 try PersonStore.findOrCreate(channel: "sms", address: "+31612345678", phone: "+31612345678", at: Fixtures.start, in: db),
                 try PersonStore.findOrCreate(channel: "whatsapp", address: "31612345678", phone: "+31612345678", at: Fixtures.start, in: db)
@@ -102,7 +102,7 @@ struct StoreTests {
         }
         #expect(a == b)
         #expect(throws: DatabaseError.self) {
-            try database.writer.write { db in
+            try database.write { db in
                 try db.execute(
                     sql: "INSERT INTO person (role, phone, createdAt) VALUES ('inwoner', '+31612345678', ?)", arguments: [Fixtures.start])
             }
@@ -123,14 +123,14 @@ struct MigrationUpgradeTests {
         }
         try queue.close()
         let upgraded = try AppDatabase.open(path: path)
-        let row = try upgraded.reader.read { db in
+        let row = try upgraded.read { db in
             try Row.fetchOne(
                 db, sql: "SELECT o.status, o.nextAttemptAt, o.leaseUntil, m.text FROM outbox o JOIN message m ON m.id = o.messageId")
         }
         #expect(row?["status"] == "pending")
         #expect(row?["text"] == "hallo")
         #expect(row?["nextAttemptAt"] as String? == nil)
-        let applied = try upgraded.reader.read { db in try AppDatabase.migrator.appliedIdentifiers(db) }
+        let applied = try upgraded.writer.read { db in try AppDatabase.migrator.appliedIdentifiers(db) }
         #expect(applied.contains("v2 outbox delivery"))
     }
 
@@ -151,7 +151,7 @@ struct MigrationUpgradeTests {
         }
         try queue.close()
         let upgraded = try AppDatabase.open(path: path)
-        try upgraded.reader.read { db in
+        try upgraded.read { db in
             #expect(try Bool.fetchAll(db, sql: "SELECT urgent FROM alert ORDER BY id") == [true, false])
             let job = try Row.fetchOne(db, sql: "SELECT status, held, firstDueAt, run FROM job")
             #expect(job?["status"] == "pending")
@@ -174,7 +174,7 @@ struct MigrationUpgradeTests {
         }
         try queue.close()
         let upgraded = try AppDatabase.open(path: path)
-        let line = try upgraded.reader.read { db in try MessageStore.transcript(personID: 1, limit: 5, in: db) }.first
+        let line = try upgraded.read { db in try MessageStore.transcript(personID: 1, limit: 5, in: db) }.first
         #expect(line?.text == "ja")
         #expect(line?.via == nil && line?.professionalID == nil)
     }

@@ -40,7 +40,7 @@ struct WALCheckpointerTests {
         let second = try checkpointer.checkpoint(on: own)
         #expect(second.logFrames < 50)
         #expect(second.checkpointed == second.logFrames)
-        #expect(try database.reader.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM person") } == 400)
+        #expect(try database.writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM person") } == 400)
         #expect(try own.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") } == "ok")
     }
 
@@ -69,7 +69,7 @@ struct WALCheckpointerTests {
         let proceed = DispatchSemaphore(value: 0)
         let counts = Mutex<[Int]>([])
         let reader = Thread {
-            try? database.reader.read { db in
+            try? database.writer.read { db in
                 let before = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM person") ?? -1
                 started.signal()
                 proceed.wait()

@@ -15,13 +15,13 @@ struct WebChatTests {
         let service = try ConversationService(database: try AppDatabase.inMemory(), library: Fixtures.library)
         _ = try service.enroll(phone: phone, name: "Sam", channel: "sms", language: .nl, at: Fixtures.start)
         try dispatch(service, at: Fixtures.start)
-        let id = try #require(try service.database.reader.read { db in try PersonStore.id(phone: phone, in: db) })
+        let id = try #require(try service.database.read { db in try PersonStore.id(phone: phone, in: db) })
         return (service, id)
     }
 
     /// What the dispatcher does: every pending SMS goes out.
     static func dispatch(_ service: ConversationService, at date: Date) throws {
-        try service.database.writer.write { db in
+        try service.database.write { db in
             try OutboxStore.markSent(try OutboxStore.pending(channel: "sms", in: db).map(\.outboxID), at: date, in: db)
         }
     }
@@ -29,7 +29,7 @@ struct WebChatTests {
     static func web(
         _ text: String, _ service: ConversationService, personID: Int64, messageID: String = WebChat.newMessageID(), at date: Date
     ) throws -> ConversationService.Result {
-        try service.database.writer.write { db in
+        try service.database.write { db in
             try WebChat(service: service).answer(text, personID: personID, messageID: messageID, at: date, in: db)
         }
     }
@@ -46,7 +46,7 @@ struct WebChatTests {
         #expect(personID == id)
         #expect(replies.last?.text.contains("Over welke onderwerpen wil je praten?") == true)
         #expect(replies.allSatisfy { $0.channel == "web" && $0.outboxID == 0 })
-        try service.database.reader.read { db throws in
+        try service.database.read { db throws in
             #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox WHERE channel = 'web'") == 0)
             // No web contact: reminders and the next message on their own go by SMS.
             #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM contact WHERE personId = ?", arguments: [id]) == 1)
@@ -68,12 +68,12 @@ struct WebChatTests {
         }
         #expect(personID == id)
         #expect(replies.map(\.text) == first.replies.map(\.text))
-        try service.database.reader.read { db throws in
+        try service.database.read { db throws in
             #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM message WHERE direction = 'in'") == 1)
             #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM answer") == 1)
         }
         // The same id for someone else is refused, and changes nothing for either.
-        let other = try service.database.writer.write { db in
+        let other = try service.database.write { db in
             try ContractSeed.inwoner(phone: "+31699999999", name: "Ali", in: db)
         }
         #expect(throws: WebChat.Refusal.otherPerson) {
@@ -99,11 +99,11 @@ struct WebChatTests {
         for (n, answer) in ["ja", "1 en 2", "7"].enumerated() {
             _ = try Self.web(answer, service, personID: id, at: Self.minutes(Double(n + 1)))
         }
-        let values = try service.database.reader.read { db in
+        let values = try service.database.read { db in
             try ChatView(personID: id, postPath: "/mijn/gesprek", messageID: "m", csrf: "c").values(texts: try WebTexts.load(), in: db)
         }
         let lines = try #require(values["lines"] as? [[String: Any]])
-        #expect(try service.database.reader.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM message") ?? 0 } > lines.count)
+        #expect(try service.database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM message") ?? 0 } > lines.count)
         #expect(lines.count == ChatView.shownMessages)
         #expect((lines.last?["text"] as? String)?.contains("Wonen: je huis") == true)
         #expect(lines.filter { $0["inbound"] as? Bool == true }.map { $0["text"] as? String } == ["ja", "1 en 2", "7"])
@@ -123,10 +123,10 @@ struct WebChatTests {
         let sms1 = try service.handle(Fixtures.message("ja", id: "SM1", phone: Self.phone, at: Self.minutes(1)))
         let question1 = try #require(sms1.replies.last?.text)
         #expect(question1.contains("Over welke onderwerpen wil je praten?"))
-        #expect(try service.database.reader.read { db in try OutboxStore.pending(channel: "sms", personID: id, in: db) } == sms1.replies)
+        #expect(try service.database.read { db in try OutboxStore.pending(channel: "sms", personID: id, in: db) } == sms1.replies)
 
         // 2. In the browser, before the dispatcher sent that SMS: the page shows the question.
-        let page = try service.database.reader.read { db in
+        let page = try service.database.read { db in
             try ChatView(personID: id, postPath: "/mijn/gesprek", messageID: "m", csrf: "c").values(texts: try WebTexts.load(), in: db)
         }
         let shown = try #require(page["lines"] as? [[String: Any]]).first { $0["current"] as? Bool == true }
@@ -135,7 +135,7 @@ struct WebChatTests {
         let question2 = try #require(web.replies.last?.text)
         #expect(question2.contains("Geld: genoeg geld"))
         // The waiting SMS would ask again what the browser answered: it is not sent.
-        #expect(try service.database.reader.read { db in try OutboxStore.pending(channel: "sms", in: db) }.isEmpty)
+        #expect(try service.database.read { db in try OutboxStore.pending(channel: "sms", in: db) }.isEmpty)
         try Self.dispatch(service, at: Self.minutes(2))
 
         // 3. By SMS again: the answer goes to the question the browser asked.
@@ -145,7 +145,7 @@ struct WebChatTests {
         #expect(sms2.replies.allSatisfy { $0.channel == "sms" && $0.address == Self.phone && $0.outboxID > 0 })
         try Self.dispatch(service, at: Self.minutes(3))
 
-        try service.database.reader.read { db throws in
+        try service.database.read { db throws in
             // Every answer once, in order, each from the channel it came on.
             let answers = try Row.fetchAll(
                 db,
@@ -178,7 +178,7 @@ struct WebChatTests {
         }
         // The state went on: the conversation waits for the score of Wonen.
         let state = try #require(
-            try service.database.reader.read { db in try ConversationStore.state(personID: id, flowID: FlowLibrary.mainFlowID, in: db) })
+            try service.database.read { db in try ConversationStore.state(personID: id, flowID: FlowLibrary.mainFlowID, in: db) })
         #expect(state.node == "m1_cijfer" && !state.finished)
         #expect(state.vars["lg"]?.key == "wonen")
     }

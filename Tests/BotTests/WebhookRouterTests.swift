@@ -24,7 +24,7 @@ struct WebhookRouterTests {
     }
 
     func count(_ sql: String, _ database: AppDatabase) throws -> Int {
-        try database.reader.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(sql)") ?? 0 }
+        try database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(sql)") ?? 0 }
     }
 
     static let form: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
@@ -174,7 +174,7 @@ struct WebhookRouterTests {
             let ok = try await client.execute(uri: "/webhooks/whatsapp", method: .post, headers: headers, body: ByteBuffer(string: raw))
             #expect(ok.status == .ok)
         }
-        let stored = try database.reader.read { db in
+        let stored = try database.writer.read { db in
             try Row.fetchOne(db, sql: "SELECT p.phone, c.address FROM person p JOIN contact c ON c.personId = p.id")
         }
         #expect(stored?["phone"] == "+250788123123")
@@ -192,7 +192,7 @@ struct WebhookRouterTests {
                 uri: "/webhooks/whatsapp", method: .post, headers: headers, body: ByteBuffer(string: body))
             #expect(response.status == .ok)
         }
-        let address = try await database.reader.read { db in try String.fetchOne(db, sql: "SELECT address FROM contact") }
+        let address = try await database.read { db in try String.fetchOne(db, sql: "SELECT address FROM contact") }
         #expect(address == "NL.a1b2c3")
         #expect(try count("person WHERE phone IS NULL", database) == 1)
     }
@@ -219,7 +219,7 @@ struct WebhookRouterTests {
             #expect(reply?["method"] as? String == "sendMessage")
             #expect(reply?["chat_id"] as? Int == -100123)
         }
-        let addresses = try await database.reader.read { db in try String.fetchAll(db, sql: "SELECT address FROM contact") }
+        let addresses = try await database.read { db in try String.fetchAll(db, sql: "SELECT address FROM contact") }
         #expect(addresses == ["3527065"])
     }
 
@@ -262,7 +262,7 @@ struct WebhookRouterTests {
                 #expect(response.status == expected, "\(body)")
             }
         }
-        let stored = try await database.reader.read { db in
+        let stored = try await database.read { db in
             try Row.fetchAll(db, sql: "SELECT providerId, text FROM message WHERE direction = 'in'").map {
                 [$0["providerId"] as String, $0["text"] as String]
             }

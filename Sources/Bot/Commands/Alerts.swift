@@ -11,7 +11,7 @@ extension Wegwijzer {
 
         func run() throws {
             let database = try global.openDatabase()
-            let alerts = try database.reader.read { db in try AlertStore.allOpen(in: db) }
+            let alerts = try database.read { db in try AlertStore.allOpen(in: db) }
             guard !alerts.isEmpty else { return print("no open alerts") }
             for alert in alerts {
                 let who = alert.name ?? alert.phone.map(LogPrivacy.mask) ?? "inwoner \(alert.id)"

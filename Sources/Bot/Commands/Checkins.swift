@@ -21,11 +21,11 @@ extension Wegwijzer {
             let database = try global.openDatabase()
             let id = try person.personID(in: database)
             if let every {
-                let changed = try database.writer.write { db in try CarerStore.setCheckinInterval(days: every, carerPersonID: id, in: db) }
+                let changed = try database.write { db in try CarerStore.setCheckinInterval(days: every, carerPersonID: id, in: db) }
                 guard changed else { throw CLIError("this phone is not a mantelzorger's") }
                 print("check-ins every \(every) days")
             }
-            let checkins = try database.reader.read { db in try CarerStore.checkins(involving: id, in: db) }
+            let checkins = try database.read { db in try CarerStore.checkins(involving: id, in: db) }
             guard !checkins.isEmpty else { return print("no check-ins yet") }
             var previousQuick: Int?
             for checkin in checkins {

@@ -41,7 +41,7 @@ extension Wegwijzer {
             let phone = try normalizedPhone(self.phone)
             let database = try global.openDatabase()
             let service = try ConversationService(database: database, library: try global.loadFlows())
-            let replies = try await database.writer.write { db in
+            let replies = try await database.write { db in
                 var professionalID: Int64?
                 if let professional {
                     guard let found = try ProfessionalStore.find(email: professional, in: db) else {

@@ -13,7 +13,7 @@ extension Wegwijzer {
         func run() throws {
             let database = try global.openDatabase()
             let id = try person.personID(in: database)
-            let document = try database.reader.read { db in try PersonExport.document(personID: id, in: db) }
+            let document = try database.read { db in try PersonExport.document(personID: id, in: db) }
             print(String(decoding: document, as: UTF8.self))
         }
     }

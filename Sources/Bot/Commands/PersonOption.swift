@@ -8,7 +8,7 @@ struct PersonOption: ParsableArguments {
 
     func personID(in database: AppDatabase) throws -> Int64 {
         let normalized = try phone.map(normalizedPhone)
-        let id = try database.reader.read { db in
+        let id = try database.read { db in
             if let normalized { return try PersonStore.id(phone: normalized, in: db) }
             return try PersonStore.id(channel: ChatSession.channel, address: "local", in: db)
         }

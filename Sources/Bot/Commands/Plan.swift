@@ -20,9 +20,9 @@ extension Wegwijzer {
             let database = try global.openDatabase()
             let library = try global.loadFlows()
             let id = try person.personID(in: database)
-            print(try database.reader.read { db in try SupportPlan.text(personID: id, library: library, in: db) })
+            print(try database.read { db in try SupportPlan.text(personID: id, library: library, in: db) })
             guard send else { return }
-            let queued = try database.writer.write { db in
+            let queued = try database.write { db in
                 try SupportPlan.send(personID: id, library: library, at: clock.clock.now(), in: db)
             }
             guard let first = queued.first else { throw CLIError("this inwoner has no channel to send to") }

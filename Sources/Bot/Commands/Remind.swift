@@ -23,11 +23,11 @@ extension Wegwijzer {
             let service = try ConversationService(database: try global.openDatabase(), library: try global.loadFlows())
             _ = try await JobRunner(service: service).runDue(at: moment)
             // Messages for the stdin channel are "sent" by printing them, a line each.
-            let pending = try await service.database.reader.read { db in try OutboxStore.pending(channel: ChatSession.channel, in: db) }
+            let pending = try await service.database.read { db in try OutboxStore.pending(channel: ChatSession.channel, in: db) }
             for message in pending {
                 print("\(message.address): \(message.text.replacingOccurrences(of: "\n", with: " / "))")
             }
-            try await service.database.writer.write { db in try OutboxStore.markSent(pending.map(\.outboxID), at: moment, in: db) }
+            try await service.database.write { db in try OutboxStore.markSent(pending.map(\.outboxID), at: moment, in: db) }
         }
     }
 }

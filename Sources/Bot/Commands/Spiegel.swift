@@ -21,7 +21,7 @@ extension Wegwijzer {
             let database = try global.openDatabase()
             let library = try global.loadFlows()
             let id = try person.personID(in: database)
-            let (stored, omgeving) = try database.reader.read { db in
+            let (stored, omgeving) = try database.read { db in
                 (
                     try ConversationStore.state(personID: id, flowID: FlowLibrary.mainFlowID, in: db),
                     module == 1 ? try Self.sharedViews(inwonerID: id, in: db) : []
@@ -37,7 +37,7 @@ extension Wegwijzer {
         }
 
         /// Spiegelblad 1 shows the omgeving's views beside the inwoner's own, when the inwoner shares them.
-        static func sharedViews(inwonerID: Int64, in db: Database) throws -> [OmgevingComparison] {
+        static func sharedViews(inwonerID: Int64, in db: any SQLConnection) throws -> [OmgevingComparison] {
             let own = try IntakeStore.scores(personID: inwonerID, in: db)
             return try OmgevingStore.views(inwonerID: inwonerID, in: db).filter { $0.status == "answered" && $0.share }
                 .map { OmgevingComparison(view: $0, ownScores: own) }

@@ -41,7 +41,7 @@ extension Wegwijzer {
                 let hash = Passwords.hash(password, cost: cost)
                 let now = time.clock.now()
                 do {
-                    _ = try database.writer.write { db in
+                    _ = try database.write { db in
                         _ = try ProfessionalStore.add(email: email, passwordHash: hash, admin: admin, at: now, in: db)
                         _ = try ProfessionalStore.setContact(email: email, name: contact.name, phone: contact.phone, in: db)
                     }
@@ -80,7 +80,7 @@ extension Wegwijzer {
 
             func run() throws {
                 let database = try global.openDatabase()
-                let found = try database.writer.write { db in
+                let found = try database.write { db in
                     try ProfessionalStore.setContact(email: email, name: contact.name, phone: contact.phone, in: db)
                 }
                 guard found else { throw CLIError("no professional with the e-mail address \(email)") }
@@ -104,7 +104,7 @@ extension Wegwijzer {
                 let phone = try normalizedPhone(self.phone)
                 let database = try global.openDatabase()
                 let now = time.clock.now()
-                try database.writer.write { db in
+                try database.write { db in
                     guard let personID = try PersonStore.id(phone: phone, in: db), try PersonStore.isInwoner(personID: personID, in: db)
                     else { throw CLIError("no inwoner with this phone number") }
                     guard let professional = try ProfessionalStore.find(email: email, in: db) else {
@@ -124,7 +124,7 @@ extension Wegwijzer {
             @OptionGroup var global: GlobalOptions
 
             func run() throws {
-                let accounts = try global.openDatabase().reader.read { db in try ProfessionalStore.accounts(in: db) }
+                let accounts = try global.openDatabase().read { db in try ProfessionalStore.accounts(in: db) }
                 guard !accounts.isEmpty else { return print("no accounts yet") }
                 for account in accounts {
                     let role = account.professional.isAdmin ? "admin" : "professional"

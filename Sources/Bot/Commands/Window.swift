@@ -25,25 +25,25 @@ extension Wegwijzer {
             let database = try global.openDatabase()
             let id = try person.personID(in: database)
             if clear {
-                try database.writer.write { db in try PersonStore.setSendWindow(nil, personID: id, in: db) }
+                try database.write { db in try PersonStore.setSendWindow(nil, personID: id, in: db) }
             } else if let set {
                 do {
                     _ = try JSONDecoder().decode(SendWindow.self, from: Data(set.utf8))
                 } catch {
                     throw CLIError("not a valid send window: \(error)")
                 }
-                try database.writer.write { db in try PersonStore.setSendWindow(set, personID: id, in: db) }
+                try database.write { db in try PersonStore.setSendWindow(set, personID: id, in: db) }
                 // Jobs already planned move with the new window.
                 let library = try global.loadFlows()
                 let service = try ConversationService(database: database, library: library)
                 let now = time.clock.now()
-                try database.writer.write { db in
+                try database.write { db in
                     for actionID in try PlanStore.actionIDs(personID: id, in: db) {
                         try ActionScheduler(policy: service.schedule, now: now, db: db).plan(actionID: actionID)
                     }
                 }
             }
-            let current = try database.reader.read { db in try PersonStore.sendWindow(personID: id, in: db) }
+            let current = try database.read { db in try PersonStore.sendWindow(personID: id, in: db) }
             print(current.map { "own window: \($0)" } ?? "the deployment's window (schedule.yaml)")
         }
     }

@@ -8,7 +8,7 @@ struct ActionUpdate {
     let writer: RecordWriter
     let fields: [String: Value]
 
-    var db: Database { writer.db }
+    var db: any SQLConnection { writer.db }
 
     func apply() throws {
         guard let actionID = writer.number(fields["action"]), let parties = try ActionStore.parties(actionID: actionID, in: db) else {
@@ -35,7 +35,7 @@ struct ActionUpdate {
     /// done re-rated now instead of weeks later. `due` is the new date as the flow gave it, for the notice.
     static func apply(
         _ report: ActionStore.Report, actionID: Int64, parties: ActionStore.Parties, byMember: Bool, due: Value?,
-        service: ConversationService, at now: Date, in db: Database
+        service: ConversationService, at now: Date, in db: any SQLConnection
     ) throws {
         try ActionStore.apply(report, actionID: actionID, at: now, in: db)
         try ActionScheduler(policy: service.schedule, now: now, db: db).plan(actionID: actionID)

@@ -16,7 +16,7 @@ struct ChatSession {
 
     func run(readLine: () -> String?, write: (String) -> Void) throws {
         let database = service.database
-        let personID = try database.writer.write { db in
+        let personID = try database.write { db in
             let id = try PersonStore.findOrCreate(channel: Self.channel, address: address, phone: phone, at: clock.now(), in: db)
             if let language, try !ConversationStore.exists(personID: id, in: db) {
                 try PersonStore.setLanguage(language, personID: id, in: db)
@@ -24,7 +24,7 @@ struct ChatSession {
             return id
         }
         // Replies committed before a crash but never shown go out first.
-        try deliver(try database.reader.read { db in try OutboxStore.pending(channel: Self.channel, personID: personID, in: db) }, write)
+        try deliver(try database.read { db in try OutboxStore.pending(channel: Self.channel, personID: personID, in: db) }, write)
 
         var transcript: String?
         var lastTime: Date?
@@ -57,6 +57,6 @@ struct ChatSession {
     private func deliver(_ messages: [OutgoingMessage], _ write: (String) -> Void) throws {
         guard !messages.isEmpty else { return }
         for message in messages { write(message.text + "\n") }
-        try service.database.writer.write { db in try OutboxStore.markSent(messages.map(\.outboxID), at: clock.now(), in: db) }
+        try service.database.write { db in try OutboxStore.markSent(messages.map(\.outboxID), at: clock.now(), in: db) }
     }
 }

@@ -53,13 +53,13 @@ package final class ConversationService: Sendable {
     /// The flow a person's next message belongs to: the one a follow-up or invitation made active,
     /// else the intake for an inwoner. Between questions a network member or mantelzorger talks to
     /// their last flow (which says there is no open question, and honours STOP), never to the intake.
-    static func currentFlow(personID: Int64, in db: Database) throws -> String? {
+    static func currentFlow(personID: Int64, in db: any SQLConnection) throws -> String? {
         let person = try PersonStore.routing(personID: personID, in: db)
         return try currentFlow(personID: personID, activeFlow: person?.activeFlow, role: person?.role, in: db)
     }
 
     /// The same from the person's `activeFlow` and `role`, read already.
-    static func currentFlow(personID: Int64, activeFlow: String?, role: String?, in db: Database) throws -> String? {
+    static func currentFlow(personID: Int64, activeFlow: String?, role: String?, in db: any SQLConnection) throws -> String? {
         if let activeFlow { return activeFlow }
         guard let role, role != "inwoner" else { return nil }
         return try ConversationStore.latestFlow(personID: personID, in: db)
@@ -67,7 +67,7 @@ package final class ConversationService: Sendable {
 
     /// The engine of this person's next message and the state stored for it. One read when the
     /// flow is the `expected` one (almost always: the prepared turn's flow, else the intake).
-    func engineAndState(personID: Int64, expected: String, in db: Database) throws -> (engine: Engine, stored: String?) {
+    func engineAndState(personID: Int64, expected: String, in db: any SQLConnection) throws -> (engine: Engine, stored: String?) {
         var (activeFlow, role, stored) = try ConversationStore.forTurn(personID: personID, flowID: expected, in: db)
         let engine = engine(flowID: try Self.currentFlow(personID: personID, activeFlow: activeFlow, role: role, in: db))
         if engine.flow.id != expected { stored = try ConversationStore.storedJSON(personID: personID, flowID: engine.flow.id, in: db) }
@@ -75,12 +75,12 @@ package final class ConversationService: Sendable {
     }
 
     /// The flow a follow-up or invitation made active for this person, if any.
-    static func activeFlow(personID: Int64, in db: Database) throws -> String? {
+    static func activeFlow(personID: Int64, in db: any SQLConnection) throws -> String? {
         try PersonStore.routing(personID: personID, in: db)?.activeFlow
     }
 
     package func handle(_ message: InboundMessage) throws -> Result {
-        try database.writer.write { db in try apply(message, in: db) }
+        try database.write { db in try apply(message, in: db) }
     }
 
     /// SQLite refused an inbound message that is no redelivery (cannot happen with the schema as it is).
@@ -94,10 +94,11 @@ package final class ConversationService: Sendable {
 
     /// A professional enrols a new inwoner: person, contact and the opening messages, in one transaction.
     func enroll(phone: String, name: String, channel: String, language: Language, at now: Date) throws -> [OutgoingMessage] {
-        try database.writer.write { db in try enroll(phone: phone, name: name, channel: channel, language: language, at: now, in: db) }
+        try database.write { db in try enroll(phone: phone, name: name, channel: channel, language: language, at: now, in: db) }
     }
 
-    func enroll(phone: String, name: String, channel: String, language: Language, at now: Date, in db: Database) throws -> [OutgoingMessage]
+    func enroll(phone: String, name: String, channel: String, language: Language, at now: Date, in db: any SQLConnection) throws
+        -> [OutgoingMessage]
     {
         if try PersonStore.id(phone: phone, in: db) != nil { throw AlreadyEnrolled() }
         let address = channel == "whatsapp" ? String(phone.dropFirst()) : phone
@@ -108,10 +109,10 @@ package final class ConversationService: Sendable {
 
     /// Starts a conversation without waiting for the person (after enrolment).
     func begin(personID: Int64, channel: String, at now: Date) throws -> [OutgoingMessage] {
-        try database.writer.write { db in try begin(personID: personID, channel: channel, at: now, in: db) }
+        try database.write { db in try begin(personID: personID, channel: channel, at: now, in: db) }
     }
 
-    func begin(personID: Int64, channel: String, at now: Date, in db: Database) throws -> [OutgoingMessage] {
+    func begin(personID: Int64, channel: String, at now: Date, in db: any SQLConnection) throws -> [OutgoingMessage] {
         let state = try ConversationStore.load(personID: personID, engine: engine, in: db)
         let transition = engine.advance(state, with: .begin, at: now)
         let writer = OutputWriter(
@@ -127,7 +128,7 @@ package final class ConversationService: Sendable {
     /// With `inline`, the replies travel in the HTTP response and are stored as sent.
     /// A message that names its person (the web chat) reaches them without a contact: the channel
     /// is not one they are written to later.
-    func apply(_ message: InboundMessage, in db: Database, inline: Bool = false, prepared: PreparedTurn? = nil) throws -> Result {
+    func apply(_ message: InboundMessage, in db: any SQLConnection, inline: Bool = false, prepared: PreparedTurn? = nil) throws -> Result {
         let personID =
             try message.personID
             ?? PersonStore.findOrCreate(
@@ -180,7 +181,7 @@ package final class ConversationService: Sendable {
     }
 
     /// The engine of the flow this person's next message belongs to.
-    func engine(personID: Int64, in db: Database) throws -> Engine {
+    func engine(personID: Int64, in db: any SQLConnection) throws -> Engine {
         engine(flowID: try Self.currentFlow(personID: personID, in: db))
     }
 

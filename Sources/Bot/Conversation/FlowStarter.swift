@@ -6,7 +6,7 @@ import GRDB
 /// with the variables it needs, and makes it the flow their next message belongs to.
 struct FlowStarter {
     let service: ConversationService
-    let db: Database
+    let db: any SQLConnection
     let now: Date
     /// Set while an inbound message is applied: a flow started for its sender answers it.
     var reply: ReplyContext?

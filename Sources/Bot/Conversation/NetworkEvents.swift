@@ -6,7 +6,7 @@ import GRDB
 /// and the messages that tell the inwoner about it. Inside the caller's transaction.
 struct NetworkEvents {
     let service: ConversationService
-    let db: Database
+    let db: any SQLConnection
     let now: Date
 
     func replied(memberPersonID: Int64, actionID: Int64, granted: Bool) throws {

@@ -8,7 +8,7 @@ import GRDB
 enum Notice {
     static func queue(
         _ key: String, vars: [String: Value], to personID: Int64, library: FlowLibrary, at now: Date,
-        reply: ReplyContext? = nil, in db: Database
+        reply: ReplyContext? = nil, in db: any SQLConnection
     ) throws -> OutgoingMessage? {
         let replying = reply?.replying(to: personID)
         guard let channel = try replying?.channel ?? PersonStore.primaryContact(personID: personID, in: db)?.channel else { return nil }

@@ -7,7 +7,7 @@ import GRDB
 /// the caller's transaction; every message goes through the outbox inside the send window.
 struct OmgevingViews {
     let service: ConversationService
-    let db: Database
+    let db: any SQLConnection
     let now: Date
 
     private var policy: SchedulePolicy { service.schedule }

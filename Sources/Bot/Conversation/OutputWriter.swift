@@ -4,7 +4,7 @@ import GRDB
 
 /// Carries out a transition's outputs inside the caller's transaction.
 struct OutputWriter {
-    let db: Database
+    let db: any SQLConnection
     let personID: Int64
     let channel: String
     let library: FlowLibrary

@@ -7,7 +7,7 @@ import GRDB
 struct PlanRequest {
     let writer: RecordWriter
 
-    var db: Database { writer.db }
+    var db: any SQLConnection { writer.db }
 
     /// The replies, as text key and text.
     func carryOut(_ request: Request) throws -> [(key: String, text: String)] {

@@ -45,7 +45,7 @@ extension ConversationService {
     /// a sender without a stored conversation, or when anything cannot be read (the writer then
     /// works the turn out itself and reports what is wrong).
     func prepareFromStore(_ message: InboundMessage) async -> PreparedTurn? {
-        let stored = try? await database.reader.read { db -> (personID: Int64, flowID: String, json: String)? in
+        let stored = try? await database.read { db -> (personID: Int64, flowID: String, json: String)? in
             guard let personID = try PersonStore.id(channel: message.channel, address: message.address, in: db) else { return nil }
             let flowID = try engine(personID: personID, in: db).flow.id
             guard let json = try ConversationStore.storedJSON(personID: personID, flowID: flowID, in: db) else { return nil }

@@ -5,7 +5,7 @@ import GRDB
 /// Stores the records a flow emits, each in its own table. A record that comes again with the
 /// same local id (a corrected answer) updates its row.
 struct RecordWriter {
-    let db: Database
+    let db: any SQLConnection
     let personID: Int64
     let channel: String
     let library: FlowLibrary

@@ -20,7 +20,7 @@ struct OutboxDispatcher: Service {
     @discardableResult
     func tick() async throws -> Int {
         let now = clock.now()
-        let claimed = try await database.writer.write { db in
+        let claimed = try await database.write { db in
             try OutboxStore.claim(channels: Array(senders.keys).sorted(), now: now, lease: policy.lease, limit: concurrency, in: db)
         }
         await withTaskGroup(of: Void.self) { group in
@@ -29,7 +29,7 @@ struct OutboxDispatcher: Service {
             }
         }
         if let metrics {
-            metrics.outboxDepth.record(try await database.reader.read { db in try OutboxStore.depth(in: db) })
+            metrics.outboxDepth.record(try await database.read { db in try OutboxStore.depth(in: db) })
         }
         return claimed.count
     }
@@ -78,7 +78,7 @@ struct OutboxDispatcher: Service {
     /// Nil when there is none, or the provider cannot say (then the message is sent: at least once).
     private func wentOutUnrecorded(_ item: OutboxStore.Claimed, sender: any MessageSender, since: Date) async -> String? {
         guard let candidates = await sender.accepted(item.message, since: since), !candidates.isEmpty else { return nil }
-        return try? await database.reader.read { db in
+        return try? await database.read { db in
             try OutboxStore.firstUnrecorded(candidates, channel: item.message.channel, in: db)
         }
     }
@@ -91,7 +91,7 @@ struct OutboxDispatcher: Service {
         var attempt = 0
         while true {
             do {
-                return try await database.writer.write { db in
+                return try await database.write { db in
                     let optedOut = try OutboxStore.record(result, for: item, policy: policy, now: clock.now(), in: db)
                     if optedOut { try PersonStore.setOptedOut(true, personID: item.message.personID, in: db) }
                     return optedOut

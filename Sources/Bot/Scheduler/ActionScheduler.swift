@@ -7,7 +7,7 @@ import GRDB
 struct ActionScheduler {
     let policy: SchedulePolicy
     let now: Date
-    let db: Database
+    let db: any SQLConnection
 
     func plan(actionID: Int64) throws {
         try JobStore.cancel(actionID: actionID, kinds: [.reminder, .followup, .invite, .memberReminder, .memberFollowup, .overdue], in: db)

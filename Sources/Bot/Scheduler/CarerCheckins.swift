@@ -7,7 +7,7 @@ import GRDB
 /// the professional. Runs inside the caller's transaction.
 struct CarerCheckins {
     let service: ConversationService
-    let db: Database
+    let db: any SQLConnection
     let now: Date
     /// Set while the mantelzorger's message is applied: the next question answers it.
     var reply: ReplyContext?

@@ -7,7 +7,7 @@ import GRDB
 /// transaction.
 struct FollowUpWatch {
     let service: ConversationService
-    let db: Database
+    let db: any SQLConnection
     let now: Date
 
     var policy: SchedulePolicy { service.schedule }

@@ -14,7 +14,7 @@ struct JobRunner: Sendable {
     func runDue(at now: Date, batch: Int = 100) async throws -> [OutgoingMessage] {
         var queued: [OutgoingMessage] = []
         while true {
-            let (ran, messages) = try await service.database.writer.write { db -> (Int, [OutgoingMessage]) in
+            let (ran, messages) = try await service.database.write { db -> (Int, [OutgoingMessage]) in
                 var ran = 0
                 var messages: [OutgoingMessage] = []
                 while ran < batch, var job = try JobStore.nextDue(at: now, in: db) {
@@ -32,7 +32,7 @@ struct JobRunner: Sendable {
         }
     }
 
-    func run(_ job: JobStore.Job, at now: Date, in db: Database) throws -> [OutgoingMessage] {
+    func run(_ job: JobStore.Job, at now: Date, in db: any SQLConnection) throws -> [OutgoingMessage] {
         let action = try job.actionID.flatMap { try ActionStore.facts(actionID: $0, policy: policy, in: db) }
         let window = policy.window(override: try PersonStore.sendWindow(personID: job.personID, in: db))
         let decision = DueRules(policy: policy).decide(
@@ -98,7 +98,7 @@ struct JobRunner: Sendable {
     }
 
     /// The variables a started flow needs; nil when what it is about is gone.
-    private func vars(for job: JobStore.Job, flow: String, in db: Database) throws -> [String: Value]? {
+    private func vars(for job: JobStore.Job, flow: String, in db: any SQLConnection) throws -> [String: Value]? {
         switch job.kind {
         case .followup:
             guard let actionID = job.actionID else { return nil }
@@ -123,21 +123,23 @@ struct JobRunner: Sendable {
         }
     }
 
-    private func message(to personID: Int64, key: String, vars: [String: Value], in db: Database, now: Date) throws -> FlowStarter.Outcome {
+    private func message(to personID: Int64, key: String, vars: [String: Value], in db: any SQLConnection, now: Date) throws
+        -> FlowStarter.Outcome
+    {
         guard let message = try Notice.queue(key, vars: vars, to: personID, library: service.library, at: now, in: db) else {
             return .unreachable
         }
         return .started([message])
     }
 
-    private func reminderVars(_ actionID: Int64, in db: Database) throws -> [String: Value] {
+    private func reminderVars(_ actionID: Int64, in db: any SQLConnection) throws -> [String: Value] {
         guard case .record(let action) = try ActionVars.action(actionID, in: db) else { return [:] }
         return ["wat": action["wat"] ?? .none, "wanneer": action["wanneer"] ?? .none]
     }
 
     /// GEDAAN and LATER from a network member apply to the action they were last reminded of, unless
     /// their conversation waits for the answer to a question it asked (an invitation for another action).
-    private func pointMemberConversation(at actionID: Int64, memberPersonID: Int64, in db: Database, now: Date) throws {
+    private func pointMemberConversation(at actionID: Int64, memberPersonID: Int64, in db: any SQLConnection, now: Date) throws {
         guard let engine = service.engines["netwerk"],
             var state = try ConversationStore.state(personID: memberPersonID, flowID: "netwerk", in: db), !state.finished,
             state.node.flatMap({ engine.flow.nodes[$0]?.question?.quiet }) ?? true
@@ -147,7 +149,7 @@ struct JobRunner: Sendable {
         try PersonStore.setActiveFlow("netwerk", personID: memberPersonID, in: db)
     }
 
-    private func weekVars(_ personID: Int64, now: Date, in db: Database) throws -> [String: Value] {
+    private func weekVars(_ personID: Int64, now: Date, in db: any SQLConnection) throws -> [String: Value] {
         let today = LocalDate(policy.calendar.dateComponents([.year, .month, .day], from: now))
         let week = try ActionStore.week(personID: personID, today: today, now: now, in: db)
         let open = try week.open.map { try ActionVars.action($0, in: db) }

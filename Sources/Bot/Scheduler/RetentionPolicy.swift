@@ -47,7 +47,7 @@ struct RetentionPolicy {
     func plan() async throws -> [Item] {
         let now = clock.now()
         let cutoff = eraseCutoff(at: now)
-        let inactive = try await database.reader.read { db in
+        let inactive = try await database.read { db in
             try RetentionStore.inactive(since: cutoff.addingTimeInterval(notice), in: db)
         }
         return inactive.map { item(for: $0, now: now, cutoff: cutoff) }
@@ -76,14 +76,14 @@ struct RetentionPolicy {
                 let detail =
                     "Geen activiteit sinds \(Self.day(item.lastActivity)). Alle gegevens worden gewist vanaf \(Self.day(from)), "
                     + "tenzij er voor die tijd iets gebeurt: een bericht van de inwoner, een actie of een notitie."
-                if try await database.writer.write({ db in
+                if try await database.write({ db in
                     try RetentionStore.notify(personID: item.personID, lastActivity: item.lastActivity, detail: detail, at: now, in: db)
                 }) {
                     outcome.notified.append(item.personID)
                 }
             case .erase:
                 let cutoff = eraseCutoff(at: now)
-                let erased = try await database.writer.write { db -> Bool in
+                let erased = try await database.write { db -> Bool in
                     guard let current = try RetentionStore.stillInactive(personID: item.personID, since: cutoff, in: db),
                         let told = current.noticeAt, told.addingTimeInterval(notice) <= now
                     else { return false }

@@ -11,7 +11,7 @@ enum DeliveryStatus {
 
     static func record(channel: String, providerID: String, status: String, in database: AppDatabase) async throws {
         guard let newRank = rank[status] else { return }
-        try await database.writer.write { db in
+        try await database.write { db in
             guard let message = try MessageStore.delivery(channel: channel, providerMessageID: providerID, in: db) else { return }
             if let current = message.status, (rank[current] ?? 0) >= newRank { return }
             try MessageStore.setDeliveryStatus(status, messageID: message.messageID, in: db)

@@ -95,7 +95,7 @@ package final class InboundBatcher: Sendable {
         var more = true
         while more {
             do {
-                more = try await service.database.writer.writeWithoutTransaction { db in
+                more = try await service.database.writeWithoutTransaction { db in
                     let until = ContinuousClock.now + self.turnLength
                     repeat {
                         guard let batch = self.nextBatch() else { return false }
@@ -127,7 +127,7 @@ package final class InboundBatcher: Sendable {
     /// only the failing one is left out. Not a savepoint around the first try: SQLite keeps the
     /// old content of every page a savepoint changes in a temporary file, so at a million inwoners
     /// (a dozen pages of their own per message) that file took as many writes as the WAL.
-    package static func commit(_ items: [Item], service: ConversationService, in db: Database) -> [Outcome] {
+    package static func commit(_ items: [Item], service: ConversationService, in db: any SQLConnection) -> [Outcome] {
         do {
             var results: [ConversationService.Result] = []
             var failure: (any Error)?
@@ -156,14 +156,14 @@ package final class InboundBatcher: Sendable {
     /// The same in a write of its own.
     static func commit(_ items: [Item], service: ConversationService) async -> [Outcome] {
         do {
-            return try await service.database.writer.writeWithoutTransaction { db in commit(items, service: service, in: db) }
+            return try await service.database.writeWithoutTransaction { db in commit(items, service: service, in: db) }
         } catch {
             return items.map { _ in .failed(failure(error)) }
         }
     }
 
     /// One message in its own savepoint: if it fails, only its own writes are undone.
-    private static func one(_ item: Item, service: ConversationService, in db: Database) -> Outcome {
+    private static func one(_ item: Item, service: ConversationService, in db: any SQLConnection) -> Outcome {
         do {
             var result: ConversationService.Result?
             try db.inSavepoint {
@@ -176,7 +176,7 @@ package final class InboundBatcher: Sendable {
         }
     }
 
-    static func apply(_ item: Item, service: ConversationService, in db: Database) throws -> ConversationService.Result {
+    static func apply(_ item: Item, service: ConversationService, in db: any SQLConnection) throws -> ConversationService.Result {
         try service.apply(item.message, in: db, inline: item.inline, prepared: item.prepared)
     }
 

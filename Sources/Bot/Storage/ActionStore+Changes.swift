@@ -12,7 +12,7 @@ extension ActionStore {
         var memberName: String?
     }
 
-    static func parties(actionID: Int64, in db: Database) throws -> Parties? {
+    static func parties(actionID: Int64, in db: any SQLConnection) throws -> Parties? {
         try Row.fetchOne(
             db.cachedStatement(
                 sql: """
@@ -40,7 +40,7 @@ extension ActionStore {
 
     /// Applies a report in one statement. Done or not-worked-out stamps when it was judged; a new
     /// date for a step that did not work out plans it again.
-    static func apply(_ report: Report, actionID: Int64, at now: Date, in db: Database) throws {
+    static func apply(_ report: Report, actionID: Int64, at now: Date, in db: any SQLConnection) throws {
         var sets: [String] = []
         var args: [(any DatabaseValueConvertible)?] = []
         if let status = report.status {
@@ -70,11 +70,11 @@ extension ActionStore {
         }
         guard !sets.isEmpty else { return }
         try db.execute(
-            sql: "UPDATE action SET \(sets.joined(separator: ", ")) WHERE id = ?", arguments: StatementArguments(args + [actionID]))
+            sql: "UPDATE action SET \(sets.joined(separator: ", ")) WHERE id = ?", arguments: SQLArguments(args + [actionID]))
     }
 
     /// Marks the goal reached when none of its actions is still to do; returns whether it did.
-    static func closeGoalIfDone(goalID: Int64, in db: Database) throws -> Bool {
+    static func closeGoalIfDone(goalID: Int64, in db: any SQLConnection) throws -> Bool {
         let open =
             try Int.fetchOne(
                 db.cachedStatement(

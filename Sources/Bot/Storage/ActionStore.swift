@@ -6,7 +6,7 @@ import GRDB
 /// caller's transaction; changes from the chat are in `ActionStore+Changes`.
 enum ActionStore {
     /// An action with its owner and its inwoner's reachability, or nil when it is gone.
-    static func facts(actionID: Int64, policy: SchedulePolicy, in db: Database) throws -> (facts: ActionFacts, inwonerID: Int64)? {
+    static func facts(actionID: Int64, policy: SchedulePolicy, in db: any SQLConnection) throws -> (facts: ActionFacts, inwonerID: Int64)? {
         guard
             let row = try Row.fetchOne(
                 db.cachedStatement(
@@ -42,7 +42,7 @@ enum ActionStore {
     }
 
     /// The person a network member is reached as, made when the member is first written to.
-    static func memberPerson(memberID: Int64, inwonerID: Int64, at now: Date, in db: Database) throws -> Int64? {
+    static func memberPerson(memberID: Int64, inwonerID: Int64, at now: Date, in db: any SQLConnection) throws -> Int64? {
         guard
             let row = try Row.fetchOne(
                 db.cachedStatement(sql: "SELECT memberPersonId, phone FROM networkMember WHERE id = ?"),
@@ -54,17 +54,17 @@ enum ActionStore {
     }
 
     /// The text of an action ("Alle post in een map doen").
-    static func what(actionID: Int64, in db: Database) throws -> String? {
+    static func what(actionID: Int64, in db: any SQLConnection) throws -> String? {
         try String.fetchOne(db.cachedStatement(sql: "SELECT what FROM action WHERE id = ?"), arguments: [actionID])
     }
 
     /// The inwoner whose plan holds the action.
-    static func inwoner(actionID: Int64, in db: Database) throws -> Int64? {
+    static func inwoner(actionID: Int64, in db: any SQLConnection) throws -> Int64? {
         try Int64.fetchOne(db.cachedStatement(sql: "SELECT personId FROM action WHERE id = ?"), arguments: [actionID])
     }
 
     /// For the weekly overview: open actions due within a week, and what was done in the last week.
-    static func week(personID: Int64, today: LocalDate, now: Date, in db: Database) throws -> (open: [Int64], done: [Int64]) {
+    static func week(personID: Int64, today: LocalDate, now: Date, in db: any SQLConnection) throws -> (open: [Int64], done: [Int64]) {
         let rows = try Row.fetchAll(
             db.cachedStatement(
                 sql: """
@@ -86,7 +86,7 @@ enum ActionStore {
     }
 
     /// The names an invitation needs: the member's and the inwoner's.
-    static func invitation(actionID: Int64, memberPersonID: Int64, in db: Database) throws -> (member: String, inwoner: String)? {
+    static func invitation(actionID: Int64, memberPersonID: Int64, in db: any SQLConnection) throws -> (member: String, inwoner: String)? {
         guard
             let row = try Row.fetchOne(
                 db.cachedStatement(
@@ -100,13 +100,13 @@ enum ActionStore {
     }
 
     /// The member was invited: nothing else goes to them before their answer.
-    static func markInvited(memberPersonID: Int64, in db: Database) throws {
+    static func markInvited(memberPersonID: Int64, in db: any SQLConnection) throws {
         try db.cachedStatement(sql: "UPDATE networkMember SET invitation = 'invited' WHERE memberPersonId = ? AND invitation IS NULL")
             .execute(arguments: [memberPersonID])
     }
 
     /// A goal for its re-rating: its text and leefgebied, and the first score of that leefgebied.
-    static func rerating(goalID: Int64, in db: Database) throws -> (text: String, leefgebied: String, first: Int?)? {
+    static func rerating(goalID: Int64, in db: any SQLConnection) throws -> (text: String, leefgebied: String, first: Int?)? {
         guard
             let goal = try Row.fetchOne(
                 db.cachedStatement(sql: "SELECT personId, text, leefgebied FROM goal WHERE id = ?"),

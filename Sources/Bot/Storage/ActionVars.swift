@@ -5,7 +5,7 @@ import GRDB
 /// Database rows as the variables a flow expects.
 enum ActionVars {
     /// An action as `actie` (`ActionFacts.flowValue`).
-    static func action(_ id: Int64, in db: Database) throws -> Value {
+    static func action(_ id: Int64, in db: any SQLConnection) throws -> Value {
         guard
             let row = try Row.fetchOne(
                 db.cachedStatement(
@@ -20,7 +20,7 @@ enum ActionVars {
     }
 
     /// The inwoner's network members with a phone who have not stopped, as options for "who".
-    static func network(inwonerID: Int64, excluding: Int64? = nil, in db: Database) throws -> Value {
+    static func network(inwonerID: Int64, excluding: Int64? = nil, in db: any SQLConnection) throws -> Value {
         let rows = try Row.fetchAll(
             db.cachedStatement(
                 sql: """

@@ -6,7 +6,7 @@ import GRDB
 enum AlertStore {
     static func add(
         personID: Int64, kind: String, node: String? = nil, detail: String?, urgent: Bool = false, at now: Date,
-        in db: Database
+        in db: any SQLConnection
     ) throws {
         try db.cachedStatement(sql: "INSERT INTO alert (personId, kind, node, detail, urgent, createdAt) VALUES (?, ?, ?, ?, ?, ?)")
             .execute(arguments: [personID, kind, node, detail, urgent, SQLDate(now)])
@@ -20,7 +20,7 @@ enum AlertStore {
         var oldestUrgent: Date?
     }
 
-    static func waiting(in db: Database) throws -> Waiting {
+    static func waiting(in db: any SQLConnection) throws -> Waiting {
         let row = try Row.fetchOne(
             db,
             sql: """
@@ -51,18 +51,18 @@ enum AlertStore {
 
     /// Open alerts of one professional's caseload and/or of one inwoner (nil: any), at most `limit`:
     /// urgent ones first, then the oldest first (by when raised, then id).
-    static func open(professionalID: Int64? = nil, inwonerID: Int64? = nil, limit: Int, in db: Database) throws -> [Listed] {
+    static func open(professionalID: Int64? = nil, inwonerID: Int64? = nil, limit: Int, in db: any SQLConnection) throws -> [Listed] {
         try list(handled: false, professionalID: professionalID, inwonerID: inwonerID, limit: limit, in: db)
     }
 
     /// Handled alerts of one professional's caseload, the most recently handled first, at most `limit`.
-    static func handled(professionalID: Int64, limit: Int, in db: Database) throws -> [Listed] {
+    static func handled(professionalID: Int64, limit: Int, in db: any SQLConnection) throws -> [Listed] {
         try list(handled: true, professionalID: professionalID, inwonerID: nil, limit: limit, in: db)
     }
 
     /// The inwoner an alert is about, when that inwoner is on the professional's caseload; nil for
     /// anyone else's alert and for an unknown one.
-    static func owner(alertID: Int64, professionalID: Int64, in db: Database) throws -> Int64? {
+    static func owner(alertID: Int64, professionalID: Int64, in db: any SQLConnection) throws -> Int64? {
         try Int64.fetchOne(
             db,
             sql: """
@@ -73,7 +73,7 @@ enum AlertStore {
 
     /// Marks the alert handled at `now` with the professional's note. Only the first handling
     /// counts: an alert already handled keeps its moment and note, so handling it twice is harmless.
-    static func markHandled(alertID: Int64, note: String?, at now: Date, in db: Database) throws {
+    static func markHandled(alertID: Int64, note: String?, at now: Date, in db: any SQLConnection) throws {
         try db.execute(sql: "UPDATE alert SET handledAt = ?, note = ? WHERE id = ? AND handledAt IS NULL", arguments: [now, note, alertID])
     }
 
@@ -91,7 +91,7 @@ enum AlertStore {
 
     /// Every open alert of the deployment, whoever it is about: urgent ones first, then the oldest
     /// first (by when raised, then id).
-    static func allOpen(in db: Database) throws -> [Open] {
+    static func allOpen(in db: any SQLConnection) throws -> [Open] {
         try Row.fetchAll(
             db,
             sql: """
@@ -115,7 +115,9 @@ enum AlertStore {
         """
     }
 
-    private static func list(handled: Bool, professionalID: Int64?, inwonerID: Int64?, limit: Int, in db: Database) throws -> [Listed] {
+    private static func list(handled: Bool, professionalID: Int64?, inwonerID: Int64?, limit: Int, in db: any SQLConnection) throws
+        -> [Listed]
+    {
         try Row.fetchAll(
             db,
             sql: """

@@ -6,7 +6,7 @@ import GRDB
 /// transaction (the inbound message's).
 enum AnswerStore {
     /// - Parameter messageID: the inbound message it came in, if any.
-    static func add(_ answer: Answer, personID: Int64, messageID: Int64?, at now: Date, in db: Database) throws {
+    static func add(_ answer: Answer, personID: Int64, messageID: Int64?, at now: Date, in db: any SQLConnection) throws {
         try db.cachedStatement(
             sql: """
                 INSERT INTO answer (personId, messageId, node, key, value, module, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)

@@ -18,7 +18,7 @@ extension AppDatabase {
         do {
             let copy = try DatabaseQueue(path: path)
             // One step, inside one read transaction: the copy is the snapshot that transaction sees.
-            try reader.backup(to: copy)
+            try writer.backup(to: copy)
             let summary = try copy.read { db -> BackupSummary in
                 let check = try String.fetchAll(db, sql: "PRAGMA integrity_check")
                 guard check == ["ok"] else {

@@ -49,10 +49,8 @@ package struct AppDatabase: Sendable {
         return config
     }
 
-    package var reader: any DatabaseReader { writer }
-
     /// The database answers a query (for `/healthz`).
-    static func isReachable(_ db: Database) throws -> Bool {
+    static func isReachable(_ db: any SQLConnection) throws -> Bool {
         try Int.fetchOne(db, sql: "SELECT 1") == 1
     }
 

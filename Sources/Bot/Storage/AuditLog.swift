@@ -4,7 +4,7 @@ import GRDB
 /// Who viewed or changed which inwoner, when. Rows name the event and the ids, never personal data,
 /// and stay after an inwoner is erased (the erasure itself is an event).
 enum AuditLog {
-    static func record(_ event: String, professionalID: Int64?, personID: Int64?, at now: Date, in db: Database) throws {
+    static func record(_ event: String, professionalID: Int64?, personID: Int64?, at now: Date, in db: any SQLConnection) throws {
         try db.execute(
             sql: "INSERT INTO audit (professionalId, personId, event, at) VALUES (?, ?, ?, ?)",
             arguments: [professionalID, personID, event, now])
@@ -17,7 +17,7 @@ enum AuditLog {
         var event: String
     }
 
-    static func recent(limit: Int, personID: Int64? = nil, in db: Database) throws -> [Entry] {
+    static func recent(limit: Int, personID: Int64? = nil, in db: any SQLConnection) throws -> [Entry] {
         try Row.fetchAll(
             db,
             sql: """

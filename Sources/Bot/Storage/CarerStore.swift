@@ -17,7 +17,7 @@ enum CarerStore {
 
     /// The mantelzorger of `carerLinkID` when they may be invited: one who receives care from the
     /// inwoner's side, has a phone, was agreed to be asked, and has not answered an invitation yet.
-    static func toInvite(carerLinkID: Int64, in db: Database) throws -> Link? {
+    static func toInvite(carerLinkID: Int64, in db: any SQLConnection) throws -> Link? {
         guard
             let row = try Row.fetchOne(
                 db.cachedStatement(
@@ -30,7 +30,7 @@ enum CarerStore {
     }
 
     /// The names an invitation speaks of: the mantelzorger's own, and the inwoner's ("" when unknown).
-    static func invitationNames(carerID: Int64, in db: Database) throws -> (carer: String, inwoner: String)? {
+    static func invitationNames(carerID: Int64, in db: any SQLConnection) throws -> (carer: String, inwoner: String)? {
         try Row.fetchOne(
             db.cachedStatement(
                 sql: """
@@ -41,24 +41,24 @@ enum CarerStore {
     }
 
     /// The invitation went out; an answer already given stays.
-    static func markInvited(carerID: Int64, in db: Database) throws {
+    static func markInvited(carerID: Int64, in db: any SQLConnection) throws {
         try db.cachedStatement(sql: "UPDATE mantelzorg SET carerConsent = 'invited' WHERE carerPersonId = ? AND carerConsent IS NULL")
             .execute(arguments: [carerID])
     }
 
     /// The mantelzorger's own answer to the invitation, for every inwoner they are linked to.
-    static func setConsent(carerID: Int64, granted: Bool, in db: Database) throws {
+    static func setConsent(carerID: Int64, granted: Bool, in db: any SQLConnection) throws {
         try db.cachedStatement(sql: "UPDATE mantelzorg SET carerConsent = ? WHERE carerPersonId = ?")
             .execute(arguments: [granted ? "accepted" : "declined", carerID])
     }
 
     /// The mantelzorger sent STOP: no check-ins any more, for any inwoner.
-    static func stopped(carerID: Int64, in db: Database) throws {
+    static func stopped(carerID: Int64, in db: any SQLConnection) throws {
         try db.cachedStatement(sql: "UPDATE mantelzorg SET carerConsent = 'stopped' WHERE carerPersonId = ?").execute(arguments: [carerID])
     }
 
     /// For a mantelzorger who said yes: the inwoner (the latest link) and the days between check-ins.
-    static func accepted(carerID: Int64, in db: Database) throws -> (inwonerID: Int64, everyDays: Int)? {
+    static func accepted(carerID: Int64, in db: any SQLConnection) throws -> (inwonerID: Int64, everyDays: Int)? {
         try Row.fetchOne(
             db.cachedStatement(
                 sql: """
@@ -69,7 +69,7 @@ enum CarerStore {
 
     /// Check-ins still waiting for an answer are counted as unanswered; returns whether each of the
     /// latest `limit` quick check-ins was answered, newest first.
-    static func closeUnanswered(carerID: Int64, limit: Int, in db: Database) throws -> [Bool] {
+    static func closeUnanswered(carerID: Int64, limit: Int, in db: any SQLConnection) throws -> [Bool] {
         try db.cachedStatement(sql: "UPDATE checkin SET status = 'unanswered' WHERE carerPersonId = ? AND status = 'asked'")
             .execute(arguments: [carerID])
         return try String.fetchAll(
@@ -81,13 +81,13 @@ enum CarerStore {
     }
 
     /// A check-in was asked: `quick`, or an instrument's id for the full questionnaire.
-    static func asked(_ kind: String, carerID: Int64, inwonerID: Int64, at now: Date, in db: Database) throws {
+    static func asked(_ kind: String, carerID: Int64, inwonerID: Int64, at now: Date, in db: any SQLConnection) throws {
         try db.cachedStatement(sql: "INSERT INTO checkin (carerPersonId, inwonerId, kind, askedAt) VALUES (?, ?, ?, ?)")
             .execute(arguments: [carerID, inwonerID, kind, SQLDate(now)])
     }
 
     /// The latest check-in of a kind: its row id, the inwoner, and whether a result was stored for it before.
-    static func latest(_ kind: String, carerID: Int64, in db: Database) throws -> (id: Int64, inwonerID: Int64, hasResult: Bool)? {
+    static func latest(_ kind: String, carerID: Int64, in db: any SQLConnection) throws -> (id: Int64, inwonerID: Int64, hasResult: Bool)? {
         try Row.fetchOne(
             db.cachedStatement(
                 sql: """
@@ -98,7 +98,7 @@ enum CarerStore {
 
     /// The quick score came in for check-in `id`; returns the answered quick scores, newest first,
     /// this one included (at most `limit`).
-    static func answerQuick(id: Int64, carerID: Int64, score: Int, limit: Int, at now: Date, in db: Database) throws -> [Int] {
+    static func answerQuick(id: Int64, carerID: Int64, score: Int, limit: Int, at now: Date, in db: any SQLConnection) throws -> [Int] {
         try db.cachedStatement(sql: "UPDATE checkin SET status = 'answered', score = ?, answeredAt = ? WHERE id = ?")
             .execute(arguments: [score, SQLDate(now), id])
         return try Int.fetchAll(
@@ -110,7 +110,7 @@ enum CarerStore {
 
     /// The score of the inwoner's latest quick check-in for themselves (as mantelzorger of someone
     /// else, asked in the intake), when no questionnaire was asked of them since; nil otherwise.
-    static func ownQuickWithoutQuestionnaire(inwonerID: Int64, in db: Database) throws -> Int? {
+    static func ownQuickWithoutQuestionnaire(inwonerID: Int64, in db: any SQLConnection) throws -> Int? {
         try Int.fetchOne(
             db.cachedStatement(
                 sql: """
@@ -121,7 +121,7 @@ enum CarerStore {
     }
 
     /// When the questionnaire `kind` was last answered in full or in part.
-    static func lastAnswered(_ kind: String, carerID: Int64, in db: Database) throws -> Date? {
+    static func lastAnswered(_ kind: String, carerID: Int64, in db: any SQLConnection) throws -> Date? {
         try Date.fetchOne(
             db.cachedStatement(
                 sql: """
@@ -130,7 +130,7 @@ enum CarerStore {
     }
 
     /// The questionnaire's result for check-in `id`: its score, band and the whole result as JSON.
-    static func answerQuestionnaire(id: Int64, result: InstrumentResult, at now: Date, in db: Database) throws {
+    static func answerQuestionnaire(id: Int64, result: InstrumentResult, at now: Date, in db: any SQLConnection) throws {
         let json = String(decoding: try JSONEncoder().encode(result), as: UTF8.self)
         try db.cachedStatement(sql: "UPDATE checkin SET status = 'answered', score = ?, band = ?, result = ?, answeredAt = ? WHERE id = ?")
             .execute(arguments: [result.score, result.band, json, SQLDate(now), id])

@@ -39,7 +39,7 @@ enum CaseloadStore {
 
     /// Every inwoner on the professional's caseload, in no promised order (the page sorts them).
     /// `today` is the inwoner's calendar day that decides what is overdue.
-    static func entries(professionalID: Int64, today: LocalDate, in db: Database) throws -> [Entry] {
+    static func entries(professionalID: Int64, today: LocalDate, in db: any SQLConnection) throws -> [Entry] {
         try Row.fetchAll(
             db,
             sql: """
@@ -62,7 +62,7 @@ enum CaseloadStore {
 
     /// True when the person is an inwoner on this professional's caseload: the one check before a
     /// professional sees or changes anything about them.
-    static func isOnCaseload(personID: Int64, professionalID: Int64, in db: Database) throws -> Bool {
+    static func isOnCaseload(personID: Int64, professionalID: Int64, in db: any SQLConnection) throws -> Bool {
         try Bool.fetchOne(
             db, sql: "SELECT 1 FROM person WHERE id = ? AND role = 'inwoner' AND professionalId = ?",
             arguments: [personID, professionalID]) == true
@@ -70,7 +70,7 @@ enum CaseloadStore {
 
     /// Inwoners on nobody's caseload, the longest waiting first (by when they were made, then id),
     /// at most `limit`.
-    static func unassigned(limit: Int, in db: Database) throws -> [Unassigned] {
+    static func unassigned(limit: Int, in db: any SQLConnection) throws -> [Unassigned] {
         try Row.fetchAll(
             db,
             sql: """
@@ -81,7 +81,7 @@ enum CaseloadStore {
     }
 
     /// True when the person is an inwoner on nobody's caseload (false for anyone else or an unknown id).
-    static func isUnassigned(personID: Int64, in db: Database) throws -> Bool {
+    static func isUnassigned(personID: Int64, in db: any SQLConnection) throws -> Bool {
         try Bool.fetchOne(
             db, sql: "SELECT 1 FROM person WHERE id = ? AND role = 'inwoner' AND professionalId IS NULL",
             arguments: [personID]) == true

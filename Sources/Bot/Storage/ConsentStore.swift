@@ -18,7 +18,7 @@ enum ConsentStore {
         var channel: String
     }
 
-    static func add(_ consent: Consent, at now: Date, in db: Database) throws {
+    static func add(_ consent: Consent, at now: Date, in db: any SQLConnection) throws {
         try db.cachedStatement(
             sql: """
                 INSERT INTO consent (personId, purpose, granted, subject, textKey, textShown, flowVersion, channel, createdAt)
@@ -40,7 +40,7 @@ enum ConsentStore {
     }
 
     /// Every purpose and subject the person was asked about, with their latest answer, oldest first.
-    static func standing(personID: Int64, in db: Database) throws -> [Standing] {
+    static func standing(personID: Int64, in db: any SQLConnection) throws -> [Standing] {
         try Row.fetchAll(
             db,
             sql: """

@@ -10,14 +10,14 @@ enum ConversationStore {
     }
 
     /// The stored state as it is in the row.
-    static func storedJSON(personID: Int64, flowID: String, in db: Database) throws -> String? {
+    static func storedJSON(personID: Int64, flowID: String, in db: any SQLConnection) throws -> String? {
         try String.fetchOne(
             db.cachedStatement(sql: "SELECT state FROM conversation WHERE personId = ? AND flowId = ?"),
             arguments: [personID, flowID])
     }
 
     /// The flow the person last wrote in, if any.
-    static func latestFlow(personID: Int64, in db: Database) throws -> String? {
+    static func latestFlow(personID: Int64, in db: any SQLConnection) throws -> String? {
         try String.fetchOne(
             db.cachedStatement(
                 sql: """
@@ -26,27 +26,25 @@ enum ConversationStore {
     }
 
     /// Whether the person has any conversation stored.
-    static func exists(personID: Int64, in db: Database) throws -> Bool {
+    static func exists(personID: Int64, in db: any SQLConnection) throws -> Bool {
         try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM conversation WHERE personId = ? LIMIT 1"), arguments: [personID]) ?? false
     }
 
     /// In one read, for an inbound message: the person's routing (as `PersonStore.routing`) and
     /// their stored state in `flowID`, the flow the message most likely belongs to.
-    static func forTurn(personID: Int64, flowID: String, in db: Database) throws -> (activeFlow: String?, role: String?, stored: String?) {
-        // Read in place from the cursor's row: `Row.fetchOne` copied every column (the state is
-        // kilobytes) before it was read again by name.
-        let rows = try Row.fetchCursor(
-            db.cachedStatement(
-                sql: """
-                    SELECT p.activeFlow, p.role, c.state FROM person p
-                    LEFT JOIN conversation c ON c.personId = p.id AND c.flowId = ?
-                    WHERE p.id = ?
-                    """), arguments: [flowID, personID])
-        guard let row = try rows.next() else { return (nil, nil, nil) }
-        return (row[0], row[1], row[2])
+    static func forTurn(personID: Int64, flowID: String, in db: any SQLConnection) throws -> (
+        activeFlow: String?, role: String?, stored: String?
+    ) {
+        try db.withFirstRow(
+            sql: """
+                SELECT p.activeFlow, p.role, c.state FROM person p
+                LEFT JOIN conversation c ON c.personId = p.id AND c.flowId = ?
+                WHERE p.id = ?
+                """, arguments: [flowID, personID], cached: true
+        ) { row in (row["activeFlow"], row["role"], row["state"]) } ?? (nil, nil, nil)
     }
 
-    static func load(personID: Int64, engine: Engine, in db: Database, cache: StateCache? = nil) throws -> Conversation {
+    static func load(personID: Int64, engine: Engine, in db: any SQLConnection, cache: StateCache? = nil) throws -> Conversation {
         guard let json = try storedJSON(personID: personID, flowID: engine.flow.id, in: db) else {
             return try fresh(personID: personID, engine: engine, in: db)
         }
@@ -54,7 +52,7 @@ enum ConversationStore {
     }
 
     /// A conversation not stored yet.
-    static func fresh(personID: Int64, engine: Engine, in db: Database) throws -> Conversation {
+    static func fresh(personID: Int64, engine: Engine, in db: any SQLConnection) throws -> Conversation {
         let person = try Row.fetchOne(
             db.cachedStatement(sql: "SELECT language, name, phone FROM person WHERE id = ?"), arguments: [personID])
         var state = engine.newConversation(language: (person?["language"] as String?).flatMap(Language.init(rawValue:)) ?? .nl)
@@ -80,13 +78,15 @@ enum ConversationStore {
         String(decoding: try state.encoded(), as: UTF8.self)
     }
 
-    static func save(_ state: Conversation, personID: Int64, engine: Engine, now: Date, in db: Database, cache: StateCache? = nil) throws {
+    static func save(_ state: Conversation, personID: Int64, engine: Engine, now: Date, in db: any SQLConnection, cache: StateCache? = nil)
+        throws
+    {
         try save(state, json: try encode(state), personID: personID, now: now, in: db, cache: cache)
     }
 
     /// Stores a state already encoded (`json` is `encode(state)`; `encoded`, when given, is how).
     static func save(
-        _ state: Conversation, json: String, encoded: EncodedState? = nil, personID: Int64, now: Date, in db: Database,
+        _ state: Conversation, json: String, encoded: EncodedState? = nil, personID: Int64, now: Date, in db: any SQLConnection,
         cache: StateCache? = nil
     ) throws {
         cache?.store(state, json: json, personID: personID, flowID: state.flowID, encoded: encoded)
@@ -110,7 +110,7 @@ enum ConversationStore {
         ).execute(arguments: [state.language.rawValue, state.optedOut, personID])
     }
 
-    static func state(personID: Int64, flowID: String, in db: Database) throws -> Conversation? {
+    static func state(personID: Int64, flowID: String, in db: any SQLConnection) throws -> Conversation? {
         guard
             let json = try String.fetchOne(
                 db.cachedStatement(sql: "SELECT state FROM conversation WHERE personId = ? AND flowId = ?"),

@@ -17,7 +17,7 @@ enum Erasure {
     /// and the network members and mantelzorgers we only knew through them, and notes the erasure as
     /// unfinished until `finish` has made sure no earlier copy is left. Part of the caller's
     /// transaction: all of it happens, or none. Erasing the same id twice is harmless.
-    static func erase(personID: Int64, at now: Date, in db: Database) throws {
+    static func erase(personID: Int64, at now: Date, in db: any SQLConnection) throws {
         let linked = try Int64.fetchAll(
             db,
             sql: """
@@ -34,7 +34,7 @@ enum Erasure {
     }
 
     /// A member or carer who also helps another inwoner (or is one) stays.
-    private static func isLinkedElsewhere(_ personID: Int64, in db: Database) throws -> Bool {
+    private static func isLinkedElsewhere(_ personID: Int64, in db: any SQLConnection) throws -> Bool {
         try Bool.fetchOne(
             db,
             sql: """
@@ -45,7 +45,7 @@ enum Erasure {
     }
 
     /// How many erasures are not finished yet.
-    static func unfinished(in db: Database) throws -> Int {
+    static func unfinished(in db: any SQLConnection) throws -> Int {
         try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM erasurePending") ?? 0
     }
 
@@ -61,12 +61,12 @@ enum Erasure {
         var pause = firstPause
         for attempt in 1...max(1, attempts) {
             // Read before purging: an erasure committed after this read may not be covered by the purge.
-            let pending = try await database.reader.read { db in
+            let pending = try await database.read { db in
                 try Int64.fetchAll(db, sql: "SELECT personId FROM erasurePending ORDER BY personId")
             }
             if pending.isEmpty { return .done }
             if try await database.purgeEarlierVersions(wait: .milliseconds(100)) {
-                try await database.writer.write { db in
+                try await database.write { db in
                     for id in pending {
                         try db.execute(sql: "DELETE FROM erasurePending WHERE personId = ?", arguments: [id])
                         if db.changesCount > 0 {
@@ -81,6 +81,6 @@ enum Erasure {
                 pause *= 2
             }
         }
-        return try await database.reader.read(unfinished) == 0 ? .done : .inProgress
+        return try await database.read(unfinished) == 0 ? .done : .inProgress
     }
 }

@@ -15,7 +15,7 @@ struct ErasureFinisher: Service {
     func run() async throws {
         while !Task.isCancelledOrShuttingDown {
             do {
-                if try await database.reader.read(Erasure.unfinished) > 0,
+                if try await database.read(Erasure.unfinished) > 0,
                     try await Erasure.finish(database, attempts: 1, clock: clock) == .done
                 {
                     logger.notice("erasure finished: no earlier copy left in the database files")

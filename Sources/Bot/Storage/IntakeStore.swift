@@ -58,25 +58,25 @@ enum IntakeStore {
     }
 
     /// The modules the inwoner has begun, at most one entry per module, in no promised order.
-    static func modules(personID: Int64, in db: Database) throws -> [ModuleProgress] {
+    static func modules(personID: Int64, in db: any SQLConnection) throws -> [ModuleProgress] {
         try Row.fetchAll(db, sql: "SELECT module, startedAt, completedAt FROM moduleProgress WHERE personId = ?", arguments: [personID])
             .map { ModuleProgress(module: $0["module"], startedAt: $0["startedAt"], completedAt: $0["completedAt"]) }
     }
 
     /// Every score the inwoner gave, intake and re-ratings, oldest first (by when given, then id).
-    static func scores(personID: Int64, in db: Database) throws -> [Score] {
+    static func scores(personID: Int64, in db: any SQLConnection) throws -> [Score] {
         try Row.fetchAll(db, sql: "SELECT leefgebied, score FROM score WHERE personId = ? ORDER BY createdAt, id", arguments: [personID])
             .map { Score(leefgebied: $0["leefgebied"], score: $0["score"]) }
     }
 
     /// The inwoner's strengths in the order they told them.
-    static func strengths(personID: Int64, in db: Database) throws -> [Strength] {
+    static func strengths(personID: Int64, in db: any SQLConnection) throws -> [Strength] {
         try Row.fetchAll(db, sql: "SELECT kind, text FROM strength WHERE personId = ? ORDER BY id", arguments: [personID])
             .map { Strength(kind: $0["kind"], text: $0["text"]) }
     }
 
     /// The inwoner's wishes in the order they told them.
-    static func wishes(personID: Int64, in db: Database) throws -> [Wish] {
+    static func wishes(personID: Int64, in db: any SQLConnection) throws -> [Wish] {
         var resources: [String: [Resource]] = [:]
         let rows = try Row.fetchAll(
             db, sql: "SELECT wishLocalId, text, kinds, has FROM hulpbron WHERE personId = ? ORDER BY has DESC, id", arguments: [personID])
@@ -98,7 +98,7 @@ enum IntakeStore {
     }
 
     /// The mantelzorg the inwoner told about, received first, each in the order told.
-    static func care(personID: Int64, in db: Database) throws -> [Care] {
+    static func care(personID: Int64, in db: any SQLConnection) throws -> [Care] {
         try Row.fetchAll(
             db, sql: "SELECT direction, name, hours FROM mantelzorg WHERE personId = ? ORDER BY direction DESC, id", arguments: [personID]
         ).map { Care(direction: $0["direction"], name: $0["name"], hours: $0["hours"]) }

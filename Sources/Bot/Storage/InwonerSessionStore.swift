@@ -13,7 +13,7 @@ enum InwonerSessionStore {
     }
 
     /// A new session; the token for the cookie.
-    static func create(personID: Int64, at now: Date, in db: Database) throws -> String {
+    static func create(personID: Int64, at now: Date, in db: any SQLConnection) throws -> String {
         let token = WebSessionStore.randomToken()
         try db.execute(sql: "DELETE FROM inwonerSession WHERE lastSeen <= ?", arguments: [SQLDate(now.addingTimeInterval(-idle))])
         try db.execute(
@@ -24,7 +24,7 @@ enum InwonerSessionStore {
 
     /// The live session of the token, its idle time started again; nil when there is none. An
     /// inwoner who has been erased has no sessions left (they go with the person).
-    static func touch(token: String, at now: Date, in db: Database) throws -> Session? {
+    static func touch(token: String, at now: Date, in db: any SQLConnection) throws -> Session? {
         let hash = WebSessionStore.hash(token)
         guard
             let row = try Row.fetchOne(
@@ -35,7 +35,7 @@ enum InwonerSessionStore {
         return Session(personID: row["personId"], csrfToken: row["csrfToken"])
     }
 
-    static func delete(token: String, in db: Database) throws {
+    static func delete(token: String, in db: any SQLConnection) throws {
         try db.execute(sql: "DELETE FROM inwonerSession WHERE tokenHash = ?", arguments: [WebSessionStore.hash(token)])
     }
 }

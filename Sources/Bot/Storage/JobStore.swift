@@ -21,7 +21,7 @@ package enum JobStore {
     /// One that was cancelled comes back: planning an action anew cancels its jobs first.
     static func add(
         _ kind: Kind, personID: Int64, actionID: Int64? = nil, goalID: Int64? = nil, run: String? = nil, dueAt: Date,
-        key: String, at now: Date, in db: Database
+        key: String, at now: Date, in db: any SQLConnection
     ) throws {
         try db.cachedStatement(
             sql: """
@@ -34,21 +34,21 @@ package enum JobStore {
 
     /// Cancels an action's pending jobs (before planning them anew after a change). The jobs that
     /// watch a conversation stay: the conversation may still wait for an answer.
-    static func cancel(actionID: Int64, kinds: [Kind] = Kind.allCases.filter { !$0.watchesConversation }, in db: Database) throws {
+    static func cancel(actionID: Int64, kinds: [Kind] = Kind.allCases.filter { !$0.watchesConversation }, in db: any SQLConnection) throws {
         let list = kinds.map { "'\($0.rawValue)'" }.joined(separator: ", ")
         try db.cachedStatement(sql: "UPDATE job SET status = 'cancelled' WHERE actionId = ? AND status = 'pending' AND kind IN (\(list))")
             .execute(arguments: [actionID])
     }
 
     /// An opt-out cancels everything pending for that person.
-    static func cancel(personID: Int64, in db: Database) throws {
+    static func cancel(personID: Int64, in db: any SQLConnection) throws {
         try db.cachedStatement(sql: "UPDATE job SET status = 'cancelled' WHERE personId = ? AND status = 'pending'").execute(arguments: [
             personID
         ])
     }
 
     /// The next due job; the caller runs it in this same transaction, so it runs once or not at all.
-    package static func nextDue(at now: Date, in db: Database) throws -> Job? {
+    package static func nextDue(at now: Date, in db: any SQLConnection) throws -> Job? {
         try Row.fetchOne(db.cachedStatement(sql: nextDueSQL), arguments: [now]).flatMap(job)
     }
 
@@ -60,7 +60,7 @@ package enum JobStore {
 
     /// Of this person's due jobs that start a conversation, the one first due before any
     /// postponement: waiting questions go out in the order they fell due.
-    static func firstInLine(personID: Int64, at now: Date, in db: Database) throws -> Job? {
+    static func firstInLine(personID: Int64, at now: Date, in db: any SQLConnection) throws -> Job? {
         let kinds = Kind.allCases.filter(\.startsConversation).map { "'\($0.rawValue)'" }.joined(separator: ", ")
         return try Row.fetchOne(
             db.cachedStatement(
@@ -72,12 +72,12 @@ package enum JobStore {
         ).flatMap(job)
     }
 
-    static func finish(_ id: Int64, at now: Date, note: String? = nil, in db: Database) throws {
+    static func finish(_ id: Int64, at now: Date, note: String? = nil, in db: any SQLConnection) throws {
         try db.cachedStatement(sql: "UPDATE job SET status = 'done', doneAt = ?, attempts = attempts + 1, note = ? WHERE id = ?").execute(
             arguments: [now, note, id])
     }
 
-    static func postpone(_ id: Int64, to date: Date, note: String, in db: Database) throws {
+    static func postpone(_ id: Int64, to date: Date, note: String, in db: any SQLConnection) throws {
         try db.cachedStatement(sql: "UPDATE job SET dueAt = ?, attempts = attempts + 1, note = ? WHERE id = ?").execute(arguments: [
             date, note, id
         ])
@@ -85,7 +85,7 @@ package enum JobStore {
 
     /// The person is answering another question: the job waits for that conversation to end
     /// (`release`), and tries again at `retryAt` in case nothing ends it. Its first due moment is kept.
-    static func hold(_ id: Int64, retryAt: Date, in db: Database) throws {
+    static func hold(_ id: Int64, retryAt: Date, in db: any SQLConnection) throws {
         try db.cachedStatement(
             sql: """
                 UPDATE job SET firstDueAt = COALESCE(firstDueAt, dueAt), dueAt = ?, held = 1, attempts = attempts + 1,
@@ -95,7 +95,7 @@ package enum JobStore {
     }
 
     /// The person's open conversation ended: the jobs that waited for it are due now.
-    static func release(personID: Int64, at now: Date, in db: Database) throws {
+    static func release(personID: Int64, at now: Date, in db: any SQLConnection) throws {
         try db.cachedStatement(
             sql: """
                 UPDATE job SET dueAt = MIN(dueAt, ?), held = 0 WHERE personId = ? AND status = 'pending' AND held = 1
@@ -104,14 +104,14 @@ package enum JobStore {
     }
 
     /// A pending job planned under `key` comes no later than `moment`.
-    static func bringForward(key: String, to moment: Date, in db: Database) throws {
+    static func bringForward(key: String, to moment: Date, in db: any SQLConnection) throws {
         try db.cachedStatement(sql: "UPDATE job SET dueAt = MIN(dueAt, ?) WHERE idempotencyKey = ? AND status = 'pending'")
             .execute(arguments: [SQLDate(moment), key])
     }
 
     /// Other due jobs of the same kind for the same action and person (the evening's reminder
     /// after a quiet night, say) are finished with `job`: one message, not the same text twice.
-    static func mergeDue(into job: Job, at now: Date, in db: Database) throws {
+    static func mergeDue(into job: Job, at now: Date, in db: any SQLConnection) throws {
         guard let actionID = job.actionID else { return }
         try db.cachedStatement(
             sql: """

@@ -17,7 +17,7 @@ enum LoginCodeStore {
     }
 
     /// A new code for the person, replacing any earlier one; the code itself, to send.
-    static func issue(personID: Int64, at now: Date, in db: Database) throws -> String {
+    static func issue(personID: Int64, at now: Date, in db: any SQLConnection) throws -> String {
         var generator = SystemRandomNumberGenerator()
         let code = String(format: "%06d", Int.random(in: 0..<1_000_000, using: &generator))
         // Expired codes go whenever a code is asked for, so the table holds little more than live ones.
@@ -33,7 +33,7 @@ enum LoginCodeStore {
 
     /// Checks a guess. A right one uses the code up; a wrong one counts, and the last allowed wrong
     /// guess removes the code.
-    static func check(_ code: String, personID: Int64, at now: Date, in db: Database) throws -> Check {
+    static func check(_ code: String, personID: Int64, at now: Date, in db: any SQLConnection) throws -> Check {
         guard
             let row = try Row.fetchOne(
                 db, sql: "SELECT codeHash, tries FROM inwonerLoginCode WHERE personId = ? AND expiresAt > ?",

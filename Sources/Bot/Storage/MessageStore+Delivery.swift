@@ -11,7 +11,7 @@ extension MessageStore {
 
     /// The message that went out through the outbox on `channel` and that the provider knows by
     /// `providerMessageID`; nil when no such message was sent.
-    static func delivery(channel: String, providerMessageID: String, in db: Database) throws -> Delivery? {
+    static func delivery(channel: String, providerMessageID: String, in db: any SQLConnection) throws -> Delivery? {
         try Row.fetchOne(
             db,
             sql: """
@@ -23,7 +23,7 @@ extension MessageStore {
 
     /// Records the delivery status the provider reported for the message, replacing the one before.
     /// Whether a report may replace the one before is the caller's rule (`DeliveryStatus`).
-    static func setDeliveryStatus(_ status: String, messageID: Int64, in db: Database) throws {
+    static func setDeliveryStatus(_ status: String, messageID: Int64, in db: any SQLConnection) throws {
         try db.execute(sql: "UPDATE message SET deliveryStatus = ? WHERE id = ?", arguments: [status, messageID])
     }
 }

@@ -16,7 +16,7 @@ extension MessageStore {
 
     /// The person's last `limit` messages, both ways, oldest first (in the order they were stored),
     /// on every channel.
-    static func transcript(personID: Int64, limit: Int, in db: Database) throws -> [TranscriptLine] {
+    static func transcript(personID: Int64, limit: Int, in db: any SQLConnection) throws -> [TranscriptLine] {
         try Row.fetchAll(
             db,
             sql: """
@@ -33,7 +33,7 @@ extension MessageStore {
 
     /// The last message Wegwijzer wrote to the person, on any channel, whether sent yet or not: the
     /// question the conversation waits for when one is open. Nil before the first.
-    static func lastOutgoing(personID: Int64, in db: Database) throws -> TranscriptLine? {
+    static func lastOutgoing(personID: Int64, in db: any SQLConnection) throws -> TranscriptLine? {
         try Row.fetchOne(
             db,
             sql: "SELECT text, createdAt FROM message WHERE personId = ? AND direction = 'out' ORDER BY id DESC LIMIT 1",

@@ -17,7 +17,7 @@ enum NetworkStore {
     }
 
     /// Action `actionID` when `memberPersonID` is the member who owns it.
-    static func step(actionID: Int64, memberPersonID: Int64, in db: Database) throws -> MemberStep? {
+    static func step(actionID: Int64, memberPersonID: Int64, in db: any SQLConnection) throws -> MemberStep? {
         try Row.fetchOne(
             db.cachedStatement(
                 sql: """
@@ -31,13 +31,13 @@ enum NetworkStore {
     }
 
     /// The member's answer to their invitation (`accepted` or `declined`); the latest answer counts.
-    static func setInvitation(_ answer: MemberFacts.Invitation, memberID: Int64, in db: Database) throws {
+    static func setInvitation(_ answer: MemberFacts.Invitation, memberID: Int64, in db: any SQLConnection) throws {
         try db.cachedStatement(sql: "UPDATE networkMember SET invitation = ? WHERE id = ?").execute(arguments: [answer.rawValue, memberID])
     }
 
     /// The person sent STOP as a network member, for every inwoner who named them: marked stopped,
     /// and their open steps returned (each once).
-    static func stop(memberPersonID: Int64, in db: Database) throws -> [MemberStep] {
+    static func stop(memberPersonID: Int64, in db: any SQLConnection) throws -> [MemberStep] {
         let steps = try Row.fetchAll(
             db.cachedStatement(
                 sql: """
@@ -69,7 +69,7 @@ enum NetworkStore {
     }
 
     /// The inwoner's network members, in the order they were named.
-    static func members(inwonerID: Int64, in db: Database) throws -> [Member] {
+    static func members(inwonerID: Int64, in db: any SQLConnection) throws -> [Member] {
         try Row.fetchAll(
             db,
             sql: """
@@ -87,12 +87,12 @@ enum NetworkStore {
     }
 
     /// True when the member belongs to this inwoner's network (false for another inwoner's member).
-    static func isMember(_ memberID: Int64, of inwonerID: Int64, in db: Database) throws -> Bool {
+    static func isMember(_ memberID: Int64, of inwonerID: Int64, in db: any SQLConnection) throws -> Bool {
         try Int64.fetchOne(db, sql: "SELECT id FROM networkMember WHERE id = ? AND personId = ?", arguments: [memberID, inwonerID]) != nil
     }
 
     /// The person we write to for a member who said JA to helping; nil while they have not (or not yet) accepted.
-    static func acceptedPerson(memberID: Int64, in db: Database) throws -> Int64? {
+    static func acceptedPerson(memberID: Int64, in db: any SQLConnection) throws -> Int64? {
         try Int64.fetchOne(
             db, sql: "SELECT memberPersonId FROM networkMember WHERE id = ? AND invitation = 'accepted'", arguments: [memberID])
     }

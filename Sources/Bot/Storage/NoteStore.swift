@@ -12,7 +12,7 @@ enum NoteStore {
     }
 
     /// Adds a professional's note about the inwoner, dated `now`. Every call adds one.
-    static func add(personID: Int64, professionalID: Int64, text: String, at now: Date, in db: Database) throws {
+    static func add(personID: Int64, professionalID: Int64, text: String, at now: Date, in db: any SQLConnection) throws {
         try db.execute(
             sql: "INSERT INTO note (personId, professionalId, text, createdAt) VALUES (?, ?, ?, ?)",
             arguments: [personID, professionalID, text, now])
@@ -20,7 +20,7 @@ enum NoteStore {
 
     /// The professionals' notes about the inwoner, the last written first, each with its author.
     /// A note whose author's account is gone is not listed.
-    static func byProfessionals(personID: Int64, in db: Database) throws -> [Note] {
+    static func byProfessionals(personID: Int64, in db: any SQLConnection) throws -> [Note] {
         try Row.fetchAll(
             db,
             sql: """
@@ -31,7 +31,7 @@ enum NoteStore {
     }
 
     /// What the inwoner told in the chat that answered no question, the last told first.
-    static func fromChat(personID: Int64, in db: Database) throws -> [Note] {
+    static func fromChat(personID: Int64, in db: any SQLConnection) throws -> [Note] {
         try Row.fetchAll(
             db, sql: "SELECT text, createdAt FROM note WHERE personId = ? AND professionalId IS NULL ORDER BY id DESC",
             arguments: [personID]
@@ -39,7 +39,7 @@ enum NoteStore {
     }
 
     /// Something the inwoner told in the chat that answers no question.
-    static func addFromChat(personID: Int64, text: String, at now: Date, in db: Database) throws {
+    static func addFromChat(personID: Int64, text: String, at now: Date, in db: any SQLConnection) throws {
         try db.cachedStatement(sql: "INSERT INTO note (personId, professionalId, text, createdAt) VALUES (?, NULL, ?, ?)")
             .execute(arguments: [personID, text, SQLDate(now)])
     }

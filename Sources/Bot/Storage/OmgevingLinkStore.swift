@@ -6,7 +6,7 @@ enum OmgevingLinkStore {
     static let lifetime: TimeInterval = 14 * 24 * 3600
 
     /// A new link for an invitation; the token for the URL.
-    static func create(viewID: Int64, professionalID: Int64?, at now: Date, in db: Database) throws -> String {
+    static func create(viewID: Int64, professionalID: Int64?, at now: Date, in db: any SQLConnection) throws -> String {
         let token = WebSessionStore.randomToken()
         try db.execute(sql: "DELETE FROM omgevingLink WHERE expiresAt <= ?", arguments: [SQLDate(now)])
         try db.execute(
@@ -16,14 +16,14 @@ enum OmgevingLinkStore {
     }
 
     /// The invitation of a live link; nil when it is unknown, used or expired.
-    static func viewID(_ token: String, at now: Date, in db: Database) throws -> Int64? {
+    static func viewID(_ token: String, at now: Date, in db: any SQLConnection) throws -> Int64? {
         try Int64.fetchOne(
             db, sql: "SELECT viewId FROM omgevingLink WHERE tokenHash = ? AND expiresAt > ?",
             arguments: [WebSessionStore.hash(token), SQLDate(now)])
     }
 
     /// Uses the link up, and every other link to the same invitation with it.
-    static func use(viewID: Int64, in db: Database) throws {
+    static func use(viewID: Int64, in db: any SQLConnection) throws {
         try db.execute(sql: "DELETE FROM omgevingLink WHERE viewId = ?", arguments: [viewID])
     }
 }

@@ -49,7 +49,7 @@ enum OmgevingStore {
     /// id): then that invitation stands, and takes `share` while it is not sent.
     static func invite(
         inwonerID: Int64, localID: String, memberID: Int64, memberPersonID: Int64, share: Bool, leefgebieden: [String],
-        at now: Date, in db: Database
+        at now: Date, in db: any SQLConnection
     ) throws -> Int64? {
         // An earlier invitation of the same person (the inwoner went back and answered again):
         // one not sent yet takes the new answer, one sent is not sent again.
@@ -81,7 +81,7 @@ enum OmgevingStore {
     }
 
     /// The oldest invitation to this person that was not sent yet.
-    static func nextInvitation(memberPersonID: Int64, in db: Database) throws -> Invitation? {
+    static func nextInvitation(memberPersonID: Int64, in db: any SQLConnection) throws -> Invitation? {
         try Row.fetchOne(
             db,
             sql: """
@@ -97,7 +97,7 @@ enum OmgevingStore {
     }
 
     /// An invitation still open (not answered or declined) with who it goes to; nil otherwise.
-    static func open(viewID: Int64, in db: Database) throws -> (invitation: Invitation, memberPersonID: Int64)? {
+    static func open(viewID: Int64, in db: any SQLConnection) throws -> (invitation: Invitation, memberPersonID: Int64)? {
         try Row.fetchOne(
             db,
             sql: """
@@ -116,7 +116,7 @@ enum OmgevingStore {
     }
 
     /// The invitation went out now.
-    static func markAsked(viewID: Int64, at now: Date, in db: Database) throws {
+    static func markAsked(viewID: Int64, at now: Date, in db: any SQLConnection) throws {
         try db.execute(
             sql: "UPDATE omgevingView SET status = 'asked', askedAt = ? WHERE id = ? AND status = 'invited'",
             arguments: [SQLDate(now), viewID])
@@ -126,7 +126,7 @@ enum OmgevingStore {
     /// about; nil (and nothing stored) when the invitation is not theirs or was answered already.
     static func answer(
         viewID: Int64, memberPersonID: Int64, scores: [String: Int], strengths: String?, offer: String?, at now: Date,
-        in db: Database
+        in db: any SQLConnection
     ) throws -> Int64? {
         try Int64.fetchOne(
             db,
@@ -137,7 +137,7 @@ enum OmgevingStore {
     }
 
     /// The invited person said no; the same rules as `answer`.
-    static func decline(viewID: Int64, memberPersonID: Int64, at now: Date, in db: Database) throws -> Bool {
+    static func decline(viewID: Int64, memberPersonID: Int64, at now: Date, in db: any SQLConnection) throws -> Bool {
         try db.execute(
             sql: """
                 UPDATE omgevingView SET status = 'declined', answeredAt = ?
@@ -147,7 +147,7 @@ enum OmgevingStore {
     }
 
     /// The person sent STOP: every invitation to them that is open counts as a no.
-    static func stopped(memberPersonID: Int64, at now: Date, in db: Database) throws {
+    static func stopped(memberPersonID: Int64, at now: Date, in db: any SQLConnection) throws {
         try db.execute(
             sql: """
                 UPDATE omgevingView SET status = 'declined', answeredAt = ? WHERE memberPersonId = ? AND status IN ('invited', 'asked')
@@ -155,7 +155,7 @@ enum OmgevingStore {
     }
 
     /// The inwoner's views that are in and that they were not told about, oldest first.
-    static func untold(inwonerID: Int64, in db: Database) throws -> [Untold] {
+    static func untold(inwonerID: Int64, in db: any SQLConnection) throws -> [Untold] {
         try Row.fetchAll(
             db,
             sql: """
@@ -165,12 +165,12 @@ enum OmgevingStore {
         ).map { Untold(viewID: $0["id"], memberName: $0["name"], share: $0["share"]) }
     }
 
-    static func markTold(viewID: Int64, at now: Date, in db: Database) throws {
+    static func markTold(viewID: Int64, at now: Date, in db: any SQLConnection) throws {
         try db.execute(sql: "UPDATE omgevingView SET toldAt = ? WHERE id = ?", arguments: [SQLDate(now), viewID])
     }
 
     /// Every invitation of the inwoner and its view, in the order they were made.
-    static func views(inwonerID: Int64, in db: Database) throws -> [View] {
+    static func views(inwonerID: Int64, in db: any SQLConnection) throws -> [View] {
         try Row.fetchAll(
             db,
             sql: """

@@ -18,7 +18,7 @@ extension OutboxStore {
 
     /// The oldest pending message of each person whose turn it is, up to `limit`, leased until
     /// `now + lease`. One message per person at a time keeps each person's messages in order.
-    static func claim(channels: [String], now: Date, lease: Double, limit: Int, in db: Database) throws -> [Claimed] {
+    static func claim(channels: [String], now: Date, lease: Double, limit: Int, in db: any SQLConnection) throws -> [Claimed] {
         guard !channels.isEmpty else { return [] }
         let placeholders = channels.map { _ in "?" }.joined(separator: ", ")
         let rows = try Row.fetchAll(
@@ -34,7 +34,7 @@ extension OutboxStore {
                   AND (o.leaseUntil IS NULL OR o.leaseUntil <= ?)
                   AND o.id = (SELECT MIN(id) FROM outbox p WHERE p.personId = o.personId AND p.status = 'pending')
                 ORDER BY o.id LIMIT ?
-                """, arguments: StatementArguments(channels) + [now, now, limit])
+                """, arguments: SQLArguments(channels) + [now, now, limit])
         let until = now.addingTimeInterval(lease)
         return try rows.map { row in
             let id: Int64 = row["id"]
@@ -51,20 +51,22 @@ extension OutboxStore {
     }
 
     /// The first of `providerIDs` that no outbox row of the channel has recorded as its own.
-    static func firstUnrecorded(_ providerIDs: [String], channel: String, in db: Database) throws -> String? {
+    static func firstUnrecorded(_ providerIDs: [String], channel: String, in db: any SQLConnection) throws -> String? {
         guard !providerIDs.isEmpty else { return nil }
         let placeholders = providerIDs.map { _ in "?" }.joined(separator: ", ")
         let recorded = try String.fetchSet(
             db,
             sql: """
                 SELECT providerMessageId FROM outbox WHERE channel = ? AND providerMessageId IN (\(placeholders))
-                """, arguments: StatementArguments([channel] + providerIDs))
+                """, arguments: SQLArguments([channel] + providerIDs))
         return providerIDs.first { !recorded.contains($0) }
     }
 
     /// Records one attempt. Returns true when the person turned out to have opted out.
     @discardableResult
-    static func record(_ result: SendResult, for claimed: Claimed, policy: DispatchPolicy, now: Date, in db: Database) throws -> Bool {
+    static func record(_ result: SendResult, for claimed: Claimed, policy: DispatchPolicy, now: Date, in db: any SQLConnection) throws
+        -> Bool
+    {
         let id = claimed.message.outboxID
         let attempts = claimed.attempts + 1
         switch result {
@@ -95,7 +97,7 @@ extension OutboxStore {
     }
 
     /// Nothing more goes to a person who opted out, but the confirmation of that very message.
-    static func cancelPending(personID: Int64, except replyTo: Int64?, reason: String, in db: Database) throws {
+    static func cancelPending(personID: Int64, except replyTo: Int64?, reason: String, in db: any SQLConnection) throws {
         try db.execute(
             sql: """
                 UPDATE outbox SET status = 'failed', leaseUntil = NULL, lastError = ?
@@ -105,14 +107,14 @@ extension OutboxStore {
     }
 
     /// Nothing more goes to a person who opted out.
-    static func cancelPending(personID: Int64, reason: String, in db: Database) throws {
+    static func cancelPending(personID: Int64, reason: String, in db: any SQLConnection) throws {
         try db.execute(
             sql: """
                 UPDATE outbox SET status = 'failed', leaseUntil = NULL, lastError = ? WHERE personId = ? AND status = 'pending'
                 """, arguments: [reason, personID])
     }
 
-    static func depth(in db: Database) throws -> Int {
+    static func depth(in db: any SQLConnection) throws -> Int {
         try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox WHERE status = 'pending' AND channel != 'stdin'") ?? 0
     }
 }

@@ -16,7 +16,7 @@ enum OutboxStore {
 
     /// What was sent in answer to an inbound message, for a provider that sends it again: replies
     /// that travelled in the HTTP response have no outbox row (their `outboxID` is 0).
-    static func replies(to messageID: Int64, in db: Database) throws -> [OutgoingMessage] {
+    static func replies(to messageID: Int64, in db: any SQLConnection) throws -> [OutgoingMessage] {
         try Row.fetchAll(
             db,
             sql: """
@@ -28,7 +28,7 @@ enum OutboxStore {
         ).map(outgoing)
     }
 
-    static func pending(channel: String, personID: Int64? = nil, in db: Database) throws -> [OutgoingMessage] {
+    static func pending(channel: String, personID: Int64? = nil, in db: any SQLConnection) throws -> [OutgoingMessage] {
         if let personID {
             return try Row.fetchAll(
                 db, sql: select + " WHERE o.channel = ? AND o.status = 'pending' AND o.personId = ? ORDER BY o.id",
@@ -46,7 +46,8 @@ enum OutboxStore {
     /// asks again what was answered in the browser. One being sent right now (leased past `now`) is
     /// left to the dispatcher. Returns how many stopped; rows of other people are left alone.
     @discardableResult
-    static func cancelShown(personID: Int64, before messageID: Int64, at now: Date, reason: String, in db: Database) throws -> Int {
+    static func cancelShown(personID: Int64, before messageID: Int64, at now: Date, reason: String, in db: any SQLConnection) throws -> Int
+    {
         try db.execute(
             sql: """
                 UPDATE outbox SET status = 'failed', leaseUntil = NULL, lastError = ?
@@ -55,7 +56,7 @@ enum OutboxStore {
         return db.changesCount
     }
 
-    static func markSent(_ ids: [Int64], at now: Date, in db: Database) throws {
+    static func markSent(_ ids: [Int64], at now: Date, in db: any SQLConnection) throws {
         for id in ids {
             try db.cachedStatement(sql: "UPDATE outbox SET status = 'sent', sentAt = ?, attempts = attempts + 1 WHERE id = ?").execute(
                 arguments: [now, id])

@@ -3,7 +3,7 @@ import GRDB
 
 /// One JSON document with everything stored about a person (AVG right of access).
 enum PersonExport {
-    static func document(personID: Int64, in db: Database) throws -> Data {
+    static func document(personID: Int64, in db: any SQLConnection) throws -> Data {
         func rows(_ sql: String) throws -> [[String: Any]] {
             try Row.fetchAll(db, sql: sql, arguments: [personID]).map(json)
         }

@@ -5,7 +5,7 @@ import GRDB
 enum PersonStore {
     /// The person who wrote from a channel address now; a new inwoner when nobody is known there.
     /// The contact remembers when they last wrote (WhatsApp allows free text for 24 hours after).
-    static func findOrCreate(channel: String, address: String, phone: String?, at now: Date, in db: Database) throws -> Int64 {
+    static func findOrCreate(channel: String, address: String, phone: String?, at now: Date, in db: any SQLConnection) throws -> Int64 {
         // Finding and touching the contact is one statement: this runs for every inbound message.
         if let id = try Int64.fetchOne(
             db.cachedStatement(
@@ -24,7 +24,7 @@ enum PersonStore {
             try db.cachedStatement(sql: "INSERT INTO person (role, phone, createdAt) VALUES ('inwoner', ?, ?)").execute(arguments: [
                 phone, now
             ])
-            id = db.lastInsertedRowID
+            id = try db.lastInsertedRowID
         }
         try db.cachedStatement(sql: "INSERT INTO contact (personId, channel, address, lastInboundAt) VALUES (?, ?, ?, ?)").execute(
             arguments: [id, channel, address, SQLDate(now)])
@@ -34,11 +34,11 @@ enum PersonStore {
     /// A new inwoner enrolled by a professional, with the contact they are reached at.
     static func enrol(
         phone: String, name: String, language: Language, channel: String, address: String, at now: Date,
-        in db: Database
+        in db: any SQLConnection
     ) throws -> Int64 {
         try db.cachedStatement(sql: "INSERT INTO person (role, phone, name, language, createdAt) VALUES ('inwoner', ?, ?, ?, ?)")
             .execute(arguments: [phone, name, language.rawValue, SQLDate(now)])
-        let personID = db.lastInsertedRowID
+        let personID = try db.lastInsertedRowID
         try db.cachedStatement(sql: "INSERT INTO contact (personId, channel, address) VALUES (?, ?, ?)").execute(arguments: [
             personID, channel, address
         ])
@@ -47,25 +47,25 @@ enum PersonStore {
 
     /// What decides which flow a person's next message belongs to: the flow a follow-up or
     /// invitation made active, and their role (inwoner, netwerk, mantelzorger).
-    static func routing(personID: Int64, in db: Database) throws -> (activeFlow: String?, role: String)? {
+    static func routing(personID: Int64, in db: any SQLConnection) throws -> (activeFlow: String?, role: String)? {
         try Row.fetchOne(db.cachedStatement(sql: "SELECT activeFlow, role FROM person WHERE id = ?"), arguments: [personID])
             .map { ($0["activeFlow"], $0["role"]) }
     }
 
     /// The name the person gave in the chat.
-    static func setName(_ name: String, personID: Int64, in db: Database) throws {
+    static func setName(_ name: String, personID: Int64, in db: any SQLConnection) throws {
         try db.cachedStatement(sql: "UPDATE person SET name = ? WHERE id = ?").execute(arguments: [name, personID])
     }
 
-    static func setLanguage(_ language: Language, personID: Int64, in db: Database) throws {
+    static func setLanguage(_ language: Language, personID: Int64, in db: any SQLConnection) throws {
         try db.cachedStatement(sql: "UPDATE person SET language = ? WHERE id = ?").execute(arguments: [language.rawValue, personID])
     }
 
-    static func id(phone: String, in db: Database) throws -> Int64? {
+    static func id(phone: String, in db: any SQLConnection) throws -> Int64? {
         try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM person WHERE phone = ?"), arguments: [phone])
     }
 
-    static func id(channel: String, address: String, in db: Database) throws -> Int64? {
+    static func id(channel: String, address: String, in db: any SQLConnection) throws -> Int64? {
         try Int64.fetchOne(
             db.cachedStatement(sql: "SELECT personId FROM contact WHERE channel = ? AND address = ?"), arguments: [channel, address])
     }
@@ -74,7 +74,7 @@ enum PersonStore {
 extension PersonStore {
     /// Opted out or back in, everywhere: the person and every conversation they have, so no flow
     /// writes to someone who said STOP in another one.
-    static func setOptedOut(_ optedOut: Bool, personID: Int64, in db: Database) throws {
+    static func setOptedOut(_ optedOut: Bool, personID: Int64, in db: any SQLConnection) throws {
         try db.cachedStatement(sql: "UPDATE person SET optedOut = ? WHERE id = ?").execute(arguments: [optedOut, personID])
         for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT id, state FROM conversation WHERE personId = ?"), arguments: [personID])
         {
@@ -87,27 +87,27 @@ extension PersonStore {
     }
 
     /// Whether the person said STOP (an unknown person counts as stopped: nothing goes to them).
-    static func optedOut(personID: Int64, in db: Database) throws -> Bool {
+    static func optedOut(personID: Int64, in db: any SQLConnection) throws -> Bool {
         try Bool.fetchOne(db.cachedStatement(sql: "SELECT optedOut FROM person WHERE id = ?"), arguments: [personID]) ?? true
     }
 
-    static func language(personID: Int64, in db: Database) throws -> Language {
+    static func language(personID: Int64, in db: any SQLConnection) throws -> Language {
         try String.fetchOne(db.cachedStatement(sql: "SELECT language FROM person WHERE id = ?"), arguments: [personID])
             .flatMap(Language.init(rawValue:)) ?? .nl
     }
 
     /// The person's own send window (JSON), if they have one.
-    static func sendWindow(personID: Int64, in db: Database) throws -> String? {
+    static func sendWindow(personID: Int64, in db: any SQLConnection) throws -> String? {
         try String.fetchOne(db.cachedStatement(sql: "SELECT sendWindow FROM person WHERE id = ?"), arguments: [personID])
     }
 
     /// The flow the person's next message belongs to; nil: the intake (or their last flow).
-    static func setActiveFlow(_ flowID: String?, personID: Int64, in db: Database) throws {
+    static func setActiveFlow(_ flowID: String?, personID: Int64, in db: any SQLConnection) throws {
         try db.cachedStatement(sql: "UPDATE person SET activeFlow = ? WHERE id = ?").execute(arguments: [flowID, personID])
     }
 
     /// The person's next message no longer belongs to `flowID`; true when it did.
-    static func leaveFlow(_ flowID: String, personID: Int64, in db: Database) throws -> Bool {
+    static func leaveFlow(_ flowID: String, personID: Int64, in db: any SQLConnection) throws -> Bool {
         try db.cachedStatement(sql: "UPDATE person SET activeFlow = NULL WHERE id = ? AND activeFlow = ?").execute(arguments: [
             personID, flowID
         ])
@@ -118,7 +118,7 @@ extension PersonStore {
 extension PersonStore {
     /// The person behind a network member's phone (a new person with role netwerk when unknown),
     /// linked to the member row.
-    static func networkMember(phone: String, memberID: Int64, inwonerID: Int64, at now: Date, in db: Database) throws -> Int64 {
+    static func networkMember(phone: String, memberID: Int64, inwonerID: Int64, at now: Date, in db: any SQLConnection) throws -> Int64 {
         let name = try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM networkMember WHERE id = ?"), arguments: [memberID])
         let id = try reachable(role: "netwerk", phone: phone, name: name, inwonerID: inwonerID, at: now, in: db)
         try db.cachedStatement(sql: "UPDATE networkMember SET memberPersonId = ? WHERE id = ?").execute(arguments: [id, memberID])
@@ -127,7 +127,9 @@ extension PersonStore {
 
     /// A person we will write to on behalf of an inwoner (a network member, a mantelzorger): found by
     /// phone or made, and reachable on the channel the inwoner uses.
-    static func reachable(role: String, phone: String, name: String?, inwonerID: Int64, at now: Date, in db: Database) throws -> Int64 {
+    static func reachable(role: String, phone: String, name: String?, inwonerID: Int64, at now: Date, in db: any SQLConnection) throws
+        -> Int64
+    {
         let id: Int64
         if let existing = try PersonStore.id(phone: phone, in: db) {
             id = existing
@@ -135,7 +137,7 @@ extension PersonStore {
             try db.cachedStatement(sql: "INSERT INTO person (role, phone, name, createdAt) VALUES (?, ?, ?, ?)").execute(arguments: [
                 role, phone, name, now
             ])
-            id = db.lastInsertedRowID
+            id = try db.lastInsertedRowID
         }
         if let (channel, _) = try primaryContact(personID: inwonerID, in: db) {
             let address = channel == "whatsapp" ? String(phone.dropFirst()) : phone
@@ -147,7 +149,7 @@ extension PersonStore {
     }
 
     /// Where to reach a person when we write first: the channel they used last.
-    static func primaryContact(personID: Int64, in db: Database) throws -> (channel: String, address: String)? {
+    static func primaryContact(personID: Int64, in db: any SQLConnection) throws -> (channel: String, address: String)? {
         try Row.fetchOne(
             db.cachedStatement(
                 sql: """
@@ -157,7 +159,7 @@ extension PersonStore {
     }
 
     /// The person behind a mantelzorger's phone (role mantelzorger), linked to the mantelzorg row.
-    static func carer(phone: String, carerLinkID: Int64, inwonerID: Int64, at now: Date, in db: Database) throws -> Int64 {
+    static func carer(phone: String, carerLinkID: Int64, inwonerID: Int64, at now: Date, in db: any SQLConnection) throws -> Int64 {
         let name = try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM mantelzorg WHERE id = ?"), arguments: [carerLinkID])
         let id = try reachable(role: "mantelzorger", phone: phone, name: name, inwonerID: inwonerID, at: now, in: db)
         try db.cachedStatement(sql: "UPDATE mantelzorg SET carerPersonId = ? WHERE id = ?").execute(arguments: [id, carerLinkID])

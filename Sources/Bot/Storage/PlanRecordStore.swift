@@ -6,7 +6,7 @@ import GRDB
 /// Every save is idempotent on (person, local id): a record that comes again (a corrected answer)
 /// updates its row and keeps its id and creation time. Inside the caller's transaction.
 struct PlanRecordStore {
-    let db: Database
+    let db: any SQLConnection
     let personID: Int64
     let now: Date
 
@@ -100,7 +100,8 @@ struct PlanRecordStore {
         _ table: String, _ columns: KeyValuePairs<String, (any DatabaseValueConvertible)?>, _ localID: String,
         stamp: Bool = true
     ) throws {
-        try upsertStatement(table, columns, localID, stamp: stamp, returningID: false).execute()
+        let (statement, arguments) = upsertStatement(table, columns, localID, stamp: stamp, returningID: false)
+        try statement.execute(arguments: arguments)
     }
 
     /// The same, returning the row's id (inserted or updated).
@@ -108,22 +109,22 @@ struct PlanRecordStore {
         _ table: String, _ columns: KeyValuePairs<String, (any DatabaseValueConvertible)?>,
         _ localID: String
     ) throws -> Int64? {
-        try Int64.fetchOne(upsertStatement(table, columns, localID, stamp: true, returningID: true))
+        let (statement, arguments) = upsertStatement(table, columns, localID, stamp: true, returningID: true)
+        return try Int64.fetchOne(statement, arguments: arguments)
     }
 
     private func upsertStatement(
         _ table: String, _ columns: KeyValuePairs<String, (any DatabaseValueConvertible)?>, _ localID: String,
         stamp: Bool, returningID: Bool
-    ) throws -> Statement {
+    ) -> (SQLStatement, SQLArguments) {
         var values: [(any DatabaseValueConvertible)?] = [personID, localID]
         values.reserveCapacity(columns.count + 3)
         for column in columns { values.append(column.value) }
         if stamp { values.append(SQLDate(now)) }
-        let statement = try db.cachedStatement(
+        let statement = db.cachedStatement(
             sql: UpsertSQL.text(
                 table: table, columns: columns.map(\.key), stamp: stamp,
                 returningID: returningID))
-        try statement.setArguments(StatementArguments(values))
-        return statement
+        return (statement, SQLArguments(values))
     }
 }

@@ -42,7 +42,7 @@ enum PlanRows {
         }
     }
 
-    static func goals(personID: Int64, in db: Database) throws -> [Goal] {
+    static func goals(personID: Int64, in db: any SQLConnection) throws -> [Goal] {
         try Row.fetchAll(
             db, sql: "SELECT id, text, leefgebied, status FROM goal WHERE personId = ? ORDER BY rank, id",
             arguments: [personID]
@@ -67,7 +67,7 @@ enum PlanRows {
         }
     }
 
-    static func actions(goalID: Int64, in db: Database) throws -> [Action] {
+    static func actions(goalID: Int64, in db: any SQLConnection) throws -> [Action] {
         try Row.fetchAll(
             db,
             sql: """

@@ -13,31 +13,31 @@ enum ProfessionalStore {
         var description: String { "a professional with this e-mail address already exists" }
     }
 
-    static func add(email: String, passwordHash: String, admin: Bool, at now: Date, in db: Database) throws -> Int64 {
+    static func add(email: String, passwordHash: String, admin: Bool, at now: Date, in db: any SQLConnection) throws -> Int64 {
         if try Int64.fetchOne(db, sql: "SELECT id FROM professional WHERE email = ?", arguments: [email]) != nil { throw AlreadyExists() }
         try db.execute(
             sql: "INSERT INTO professional (email, passwordHash, role, createdAt) VALUES (?, ?, ?, ?)",
             arguments: [email, passwordHash, admin ? "admin" : "professional", now])
-        return db.lastInsertedRowID
+        return try db.lastInsertedRowID
     }
 
     /// The professional and their password hash, to check a login.
-    static func credentials(email: String, in db: Database) throws -> (Professional, String)? {
+    static func credentials(email: String, in db: any SQLConnection) throws -> (Professional, String)? {
         try Row.fetchOne(db, sql: "SELECT id, email, role, passwordHash FROM professional WHERE email = ?", arguments: [email])
             .map { (professional($0), $0["passwordHash"]) }
     }
 
-    static func find(email: String, in db: Database) throws -> Professional? {
+    static func find(email: String, in db: any SQLConnection) throws -> Professional? {
         try Row.fetchOne(db, sql: "SELECT id, email, role FROM professional WHERE email = ?", arguments: [email]).map(professional)
     }
 
     /// True when a professional with this id has an account.
-    static func exists(id: Int64, in db: Database) throws -> Bool {
+    static func exists(id: Int64, in db: any SQLConnection) throws -> Bool {
         try Bool.fetchOne(db, sql: "SELECT 1 FROM professional WHERE id = ?", arguments: [id]) == true
     }
 
     /// Every professional, by e-mail address (ignoring case).
-    static func all(in db: Database) throws -> [Professional] {
+    static func all(in db: any SQLConnection) throws -> [Professional] {
         try Row.fetchAll(db, sql: "SELECT id, email, role FROM professional ORDER BY email").map(professional)
     }
 
@@ -53,7 +53,7 @@ enum ProfessionalStore {
     }
 
     /// The name and phone an inwoner reaches the professional by; nil leaves a field as it is.
-    static func setContact(email: String, name: String?, phone: String?, in db: Database) throws -> Bool {
+    static func setContact(email: String, name: String?, phone: String?, in db: any SQLConnection) throws -> Bool {
         try db.execute(
             sql: "UPDATE professional SET name = COALESCE(?, name), phone = COALESCE(?, phone) WHERE email = ?",
             arguments: [name, phone, email])
@@ -61,7 +61,7 @@ enum ProfessionalStore {
     }
 
     /// The professional whose caseload the inwoner is on, as the inwoner reaches them; nil when none.
-    static func contact(ofInwoner personID: Int64, in db: Database) throws -> Contact? {
+    static func contact(ofInwoner personID: Int64, in db: any SQLConnection) throws -> Contact? {
         try Row.fetchOne(
             db,
             sql: """
@@ -72,7 +72,7 @@ enum ProfessionalStore {
     }
 
     /// The inwoner joins this professional's caseload.
-    static func assign(personID: Int64, to professionalID: Int64, in db: Database) throws {
+    static func assign(personID: Int64, to professionalID: Int64, in db: any SQLConnection) throws {
         try db.execute(sql: "UPDATE person SET professionalId = ? WHERE id = ? AND role = 'inwoner'", arguments: [professionalID, personID])
     }
 
@@ -84,7 +84,7 @@ enum ProfessionalStore {
     }
 
     /// Every professional with their caseload's size, by e-mail address (ignoring case).
-    static func accounts(in db: Database) throws -> [Account] {
+    static func accounts(in db: any SQLConnection) throws -> [Account] {
         try Row.fetchAll(
             db,
             sql: """

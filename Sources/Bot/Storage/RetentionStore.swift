@@ -30,13 +30,13 @@ enum RetentionStore {
         """
 
     /// Inwoners with no activity since `cutoff`, longest inactive first.
-    static func inactive(since cutoff: Date, in db: Database) throws -> [Inactive] {
+    static func inactive(since cutoff: Date, in db: any SQLConnection) throws -> [Inactive] {
         try Row.fetchAll(db, sql: query(""), arguments: [SQLDate(cutoff)]).map(inactive)
     }
 
     /// The inwoner as `inactive` sees them now; nil when they are active since `cutoff` (or gone).
     /// Read in the transaction that erases, so an inwoner who wrote meanwhile is kept.
-    static func stillInactive(personID: Int64, since cutoff: Date, in db: Database) throws -> Inactive? {
+    static func stillInactive(personID: Int64, since cutoff: Date, in db: any SQLConnection) throws -> Inactive? {
         try Row.fetchOne(db, sql: query("AND p.id = ?"), arguments: [personID, SQLDate(cutoff)]).map(inactive)
     }
 
@@ -58,7 +58,7 @@ enum RetentionStore {
     /// `eraseFrom` unless something happens before. Idempotent on the inwoner and their last
     /// activity: while no new activity comes, a second call adds nothing. True when it raised one.
     @discardableResult
-    static func notify(personID: Int64, lastActivity: Date, detail: String, at now: Date, in db: Database) throws -> Bool {
+    static func notify(personID: Int64, lastActivity: Date, detail: String, at now: Date, in db: any SQLConnection) throws -> Bool {
         let told =
             try Bool.fetchOne(
                 db,

@@ -4,7 +4,7 @@ import GRDB
 
 /// The ondersteuningsplan from the stored goals and actions, worded by the `plan.*` texts.
 enum SupportPlan {
-    static func text(personID: Int64, library: FlowLibrary, in db: Database) throws -> String {
+    static func text(personID: Int64, library: FlowLibrary, in db: any SQLConnection) throws -> String {
         let language = try PersonStore.language(personID: personID, in: db)
         // Actions are numbered through the whole plan, so that "KLAAR 2" names one.
         var number = 0
@@ -50,7 +50,7 @@ enum SupportPlan {
 
     /// The plan as messages to the inwoner, each within 3 SMS segments, on the channel they used
     /// last (through the outbox).
-    static func send(personID: Int64, library: FlowLibrary, at now: Date, in db: Database) throws -> [OutgoingMessage] {
+    static func send(personID: Int64, library: FlowLibrary, at now: Date, in db: any SQLConnection) throws -> [OutgoingMessage] {
         guard let (channel, _) = try PersonStore.primaryContact(personID: personID, in: db) else { return [] }
         return try MessageSplitter.split(text(personID: personID, library: library, in: db)).map { part in
             try MessageStore.queueOutbound(

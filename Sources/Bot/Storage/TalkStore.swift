@@ -12,7 +12,7 @@ enum TalkStore {
 
     /// Marks a leefgebied. A mark that is still open keeps the moment it was first set; one the
     /// professional cleared opens again, from now. Marking twice is harmless.
-    static func mark(personID: Int64, leefgebied: String, at now: Date, in db: Database) throws {
+    static func mark(personID: Int64, leefgebied: String, at now: Date, in db: any SQLConnection) throws {
         try db.cachedStatement(
             sql: """
                 INSERT INTO talkMark (personId, leefgebied, markedAt) VALUES (?, ?, ?)
@@ -23,7 +23,7 @@ enum TalkStore {
     }
 
     /// The inwoner's open marks, the earliest first (then by leefgebied).
-    static func open(personID: Int64, in db: Database) throws -> [Mark] {
+    static func open(personID: Int64, in db: any SQLConnection) throws -> [Mark] {
         try Row.fetchAll(
             db.cachedStatement(
                 sql: "SELECT leefgebied, markedAt FROM talkMark WHERE personId = ? AND clearedAt IS NULL ORDER BY markedAt, leefgebied"),
@@ -33,7 +33,7 @@ enum TalkStore {
 
     /// The open marks of every inwoner on a professional's caseload, by inwoner, each list the
     /// earliest first. Inwoners without an open mark are left out.
-    static func open(professionalID: Int64, in db: Database) throws -> [Int64: [String]] {
+    static func open(professionalID: Int64, in db: any SQLConnection) throws -> [Int64: [String]] {
         let rows = try Row.fetchAll(
             db.cachedStatement(
                 sql: """
@@ -46,7 +46,7 @@ enum TalkStore {
     }
 
     /// The professional discussed it: clears an open mark. Returns whether one was open.
-    static func clear(personID: Int64, leefgebied: String, at now: Date, in db: Database) throws -> Bool {
+    static func clear(personID: Int64, leefgebied: String, at now: Date, in db: any SQLConnection) throws -> Bool {
         try db.cachedStatement(
             sql: "UPDATE talkMark SET clearedAt = ? WHERE personId = ? AND leefgebied = ? AND clearedAt IS NULL"
         ).execute(arguments: [SQLDate(now), personID, leefgebied])

@@ -11,7 +11,7 @@ enum WebSessionStore {
     }
 
     /// A new session; returns the token for the cookie.
-    static func create(professionalID: Int64, lifetime: TimeInterval, at now: Date, in db: Database) throws -> String {
+    static func create(professionalID: Int64, lifetime: TimeInterval, at now: Date, in db: any SQLConnection) throws -> String {
         let token = randomToken()
         try db.execute(sql: "DELETE FROM webSession WHERE expiresAt < ?", arguments: [now])
         try db.execute(
@@ -20,7 +20,7 @@ enum WebSessionStore {
         return token
     }
 
-    static func find(token: String, at now: Date, in db: Database) throws -> Session? {
+    static func find(token: String, at now: Date, in db: any SQLConnection) throws -> Session? {
         try Row.fetchOne(
             db,
             sql: """
@@ -31,7 +31,7 @@ enum WebSessionStore {
         .map { Session(professional: ProfessionalStore.professional($0), csrfToken: $0["csrfToken"]) }
     }
 
-    static func delete(token: String, in db: Database) throws {
+    static func delete(token: String, in db: any SQLConnection) throws {
         try db.execute(sql: "DELETE FROM webSession WHERE tokenHash = ?", arguments: [hash(token)])
     }
 

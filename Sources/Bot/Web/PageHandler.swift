@@ -15,7 +15,7 @@ struct PageHandler: Sendable {
         do {
             let now = web.clock.now()
             guard let token = request.cookies[WebRouter.sessionCookie]?.value,
-                let session = try await web.database.reader.read({ db in try WebSessionStore.find(token: token, at: now, in: db) })
+                let session = try await web.database.read({ db in try WebSessionStore.find(token: token, at: now, in: db) })
             else {
                 if request.method == .get { return Pages.redirect("/login") }
                 return error(.unauthorized, "Je bent niet (meer) ingelogd. Log opnieuw in.", session: nil)

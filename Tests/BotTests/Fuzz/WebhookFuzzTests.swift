@@ -122,7 +122,7 @@ struct WebhookFuzzTests {
         // The generator really reaches the engine: many signed requests are accepted and stored.
         #expect(mustBeStored.count > count / 10)
 
-        let (stored, integrity, foreignKeys) = try await database.reader.read { db in
+        let (stored, integrity, foreignKeys) = try await database.read { db in
             let rows = try Row.fetchAll(
                 db, sql: "SELECT channel, providerId FROM message WHERE direction = 'in' AND providerId IS NOT NULL")
             let stored = Set(rows.map { StoredID(channel: $0["channel"], providerID: $0["providerId"]) })

@@ -14,7 +14,7 @@ enum ContractSeed {
     static func at(minutes: Double) -> Date { now.addingTimeInterval(minutes * 60) }
 
     @discardableResult
-    static func professional(_ email: String, admin: Bool = false, at date: Date = now, in db: Database) throws -> Int64 {
+    static func professional(_ email: String, admin: Bool = false, at date: Date = now, in db: any SQLConnection) throws -> Int64 {
         try ProfessionalStore.add(email: email, passwordHash: "x", admin: admin, at: date, in: db)
     }
 
@@ -23,7 +23,7 @@ enum ContractSeed {
     @discardableResult
     static func inwoner(
         phone: String? = nil, name: String? = nil, professionalID: Int64? = nil, optedOut: Bool = false,
-        at date: Date = now, in db: Database
+        at date: Date = now, in db: any SQLConnection
     ) throws -> Int64 {
         let id: Int64
         if let name, let phone {
@@ -40,12 +40,14 @@ enum ContractSeed {
     }
 
     /// The records the conversation writes for `personID`, dated `date`.
-    static func records(_ personID: Int64, at date: Date = now, in db: Database) -> PlanRecordStore {
+    static func records(_ personID: Int64, at date: Date = now, in db: any SQLConnection) -> PlanRecordStore {
         PlanRecordStore(db: db, personID: personID, now: date)
     }
 
     @discardableResult
-    static func goal(_ personID: Int64, text: String = "Doel", leefgebied: String? = nil, rank: Int = 1, in db: Database) throws -> Int64 {
+    static func goal(_ personID: Int64, text: String = "Doel", leefgebied: String? = nil, rank: Int = 1, in db: any SQLConnection) throws
+        -> Int64
+    {
         try #require(
             try records(personID, in: db).saveGoal(
                 text: text, leefgebied: leefgebied, rank: rank, wishLocalID: nil,
@@ -58,7 +60,7 @@ enum ContractSeed {
     static func action(
         _ personID: Int64, goalID: Int64, what: String, owner: String = "inwoner", memberID: Int64? = nil,
         status: String = "gepland", due: String? = nil, time: String? = nil, at date: Date = now,
-        in db: Database
+        in db: any SQLConnection
     ) throws -> Int64 {
         let id = try #require(
             try records(personID, at: date, in: db).saveAction(
@@ -74,7 +76,7 @@ enum ContractSeed {
     @discardableResult
     static func member(
         of inwonerID: Int64, name: String, phone: String? = nil, invitation: MemberFacts.Invitation? = nil,
-        in db: Database
+        in db: any SQLConnection
     ) throws -> (memberID: Int64, personID: Int64?) {
         let records = records(inwonerID, in: db)
         try records.saveNetworkMember(name: name, relation: nil, helps: nil, phone: phone, localID: "network-\(name)")
@@ -88,8 +90,9 @@ enum ContractSeed {
     /// A mantelzorger who cares for the inwoner (`ontvangt`: the inwoner receives the care), agreed
     /// to be asked for check-ins, and is a person we write to. Returns the link's id and the person's.
     @discardableResult
-    static func carer(of inwonerID: Int64, name: String? = "Mo", phone: String, in db: Database) throws -> (linkID: Int64, personID: Int64)
-    {
+    static func carer(of inwonerID: Int64, name: String? = "Mo", phone: String, in db: any SQLConnection) throws -> (
+        linkID: Int64, personID: Int64
+    ) {
         let linkID = try #require(
             try records(inwonerID, in: db).saveCarerLink(
                 direction: "ontvangt", name: name, hours: nil, phone: phone,
@@ -101,7 +104,7 @@ enum ContractSeed {
     @discardableResult
     static func alert(
         _ personID: Int64, kind: String = "contact", urgent: Bool = false, at date: Date = now, handledAt: Date? = nil,
-        in db: Database
+        in db: any SQLConnection
     ) throws -> Int64 {
         try AlertStore.add(personID: personID, kind: kind, detail: "d", urgent: urgent, at: date, in: db)
         // `add` returns no id: the alert just raised is the open one with the highest id.
@@ -111,13 +114,15 @@ enum ContractSeed {
     }
 
     /// A message the person sent (stored as the channel hands it over) at `date`.
-    static func inbound(_ personID: Int64, _ text: String, id providerID: String? = nil, at date: Date = now, in db: Database) throws {
+    static func inbound(_ personID: Int64, _ text: String, id providerID: String? = nil, at date: Date = now, in db: any SQLConnection)
+        throws
+    {
         let message = InboundMessage(channel: "sms", address: "-", phone: nil, providerID: providerID, text: text, receivedAt: date)
         _ = try #require(try MessageStore.insertInbound(message, personID: personID, in: db))
     }
 
     /// A message Wegwijzer sent at `date` (in the HTTP response, so it waits in no outbox).
-    static func outbound(_ personID: Int64, _ text: String, at date: Date = now, in db: Database) throws {
+    static func outbound(_ personID: Int64, _ text: String, at date: Date = now, in db: any SQLConnection) throws {
         _ = try MessageStore.queueOutbound(
             personID: personID, channel: "sms", key: "test", text: text, replyTo: nil, at: date,
             sentInline: true, address: "-", in: db)

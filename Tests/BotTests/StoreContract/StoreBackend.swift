@@ -76,7 +76,7 @@ enum StoreBackend: String, CaseIterable, Sendable, CustomTestStringConvertible {
     /// Every value in every table of the store as text, with its table: what the erasure test
     /// searches for a phone number or an answer. Raw SQL on purpose: it must see every table,
     /// including ones no operation reads.
-    func everyText(in db: Database) throws -> [(table: String, text: String)] {
+    func everyText(in db: any SQLConnection) throws -> [(table: String, text: String)] {
         let tables: [String]
         switch self {
         case .memory, .file:
@@ -101,7 +101,7 @@ enum StoreBackend: String, CaseIterable, Sendable, CustomTestStringConvertible {
     }
 
     /// The tables in which `needle` appears (ignoring case), each once.
-    func tables(containing needle: String, in db: Database) throws -> Set<String> {
+    func tables(containing needle: String, in db: any SQLConnection) throws -> Set<String> {
         Set(try everyText(in: db).filter { $0.text.localizedCaseInsensitiveContains(needle) }.map(\.table))
     }
 }

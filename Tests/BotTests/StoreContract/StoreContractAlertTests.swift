@@ -17,7 +17,7 @@ struct StoreContractAlertTests {
     /// Anna's inwoner Fatima with her network member Ans (a person we write to), Bert's inwoner; open
     /// alerts about each, an urgent one among them, and two of Fatima's handled.
     static func world(_ database: AppDatabase) throws -> World {
-        try database.writer.write { db in
+        try database.write { db in
             let anna = try ContractSeed.professional("anna@wijkteam.example", in: db)
             let bert = try ContractSeed.professional("bert@wijkteam.example", in: db)
             let fatima = try ContractSeed.inwoner(phone: "+31611111111", name: "Fatima", professionalID: anna, in: db)
@@ -42,7 +42,7 @@ struct StoreContractAlertTests {
     func openAlertsOfACaseloadComeUrgentFirstThenOldestWithTheInwonerTheyAreAbout(_ backend: StoreBackend) throws {
         try backend.withStore { database in
             let world = try Self.world(database)
-            let (open, limited) = try database.reader.read { db in
+            let (open, limited) = try database.read { db in
                 (
                     try AlertStore.open(professionalID: world.anna, limit: 500, in: db),
                     try AlertStore.open(professionalID: world.anna, limit: 2, in: db)
@@ -66,7 +66,7 @@ struct StoreContractAlertTests {
     func openAlertsOfOneInwonerAndOfEveryone(_ backend: StoreBackend) throws {
         try backend.withStore { database in
             let world = try Self.world(database)
-            let (fatimas, berts, everyone) = try database.reader.read { db in
+            let (fatimas, berts, everyone) = try database.read { db in
                 (
                     try AlertStore.open(inwonerID: world.fatima, limit: 500, in: db),
                     try AlertStore.open(inwonerID: world.bertsInwoner, limit: 500, in: db),
@@ -83,7 +83,7 @@ struct StoreContractAlertTests {
     func handledAlertsComeMostRecentlyHandledFirst(_ backend: StoreBackend) throws {
         try backend.withStore { database in
             let world = try Self.world(database)
-            let (handled, limited, berts) = try database.reader.read { db in
+            let (handled, limited, berts) = try database.read { db in
                 (
                     try AlertStore.handled(professionalID: world.anna, limit: 20, in: db),
                     try AlertStore.handled(professionalID: world.anna, limit: 1, in: db),
@@ -101,7 +101,7 @@ struct StoreContractAlertTests {
     func theOwnerIsTheInwonerOnTheProfessionalsCaseloadOnly(_ backend: StoreBackend) throws {
         try backend.withStore { database in
             let world = try Self.world(database)
-            try database.reader.read { db throws in
+            try database.read { db throws in
                 #expect(try AlertStore.owner(alertID: world.fromMember, professionalID: world.anna, in: db) == world.fatima)
                 #expect(try AlertStore.owner(alertID: world.crisis, professionalID: world.anna, in: db) == world.fatima)
                 #expect(try AlertStore.owner(alertID: world.crisis, professionalID: world.bert, in: db) == nil)
@@ -114,11 +114,11 @@ struct StoreContractAlertTests {
     func onlyTheFirstHandlingCounts(_ backend: StoreBackend) throws {
         try backend.withStore { database in
             let world = try Self.world(database)
-            try database.writer.write { db in
+            try database.write { db in
                 try AlertStore.markHandled(alertID: world.old, note: "gebeld", at: ContractSeed.at(minutes: 30), in: db)
                 try AlertStore.markHandled(alertID: world.old, note: "nog eens", at: ContractSeed.at(minutes: 40), in: db)
             }
-            let (open, handled) = try database.reader.read { db in
+            let (open, handled) = try database.read { db in
                 (
                     try AlertStore.open(professionalID: world.anna, limit: 500, in: db),
                     try AlertStore.handled(professionalID: world.anna, limit: 20, in: db)
@@ -136,7 +136,7 @@ struct StoreContractAlertTests {
     func allOpenAlertsNameThePersonTheyWereRaisedFor(_ backend: StoreBackend) throws {
         try backend.withStore { database in
             let world = try Self.world(database)
-            let open = try database.reader.read { db in try AlertStore.allOpen(in: db) }
+            let open = try database.read { db in try AlertStore.allOpen(in: db) }
             #expect(open.map(\.id) == [world.crisis, world.bertsAlert, world.old, world.fromMember])
             #expect(
                 open.first
@@ -152,28 +152,28 @@ struct StoreContractAlertTests {
     @Test(arguments: StoreBackend.allCases)
     func whatWaitsCountsOpenAlertsAndTheOldestUrgentOne(_ backend: StoreBackend) throws {
         try backend.withStore { database in
-            #expect(try database.reader.read(AlertStore.waiting) == AlertStore.Waiting(all: 0, urgent: 0, oldestUrgent: nil))
+            #expect(try database.read(AlertStore.waiting) == AlertStore.Waiting(all: 0, urgent: 0, oldestUrgent: nil))
             let world = try Self.world(database)
             #expect(
-                try database.reader.read(AlertStore.waiting)
+                try database.read(AlertStore.waiting)
                     == AlertStore.Waiting(all: 4, urgent: 1, oldestUrgent: ContractSeed.at(minutes: 3)))
-            try database.writer.write { db in
+            try database.write { db in
                 try AlertStore.add(
                     personID: world.fatima, kind: "crisis", node: "m1_cijfer", detail: "later", urgent: true,
                     at: ContractSeed.at(minutes: 50), in: db)
             }
             #expect(
-                try database.reader.read(AlertStore.waiting)
+                try database.read(AlertStore.waiting)
                     == AlertStore.Waiting(all: 5, urgent: 2, oldestUrgent: ContractSeed.at(minutes: 3)))
-            try database.writer.write { db in
+            try database.write { db in
                 try AlertStore.markHandled(alertID: world.crisis, note: nil, at: ContractSeed.at(minutes: 60), in: db)
             }
             #expect(
-                try database.reader.read(AlertStore.waiting)
+                try database.read(AlertStore.waiting)
                     == AlertStore.Waiting(all: 4, urgent: 1, oldestUrgent: ContractSeed.at(minutes: 50)))
             // What `add` stored is listed as it was given.
             let added = try #require(
-                try database.reader.read { db in try AlertStore.open(inwonerID: world.fatima, limit: 1, in: db) }.first)
+                try database.read { db in try AlertStore.open(inwonerID: world.fatima, limit: 1, in: db) }.first)
             #expect(added.kind == "crisis" && added.node == "m1_cijfer" && added.detail == "later" && added.urgent)
             #expect(added.createdAt == ContractSeed.at(minutes: 50))
         }

@@ -15,7 +15,7 @@ struct StoreContractCarerTests {
     @Test(arguments: StoreBackend.allCases)
     func checkinsAboutAnInwonerOrInvolvingAPersonAndHowOftenACarerIsAsked(_ backend: StoreBackend) throws {
         try backend.withStore { database in
-            let (inwoner, carer, otherInwoner, nameless) = try database.writer.write { db in
+            let (inwoner, carer, otherInwoner, nameless) = try database.write { db in
                 let inwoner = try ContractSeed.inwoner(phone: "+31611111111", in: db)
                 let otherInwoner = try ContractSeed.inwoner(phone: "+31622222222", in: db)
                 let carer = try ContractSeed.carer(of: inwoner, phone: "+31633333333", in: db).personID
@@ -33,7 +33,7 @@ struct StoreContractCarerTests {
                 try CarerStore.asked("quick", carerID: carer, inwonerID: inwoner, at: ContractSeed.at(minutes: 3), in: db)
                 return (inwoner, carer, otherInwoner, nameless)
             }
-            let (about, involving, asInwoner) = try database.reader.read { db in
+            let (about, involving, asInwoner) = try database.read { db in
                 (
                     try CarerStore.checkins(about: inwoner, in: db), try CarerStore.checkins(involving: carer, in: db),
                     try CarerStore.checkins(involving: otherInwoner, in: db)
@@ -55,7 +55,7 @@ struct StoreContractCarerTests {
                         askedAt: ContractSeed.at(minutes: 2))
                 ])
 
-            let (changed, notACarer) = try database.writer.write { db in
+            let (changed, notACarer) = try database.write { db in
                 (
                     try CarerStore.setCheckinInterval(days: 7, carerPersonID: carer, in: db),
                     try CarerStore.setCheckinInterval(days: 7, carerPersonID: otherInwoner, in: db)
@@ -64,12 +64,12 @@ struct StoreContractCarerTests {
             #expect(changed)
             #expect(!notACarer)
             // Setting the same number again still finds the mantelzorger.
-            #expect(try database.writer.write { db in try CarerStore.setCheckinInterval(days: 7, carerPersonID: carer, in: db) })
-            try database.writer.write { db in
+            #expect(try database.write { db in try CarerStore.setCheckinInterval(days: 7, carerPersonID: carer, in: db) })
+            try database.write { db in
                 try CarerStore.setConsent(carerID: carer, granted: true, in: db)
                 try CarerStore.setConsent(carerID: nameless, granted: true, in: db)
             }
-            try database.reader.read { db throws in
+            try database.read { db throws in
                 #expect(try CarerStore.accepted(carerID: carer, in: db).map { $0 == (inwoner, 7) } == true)
                 #expect(try CarerStore.accepted(carerID: nameless, in: db).map { $0 == (otherInwoner, 14) } == true)
             }
@@ -79,7 +79,7 @@ struct StoreContractCarerTests {
     @Test(arguments: StoreBackend.allCases)
     func aMantelzorgerIsInvitedOnceAndTheirAnswerAndStopCount(_ backend: StoreBackend) throws {
         try backend.withStore { database in
-            let (inwoner, link, carer, giver, noCheckin) = try database.writer.write { db in
+            let (inwoner, link, carer, giver, noCheckin) = try database.write { db in
                 let inwoner = try ContractSeed.inwoner(phone: "+31611111111", name: "Sam", in: db)
                 let link = try #require(
                     try ContractSeed.records(inwoner, in: db).saveCarerLink(
@@ -100,7 +100,7 @@ struct StoreContractCarerTests {
                     giver, noCheckin
                 )
             }
-            try database.reader.read { db throws in
+            try database.read { db throws in
                 let invite = try #require(try CarerStore.toInvite(carerLinkID: link, in: db))
                 #expect(invite.inwonerID == inwoner && invite.phone == "+31633333333" && invite.carerPersonID == carer)
                 #expect(try CarerStore.toInvite(carerLinkID: giver, in: db) == nil)
@@ -109,32 +109,32 @@ struct StoreContractCarerTests {
                 #expect(try PersonStore.routing(personID: carer, in: db)?.role == "mantelzorger")
                 #expect(try CarerStore.accepted(carerID: carer, in: db) == nil)
             }
-            try database.writer.write { db in
+            try database.write { db in
                 try CarerStore.markInvited(carerID: carer, in: db)
                 try CarerStore.markInvited(carerID: carer, in: db)
             }
             // Invited: not invited again.
-            #expect(try database.reader.read { db in try CarerStore.toInvite(carerLinkID: link, in: db) } == nil)
-            try database.writer.write { db in try CarerStore.setConsent(carerID: carer, granted: true, in: db) }
+            #expect(try database.read { db in try CarerStore.toInvite(carerLinkID: link, in: db) } == nil)
+            try database.write { db in try CarerStore.setConsent(carerID: carer, granted: true, in: db) }
             // An answer given stays when the invitation is marked again.
-            try database.writer.write { db in try CarerStore.markInvited(carerID: carer, in: db) }
-            #expect(try database.reader.read { db in try CarerStore.accepted(carerID: carer, in: db) }.map { $0 == (inwoner, 14) } == true)
-            try database.writer.write { db in try CarerStore.stopped(carerID: carer, in: db) }
-            #expect(try database.reader.read { db in try CarerStore.accepted(carerID: carer, in: db) } == nil)
-            try database.writer.write { db in try CarerStore.setConsent(carerID: carer, granted: false, in: db) }
-            #expect(try database.reader.read { db in try CarerStore.accepted(carerID: carer, in: db) } == nil)
+            try database.write { db in try CarerStore.markInvited(carerID: carer, in: db) }
+            #expect(try database.read { db in try CarerStore.accepted(carerID: carer, in: db) }.map { $0 == (inwoner, 14) } == true)
+            try database.write { db in try CarerStore.stopped(carerID: carer, in: db) }
+            #expect(try database.read { db in try CarerStore.accepted(carerID: carer, in: db) } == nil)
+            try database.write { db in try CarerStore.setConsent(carerID: carer, granted: false, in: db) }
+            #expect(try database.read { db in try CarerStore.accepted(carerID: carer, in: db) } == nil)
         }
     }
 
     @Test(arguments: StoreBackend.allCases)
     func quickCheckinsAreAnsweredOrCountedUnansweredNewestFirst(_ backend: StoreBackend) throws {
         try backend.withStore { database in
-            let (inwoner, carer) = try database.writer.write { db in
+            let (inwoner, carer) = try database.write { db in
                 let inwoner = try ContractSeed.inwoner(phone: "+31611111111", in: db)
                 return (inwoner, try ContractSeed.carer(of: inwoner, phone: "+31633333333", in: db).personID)
             }
             func ask(_ minutes: Double) throws -> Int64 {
-                try database.writer.write { db in
+                try database.write { db in
                     try CarerStore.asked("quick", carerID: carer, inwonerID: inwoner, at: ContractSeed.at(minutes: minutes), in: db)
                     let latest = try #require(try CarerStore.latest("quick", carerID: carer, in: db))
                     #expect(latest.inwonerID == inwoner && !latest.hasResult)
@@ -142,24 +142,24 @@ struct StoreContractCarerTests {
                 }
             }
             let first = try ask(0)
-            let scores = try database.writer.write { db in
+            let scores = try database.write { db in
                 try CarerStore.answerQuick(id: first, carerID: carer, score: 8, limit: 3, at: ContractSeed.at(minutes: 1), in: db)
             }
             #expect(scores == [8])
             _ = try ask(10)
-            let answered = try database.writer.write { db in try CarerStore.closeUnanswered(carerID: carer, limit: 3, in: db) }
+            let answered = try database.write { db in try CarerStore.closeUnanswered(carerID: carer, limit: 3, in: db) }
             // Newest first: the second went unanswered, the first was answered.
             #expect(answered == [false, true])
             let third = try ask(20)
-            let latest = try database.writer.write { db in
+            let latest = try database.write { db in
                 try CarerStore.answerQuick(id: third, carerID: carer, score: 5, limit: 1, at: ContractSeed.at(minutes: 21), in: db)
             }
             #expect(latest == [5])
             // Closing again finds nothing waiting: the answered ones stay answered.
             #expect(
-                try database.writer.write { db in try CarerStore.closeUnanswered(carerID: carer, limit: 5, in: db) } == [true, false, true])
+                try database.write { db in try CarerStore.closeUnanswered(carerID: carer, limit: 5, in: db) } == [true, false, true])
             #expect(
-                try database.reader.read { db in try CarerStore.lastAnswered("quick", carerID: carer, in: db) }
+                try database.read { db in try CarerStore.lastAnswered("quick", carerID: carer, in: db) }
                     == ContractSeed.at(minutes: 21))
         }
     }
@@ -167,20 +167,20 @@ struct StoreContractCarerTests {
     @Test(arguments: StoreBackend.allCases)
     func aQuestionnaireKeepsItsResultAndWhenItWasAnswered(_ backend: StoreBackend) throws {
         try backend.withStore { database in
-            let (inwoner, carer) = try database.writer.write { db in
+            let (inwoner, carer) = try database.write { db in
                 let inwoner = try ContractSeed.inwoner(phone: "+31611111111", in: db)
                 return (inwoner, try ContractSeed.carer(of: inwoner, phone: "+31633333333", in: db).personID)
             }
-            #expect(try database.reader.read { db in try CarerStore.lastAnswered("csi", carerID: carer, in: db) } == nil)
-            let id = try database.writer.write { db in
+            #expect(try database.read { db in try CarerStore.lastAnswered("csi", carerID: carer, in: db) } == nil)
+            let id = try database.write { db in
                 try CarerStore.asked("csi", carerID: carer, inwonerID: inwoner, at: ContractSeed.now, in: db)
                 return try #require(try CarerStore.latest("csi", carerID: carer, in: db)).id
             }
-            try database.writer.write { db in
+            try database.write { db in
                 try CarerStore.answerQuestionnaire(
                     id: id, result: Self.result(score: 3, band: "laag"), at: ContractSeed.at(minutes: 5), in: db)
             }
-            try database.reader.read { db throws in
+            try database.read { db throws in
                 let latest = try #require(try CarerStore.latest("csi", carerID: carer, in: db))
                 #expect(latest.id == id && latest.hasResult)
                 #expect(try CarerStore.lastAnswered("csi", carerID: carer, in: db) == ContractSeed.at(minutes: 5))
@@ -204,7 +204,7 @@ struct StoreContractCarerTests {
     @Test(arguments: StoreBackend.allCases)
     func anInwonersOwnQuickScoreWaitsForItsQuestionnaireUntilOneIsAsked(_ backend: StoreBackend) throws {
         try backend.withStore { database in
-            try database.writer.write { db in
+            try database.write { db in
                 let inwoner = try ContractSeed.inwoner(phone: "+31611111111", in: db)
                 let carer = try ContractSeed.carer(of: inwoner, phone: "+31633333333", in: db).personID
                 #expect(try CarerStore.ownQuickWithoutQuestionnaire(inwonerID: inwoner, in: db) == nil)

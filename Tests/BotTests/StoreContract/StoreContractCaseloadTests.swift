@@ -16,7 +16,7 @@ struct StoreContractCaseloadTests {
     }
 
     static func world(_ database: AppDatabase) throws -> World {
-        try database.writer.write { db in
+        try database.write { db in
             let anna = try ContractSeed.professional("Anna@wijkteam.example", in: db)
             let bert = try ContractSeed.professional("bert@wijkteam.example", admin: true, in: db)
             let fatima = try ContractSeed.inwoner(phone: "+31611111111", name: "Fatima", professionalID: anna, in: db)
@@ -55,7 +55,7 @@ struct StoreContractCaseloadTests {
         try backend.withStore { database in
             let world = try Self.world(database)
             let today = LocalDate(year: 2026, month: 11, day: 23)
-            let entries = try database.reader.read { db in try CaseloadStore.entries(professionalID: world.anna, today: today, in: db) }
+            let entries = try database.read { db in try CaseloadStore.entries(professionalID: world.anna, today: today, in: db) }
             #expect(Set(entries.map(\.id)) == [world.fatima, world.nameless])
             let fatima = try #require(entries.first { $0.id == world.fatima })
             #expect(
@@ -71,12 +71,12 @@ struct StoreContractCaseloadTests {
                         id: world.nameless, name: "", phone: "+31622222222", optedOut: true, modulesDone: 0,
                         currentModule: nil, lastContact: nil, open: 0, overdue: 0, alerts: 0, urgent: 0))
             // The day decides what is overdue.
-            let later = try database.reader.read { db in
+            let later = try database.read { db in
                 try CaseloadStore.entries(professionalID: world.anna, today: LocalDate(year: 2026, month: 11, day: 25), in: db)
             }
             #expect(later.first { $0.id == world.fatima }?.overdue == 2)
             // An action due today is not overdue yet.
-            let dueToday = try database.reader.read { db in
+            let dueToday = try database.read { db in
                 try CaseloadStore.entries(professionalID: world.anna, today: LocalDate(year: 2026, month: 11, day: 24), in: db)
             }
             #expect(dueToday.first { $0.id == world.fatima }?.overdue == 1)
@@ -87,7 +87,7 @@ struct StoreContractCaseloadTests {
     func onlyTheProfessionalsOwnInwonersAreOnTheirCaseload(_ backend: StoreBackend) throws {
         try backend.withStore { database in
             let world = try Self.world(database)
-            try database.reader.read { db throws in
+            try database.read { db throws in
                 #expect(try CaseloadStore.isOnCaseload(personID: world.fatima, professionalID: world.anna, in: db))
                 #expect(try !CaseloadStore.isOnCaseload(personID: world.fatima, professionalID: world.bert, in: db))
                 #expect(try !CaseloadStore.isOnCaseload(personID: world.unassigned, professionalID: world.anna, in: db))
@@ -100,7 +100,7 @@ struct StoreContractCaseloadTests {
     func unassignedInwonersComeLongestWaitingFirstUpToTheLimit(_ backend: StoreBackend) throws {
         try backend.withStore { database in
             let world = try Self.world(database)
-            let (all, first) = try database.reader.read { db in
+            let (all, first) = try database.read { db in
                 (try CaseloadStore.unassigned(limit: 500, in: db), try CaseloadStore.unassigned(limit: 1, in: db))
             }
             #expect(
@@ -111,7 +111,7 @@ struct StoreContractCaseloadTests {
                         id: world.unassigned, name: "Dirk", phone: "+31644444444", createdAt: ContractSeed.at(minutes: 10))
                 ])
             #expect(first.map(\.id) == [world.waitingLongest])
-            try database.reader.read { db throws in
+            try database.read { db throws in
                 #expect(try CaseloadStore.isUnassigned(personID: world.unassigned, in: db))
                 #expect(try !CaseloadStore.isUnassigned(personID: world.fatima, in: db))
                 #expect(try !CaseloadStore.isUnassigned(personID: world.member, in: db))
@@ -124,7 +124,7 @@ struct StoreContractCaseloadTests {
     func professionalsExistAndAreListedByAddressWithTheirCaseload(_ backend: StoreBackend) throws {
         try backend.withStore { database in
             let world = try Self.world(database)
-            let accounts = try database.reader.read { db in try ProfessionalStore.accounts(in: db) }
+            let accounts = try database.read { db in try ProfessionalStore.accounts(in: db) }
             #expect(
                 accounts == [
                     ProfessionalStore.Account(
@@ -132,7 +132,7 @@ struct StoreContractCaseloadTests {
                     ProfessionalStore.Account(
                         professional: .init(id: world.bert, email: "bert@wijkteam.example", isAdmin: true), caseload: 1)
                 ])
-            try database.reader.read { db throws in
+            try database.read { db throws in
                 #expect(try ProfessionalStore.exists(id: world.bert, in: db))
                 #expect(try !ProfessionalStore.exists(id: 999, in: db))
             }

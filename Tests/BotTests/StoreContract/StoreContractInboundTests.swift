@@ -34,7 +34,7 @@ struct StoreContractInboundTests {
             }
             #expect(!replies.isEmpty)
             func snapshot() throws -> (String?, [MessageStore.TranscriptLine], [OutgoingMessage]) {
-                try database.reader.read { db in
+                try database.read { db in
                     (
                         try ConversationStore.storedJSON(personID: id, flowID: Self.flow, in: db),
                         try MessageStore.transcript(personID: id, limit: 500, in: db),
@@ -76,7 +76,7 @@ struct StoreContractInboundTests {
         try backend.withStore { database in
             let service = try ConversationService(database: database, library: Fixtures.library)
             let item = InboundBatcher.Item(message: Fixtures.message("hoi", id: "SM1"), inline: true)
-            let (first, again) = database.writer.writeWithoutTransaction { db in
+            let (first, again) = try database.writeWithoutTransaction { db in
                 (InboundBatcher.commit([item], service: service, in: db), InboundBatcher.commit([item], service: service, in: db))
             }
             guard case .applied(.applied(let id, _, let replies)) = first.first,
@@ -89,7 +89,7 @@ struct StoreContractInboundTests {
             #expect(replies.allSatisfy { $0.outboxID == 0 })
             #expect(againID == id)
             #expect(againReplies == replies)
-            #expect(try database.reader.read { db in try OutboxStore.pending(channel: "sms", in: db) }.isEmpty)
+            #expect(try database.read { db in try OutboxStore.pending(channel: "sms", in: db) }.isEmpty)
         }
     }
 
@@ -102,11 +102,11 @@ struct StoreContractInboundTests {
             let items = phones.enumerated().map { n, phone in
                 InboundBatcher.Item(message: Fixtures.message("hoi", id: "SM\(n)", phone: phone), inline: n.isMultiple(of: 2))
             }
-            let outcomes = database.writer.writeWithoutTransaction { db in InboundBatcher.commit(items, service: service, in: db) }
+            let outcomes = try database.writeWithoutTransaction { db in InboundBatcher.commit(items, service: service, in: db) }
             #expect(outcomes.count == 4)
             #expect(outcomes.allSatisfy(Self.isApplied))
             #expect(counter.commits == 1)
-            try database.reader.read { db throws in
+            try database.read { db throws in
                 for phone in phones {
                     let id = try #require(try PersonStore.id(phone: phone, in: db))
                     #expect(try MessageStore.transcript(personID: id, limit: 10, in: db).first?.text == "hoi")
@@ -131,14 +131,14 @@ struct StoreContractInboundTests {
             // read, so their message fails. Stored through the operation that stores every state, with
             // the JSON such a version would have written.
             let unreadable = #"{"stateVersion": 999}"#
-            let broken = try database.writer.write { db in
+            let broken = try database.write { db in
                 let id = try ContractSeed.inwoner(phone: "+31622222222", in: db)
                 let state = try #require(Fixtures.library.engine()).newConversation()
                 try ConversationStore.save(state, json: unreadable, personID: id, now: ContractSeed.now, in: db)
                 return id
             }
             #expect(throws: ConversationStore.CorruptState.self) {
-                try database.reader.read { db in
+                try database.read { db in
                     _ = try ConversationStore.load(personID: broken, engine: Fixtures.library.engine()!, in: db)
                 }
             }
@@ -147,7 +147,7 @@ struct StoreContractInboundTests {
                 InboundBatcher.Item(
                     message: Fixtures.message("hoi", id: "SM\(n)", phone: phone, at: ContractSeed.at(minutes: 1)), inline: false)
             }
-            let outcomes = database.writer.writeWithoutTransaction { db in InboundBatcher.commit(items, service: service, in: db) }
+            let outcomes = try database.writeWithoutTransaction { db in InboundBatcher.commit(items, service: service, in: db) }
             #expect(outcomes.count == 3)
             guard outcomes.count == 3, case .applied(.applied(let a, _, let aReplies)) = outcomes[0],
                 case .failed(let failure) = outcomes[1],
@@ -159,7 +159,7 @@ struct StoreContractInboundTests {
             #expect(!failure.busy)
             // Everything that applied is in the one transaction that committed.
             #expect(counter.commits == 1)
-            try database.reader.read { db throws in
+            try database.read { db throws in
                 for id in [a, c] {
                     #expect(try MessageStore.transcript(personID: id, limit: 10, in: db).first?.text == "hoi")
                     #expect(try ConversationStore.state(personID: id, flowID: Self.flow, in: db)?.node != nil)
@@ -173,7 +173,7 @@ struct StoreContractInboundTests {
                 #expect(try MessageStore.inbound(channel: "sms", providerID: "SM1", in: db) == nil)
             }
             // The failed message was not taken for delivered: sent again once the state can be read, it applies.
-            try database.writer.write { db in
+            try database.write { db in
                 try ConversationStore.save(
                     try #require(Fixtures.library.engine()).newConversation(), personID: broken,
                     engine: try #require(Fixtures.library.engine()), now: ContractSeed.now, in: db)
@@ -191,7 +191,7 @@ struct StoreContractInboundTests {
                 id = Self.personID(try service.handle(Fixtures.message(line, id: "SM\(n)", at: ContractSeed.at(minutes: Double(n)))))
             }
             let engine = try #require(Fixtures.library.engine())
-            try database.reader.read { db throws in
+            try database.read { db throws in
                 let stored = try #require(try ConversationStore.state(personID: id, flowID: Self.flow, in: db))
                 #expect(try ConversationStore.load(personID: id, engine: engine, in: db) == stored)
                 #expect(stored.module == "m1")
@@ -219,28 +219,28 @@ struct StoreContractInboundTests {
         try backend.withStore { database in
             let engine = try #require(Fixtures.library.engine())
             let member = try #require(Fixtures.library.engine("netwerk"))
-            let id = try database.writer.write { db in
+            let id = try database.write { db in
                 try PersonStore.enrol(
                     phone: "+31611111111", name: "Sam", language: .en, channel: "sms", address: "+31611111111", at: ContractSeed.now, in: db
                 )
             }
             // Not stored yet: a fresh conversation in the person's language that knows their name.
-            let fresh = try database.reader.read { db in try ConversationStore.load(personID: id, engine: engine, in: db) }
+            let fresh = try database.read { db in try ConversationStore.load(personID: id, engine: engine, in: db) }
             #expect(fresh.language == .en)
             #expect(fresh.vars["naam"] == .text("Sam"))
-            #expect(try database.reader.read { db in try ConversationStore.exists(personID: id, in: db) } == false)
+            #expect(try database.read { db in try ConversationStore.exists(personID: id, in: db) } == false)
 
             var state = fresh
             state.vars["test"] = .text("eerste")
-            try database.writer.write { db in try ConversationStore.save(state, personID: id, engine: engine, now: ContractSeed.now, in: db)
+            try database.write { db in try ConversationStore.save(state, personID: id, engine: engine, now: ContractSeed.now, in: db)
             }
             state.vars["test"] = .text("tweede")
             state.language = .nl
             state.optedOut = true
-            try database.writer.write { db in
+            try database.write { db in
                 try ConversationStore.save(state, personID: id, engine: engine, now: ContractSeed.at(minutes: 1), in: db)
             }
-            try database.reader.read { db throws in
+            try database.read { db throws in
                 #expect(try ConversationStore.state(personID: id, flowID: Self.flow, in: db) == state)
                 // The person follows the conversation's language and STOP.
                 #expect(try PersonStore.language(personID: id, in: db) == .nl)
@@ -250,10 +250,10 @@ struct StoreContractInboundTests {
             // A conversation in another flow, saved later, is the one they last wrote in.
             var memberState = member.newConversation(language: .nl)
             memberState.optedOut = true
-            try database.writer.write { db in
+            try database.write { db in
                 try ConversationStore.save(memberState, personID: id, engine: member, now: ContractSeed.at(minutes: 2), in: db)
             }
-            try database.reader.read { db throws in
+            try database.read { db throws in
                 #expect(try ConversationStore.latestFlow(personID: id, in: db) == member.flow.id)
                 #expect(try ConversationStore.state(personID: id, flowID: member.flow.id, in: db) == memberState)
                 #expect(try ConversationStore.state(personID: id, flowID: Self.flow, in: db) == state)
@@ -264,7 +264,7 @@ struct StoreContractInboundTests {
     @Test(arguments: StoreBackend.allCases)
     func answersAreAppendedAndNeverReplaced(_ backend: StoreBackend) throws {
         try backend.withStore { database in
-            let (id, other) = try database.writer.write { db in
+            let (id, other) = try database.write { db in
                 let id = try ContractSeed.inwoner(phone: "+31611111111", in: db)
                 let other = try ContractSeed.inwoner(phone: "+31622222222", in: db)
                 try AnswerStore.add(
@@ -290,8 +290,8 @@ struct StoreContractInboundTests {
     @Test(arguments: StoreBackend.allCases)
     func aFreshStoreIsReachable(_ backend: StoreBackend) throws {
         try backend.withStore { database in
-            let reading = try database.reader.read { db in try AppDatabase.isReachable(db) }
-            let writing = try database.writer.write { db in try AppDatabase.isReachable(db) }
+            let reading = try database.read { db in try AppDatabase.isReachable(db) }
+            let writing = try database.write { db in try AppDatabase.isReachable(db) }
             #expect(reading && writing)
         }
     }

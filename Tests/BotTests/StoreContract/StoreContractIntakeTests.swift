@@ -11,7 +11,7 @@ struct StoreContractIntakeTests {
     @Test(arguments: StoreBackend.allCases)
     func modulesScoresAndStrengthsFromTheIntake(_ backend: StoreBackend) throws {
         try backend.withStore { database in
-            let id = try database.writer.write { db in
+            let id = try database.write { db in
                 let id = try ContractSeed.inwoner(in: db)
                 try ModuleProgressStore.started("m1", personID: id, at: ContractSeed.now, in: db)
                 try ModuleProgressStore.completed("m1", personID: id, at: ContractSeed.at(minutes: 30), in: db)
@@ -25,7 +25,7 @@ struct StoreContractIntakeTests {
                 try ContractSeed.records(id, in: db).saveStrength(kind: "ik_ben", text: "eerlijk", localID: "k2")
                 return id
             }
-            let (modules, scores, strengths) = try database.reader.read { db in
+            let (modules, scores, strengths) = try database.read { db in
                 (
                     try IntakeStore.modules(personID: id, in: db), try IntakeStore.scores(personID: id, in: db),
                     try IntakeStore.strengths(personID: id, in: db)
@@ -43,14 +43,14 @@ struct StoreContractIntakeTests {
                 ])
             #expect(
                 strengths == [IntakeStore.Strength(kind: "ik_kan", text: "koken"), IntakeStore.Strength(kind: "ik_ben", text: "eerlijk")])
-            #expect(try database.reader.read { db in try IntakeStore.modules(personID: 999, in: db) }.isEmpty)
+            #expect(try database.read { db in try IntakeStore.modules(personID: 999, in: db) }.isEmpty)
         }
     }
 
     @Test(arguments: StoreBackend.allCases)
     func wishesInTheOrderToldAndCareReceivedBeforeCareGiven(_ backend: StoreBackend) throws {
         try backend.withStore { database in
-            let (id, other) = try database.writer.write { db in
+            let (id, other) = try database.write { db in
                 let id = try ContractSeed.inwoner(phone: "+31611111111", in: db)
                 let other = try ContractSeed.inwoner(phone: "+31622222222", in: db)
                 let records = ContractSeed.records(id, in: db)
@@ -65,7 +65,7 @@ struct StoreContractIntakeTests {
                     leefgebied: "werk", wens: "Werk", behoefte: nil, zelf: nil, hulp: nil, localID: "w1")
                 return (id, other)
             }
-            let (wishes, care, otherCare) = try database.reader.read { db in
+            let (wishes, care, otherCare) = try database.read { db in
                 (
                     try IntakeStore.wishes(personID: id, in: db), try IntakeStore.care(personID: id, in: db),
                     try IntakeStore.care(personID: other, in: db)
@@ -88,7 +88,7 @@ struct StoreContractIntakeTests {
     @Test(arguments: StoreBackend.allCases)
     func aModuleKeepsItsFirstStartAndItsLatestCompletion(_ backend: StoreBackend) throws {
         try backend.withStore { database in
-            let id = try database.writer.write { db in
+            let id = try database.write { db in
                 let id = try ContractSeed.inwoner(in: db)
                 try ModuleProgressStore.started("m1", personID: id, at: ContractSeed.now, in: db)
                 try ModuleProgressStore.started("m1", personID: id, at: ContractSeed.at(minutes: 5), in: db)
@@ -98,7 +98,7 @@ struct StoreContractIntakeTests {
                 try ModuleProgressStore.completed("m3", personID: id, at: ContractSeed.at(minutes: 30), in: db)
                 return id
             }
-            let modules = try database.reader.read { db in try IntakeStore.modules(personID: id, in: db) }.sorted { $0.module < $1.module }
+            let modules = try database.read { db in try IntakeStore.modules(personID: id, in: db) }.sorted { $0.module < $1.module }
             #expect(
                 modules == [
                     IntakeStore.ModuleProgress(module: "m1", startedAt: ContractSeed.now, completedAt: ContractSeed.at(minutes: 20)),
@@ -113,10 +113,10 @@ struct StoreContractIntakeTests {
     @Test(arguments: StoreBackend.allCases)
     func aRecordSavedAgainUnderItsLocalIdIsUpdatedNotAdded(_ backend: StoreBackend) throws {
         try backend.withStore { database in
-            let (id, other) = try database.writer.write { db in
+            let (id, other) = try database.write { db in
                 (try ContractSeed.inwoner(phone: "+31611111111", in: db), try ContractSeed.inwoner(phone: "+31622222222", in: db))
             }
-            let (goal, goalAgain, othersGoal, link, linkAgain, action, actionAgain) = try database.writer.write { db in
+            let (goal, goalAgain, othersGoal, link, linkAgain, action, actionAgain) = try database.write { db in
                 let first = ContractSeed.records(id, at: ContractSeed.now, in: db)
                 let later = ContractSeed.records(id, at: ContractSeed.at(minutes: 30), in: db)
                 let goal = try #require(
@@ -162,7 +162,7 @@ struct StoreContractIntakeTests {
             #expect(othersGoal != goal)
             #expect(link == linkAgain)
             #expect(action == actionAgain)
-            try database.reader.read { db throws in
+            try database.read { db throws in
                 let records = PlanRecordStore(db: db, personID: id, now: ContractSeed.now)
                 #expect(try records.goal(localID: "goal-1") == goal)
                 #expect(try records.goal(localID: "goal-2") == nil)
@@ -195,7 +195,7 @@ struct StoreContractIntakeTests {
     @Test(arguments: StoreBackend.allCases)
     func theStoredPlanHasGoalsInRankOrderWithTheirActionsAndMeasuredResult(_ backend: StoreBackend) throws {
         try backend.withStore { database in
-            let (id, second, first, rerated) = try database.writer.write { db in
+            let (id, second, first, rerated) = try database.write { db in
                 let id = try ContractSeed.inwoner(phone: "+31611111111", name: "Sam", in: db)
                 let member = try ContractSeed.member(of: id, name: "Ans", in: db).memberID
                 let second = try ContractSeed.goal(id, text: "Werk", leefgebied: "werk", rank: 2, in: db)
@@ -211,7 +211,7 @@ struct StoreContractIntakeTests {
                 try ContractSeed.action(id, goalID: first, what: "Bellen", status: "gedaan", due: "2026-11-24", time: "10:00", in: db)
                 return (id, second, first, rerated)
             }
-            let goals = try database.reader.read { db in try PlanRows.goals(personID: id, in: db) }
+            let goals = try database.read { db in try PlanRows.goals(personID: id, in: db) }
             #expect(goals.map(\.id) == [first, second])
             let huis = try #require(goals.first)
             #expect(huis.before == 4 && huis.after == 7)
@@ -223,13 +223,13 @@ struct StoreContractIntakeTests {
                     && ans.dueDate == LocalDate(year: 2026, month: 11, day: 27))
             #expect(huis.actions.last?.status == "gedaan" && huis.actions.last?.dueTime == LocalTime(hour: 10, minute: 0))
             #expect(
-                try database.reader.read { db in try ActionStore.rerating(goalID: first, in: db) }.map { $0 == ("Een huis", "wonen", 4) }
+                try database.read { db in try ActionStore.rerating(goalID: first, in: db) }.map { $0 == ("Een huis", "wonen", 4) }
                     == true)
         }
     }
 
     static func export(_ personID: Int64, _ database: AppDatabase) throws -> [String: Any] {
-        let data = try database.reader.read { db in try PersonExport.document(personID: personID, in: db) }
+        let data = try database.read { db in try PersonExport.document(personID: personID, in: db) }
         return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     }
 }

@@ -11,7 +11,7 @@ struct StoreContractInwonerLoginTests {
     @Test(arguments: StoreBackend.allCases)
     func aCodeWorksOnceWithinTenMinutesAndFiveGuesses(_ backend: StoreBackend) throws {
         try backend.withStore { database in
-            try database.writer.write { db in
+            try database.write { db in
                 let sam = try ContractSeed.inwoner(phone: "+31611111111", name: "Sam", in: db)
                 let code = try LoginCodeStore.issue(personID: sam, at: ContractSeed.now, in: db)
                 #expect(code.count == 6 && code.allSatisfy(\.isNumber))
@@ -39,7 +39,7 @@ struct StoreContractInwonerLoginTests {
     @Test(arguments: StoreBackend.allCases)
     func aLinkIsUsedOnceWithinADay(_ backend: StoreBackend) throws {
         try backend.withStore { database in
-            try database.writer.write { db in
+            try database.write { db in
                 let anna = try ContractSeed.professional("anna@wijkteam.example", in: db)
                 let sam = try ContractSeed.inwoner(phone: "+31611111111", name: "Sam", professionalID: anna, in: db)
                 let link = try LoginLinkStore.create(personID: sam, professionalID: anna, at: ContractSeed.now, in: db)
@@ -57,7 +57,7 @@ struct StoreContractInwonerLoginTests {
     @Test(arguments: StoreBackend.allCases)
     func aSessionNamesOnePersonAndEndsWhenIdleOrErased(_ backend: StoreBackend) throws {
         try backend.withStore { database in
-            try database.writer.write { db in
+            try database.write { db in
                 let sam = try ContractSeed.inwoner(phone: "+31611111111", name: "Sam", in: db)
                 let kim = try ContractSeed.inwoner(phone: "+31622222222", name: "Kim", in: db)
                 let token = try InwonerSessionStore.create(personID: sam, at: ContractSeed.now, in: db)

@@ -11,13 +11,13 @@ struct StoreContractMessageTests {
     @Test(arguments: StoreBackend.allCases)
     func anInboundMessageIsStoredOncePerChannelAndProviderId(_ backend: StoreBackend) throws {
         try backend.withStore { database in
-            let id = try database.writer.write { db in try ContractSeed.inwoner(phone: "+31611111111", in: db) }
+            let id = try database.write { db in try ContractSeed.inwoner(phone: "+31611111111", in: db) }
             func message(_ channel: String, _ providerID: String?, _ text: String) -> InboundMessage {
                 InboundMessage(
                     channel: channel, address: "+31611111111", phone: "+31611111111", providerID: providerID, text: text,
                     receivedAt: ContractSeed.now)
             }
-            let (first, again, otherChannel, noID, noIDAgain) = try database.writer.write { db in
+            let (first, again, otherChannel, noID, noIDAgain) = try database.write { db in
                 (
                     try MessageStore.insertInbound(message("sms", "SM1", "hoi"), personID: id, in: db),
                     try MessageStore.insertInbound(message("sms", "SM1", "hoi nog eens"), personID: id, in: db),
@@ -31,7 +31,7 @@ struct StoreContractMessageTests {
             #expect(otherChannel != nil && otherChannel != firstID)
             // Without a provider id every message is a new one.
             #expect(noID != nil && noIDAgain != nil && noID != noIDAgain)
-            try database.reader.read { db throws in
+            try database.read { db throws in
                 let earlier = try #require(try MessageStore.inbound(channel: "sms", providerID: "SM1", in: db))
                 #expect(earlier.id == firstID && earlier.personID == id)
                 #expect(try MessageStore.inbound(channel: "sms", providerID: "SM2", in: db) == nil)
@@ -43,7 +43,7 @@ struct StoreContractMessageTests {
     @Test(arguments: StoreBackend.allCases)
     func anInboundMessageKeepsHowItWasGivenAndByWhom(_ backend: StoreBackend) throws {
         try backend.withStore { database in
-            let (id, anna) = try database.writer.write { db in
+            let (id, anna) = try database.write { db in
                 let anna = try ContractSeed.professional("anna@wijkteam.example", in: db)
                 let id = try ContractSeed.inwoner(phone: "+31611111111", professionalID: anna, in: db)
                 try ContractSeed.inbound(id, "hoi", at: ContractSeed.at(minutes: 1), in: db)
@@ -53,7 +53,7 @@ struct StoreContractMessageTests {
                 _ = try #require(try MessageStore.insertInbound(together, personID: id, in: db))
                 return (id, anna)
             }
-            try database.reader.read { db throws in
+            try database.read { db throws in
                 let lines = try MessageStore.transcript(personID: id, limit: 10, in: db)
                 #expect(
                     lines == [
@@ -69,11 +69,11 @@ struct StoreContractMessageTests {
     @Test(arguments: StoreBackend.allCases)
     func theOpenQuestionIsTheLastMessageWegwijzerWrote(_ backend: StoreBackend) throws {
         try backend.withStore { database in
-            let (id, other) = try database.writer.write { db in
+            let (id, other) = try database.write { db in
                 (try ContractSeed.inwoner(phone: "+31611111111", in: db), try ContractSeed.inwoner(phone: "+31622222222", in: db))
             }
-            #expect(try database.reader.read { db in try MessageStore.lastOutgoing(personID: id, in: db) } == nil)
-            try database.writer.write { db in
+            #expect(try database.read { db in try MessageStore.lastOutgoing(personID: id, in: db) } == nil)
+            try database.write { db in
                 try ContractSeed.outbound(id, "Wil je meedoen?", at: ContractSeed.at(minutes: 1), in: db)
                 try ContractSeed.outbound(id, "Welk cijfer geef je dit nu?", at: ContractSeed.at(minutes: 2), in: db)
                 try ContractSeed.inbound(id, "een zesje", at: ContractSeed.at(minutes: 3), in: db)
@@ -83,7 +83,7 @@ struct StoreContractMessageTests {
                     personID: other, channel: "sms", key: "k", text: "Nog in de wachtrij", replyTo: nil, at: ContractSeed.at(minutes: 5),
                     in: db)
             }
-            try database.reader.read { db throws in
+            try database.read { db throws in
                 #expect(
                     try MessageStore.lastOutgoing(personID: id, in: db)
                         == MessageStore.TranscriptLine(
@@ -96,7 +96,7 @@ struct StoreContractMessageTests {
     @Test(arguments: StoreBackend.allCases)
     func theTranscriptIsTheLastMessagesOldestFirst(_ backend: StoreBackend) throws {
         try backend.withStore { database in
-            let (id, other) = try database.writer.write { db in
+            let (id, other) = try database.write { db in
                 let id = try ContractSeed.inwoner(phone: "+31611111111", in: db)
                 let other = try ContractSeed.inwoner(phone: "+31622222222", in: db)
                 try ContractSeed.inbound(id, "hoi", at: ContractSeed.at(minutes: 1), in: db)
@@ -105,7 +105,7 @@ struct StoreContractMessageTests {
                 try ContractSeed.inbound(id, "ja", at: ContractSeed.at(minutes: 3), in: db)
                 return (id, other)
             }
-            let (all, last) = try database.reader.read { db in
+            let (all, last) = try database.read { db in
                 (try MessageStore.transcript(personID: id, limit: 300, in: db), try MessageStore.transcript(personID: id, limit: 2, in: db))
             }
             #expect(
@@ -116,7 +116,7 @@ struct StoreContractMessageTests {
                 ])
             #expect(last.map(\.text) == ["Welkom", "ja"])
             #expect(
-                try database.reader.read { db in try MessageStore.transcript(personID: other, limit: 300, in: db) }.map(\.text) == [
+                try database.read { db in try MessageStore.transcript(personID: other, limit: 300, in: db) }.map(\.text) == [
                     "niet van haar"
                 ])
         }
@@ -125,12 +125,12 @@ struct StoreContractMessageTests {
     @Test(arguments: StoreBackend.allCases)
     func aQueuedMessageGoesToThePersonsAddressAndAnSMSIsPlainGSM(_ backend: StoreBackend) throws {
         try backend.withStore { database in
-            let id = try database.writer.write { db in
+            let id = try database.write { db in
                 try PersonStore.enrol(
                     phone: "+31611111111", name: "Sam", language: .nl, channel: "whatsapp", address: "31611111111",
                     at: ContractSeed.now, in: db)
             }
-            let (whatsapp, sms, inline) = try database.writer.write { db in
+            let (whatsapp, sms, inline) = try database.write { db in
                 (
                     try MessageStore.queueOutbound(
                         personID: id, channel: "whatsapp", key: "k", text: "“Hoi” 👋", replyTo: nil, at: ContractSeed.now, in: db),
@@ -148,7 +148,7 @@ struct StoreContractMessageTests {
             #expect(!sms.text.contains("“") && !sms.text.contains("👋") && sms.text.contains("Hoi"))
             // Sent in the HTTP response: it waits in no outbox.
             #expect(inline.outboxID == 0)
-            try database.reader.read { db throws in
+            try database.read { db throws in
                 #expect(try OutboxStore.pending(channel: "whatsapp", in: db) == [whatsapp])
                 // `address` only says where this one goes now; the outbox reaches the person at their contact on the channel.
                 #expect(try OutboxStore.pending(channel: "sms", personID: id, in: db).map(\.outboxID) == [sms.outboxID])
@@ -165,7 +165,7 @@ struct StoreContractMessageTests {
     @Test(arguments: StoreBackend.allCases)
     func withoutConsentTheInwonersOwnWordsAreForgottenButNotOurs(_ backend: StoreBackend) throws {
         try backend.withStore { database in
-            let (id, other) = try database.writer.write { db in
+            let (id, other) = try database.write { db in
                 let id = try ContractSeed.inwoner(phone: "+31611111111", in: db)
                 let other = try ContractSeed.inwoner(phone: "+31622222222", in: db)
                 try ContractSeed.inbound(id, "Ik heet Kees", in: db)
@@ -174,7 +174,7 @@ struct StoreContractMessageTests {
                 try MessageStore.forgetInboundTexts(personID: id, in: db)
                 return (id, other)
             }
-            try database.reader.read { db throws in
+            try database.read { db throws in
                 #expect(try MessageStore.transcript(personID: id, limit: 10, in: db).map(\.text) == ["", "Wil je meedoen?"])
                 #expect(try MessageStore.transcript(personID: other, limit: 10, in: db).map(\.text) == ["Ik heet Ans"])
             }
@@ -184,7 +184,7 @@ struct StoreContractMessageTests {
     @Test(arguments: StoreBackend.allCases)
     func aSentMessageIsFoundByItsProviderIdAndItsStatusRecorded(_ backend: StoreBackend) throws {
         try backend.withStore { database in
-            try database.writer.write { db in
+            try database.write { db in
                 let id = try ContractSeed.inwoner(phone: "+31611111111", name: "Sam", in: db)
                 _ = try MessageStore.queueOutbound(
                     personID: id, channel: "sms", key: "k", text: "Welkom", replyTo: nil, at: ContractSeed.now, in: db)
@@ -193,22 +193,22 @@ struct StoreContractMessageTests {
                 try OutboxStore.record(.sent(providerID: "SM1"), for: claimed, policy: DispatchPolicy(), now: ContractSeed.now, in: db)
             }
             let messageID = try #require(
-                try database.reader.read { db in try MessageStore.delivery(channel: "sms", providerMessageID: "SM1", in: db) }
+                try database.read { db in try MessageStore.delivery(channel: "sms", providerMessageID: "SM1", in: db) }
             ).messageID
-            try database.reader.read { db throws in
+            try database.read { db throws in
                 #expect(
                     try MessageStore.delivery(channel: "sms", providerMessageID: "SM1", in: db)
                         == MessageStore.Delivery(messageID: messageID, status: nil))
                 #expect(try MessageStore.delivery(channel: "whatsapp", providerMessageID: "SM1", in: db) == nil)
                 #expect(try MessageStore.delivery(channel: "sms", providerMessageID: "SM2", in: db) == nil)
             }
-            try database.writer.write { db in try MessageStore.setDeliveryStatus("delivered", messageID: messageID, in: db) }
+            try database.write { db in try MessageStore.setDeliveryStatus("delivered", messageID: messageID, in: db) }
             #expect(
-                try database.reader.read { db in try MessageStore.delivery(channel: "sms", providerMessageID: "SM1", in: db) }?.status
+                try database.read { db in try MessageStore.delivery(channel: "sms", providerMessageID: "SM1", in: db) }?.status
                     == "delivered")
-            try database.writer.write { db in try MessageStore.setDeliveryStatus("read", messageID: messageID, in: db) }
+            try database.write { db in try MessageStore.setDeliveryStatus("read", messageID: messageID, in: db) }
             #expect(
-                try database.reader.read { db in try MessageStore.delivery(channel: "sms", providerMessageID: "SM1", in: db) }?.status
+                try database.read { db in try MessageStore.delivery(channel: "sms", providerMessageID: "SM1", in: db) }?.status
                     == "read")
         }
     }

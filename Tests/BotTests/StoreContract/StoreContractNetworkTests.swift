@@ -11,7 +11,7 @@ struct StoreContractNetworkTests {
     @Test(arguments: StoreBackend.allCases)
     func networkMembersAreListedCheckedAndReachedOnlyWhenTheyAccepted(_ backend: StoreBackend) throws {
         try backend.withStore { database in
-            let (sam, ans, ansPerson, bo, cor, othersMember) = try database.writer.write { db in
+            let (sam, ans, ansPerson, bo, cor, othersMember) = try database.write { db in
                 let sam = try ContractSeed.inwoner(phone: "+31610000000", name: "Sam", in: db)
                 let other = try ContractSeed.inwoner(phone: "+31620000000", in: db)
                 let ans = try ContractSeed.member(of: sam, name: "Ans", phone: "+31687654321", invitation: .accepted, in: db)
@@ -20,14 +20,14 @@ struct StoreContractNetworkTests {
                 let othersMember = try ContractSeed.member(of: other, name: "Dees", in: db).memberID
                 return (sam, ans.memberID, try #require(ans.personID), bo, cor, othersMember)
             }
-            let members = try database.reader.read { db in try NetworkStore.members(inwonerID: sam, in: db) }
+            let members = try database.read { db in try NetworkStore.members(inwonerID: sam, in: db) }
             #expect(
                 members == [
                     NetworkStore.Member(id: ans, name: "Ans", relation: nil, helps: nil, phone: "+31687654321", invitation: "accepted"),
                     NetworkStore.Member(id: bo, name: "Bo", relation: nil, helps: nil, phone: nil, invitation: nil),
                     NetworkStore.Member(id: cor, name: "Cor", relation: nil, helps: nil, phone: "+31687654322", invitation: "invited")
                 ])
-            try database.reader.read { db throws in
+            try database.read { db throws in
                 #expect(try NetworkStore.isMember(bo, of: sam, in: db))
                 #expect(try !NetworkStore.isMember(othersMember, of: sam, in: db))
                 #expect(try NetworkStore.acceptedPerson(memberID: ans, in: db) == ansPerson)
@@ -37,8 +37,8 @@ struct StoreContractNetworkTests {
                 #expect(try PersonStore.name(personID: ansPerson, in: db) == "Ans")
             }
             // The latest answer counts.
-            try database.writer.write { db in try NetworkStore.setInvitation(.declined, memberID: ans, in: db) }
-            #expect(try database.reader.read { db in try NetworkStore.acceptedPerson(memberID: ans, in: db) } == nil)
+            try database.write { db in try NetworkStore.setInvitation(.declined, memberID: ans, in: db) }
+            #expect(try database.read { db in try NetworkStore.acceptedPerson(memberID: ans, in: db) } == nil)
         }
     }
 
@@ -47,7 +47,7 @@ struct StoreContractNetworkTests {
     @Test(arguments: StoreBackend.allCases)
     func aMembersSupportAndClosenessAreKeptExportedAndErasedWithTheInwoner(_ backend: StoreBackend) throws {
         try backend.withStore { database in
-            let sam = try database.writer.write { db in
+            let sam = try database.write { db in
                 let sam = try ContractSeed.inwoner(phone: "+31610000000", name: "Sam", in: db)
                 let records = PlanRecordStore(db: db, personID: sam, now: ContractSeed.now)
                 try records.saveNetworkMember(
@@ -61,7 +61,7 @@ struct StoreContractNetworkTests {
                 try records.saveNetworkMember(name: "Bo", relation: nil, helps: nil, phone: nil, localID: "network-3")
                 return sam
             }
-            let members = try database.reader.read { db in try NetworkStore.members(inwonerID: sam, in: db) }
+            let members = try database.read { db in try NetworkStore.members(inwonerID: sam, in: db) }
             #expect(members.map(\.name) == ["Ans", "Cor", "Bo"])
             #expect(members.map(\.support) == [["praktisch", "emotioneel"], [], []])
             #expect(members.map(\.closeness) == ["dichtbij", "verder", nil])
@@ -70,13 +70,13 @@ struct StoreContractNetworkTests {
             #expect(network.map { $0["closeness"] as? String } == ["dichtbij", "verder", nil])
             // Only the two words the page knows are a closeness.
             #expect(throws: DatabaseError.self) {
-                try database.writer.write { db in
+                try database.write { db in
                     try PlanRecordStore(db: db, personID: sam, now: ContractSeed.now).saveNetworkMember(
                         name: "Bo", relation: nil, helps: nil, phone: nil, closeness: "ver", localID: "network-3")
                 }
             }
-            try database.writer.write { db in try Erasure.erase(personID: sam, at: ContractSeed.now, in: db) }
-            try database.reader.read { db throws in
+            try database.write { db in try Erasure.erase(personID: sam, at: ContractSeed.now, in: db) }
+            try database.read { db throws in
                 #expect(try NetworkStore.members(inwonerID: sam, in: db).isEmpty)
                 #expect(try backend.tables(containing: "praktisch,emotioneel", in: db).isEmpty)
             }
@@ -86,14 +86,14 @@ struct StoreContractNetworkTests {
     @Test(arguments: StoreBackend.allCases)
     func aMemberIsMadeAPersonOnceWhenFirstWrittenToAndMarkedInvitedOnce(_ backend: StoreBackend) throws {
         try backend.withStore { database in
-            let (sam, ans, noPhone) = try database.writer.write { db in
+            let (sam, ans, noPhone) = try database.write { db in
                 let sam = try ContractSeed.inwoner(phone: "+31610000000", name: "Sam", in: db)
                 return (
                     sam, try ContractSeed.member(of: sam, name: "Ans", phone: "+31687654321", in: db).memberID,
                     try ContractSeed.member(of: sam, name: "Bo", in: db).memberID
                 )
             }
-            let (person, again, none) = try database.writer.write { db in
+            let (person, again, none) = try database.write { db in
                 (
                     try ActionStore.memberPerson(memberID: ans, inwonerID: sam, at: ContractSeed.now, in: db),
                     try ActionStore.memberPerson(memberID: ans, inwonerID: sam, at: ContractSeed.now, in: db),
@@ -103,22 +103,22 @@ struct StoreContractNetworkTests {
             let ansPerson = try #require(person)
             #expect(again == ansPerson)
             #expect(none == nil)
-            #expect(try database.reader.read { db in try PersonStore.id(phone: "+31687654321", in: db) } == ansPerson)
-            try database.writer.write { db in try ActionStore.markInvited(memberPersonID: ansPerson, in: db) }
-            #expect(try database.reader.read { db in try NetworkStore.members(inwonerID: sam, in: db) }.first?.invitation == "invited")
+            #expect(try database.read { db in try PersonStore.id(phone: "+31687654321", in: db) } == ansPerson)
+            try database.write { db in try ActionStore.markInvited(memberPersonID: ansPerson, in: db) }
+            #expect(try database.read { db in try NetworkStore.members(inwonerID: sam, in: db) }.first?.invitation == "invited")
             // An answer given is not overwritten by marking the invitation again.
-            try database.writer.write { db in
+            try database.write { db in
                 try NetworkStore.setInvitation(.accepted, memberID: ans, in: db)
                 try ActionStore.markInvited(memberPersonID: ansPerson, in: db)
             }
-            #expect(try database.reader.read { db in try NetworkStore.acceptedPerson(memberID: ans, in: db) } == ansPerson)
+            #expect(try database.read { db in try NetworkStore.acceptedPerson(memberID: ans, in: db) } == ansPerson)
         }
     }
 
     @Test(arguments: StoreBackend.allCases)
     func aMembersStepsAreTheirsAndStopReturnsTheOpenOnesOnceForEveryInwoner(_ backend: StoreBackend) throws {
         try backend.withStore { database in
-            let (sam, kim, ans, open, done, kimsStep, samsOwn, ansForSam) = try database.writer.write { db in
+            let (sam, kim, ans, open, done, kimsStep, samsOwn, ansForSam) = try database.write { db in
                 let sam = try ContractSeed.inwoner(phone: "+31610000000", name: "Sam", in: db)
                 let kim = try ContractSeed.inwoner(phone: "+31620000000", name: "Kim", in: db)
                 // Ans helps both Sam and Kim.
@@ -139,7 +139,7 @@ struct StoreContractNetworkTests {
                 let samsOwn = try ContractSeed.action(sam, goalID: samsGoal, what: "Zelf doen", in: db)
                 return (sam, kim, ans, open, done, kimsStep, samsOwn, forSam.memberID)
             }
-            try database.reader.read { db throws in
+            try database.read { db throws in
                 let step = try #require(try NetworkStore.step(actionID: open, memberPersonID: ans, in: db))
                 #expect(step.inwonerID == sam && step.what == "Meegaan" && step.memberID == ansForSam && step.memberName == "Ans")
                 #expect(try NetworkStore.step(actionID: samsOwn, memberPersonID: ans, in: db) == nil)
@@ -151,12 +151,12 @@ struct StoreContractNetworkTests {
                 #expect(try ActionStore.invitation(actionID: open, memberPersonID: ans, in: db).map { $0 == ("Ans", "Sam") } == true)
                 #expect(try ActionStore.invitation(actionID: samsOwn, memberPersonID: ans, in: db) == nil)
             }
-            let stopped = try database.writer.write { db in try NetworkStore.stop(memberPersonID: ans, in: db) }
+            let stopped = try database.write { db in try NetworkStore.stop(memberPersonID: ans, in: db) }
             #expect(Set(stopped.map(\.actionID)) == [open, kimsStep])
             #expect(stopped.count == 2)
             #expect(!stopped.map(\.actionID).contains(done))
             #expect(Set(stopped.map(\.inwonerID)) == [sam, kim])
-            try database.reader.read { db throws in
+            try database.read { db throws in
                 #expect(try NetworkStore.members(inwonerID: sam, in: db).map(\.invitation) == ["stopped"])
                 #expect(try NetworkStore.members(inwonerID: kim, in: db).map(\.invitation) == ["stopped"])
                 #expect(try NetworkStore.acceptedPerson(memberID: ansForSam, in: db) == nil)

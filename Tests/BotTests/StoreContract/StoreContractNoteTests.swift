@@ -10,7 +10,7 @@ struct StoreContractNoteTests {
     @Test(arguments: StoreBackend.allCases)
     func professionalNotesAndChatNotesComeLastWrittenFirst(_ backend: StoreBackend) throws {
         try backend.withStore { database in
-            let (id, other) = try database.writer.write { db in
+            let (id, other) = try database.write { db in
                 let anna = try ContractSeed.professional("anna@wijkteam.example", in: db)
                 let bert = try ContractSeed.professional("bert@wijkteam.example", in: db)
                 let id = try ContractSeed.inwoner(in: db)
@@ -24,7 +24,7 @@ struct StoreContractNoteTests {
                 try NoteStore.add(personID: other, professionalID: anna, text: "Niet van haar", at: ContractSeed.now, in: db)
                 return (id, other)
             }
-            let (notes, told, othersTold) = try database.reader.read { db in
+            let (notes, told, othersTold) = try database.read { db in
                 (
                     try NoteStore.byProfessionals(personID: id, in: db), try NoteStore.fromChat(personID: id, in: db),
                     try NoteStore.fromChat(personID: other, in: db)
@@ -43,7 +43,7 @@ struct StoreContractNoteTests {
                 ])
             #expect(othersTold.isEmpty)
             #expect(
-                try database.reader.read { db in try NoteStore.byProfessionals(personID: other, in: db) }.map(\.text) == ["Niet van haar"])
+                try database.read { db in try NoteStore.byProfessionals(personID: other, in: db) }.map(\.text) == ["Niet van haar"])
         }
     }
 }

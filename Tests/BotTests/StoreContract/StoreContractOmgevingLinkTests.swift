@@ -12,7 +12,7 @@ struct StoreContractOmgevingLinkTests {
     func aLinkLeadsToItsOpenInvitationForFourteenDaysAndIsUsedOnce(_ backend: StoreBackend) throws {
         try backend.withStore { database in
             let (sam, _, ans, view) = try StoreContractOmgevingTests.invited(database)
-            try database.writer.write { db in
+            try database.write { db in
                 let token = try OmgevingLinkStore.create(viewID: view, professionalID: nil, at: ContractSeed.now, in: db)
                 let other = try OmgevingLinkStore.create(viewID: view, professionalID: nil, at: ContractSeed.now, in: db)
                 #expect(try backend.tables(containing: token, in: db).isEmpty)
@@ -37,7 +37,7 @@ struct StoreContractOmgevingLinkTests {
     func aLinkGoesWithTheInwoner(_ backend: StoreBackend) throws {
         try backend.withStore { database in
             let (sam, _, _, view) = try StoreContractOmgevingTests.invited(database)
-            try database.writer.write { db in
+            try database.write { db in
                 let token = try OmgevingLinkStore.create(viewID: view, professionalID: nil, at: ContractSeed.now, in: db)
                 try Erasure.erase(personID: sam, at: ContractSeed.now, in: db)
                 #expect(try OmgevingLinkStore.viewID(token, at: ContractSeed.now, in: db) == nil)

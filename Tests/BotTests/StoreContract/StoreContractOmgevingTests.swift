@@ -14,7 +14,7 @@ struct StoreContractOmgevingTests {
     /// Sam invited Ans (a member with a phone, now a person we write to). Returns Sam, Ans's member
     /// id and person id, and the view's id.
     static func invited(_ database: AppDatabase, share: Bool = true) throws -> (sam: Int64, member: Int64, ans: Int64, view: Int64) {
-        try database.writer.write { db in
+        try database.write { db in
             let sam = try ContractSeed.inwoner(phone: "+31610000000", name: "Sam", in: db)
             let member = try ContractSeed.member(of: sam, name: "Ans", phone: ansPhone, in: db).memberID
             let ans = try #require(try ActionStore.memberPerson(memberID: member, inwonerID: sam, at: ContractSeed.now, in: db))
@@ -30,7 +30,7 @@ struct StoreContractOmgevingTests {
     func anInvitationIsSentOnceAnsweredByTheInvitedPersonOnlyAndToldOnce(_ backend: StoreBackend) throws {
         try backend.withStore { database in
             let (sam, member, ans, view) = try Self.invited(database)
-            try database.writer.write { db in
+            try database.write { db in
                 #expect(
                     try OmgevingStore.nextInvitation(memberPersonID: ans, in: db)
                         == .init(viewID: view, inwonerID: sam, memberName: "Ans", inwonerName: "Sam", leefgebieden: ["geld", "wonen"]))
@@ -57,7 +57,7 @@ struct StoreContractOmgevingTests {
                 // Answered once: a second answer or a no changes nothing.
                 #expect(try !OmgevingStore.decline(viewID: view, memberPersonID: ans, at: ContractSeed.at(minutes: 11), in: db))
             }
-            let views = try database.reader.read { db in try OmgevingStore.views(inwonerID: sam, in: db) }
+            let views = try database.read { db in try OmgevingStore.views(inwonerID: sam, in: db) }
             #expect(
                 views == [
                     .init(
@@ -65,7 +65,7 @@ struct StoreContractOmgevingTests {
                         leefgebieden: ["geld", "wonen"], scores: ["geld": 4], strengths: Self.strengths, offer: "Mee naar de bank",
                         answeredAt: ContractSeed.at(minutes: 10))
                 ])
-            try database.writer.write { db in
+            try database.write { db in
                 #expect(try OmgevingStore.untold(inwonerID: sam, in: db) == [.init(viewID: view, memberName: "Ans", share: true)])
                 try OmgevingStore.markTold(viewID: view, at: ContractSeed.at(minutes: 60), in: db)
                 #expect(try OmgevingStore.untold(inwonerID: sam, in: db).isEmpty)
@@ -77,7 +77,7 @@ struct StoreContractOmgevingTests {
     func whoSaidNoIsNotInvitedAgain(_ backend: StoreBackend) throws {
         try backend.withStore { database in
             let (sam, member, ans, view) = try Self.invited(database)
-            try database.writer.write { db in
+            try database.write { db in
                 try OmgevingStore.markAsked(viewID: view, at: ContractSeed.now, in: db)
                 #expect(try OmgevingStore.decline(viewID: view, memberPersonID: ans, at: ContractSeed.at(minutes: 1), in: db))
                 #expect(
@@ -87,7 +87,7 @@ struct StoreContractOmgevingTests {
                 #expect(try OmgevingStore.nextInvitation(memberPersonID: ans, in: db) == nil)
                 #expect(try OmgevingStore.untold(inwonerID: sam, in: db).isEmpty)
             }
-            #expect(try database.reader.read { db in try OmgevingStore.views(inwonerID: sam, in: db) }.map(\.status) == ["declined"])
+            #expect(try database.read { db in try OmgevingStore.views(inwonerID: sam, in: db) }.map(\.status) == ["declined"])
         }
     }
 
@@ -95,7 +95,7 @@ struct StoreContractOmgevingTests {
     func aStopCountsAsNoForEveryOpenInvitation(_ backend: StoreBackend) throws {
         try backend.withStore { database in
             let (sam, _, ans, view) = try Self.invited(database)
-            try database.writer.write { db in
+            try database.write { db in
                 try OmgevingStore.stopped(memberPersonID: sam, at: ContractSeed.now, in: db)
                 #expect(try OmgevingStore.nextInvitation(memberPersonID: ans, in: db)?.viewID == view)
                 try OmgevingStore.stopped(memberPersonID: ans, at: ContractSeed.now, in: db)
@@ -104,7 +104,7 @@ struct StoreContractOmgevingTests {
                     try OmgevingStore.answer(
                         viewID: view, memberPersonID: ans, scores: [:], strengths: nil, offer: nil, at: ContractSeed.now, in: db) == nil)
             }
-            #expect(try database.reader.read { db in try OmgevingStore.views(inwonerID: sam, in: db) }.map(\.status) == ["declined"])
+            #expect(try database.read { db in try OmgevingStore.views(inwonerID: sam, in: db) }.map(\.status) == ["declined"])
         }
     }
 
@@ -112,7 +112,7 @@ struct StoreContractOmgevingTests {
     func theExportHoldsTheViewForBothSides(_ backend: StoreBackend) throws {
         try backend.withStore { database in
             let (sam, _, ans, view) = try Self.invited(database, share: false)
-            try database.writer.write { db in
+            try database.write { db in
                 _ = try OmgevingStore.answer(
                     viewID: view, memberPersonID: ans, scores: ["wonen": 8], strengths: Self.strengths, offer: nil,
                     at: ContractSeed.at(minutes: 10), in: db)
@@ -133,13 +133,13 @@ struct StoreContractOmgevingTests {
         for erased in ["inwoner", "lid"] {
             try backend.withStore { database in
                 let (sam, _, ans, view) = try Self.invited(database)
-                try database.writer.write { db in
+                try database.write { db in
                     _ = try OmgevingStore.answer(
                         viewID: view, memberPersonID: ans, scores: ["geld": 4], strengths: Self.strengths, offer: "Koken",
                         at: ContractSeed.at(minutes: 10), in: db)
                     try Erasure.erase(personID: erased == "inwoner" ? sam : ans, at: ContractSeed.at(minutes: 20), in: db)
                 }
-                try database.reader.read { db throws in
+                try database.read { db throws in
                     #expect(try backend.tables(containing: Self.strengths, in: db).isEmpty, "after erasing the \(erased)")
                     #expect(try OmgevingStore.views(inwonerID: sam, in: db).isEmpty)
                     #expect(try OmgevingStore.nextInvitation(memberPersonID: ans, in: db) == nil)

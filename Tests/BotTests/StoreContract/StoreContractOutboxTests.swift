@@ -14,7 +14,7 @@ struct StoreContractOutboxTests {
 
     /// Two messages queued for Ans and one for Bo, on SMS.
     static func world(_ database: AppDatabase) throws -> World {
-        try database.writer.write { db in
+        try database.write { db in
             let ans = try ContractSeed.inwoner(phone: "+31611111111", name: "Ans", in: db)
             let bo = try ContractSeed.inwoner(phone: "+31622222222", name: "Bo", in: db)
             func queue(_ personID: Int64, _ text: String) throws -> OutgoingMessage {
@@ -27,11 +27,11 @@ struct StoreContractOutboxTests {
 
     static func claim(_ database: AppDatabase, at date: Date, channels: [String] = ["sms"], limit: Int = 10) throws -> [OutboxStore.Claimed]
     {
-        try database.writer.write { db in try OutboxStore.claim(channels: channels, now: date, lease: 60, limit: limit, in: db) }
+        try database.write { db in try OutboxStore.claim(channels: channels, now: date, lease: 60, limit: limit, in: db) }
     }
 
     static func record(_ result: SendResult, _ claimed: OutboxStore.Claimed, _ database: AppDatabase, at date: Date) throws -> Bool {
-        try database.writer.write { db in try OutboxStore.record(result, for: claimed, policy: policy, now: date, in: db) }
+        try database.write { db in try OutboxStore.record(result, for: claimed, policy: policy, now: date, in: db) }
     }
 
     @Test(arguments: StoreBackend.allCases)
@@ -48,7 +48,7 @@ struct StoreContractOutboxTests {
             #expect(try Self.claim(database, at: ContractSeed.at(minutes: 0.99)).isEmpty)
             // Still pending meanwhile (claiming is not sending).
             #expect(
-                try database.reader.read { db in try OutboxStore.pending(channel: "sms", in: db) } == [world.ans1, world.ans2, world.bo1])
+                try database.read { db in try OutboxStore.pending(channel: "sms", in: db) } == [world.ans1, world.ans2, world.bo1])
         }
     }
 
@@ -80,7 +80,7 @@ struct StoreContractOutboxTests {
             // Sent is not claimed again, even after its lease would have ended; Ans's next one is due now.
             #expect(try Self.claim(database, at: ContractSeed.at(minutes: 0.2)).map(\.message) == [world.ans2])
             #expect(try Self.claim(database, at: ContractSeed.at(minutes: 5)).map(\.message) == [world.ans2, world.bo1])
-            try database.reader.read { db throws in
+            try database.read { db throws in
                 #expect(try OutboxStore.pending(channel: "sms", in: db) == [world.ans2, world.bo1])
                 #expect(try MessageStore.delivery(channel: "sms", providerMessageID: "SM1", in: db) != nil)
                 #expect(try OutboxStore.firstUnrecorded(["SM1", "SM9", "SM8"], channel: "sms", in: db) == "SM9")
@@ -116,7 +116,7 @@ struct StoreContractOutboxTests {
             // The third of three attempts fails: the message is given up.
             _ = try Self.record(.retry("HTTP 503"), claimed, database, at: now)
             #expect(try claimBo(at: now.addingTimeInterval(86_400)).isEmpty)
-            #expect(try database.reader.read { db in try OutboxStore.pending(channel: "sms", personID: world.bo, in: db) }.isEmpty)
+            #expect(try database.read { db in try OutboxStore.pending(channel: "sms", personID: world.bo, in: db) }.isEmpty)
         }
     }
 
@@ -136,7 +136,7 @@ struct StoreContractOutboxTests {
             let world = try Self.world(database)
             let claimed = try Self.claim(database, at: ContractSeed.now)
             #expect(try Self.record(.optedOut, try #require(claimed.first), database, at: ContractSeed.now))
-            try database.reader.read { db throws in
+            try database.read { db throws in
                 #expect(try OutboxStore.pending(channel: "sms", personID: world.ans, in: db).isEmpty)
                 #expect(try OutboxStore.pending(channel: "sms", in: db) == [world.bo1])
             }
@@ -147,7 +147,7 @@ struct StoreContractOutboxTests {
     @Test(arguments: StoreBackend.allCases)
     func aStopCancelsThePendingMessagesButItsOwnConfirmation(_ backend: StoreBackend) throws {
         try backend.withStore { database in
-            let (id, confirmation, other) = try database.writer.write { db in
+            let (id, confirmation, other) = try database.write { db in
                 let id = try ContractSeed.inwoner(phone: "+31611111111", name: "Ans", in: db)
                 let other = try ContractSeed.inwoner(phone: "+31622222222", name: "Bo", in: db)
                 _ = try MessageStore.queueOutbound(
@@ -162,12 +162,12 @@ struct StoreContractOutboxTests {
                 try OutboxStore.cancelPending(personID: id, except: stop, reason: "STOP", in: db)
                 return (id, confirmation, others)
             }
-            try database.reader.read { db throws in
+            try database.read { db throws in
                 #expect(try OutboxStore.pending(channel: "sms", personID: id, in: db) == [confirmation])
                 #expect(try OutboxStore.pending(channel: "sms", in: db) == [confirmation, other])
             }
-            try database.writer.write { db in try OutboxStore.cancelPending(personID: id, reason: "opted out", in: db) }
-            #expect(try database.reader.read { db in try OutboxStore.pending(channel: "sms", in: db) } == [other])
+            try database.write { db in try OutboxStore.cancelPending(personID: id, reason: "opted out", in: db) }
+            #expect(try database.read { db in try OutboxStore.pending(channel: "sms", in: db) } == [other])
         }
     }
 
@@ -178,7 +178,7 @@ struct StoreContractOutboxTests {
             // Ans's first message is being sent right now; her second waits behind it.
             let claimed = try Self.claim(database, at: ContractSeed.now)
             #expect(claimed.map(\.message) == [world.ans1, world.bo1])
-            let (cancelled, later) = try database.writer.write { db in
+            let (cancelled, later) = try database.write { db in
                 let answer = try #require(
                     try MessageStore.insertInbound(
                         InboundMessage(
@@ -191,26 +191,26 @@ struct StoreContractOutboxTests {
                 return (cancelled, later)
             }
             #expect(cancelled == 1)
-            try database.reader.read { db throws in
+            try database.read { db throws in
                 // The one in flight stays the dispatcher's, what came after the answer waits, Bo's is untouched.
                 #expect(try OutboxStore.pending(channel: "sms", personID: world.ans, in: db) == [world.ans1, later])
                 #expect(try OutboxStore.pending(channel: "sms", personID: world.bo, in: db) == [world.bo1])
             }
             // Once its lease has run out unrecorded, a shown message stops waiting too.
-            let again = try database.writer.write { db in
+            let again = try database.write { db in
                 try OutboxStore.cancelShown(
                     personID: world.ans, before: Int64.max, at: ContractSeed.at(minutes: 5),
                     reason: "shown in the web chat", in: db)
             }
             #expect(again == 2)
-            #expect(try database.reader.read { db in try OutboxStore.pending(channel: "sms", personID: world.ans, in: db) }.isEmpty)
+            #expect(try database.read { db in try OutboxStore.pending(channel: "sms", personID: world.ans, in: db) }.isEmpty)
         }
     }
 
     @Test(arguments: StoreBackend.allCases)
     func onlyTheAskedChannelsAreClaimedUpToTheLimit(_ backend: StoreBackend) throws {
         try backend.withStore { database in
-            let (telegram, whatsapp) = try database.writer.write { db in
+            let (telegram, whatsapp) = try database.write { db in
                 let a = try PersonStore.findOrCreate(channel: "telegram", address: "4242", phone: nil, at: ContractSeed.now, in: db)
                 let b = try PersonStore.findOrCreate(
                     channel: "whatsapp", address: "31622222222", phone: "+31622222222", at: ContractSeed.now, in: db)
@@ -236,7 +236,7 @@ struct StoreContractOutboxTests {
     @Test(arguments: StoreBackend.allCases)
     func theRepliesToAMessageAreFoundForARedeliveryAndMarkedSent(_ backend: StoreBackend) throws {
         try backend.withStore { database in
-            let (message, replies) = try database.writer.write { db in
+            let (message, replies) = try database.write { db in
                 let id = try ContractSeed.inwoner(phone: "+31611111111", name: "Ans", in: db)
                 let message = try #require(
                     try MessageStore.insertInbound(Fixtures.message("hoi", id: "SM1", phone: "+31611111111"), personID: id, in: db))
@@ -251,10 +251,10 @@ struct StoreContractOutboxTests {
                     personID: id, channel: "sms", key: "k", text: "Los", replyTo: nil, at: ContractSeed.now, in: db)
                 return (message, replies)
             }
-            #expect(try database.reader.read { db in try OutboxStore.replies(to: message, in: db) } == replies)
-            #expect(try database.reader.read { db in try OutboxStore.replies(to: 999, in: db) }.isEmpty)
-            try database.writer.write { db in try OutboxStore.markSent([replies[0].outboxID], at: ContractSeed.now, in: db) }
-            #expect(try database.reader.read { db in try OutboxStore.pending(channel: "sms", in: db) }.map(\.text) == ["Los"])
+            #expect(try database.read { db in try OutboxStore.replies(to: message, in: db) } == replies)
+            #expect(try database.read { db in try OutboxStore.replies(to: 999, in: db) }.isEmpty)
+            try database.write { db in try OutboxStore.markSent([replies[0].outboxID], at: ContractSeed.now, in: db) }
+            #expect(try database.read { db in try OutboxStore.pending(channel: "sms", in: db) }.map(\.text) == ["Los"])
             #expect(try Self.claim(database, at: ContractSeed.at(minutes: 5)).map(\.message.text) == ["Los"])
         }
     }

@@ -11,7 +11,7 @@ struct StoreContractPersonTests {
     func aSenderIsFoundByTheirAddressAndNotedWhenTheyLastWrote(_ backend: StoreBackend) throws {
         try backend.withStore { database in
             let later = ContractSeed.at(minutes: 60)
-            let (first, again, other, telegram) = try database.writer.write { db in
+            let (first, again, other, telegram) = try database.write { db in
                 (
                     try PersonStore.findOrCreate(
                         channel: "sms", address: "+31612345678", phone: "+31612345678", at: ContractSeed.now, in: db),
@@ -23,7 +23,7 @@ struct StoreContractPersonTests {
             }
             #expect(first == again)
             #expect(Set([first, other, telegram]).count == 3)
-            try database.reader.read { db throws in
+            try database.read { db throws in
                 #expect(try PersonStore.id(channel: "sms", address: "+31612345678", in: db) == first)
                 #expect(try PersonStore.id(channel: "telegram", address: "4242", in: db) == telegram)
                 #expect(try PersonStore.id(channel: "whatsapp", address: "31612345678", in: db) == nil)
@@ -35,7 +35,7 @@ struct StoreContractPersonTests {
                 #expect(try PersonStore.profile(personID: telegram, in: db)?.phone == nil)
             }
             // The second message is the last one: it is what the bewaartermijn counts from.
-            let inactive = try database.reader.read { db in
+            let inactive = try database.read { db in
                 try RetentionStore.stillInactive(personID: first, since: later.addingTimeInterval(1), in: db)
             }
             #expect(inactive?.lastActivity == later)
@@ -45,7 +45,7 @@ struct StoreContractPersonTests {
     @Test(arguments: StoreBackend.allCases)
     func aPhoneBelongsToOnePersonOnEveryChannel(_ backend: StoreBackend) throws {
         try backend.withStore { database in
-            let (sms, whatsapp) = try database.writer.write { db in
+            let (sms, whatsapp) = try database.write { db in
                 (
                     try PersonStore.findOrCreate(
                         channel: "sms", address: "+31612345678", phone: "+31612345678", at: ContractSeed.now, in: db),
@@ -54,7 +54,7 @@ struct StoreContractPersonTests {
                 )
             }
             #expect(sms == whatsapp)
-            try database.reader.read { db throws in
+            try database.read { db throws in
                 #expect(try PersonStore.id(channel: "whatsapp", address: "31612345678", in: db) == sms)
                 // Written first: the channel they used last.
                 #expect(try PersonStore.primaryContact(personID: sms, in: db).map { $0 == ("whatsapp", "31612345678") } == true)
@@ -65,12 +65,12 @@ struct StoreContractPersonTests {
     @Test(arguments: StoreBackend.allCases)
     func anEnrolledInwonerHasTheirNameLanguageAndContact(_ backend: StoreBackend) throws {
         try backend.withStore { database in
-            let id = try database.writer.write { db in
+            let id = try database.write { db in
                 try PersonStore.enrol(
                     phone: "+31611111111", name: "Fatima", language: .en, channel: "whatsapp", address: "31611111111",
                     at: ContractSeed.now, in: db)
             }
-            try database.reader.read { db throws in
+            try database.read { db throws in
                 #expect(
                     try PersonStore.profile(personID: id, in: db)
                         == PersonStore.Profile(
@@ -82,14 +82,14 @@ struct StoreContractPersonTests {
                 #expect(try PersonStore.isInwoner(personID: id, in: db))
             }
             // Their first message finds them: no second person.
-            let sender = try database.writer.write { db in
+            let sender = try database.write { db in
                 try PersonStore.findOrCreate(
                     channel: "whatsapp", address: "31611111111", phone: "+31611111111", at: ContractSeed.at(minutes: 1), in: db)
             }
             #expect(sender == id)
             // Enrolling the same phone again is refused.
             #expect(throws: (any Error).self) {
-                try database.writer.write { db in
+                try database.write { db in
                     _ = try PersonStore.enrol(
                         phone: "+31611111111", name: "Ander", language: .nl, channel: "sms", address: "+31611111111",
                         at: ContractSeed.now, in: db)
@@ -101,7 +101,7 @@ struct StoreContractPersonTests {
     @Test(arguments: StoreBackend.allCases)
     func theProfileNameRoleAndOwnWindowOfAPerson(_ backend: StoreBackend) throws {
         try backend.withStore { database in
-            let (fatima, nameless, member) = try database.writer.write { db in
+            let (fatima, nameless, member) = try database.write { db in
                 let fatima = try ContractSeed.inwoner(phone: "+31611111111", name: "Fatima", optedOut: true, in: db)
                 try PersonStore.setLanguage(.en, personID: fatima, in: db)
                 let nameless = try ContractSeed.inwoner(in: db)
@@ -109,7 +109,7 @@ struct StoreContractPersonTests {
                     try ContractSeed.member(of: fatima, name: "Ans", phone: "+31622222222", invitation: .accepted, in: db).personID)
                 return (fatima, nameless, member)
             }
-            try database.reader.read { db throws in
+            try database.read { db throws in
                 #expect(
                     try PersonStore.profile(personID: fatima, in: db)
                         == PersonStore.Profile(
@@ -130,13 +130,13 @@ struct StoreContractPersonTests {
                 #expect(try PersonStore.language(personID: 999, in: db) == .nl)
             }
             let window = #"{"start": "10:00", "end": "18:00"}"#
-            try database.writer.write { db in try PersonStore.setSendWindow(window, personID: fatima, in: db) }
-            #expect(try database.reader.read { db in try PersonStore.sendWindow(personID: fatima, in: db) } == window)
-            #expect(try database.reader.read { db in try PersonStore.sendWindow(personID: nameless, in: db) } == nil)
-            try database.writer.write { db in try PersonStore.setSendWindow(nil, personID: fatima, in: db) }
-            #expect(try database.reader.read { db in try PersonStore.sendWindow(personID: fatima, in: db) } == nil)
-            try database.writer.write { db in try PersonStore.setName("Fatma", personID: fatima, in: db) }
-            #expect(try database.reader.read { db in try PersonStore.name(personID: fatima, in: db) } == "Fatma")
+            try database.write { db in try PersonStore.setSendWindow(window, personID: fatima, in: db) }
+            #expect(try database.read { db in try PersonStore.sendWindow(personID: fatima, in: db) } == window)
+            #expect(try database.read { db in try PersonStore.sendWindow(personID: nameless, in: db) } == nil)
+            try database.write { db in try PersonStore.setSendWindow(nil, personID: fatima, in: db) }
+            #expect(try database.read { db in try PersonStore.sendWindow(personID: fatima, in: db) } == nil)
+            try database.write { db in try PersonStore.setName("Fatma", personID: fatima, in: db) }
+            #expect(try database.read { db in try PersonStore.name(personID: fatima, in: db) } == "Fatma")
         }
     }
 
@@ -149,31 +149,31 @@ struct StoreContractPersonTests {
                 return
             }
             let flow = try #require(Fixtures.library.engine()?.flow.id)
-            #expect(try database.reader.read { db in try PersonStore.optedOut(personID: id, in: db) } == false)
-            try database.writer.write { db in try PersonStore.setOptedOut(true, personID: id, in: db) }
-            try database.reader.read { db throws in
+            #expect(try database.read { db in try PersonStore.optedOut(personID: id, in: db) } == false)
+            try database.write { db in try PersonStore.setOptedOut(true, personID: id, in: db) }
+            try database.read { db throws in
                 #expect(try PersonStore.optedOut(personID: id, in: db))
                 #expect(try PersonStore.profile(personID: id, in: db)?.optedOut == true)
                 #expect(try ConversationStore.state(personID: id, flowID: flow, in: db)?.optedOut == true)
                 // Nobody known counts as opted out: nothing goes to them.
                 #expect(try PersonStore.optedOut(personID: 999, in: db))
             }
-            try database.writer.write { db in try PersonStore.setOptedOut(false, personID: id, in: db) }
-            #expect(try database.reader.read { db in try ConversationStore.state(personID: id, flowID: flow, in: db)?.optedOut } == false)
-            #expect(try database.reader.read { db in try PersonStore.optedOut(personID: id, in: db) } == false)
+            try database.write { db in try PersonStore.setOptedOut(false, personID: id, in: db) }
+            #expect(try database.read { db in try ConversationStore.state(personID: id, flowID: flow, in: db)?.optedOut } == false)
+            #expect(try database.read { db in try PersonStore.optedOut(personID: id, in: db) } == false)
         }
     }
 
     @Test(arguments: StoreBackend.allCases)
     func theActiveFlowRoutesTheNextMessageUntilItIsLeft(_ backend: StoreBackend) throws {
         try backend.withStore { database in
-            let id = try database.writer.write { db in try ContractSeed.inwoner(phone: "+31611111111", in: db) }
-            #expect(try database.reader.read { db in try PersonStore.routing(personID: id, in: db) }.map { $0 == (nil, "inwoner") } == true)
-            try database.writer.write { db in try PersonStore.setActiveFlow("opvolging", personID: id, in: db) }
+            let id = try database.write { db in try ContractSeed.inwoner(phone: "+31611111111", in: db) }
+            #expect(try database.read { db in try PersonStore.routing(personID: id, in: db) }.map { $0 == (nil, "inwoner") } == true)
+            try database.write { db in try PersonStore.setActiveFlow("opvolging", personID: id, in: db) }
             #expect(
-                try database.reader.read { db in try PersonStore.routing(personID: id, in: db) }.map { $0 == ("opvolging", "inwoner") }
+                try database.read { db in try PersonStore.routing(personID: id, in: db) }.map { $0 == ("opvolging", "inwoner") }
                     == true)
-            let (other, left, again) = try database.writer.write { db in
+            let (other, left, again) = try database.write { db in
                 (
                     try PersonStore.leaveFlow("netwerk", personID: id, in: db),
                     try PersonStore.leaveFlow("opvolging", personID: id, in: db),
@@ -184,15 +184,15 @@ struct StoreContractPersonTests {
             #expect(!other)
             #expect(left)
             #expect(!again)
-            #expect(try database.reader.read { db in try PersonStore.routing(personID: id, in: db) }.map { $0 == (nil, "inwoner") } == true)
-            #expect(try database.reader.read { db in try PersonStore.routing(personID: 999, in: db) } == nil)
+            #expect(try database.read { db in try PersonStore.routing(personID: id, in: db) }.map { $0 == (nil, "inwoner") } == true)
+            #expect(try database.read { db in try PersonStore.routing(personID: 999, in: db) } == nil)
         }
     }
 
     @Test(arguments: StoreBackend.allCases)
     func someoneWeWriteToForAnInwonerIsReachableOnTheInwonersChannel(_ backend: StoreBackend) throws {
         try backend.withStore { database in
-            let (inwoner, member, again, existing) = try database.writer.write { db in
+            let (inwoner, member, again, existing) = try database.write { db in
                 let inwoner = try PersonStore.enrol(
                     phone: "+31611111111", name: "Sam", language: .nl, channel: "whatsapp", address: "31611111111",
                     at: ContractSeed.now, in: db)
@@ -208,7 +208,7 @@ struct StoreContractPersonTests {
             }
             #expect(member == again)
             #expect(existing == inwoner)
-            try database.reader.read { db throws in
+            try database.read { db throws in
                 #expect(try PersonStore.routing(personID: member, in: db)?.role == "netwerk")
                 #expect(try PersonStore.name(personID: member, in: db) == "Ans")
                 #expect(try PersonStore.primaryContact(personID: member, in: db).map { $0 == ("whatsapp", "31622222222") } == true)

@@ -11,7 +11,7 @@ struct StoreContractPlanTests {
     struct World { var sam: Int64, other: Int64, samsGoal: Int64, othersGoal: Int64 }
 
     static func world(_ database: AppDatabase) throws -> World {
-        try database.writer.write { db in
+        try database.write { db in
             let sam = try ContractSeed.inwoner(phone: "+31610000000", name: "Sam", in: db)
             let other = try ContractSeed.inwoner(phone: "+31620000000", in: db)
             let samsGoal = try ContractSeed.goal(sam, text: "Een huis", rank: 3, in: db)
@@ -24,7 +24,7 @@ struct StoreContractPlanTests {
     func aGoalIsOnlyTheInwonersOwn(_ backend: StoreBackend) throws {
         try backend.withStore { database in
             let world = try Self.world(database)
-            try database.reader.read { db throws in
+            try database.read { db throws in
                 #expect(try PlanStore.hasGoal(world.samsGoal, personID: world.sam, in: db))
                 #expect(try !PlanStore.hasGoal(world.othersGoal, personID: world.sam, in: db))
                 #expect(try !PlanStore.hasGoal(999, personID: world.sam, in: db))
@@ -38,7 +38,7 @@ struct StoreContractPlanTests {
     func aProposalIsSettledOnceAndOnlyByItsOwnInwoner(_ backend: StoreBackend) throws {
         try backend.withStore { database in
             let world = try Self.world(database)
-            let (proposed, plain) = try database.writer.write { db in
+            let (proposed, plain) = try database.write { db in
                 let records = ContractSeed.records(world.sam, in: db)
                 return (
                     try records.saveAction(
@@ -49,19 +49,19 @@ struct StoreContractPlanTests {
                         localID: "a2")!
                 )
             }
-            try database.writer.write { db in
+            try database.write { db in
                 for person in [world.sam, world.other] {
                     try AlertStore.add(personID: person, kind: "actie_voorstel", detail: "Schuldhulp bellen", at: ContractSeed.now, in: db)
                 }
             }
             let signals = {
-                try database.reader.read { db in
+                try database.read { db in
                     try [world.sam, world.other].map { try AlertStore.open(inwonerID: $0, limit: 10, in: db).count }
                 }
             }
-            let flags = { try database.reader.read { db in try PlanRows.actions(goalID: world.samsGoal, in: db).map(\.proposed) } }
+            let flags = { try database.read { db in try PlanRows.actions(goalID: world.samsGoal, in: db).map(\.proposed) } }
             #expect(try flags() == [true, false])
-            try database.writer.write { db throws in
+            try database.write { db throws in
                 #expect(try !PlanStore.settleProposal(actionID: proposed, personID: world.other, at: ContractSeed.now, in: db))
                 #expect(try !PlanStore.settleProposal(actionID: plain, personID: world.sam, at: ContractSeed.now, in: db))
                 #expect(try PlanStore.settleProposal(actionID: proposed, personID: world.sam, at: ContractSeed.now, in: db))
@@ -77,14 +77,14 @@ struct StoreContractPlanTests {
         try backend.withStore { database in
             let world = try Self.world(database)
             // A goal of the conversation ranked before Sam's first.
-            let early = try database.writer.write { db in try ContractSeed.goal(world.sam, text: "Rust", rank: 1, in: db) }
-            let (first, second) = try database.writer.write { db in
+            let early = try database.write { db in try ContractSeed.goal(world.sam, text: "Rust", rank: 1, in: db) }
+            let (first, second) = try database.write { db in
                 (
                     try PlanStore.addGoal(personID: world.sam, text: "Schulden weg", at: ContractSeed.now, in: db),
                     try PlanStore.addGoal(personID: world.sam, text: "Sporten", at: ContractSeed.now, in: db)
                 )
             }
-            let goals = try database.reader.read { db in try PlanRows.goals(personID: world.sam, in: db) }
+            let goals = try database.read { db in try PlanRows.goals(personID: world.sam, in: db) }
             #expect(goals.map(\.id) == [early, world.samsGoal, first, second])
             #expect(goals.map(\.text) == ["Rust", "Een huis", "Schulden weg", "Sporten"])
             #expect(goals.dropFirst(2).allSatisfy { $0.status == "actief" })
@@ -95,7 +95,7 @@ struct StoreContractPlanTests {
             #expect(localIDs.count == 2 && Set(localIDs).count == 2)
             #expect(!localIDs.contains { $0.hasPrefix("goal-") })
             // The first goal of an inwoner without any is ranked 1.
-            let lone = try database.writer.write { db -> Int64 in
+            let lone = try database.write { db -> Int64 in
                 let id = try ContractSeed.inwoner(phone: "+31630000000", in: db)
                 _ = try PlanStore.addGoal(personID: id, text: "Rust", at: ContractSeed.now, in: db)
                 return id
@@ -108,59 +108,59 @@ struct StoreContractPlanTests {
     func anActionIsAddedPlannedWithItsOwnerAndChangedWithItsFirstEvaluationKept(_ backend: StoreBackend) throws {
         try backend.withStore { database in
             let world = try Self.world(database)
-            let member = try database.writer.write { db in try ContractSeed.member(of: world.sam, name: "Ans", in: db).memberID }
+            let member = try database.write { db in try ContractSeed.member(of: world.sam, name: "Ans", in: db).memberID }
             let ans = PlanStore.Owner(kind: "netwerk", memberID: member)
             let due = LocalDate(year: 2026, month: 12, day: 1)
-            let actionID = try database.writer.write { db in
+            let actionID = try database.write { db in
                 try PlanStore.addAction(
                     personID: world.sam, goalID: world.samsGoal, what: "Bellen", owner: ans, due: due, at: ContractSeed.now, in: db)
             }
-            var action = try #require(try database.reader.read { db in try PlanRows.actions(goalID: world.samsGoal, in: db) }.first)
+            var action = try #require(try database.read { db in try PlanRows.actions(goalID: world.samsGoal, in: db) }.first)
             #expect(action.id == actionID && action.what == "Bellen" && action.status == "gepland" && action.dueDate == due)
             #expect(action.ownerKind == "netwerk" && action.memberID == member && action.memberName == "Ans")
-            try database.reader.read { db throws in
+            try database.read { db throws in
                 #expect(try PlanStore.owner(actionID: actionID, personID: world.sam, in: db) == ans)
                 #expect(try PlanStore.owner(actionID: actionID, personID: world.other, in: db) == nil)
             }
 
             /// Whether the action counts as done within the week before `now` (it needs the moment it was judged).
             func doneInWeek(before now: Date) throws -> Bool {
-                try database.reader.read { db in
+                try database.read { db in
                     try ActionStore.week(personID: world.sam, today: LocalDate(year: 2026, month: 11, day: 23), now: now, in: db).done
                         .contains(actionID)
                 }
             }
             let me = PlanStore.Owner(kind: "professional", memberID: nil)
-            try database.writer.write { db in
+            try database.write { db in
                 try PlanStore.updateAction(
                     actionID, personID: world.sam, what: "Mailen", owner: me, due: nil, status: "gedaan", result: nil,
                     closedAt: nil, in: db)
             }
-            action = try #require(try database.reader.read { db in try PlanRows.actions(goalID: world.samsGoal, in: db) }.first)
+            action = try #require(try database.read { db in try PlanRows.actions(goalID: world.samsGoal, in: db) }.first)
             #expect(action.what == "Mailen" && action.status == "gedaan" && action.dueDate == nil && action.ownerKind == "professional")
             #expect(action.memberID == nil)
             // Without `closedAt` it was not judged at any moment.
             #expect(try !doneInWeek(before: ContractSeed.at(minutes: 10)))
             let week: TimeInterval = 7 * 86_400
             for moment in [ContractSeed.at(minutes: 5), ContractSeed.at(minutes: 9)] {
-                try database.writer.write { db in
+                try database.write { db in
                     try PlanStore.updateAction(
                         actionID, personID: world.sam, what: "Mailen", owner: me, due: nil, status: "gedaan", result: "gelukt",
                         closedAt: moment, in: db)
                 }
             }
-            action = try #require(try database.reader.read { db in try PlanRows.actions(goalID: world.samsGoal, in: db) }.first)
+            action = try #require(try database.read { db in try PlanRows.actions(goalID: world.samsGoal, in: db) }.first)
             #expect(action.status == "gedaan" && action.result == "gelukt")
             // Judged at minute 5, the first moment: a week later it is out of the week, as it would not be from minute 9.
             #expect(try doneInWeek(before: ContractSeed.at(minutes: 5).addingTimeInterval(week - 1)))
             #expect(try !doneInWeek(before: ContractSeed.at(minutes: 7).addingTimeInterval(week)))
             // Another inwoner's id changes nothing.
-            try database.writer.write { db in
+            try database.write { db in
                 try PlanStore.updateAction(
                     actionID, personID: world.other, what: "Iets anders", owner: me, due: nil, status: "gepland",
                     result: nil, closedAt: nil, in: db)
             }
-            #expect(try database.reader.read { db in try PlanRows.actions(goalID: world.samsGoal, in: db) }.first?.what == "Mailen")
+            #expect(try database.read { db in try PlanRows.actions(goalID: world.samsGoal, in: db) }.first?.what == "Mailen")
         }
     }
 
@@ -168,12 +168,12 @@ struct StoreContractPlanTests {
     func actionIDsAreTheInwonersOwnInOrder(_ backend: StoreBackend) throws {
         try backend.withStore { database in
             let world = try Self.world(database)
-            let (first, second) = try database.writer.write { db in
+            let (first, second) = try database.write { db in
                 let first = try ContractSeed.action(world.sam, goalID: world.samsGoal, what: "een", status: "gedaan", in: db)
                 _ = try ContractSeed.action(world.other, goalID: world.othersGoal, what: "ander", in: db)
                 return (first, try ContractSeed.action(world.sam, goalID: world.samsGoal, what: "twee", in: db))
             }
-            try database.reader.read { db throws in
+            try database.read { db throws in
                 #expect(try PlanStore.actionIDs(personID: world.sam, in: db) == [first, second])
                 #expect(try PlanStore.actionIDs(personID: 999, in: db).isEmpty)
                 #expect(try ActionStore.what(actionID: second, in: db) == "twee")
@@ -187,7 +187,7 @@ struct StoreContractPlanTests {
     func aReportFromTheChatChangesOnlyWhatItNames(_ backend: StoreBackend) throws {
         try backend.withStore { database in
             let world = try Self.world(database)
-            let (action, member) = try database.writer.write { db in
+            let (action, member) = try database.write { db in
                 let member = try ContractSeed.member(of: world.sam, name: "Ans", in: db).memberID
                 return (
                     try ContractSeed.action(world.sam, goalID: world.samsGoal, what: "Bellen", due: "2026-11-24", time: "10:00", in: db),
@@ -195,11 +195,11 @@ struct StoreContractPlanTests {
                 )
             }
             func read() throws -> PlanRows.Action {
-                try #require(try database.reader.read { db in try PlanRows.actions(goalID: world.samsGoal, in: db) }.first)
+                try #require(try database.read { db in try PlanRows.actions(goalID: world.samsGoal, in: db) }.first)
             }
-            try database.writer.write { db in try ActionStore.apply(.init(), actionID: action, at: ContractSeed.now, in: db) }
+            try database.write { db in try ActionStore.apply(.init(), actionID: action, at: ContractSeed.now, in: db) }
             #expect(try read().status == "gepland" && read().dueTime == LocalTime(hour: 10, minute: 0))
-            try database.writer.write { db in
+            try database.write { db in
                 try ActionStore.apply(
                     .init(status: "niet_gelukt", result: "geen gehoor", helped: 2), actionID: action, at: ContractSeed.now, in: db)
             }
@@ -208,7 +208,7 @@ struct StoreContractPlanTests {
                 row.status == "niet_gelukt" && row.result == "geen gehoor" && row.helped == 2
                     && row.dueDate == LocalDate(year: 2026, month: 11, day: 24))
             // A new date for a step that did not work out plans it again.
-            try database.writer.write { db in
+            try database.write { db in
                 try ActionStore.apply(
                     .init(due: (LocalDate(year: 2026, month: 11, day: 30), nil)), actionID: action, at: ContractSeed.now, in: db)
             }
@@ -216,13 +216,13 @@ struct StoreContractPlanTests {
             #expect(
                 row.status == "gepland" && row.dueDate == LocalDate(year: 2026, month: 11, day: 30) && row.dueTime == nil
                     && row.result == "geen gehoor")
-            try database.writer.write { db in
+            try database.write { db in
                 try ActionStore.apply(.init(owner: ("netwerk", member)), actionID: action, at: ContractSeed.now, in: db)
             }
             row = try read()
             #expect(row.ownerKind == "netwerk" && row.memberName == "Ans" && row.status == "gepland")
             // A new date for a step under way keeps its status.
-            try database.writer.write { db in
+            try database.write { db in
                 try ActionStore.apply(.init(status: "bezig"), actionID: action, at: ContractSeed.now, in: db)
                 try ActionStore.apply(
                     .init(due: (LocalDate(year: 2026, month: 12, day: 1), LocalTime(hour: 9, minute: 30))), actionID: action,
@@ -237,20 +237,20 @@ struct StoreContractPlanTests {
     func aGoalIsReachedOnceNoneOfItsActionsIsStillToDo(_ backend: StoreBackend) throws {
         try backend.withStore { database in
             let world = try Self.world(database)
-            let (a, b) = try database.writer.write { db in
+            let (a, b) = try database.write { db in
                 (
                     try ContractSeed.action(world.sam, goalID: world.samsGoal, what: "een", status: "gedaan", in: db),
                     try ContractSeed.action(world.sam, goalID: world.samsGoal, what: "twee", status: "uitgesteld", in: db)
                 )
             }
             _ = a
-            #expect(try database.writer.write { db in try ActionStore.closeGoalIfDone(goalID: world.samsGoal, in: db) } == false)
-            #expect(try database.reader.read { db in try PlanRows.goals(personID: world.sam, in: db) }.first?.status == "open")
-            try database.writer.write { db in try ActionStore.apply(.init(status: "vervallen"), actionID: b, at: ContractSeed.now, in: db) }
-            #expect(try database.writer.write { db in try ActionStore.closeGoalIfDone(goalID: world.samsGoal, in: db) })
-            #expect(try database.reader.read { db in try PlanRows.goals(personID: world.sam, in: db) }.first?.status == "bereikt")
+            #expect(try database.write { db in try ActionStore.closeGoalIfDone(goalID: world.samsGoal, in: db) } == false)
+            #expect(try database.read { db in try PlanRows.goals(personID: world.sam, in: db) }.first?.status == "open")
+            try database.write { db in try ActionStore.apply(.init(status: "vervallen"), actionID: b, at: ContractSeed.now, in: db) }
+            #expect(try database.write { db in try ActionStore.closeGoalIfDone(goalID: world.samsGoal, in: db) })
+            #expect(try database.read { db in try PlanRows.goals(personID: world.sam, in: db) }.first?.status == "bereikt")
             // Another inwoner's goal is not touched.
-            #expect(try database.reader.read { db in try PlanRows.goals(personID: world.other, in: db) }.first?.status == "open")
+            #expect(try database.read { db in try PlanRows.goals(personID: world.other, in: db) }.first?.status == "open")
         }
     }
 
@@ -261,7 +261,7 @@ struct StoreContractPlanTests {
             let policy = SchedulePolicy()
             let window = #"{"days": ["mon", "tue", "wed"], "start": "10:00", "end": "12:00"}"#
             #expect(policy.window(override: window) != policy.window)
-            let (own, shared, ans) = try database.writer.write { db in
+            let (own, shared, ans) = try database.write { db in
                 let ans = try ContractSeed.member(of: world.sam, name: "Ans", phone: "+31687654321", invitation: .accepted, in: db)
                 try PersonStore.setSendWindow(window, personID: try #require(ans.personID), in: db)
                 try PersonStore.setOptedOut(true, personID: world.sam, in: db)
@@ -272,7 +272,7 @@ struct StoreContractPlanTests {
                         status: "bezig", in: db), ans.memberID
                 )
             }
-            try database.reader.read { db throws in
+            try database.read { db throws in
                 let (facts, inwoner) = try #require(try ActionStore.facts(actionID: own, policy: policy, in: db))
                 #expect(inwoner == world.sam)
                 #expect(
@@ -296,7 +296,7 @@ struct StoreContractPlanTests {
     @Test(arguments: StoreBackend.allCases)
     func thePlanIsWordedFromTheStoredGoalsAndActionsNumberedThroughout(_ backend: StoreBackend) throws {
         try backend.withStore { database in
-            let (sam, empty) = try database.writer.write { db in
+            let (sam, empty) = try database.write { db in
                 let sam = try ContractSeed.inwoner(phone: "+31610000000", name: "Sam", in: db)
                 let ans = try ContractSeed.member(of: sam, name: "Ans", in: db).memberID
                 let huis = try ContractSeed.goal(sam, text: "Een huis zonder schimmel", leefgebied: "wonen", rank: 1, in: db)
@@ -315,7 +315,7 @@ struct StoreContractPlanTests {
                 try ContractSeed.action(sam, goalID: werk, what: "Cv maken", in: db)
                 return (sam, try ContractSeed.inwoner(phone: "+31620000000", in: db))
             }
-            let (text, none) = try database.reader.read { db in
+            let (text, none) = try database.read { db in
                 (
                     try SupportPlan.text(personID: sam, library: Fixtures.library, in: db),
                     try SupportPlan.text(personID: empty, library: Fixtures.library, in: db)
@@ -332,9 +332,9 @@ struct StoreContractPlanTests {
             #expect(try #require(text.range(of: "Doel 1")).lowerBound < (try #require(text.range(of: "Doel 2"))).lowerBound)
             #expect(none.contains("Er is nog geen plan."))
             // In the inwoner's own language.
-            try database.writer.write { db in try PersonStore.setLanguage(.en, personID: sam, in: db) }
+            try database.write { db in try PersonStore.setLanguage(.en, personID: sam, in: db) }
             #expect(
-                try database.reader.read { db in try SupportPlan.text(personID: sam, library: Fixtures.library, in: db) }.hasPrefix(
+                try database.read { db in try SupportPlan.text(personID: sam, library: Fixtures.library, in: db) }.hasPrefix(
                     "Support plan"))
         }
     }
@@ -342,7 +342,7 @@ struct StoreContractPlanTests {
     @Test(arguments: StoreBackend.allCases)
     func thePlanIsSentThroughTheOutboxOnTheChannelUsedLastInShortMessages(_ backend: StoreBackend) throws {
         try backend.withStore { database in
-            let sam = try database.writer.write { db in
+            let sam = try database.write { db in
                 let sam = try ContractSeed.inwoner(phone: "+31610000000", name: "Sam", in: db)
                 for n in 1...4 {
                     let goal = try ContractSeed.goal(sam, text: "Doel nummer \(n) met een wat langere omschrijving", rank: n, in: db)
@@ -357,13 +357,13 @@ struct StoreContractPlanTests {
                     channel: "whatsapp", address: "31610000000", phone: "+31610000000", at: ContractSeed.now, in: db)
                 return sam
             }
-            let sent = try database.writer.write { db in
+            let sent = try database.write { db in
                 try SupportPlan.send(personID: sam, library: Fixtures.library, at: ContractSeed.now, in: db)
             }
             #expect(sent.count > 1)
             #expect(sent.allSatisfy { $0.channel == "whatsapp" && $0.address == "31610000000" && $0.outboxID != 0 })
             #expect(sent.allSatisfy { SMSSegments.analyze($0.text).segments <= 3 })
-            try database.reader.read { db throws in
+            try database.read { db throws in
                 #expect(try OutboxStore.pending(channel: "whatsapp", personID: sam, in: db) == sent)
                 #expect(try OutboxStore.pending(channel: "sms", personID: sam, in: db).isEmpty)
                 let plan = try SupportPlan.text(personID: sam, library: Fixtures.library, in: db)

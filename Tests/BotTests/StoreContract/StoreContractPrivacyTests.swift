@@ -48,7 +48,7 @@ struct StoreContractPrivacyTests {
         _ = try service.handle(Fixtures.message("hoi", id: "KIM1", phone: "+31622222222"))
         let runner = JobRunner(service: service)
         let later = ContractSeed.at(minutes: 5 * 24 * 60)
-        return try database.writer.write { db in
+        return try database.write { db in
             for _ in 0..<200 {
                 guard let job = try JobStore.nextDue(at: later, in: db) else { break }
                 _ = try runner.run(job, at: later, in: db)
@@ -105,14 +105,14 @@ struct StoreContractPrivacyTests {
             #expect(list("chatNotes").compactMap { $0["text"] as? String } == ["Mijn zus Ans helpt"])
             // Mo's check-in about Sam, and Sam's own as mantelzorger of their mother, from the intake.
             #expect(list("checkins").compactMap { $0["kind"] as? String } == ["quick", "quick"])
-            let transcript = try database.reader.read { db in try MessageStore.transcript(personID: sam, limit: 10_000, in: db) }
+            let transcript = try database.read { db in try MessageStore.transcript(personID: sam, limit: 10_000, in: db) }
             #expect(list("messages").compactMap { $0["text"] as? String } == transcript.map(\.text))
             #expect(list("messages").filter { $0["direction"] as? String == "in" }.count == Fixtures.intake.count)
             // Nothing of Kim's.
-            let text = String(decoding: try database.reader.read { db in try PersonExport.document(personID: sam, in: db) }, as: UTF8.self)
+            let text = String(decoding: try database.read { db in try PersonExport.document(personID: sam, in: db) }, as: UTF8.self)
             #expect(!text.contains("+31622222222") && !text.contains("Kim vertelde"))
             // The same store gives the same document.
-            #expect(try database.reader.read { db in try PersonExport.document(personID: sam, in: db) } == Data(text.utf8))
+            #expect(try database.read { db in try PersonExport.document(personID: sam, in: db) } == Data(text.utf8))
             #expect((try StoreContractIntakeTests.export(kim, database)["chatNotes"] as? [[String: Any]])?.count == 1)
         }
     }
@@ -123,13 +123,13 @@ struct StoreContractPrivacyTests {
             let (sam, kim) = try Self.world(database)
             let needles = [Self.phone.dropFirst(), Self.memberPhone.dropFirst(), Self.carerPhone.dropFirst(), Self.distinctive[...]].map(
                 String.init)
-            let (member, kimBefore) = try database.reader.read { db throws in
+            let (member, kimBefore) = try database.read { db throws in
                 // Without the +: the WhatsApp form of the number is found too.
                 for needle in needles { #expect(try !backend.tables(containing: needle, in: db).isEmpty, "\(needle) was never stored") }
                 return (try #require(try PersonStore.id(phone: Self.memberPhone, in: db)), try PersonExport.document(personID: kim, in: db))
             }
-            try database.writer.write { db in try Erasure.erase(personID: sam, at: ContractSeed.at(minutes: 600), in: db) }
-            try database.reader.read { db throws in
+            try database.write { db in try Erasure.erase(personID: sam, at: ContractSeed.at(minutes: 600), in: db) }
+            try database.read { db throws in
                 for needle in needles {
                     #expect(try backend.tables(containing: needle, in: db).isEmpty, "\(needle) is still in the store")
                 }
@@ -145,8 +145,8 @@ struct StoreContractPrivacyTests {
                 #expect(try Erasure.unfinished(in: db) == 1)
             }
             // Erasing the same id again is harmless.
-            try database.writer.write { db in try Erasure.erase(personID: sam, at: ContractSeed.at(minutes: 601), in: db) }
-            #expect(try database.reader.read(Erasure.unfinished) == 1)
+            try database.write { db in try Erasure.erase(personID: sam, at: ContractSeed.at(minutes: 601), in: db) }
+            #expect(try database.read(Erasure.unfinished) == 1)
         }
     }
 
@@ -156,12 +156,12 @@ struct StoreContractPrivacyTests {
             let (sam, _) = try Self.world(database)
             struct Abort: Error {}
             #expect(throws: Abort.self) {
-                try database.writer.write { db in
+                try database.write { db in
                     try Erasure.erase(personID: sam, at: ContractSeed.now, in: db)
                     throw Abort()
                 }
             }
-            try database.reader.read { db throws in
+            try database.read { db throws in
                 #expect(try PersonStore.profile(personID: sam, in: db)?.phone == Self.phone)
                 #expect(try PersonStore.id(phone: Self.memberPhone, in: db) != nil)
                 #expect(try Erasure.unfinished(in: db) == 0)
@@ -172,7 +172,7 @@ struct StoreContractPrivacyTests {
     @Test(arguments: StoreBackend.allCases)
     func aMemberWhoAlsoHelpsAnotherInwonerStays(_ backend: StoreBackend) throws {
         try backend.withStore { database in
-            let (sam, kim, ans) = try database.writer.write { db in
+            let (sam, kim, ans) = try database.write { db in
                 let sam = try ContractSeed.inwoner(phone: "+31611111111", name: "Sam", in: db)
                 let kim = try ContractSeed.inwoner(phone: "+31622222222", name: "Kim", in: db)
                 let ans = try #require(
@@ -181,7 +181,7 @@ struct StoreContractPrivacyTests {
                 try Erasure.erase(personID: sam, at: ContractSeed.now, in: db)
                 return (sam, kim, ans)
             }
-            try database.reader.read { db throws in
+            try database.read { db throws in
                 #expect(try PersonStore.profile(personID: sam, in: db) == nil)
                 #expect(try PersonStore.profile(personID: ans, in: db)?.phone == "+31687654321")
                 #expect(try NetworkStore.members(inwonerID: kim, in: db).map(\.name) == ["Ans"])
@@ -194,16 +194,16 @@ struct StoreContractPrivacyTests {
     @Test(arguments: StoreBackend.allCases)
     func anErasureIsFinishedOnceAndSaysSoInTheAuditLog(_ backend: StoreBackend) async throws {
         try await backend.withAsyncStore { database in
-            let sam = try await database.writer.write { db in
+            let sam = try await database.write { db in
                 let sam = try ContractSeed.inwoner(phone: "+31611111111", name: "Sam", in: db)
                 try Erasure.erase(personID: sam, at: ContractSeed.now, in: db)
                 return sam
             }
-            #expect(try await database.reader.read(Erasure.unfinished) == 1)
+            #expect(try await database.read(Erasure.unfinished) == 1)
             #expect(try await Erasure.finish(database, clock: WallClock.fixed(ContractSeed.at(minutes: 1))) == .done)
             #expect(try await Erasure.finish(database, clock: WallClock.fixed(ContractSeed.at(minutes: 2))) == .done)
-            #expect(try await database.reader.read(Erasure.unfinished) == 0)
-            let audit = try await database.reader.read { db in try AuditLog.recent(limit: 10, personID: sam, in: db) }
+            #expect(try await database.read(Erasure.unfinished) == 0)
+            let audit = try await database.read { db in try AuditLog.recent(limit: 10, personID: sam, in: db) }
             #expect(audit.map(\.event) == ["wissen voltooid"])
             #expect(audit.first?.at == ContractSeed.at(minutes: 1) && audit.first?.email == nil)
         }
@@ -212,7 +212,7 @@ struct StoreContractPrivacyTests {
     @Test(arguments: StoreBackend.allCases)
     func consentsAreKeptAsAskedEveryOneOfThem(_ backend: StoreBackend) throws {
         try backend.withStore { database in
-            let (id, other) = try database.writer.write { db in
+            let (id, other) = try database.write { db in
                 let id = try ContractSeed.inwoner(phone: "+31611111111", in: db)
                 let other = try ContractSeed.inwoner(phone: "+31622222222", in: db)
                 func consent(_ personID: Int64, _ granted: Bool, _ shown: String) -> ConsentStore.Consent {
@@ -247,7 +247,7 @@ struct StoreContractPrivacyTests {
     @Test(arguments: StoreBackend.allCases)
     func theAuditLogListsTheLatestFirstWithWhoDidIt(_ backend: StoreBackend) throws {
         try backend.withStore { database in
-            let (anna, sam, kim) = try database.writer.write { db in
+            let (anna, sam, kim) = try database.write { db in
                 let anna = try ContractSeed.professional("anna@wijkteam.example", in: db)
                 let sam = try ContractSeed.inwoner(phone: "+31611111111", in: db)
                 let kim = try ContractSeed.inwoner(phone: "+31622222222", in: db)
@@ -258,7 +258,7 @@ struct StoreContractPrivacyTests {
                 return (anna, sam, kim)
             }
             _ = anna
-            let (all, two, sams, kims) = try database.reader.read { db in
+            let (all, two, sams, kims) = try database.read { db in
                 (
                     try AuditLog.recent(limit: 100, in: db), try AuditLog.recent(limit: 2, in: db),
                     try AuditLog.recent(limit: 100, personID: sam, in: db), try AuditLog.recent(limit: 100, personID: kim, in: db)
@@ -279,7 +279,7 @@ struct StoreContractPrivacyTests {
     func inactiveInwonersAreToldOnceUntilTheyAreActiveAgain(_ backend: StoreBackend) throws {
         try backend.withStore { database in
             let day: TimeInterval = 86_400
-            let (quiet, looked, noted, member) = try database.writer.write { db in
+            let (quiet, looked, noted, member) = try database.write { db in
                 let anna = try ContractSeed.professional("anna@wijkteam.example", in: db)
                 let quiet = try ContractSeed.inwoner(phone: "+31611111111", name: "Stil", at: ContractSeed.now, in: db)
                 let looked = try ContractSeed.inwoner(
@@ -295,7 +295,7 @@ struct StoreContractPrivacyTests {
                 return (quiet, looked, noted, member)
             }
             let cutoff = ContractSeed.now.addingTimeInterval(30 * day)
-            let inactive = try database.reader.read { db in try RetentionStore.inactive(since: cutoff, in: db) }
+            let inactive = try database.read { db in try RetentionStore.inactive(since: cutoff, in: db) }
             #expect(
                 inactive == [
                     RetentionStore.Inactive(personID: quiet, lastActivity: ContractSeed.now, noticeAt: nil),
@@ -304,7 +304,7 @@ struct StoreContractPrivacyTests {
                 ])
             #expect(!inactive.map(\.personID).contains(member))
             let told = cutoff.addingTimeInterval(60)
-            let (first, second) = try database.writer.write { db in
+            let (first, second) = try database.write { db in
                 (
                     try RetentionStore.notify(
                         personID: quiet, lastActivity: ContractSeed.now, detail: "gewist op 1 januari", at: told, in: db),
@@ -314,23 +314,23 @@ struct StoreContractPrivacyTests {
             }
             #expect(first)
             #expect(!second)
-            try database.reader.read { db throws in
+            try database.read { db throws in
                 #expect(try RetentionStore.stillInactive(personID: quiet, since: cutoff, in: db)?.noticeAt == told)
                 #expect(try AlertStore.open(inwonerID: quiet, limit: 10, in: db).map(\.kind) == [RetentionStore.noticeKind])
             }
             // They write again: active, and a later notice is a new one.
             let wrote = cutoff.addingTimeInterval(day)
-            try database.writer.write { db in
+            try database.write { db in
                 _ = try PersonStore.findOrCreate(channel: "sms", address: "+31611111111", phone: "+31611111111", at: wrote, in: db)
             }
-            try database.reader.read { db throws in
+            try database.read { db throws in
                 #expect(try RetentionStore.stillInactive(personID: quiet, since: cutoff, in: db) == nil)
                 #expect(
                     try RetentionStore.stillInactive(personID: quiet, since: wrote.addingTimeInterval(30 * day), in: db)
                         == RetentionStore.Inactive(personID: quiet, lastActivity: wrote, noticeAt: nil))
             }
             #expect(
-                try database.writer.write { db in
+                try database.write { db in
                     try RetentionStore.notify(
                         personID: quiet, lastActivity: wrote, detail: "opnieuw", at: wrote.addingTimeInterval(31 * day), in: db)
                 })

@@ -11,7 +11,7 @@ struct StoreContractResourceTests {
     @Test(arguments: StoreBackend.allCases)
     func aWishKeepsWhatTheInwonerHasBeforeWhatTheyLackWithTheirKinds(_ backend: StoreBackend) throws {
         try backend.withStore { database in
-            let (id, other) = try database.writer.write { db in
+            let (id, other) = try database.write { db in
                 let id = try ContractSeed.inwoner(phone: "+31611111111", in: db)
                 let other = try ContractSeed.inwoner(phone: "+31622222222", in: db)
                 let records = ContractSeed.records(id, in: db)
@@ -30,7 +30,7 @@ struct StoreContractResourceTests {
                     wishLocalID: "w1", text: "een fiets", kinds: ["materieel"], has: false, localID: "r1")
                 return (id, other)
             }
-            let (wishes, others) = try database.reader.read { db in
+            let (wishes, others) = try database.read { db in
                 (try IntakeStore.wishes(personID: id, in: db), try IntakeStore.wishes(personID: other, in: db))
             }
             #expect(
@@ -48,7 +48,7 @@ struct StoreContractResourceTests {
     @Test(arguments: StoreBackend.allCases)
     func eachActionIsCarriedByTheInwonerTheNetworkAVoorzieningTheProfessionalOrASpecialist(_ backend: StoreBackend) throws {
         try backend.withStore { database in
-            let (id, goal) = try database.writer.write { db in
+            let (id, goal) = try database.write { db in
                 let id = try ContractSeed.inwoner(in: db)
                 let member = try ContractSeed.member(of: id, name: "Ans", in: db).memberID
                 let goal = try ContractSeed.goal(id, text: "Overzicht", leefgebied: "geld", in: db)
@@ -67,7 +67,7 @@ struct StoreContractResourceTests {
                     specialist: "ggz", at: ContractSeed.now, in: db)
                 return (id, goal)
             }
-            let goals = try database.reader.read { db in try PlanRows.goals(personID: id, in: db) }
+            let goals = try database.read { db in try PlanRows.goals(personID: id, in: db) }
             let actions = try #require(goals.first { $0.id == goal }).actions
             #expect(actions.map(\.carrier) == [.zelf, .netwerk, .voorziening, .hulpverlener, .specialist])
             #expect(actions.map(\.voorziening) == [nil, nil, "geldmaatje", nil, nil])

@@ -12,11 +12,11 @@ struct StoreContractWebSessionTests {
     @Test(arguments: StoreBackend.allCases)
     func aSessionIsFoundByItsTokenUntilItExpires(_ backend: StoreBackend) throws {
         try backend.withStore { database in
-            let (anna, token) = try database.writer.write { db in
+            let (anna, token) = try database.write { db in
                 let anna = try ContractSeed.professional("anna@wijkteam.example", admin: true, in: db)
                 return (anna, try WebSessionStore.create(professionalID: anna, lifetime: 8 * Self.hour, at: ContractSeed.now, in: db))
             }
-            try database.reader.read { db throws in
+            try database.read { db throws in
                 let session = try #require(try WebSessionStore.find(token: token, at: ContractSeed.now, in: db))
                 #expect(session.professional == ProfessionalStore.Professional(id: anna, email: "anna@wijkteam.example", isAdmin: true))
                 #expect(session.csrfToken.count >= 32 && session.csrfToken != token)
@@ -35,7 +35,7 @@ struct StoreContractWebSessionTests {
     @Test(arguments: StoreBackend.allCases)
     func sessionsAreEachTheirOwnAndADeletedOneIsGone(_ backend: StoreBackend) throws {
         try backend.withStore { database in
-            let (anna, bert, first, second, berts) = try database.writer.write { db in
+            let (anna, bert, first, second, berts) = try database.write { db in
                 let anna = try ContractSeed.professional("anna@wijkteam.example", in: db)
                 let bert = try ContractSeed.professional("bert@wijkteam.example", in: db)
                 return (
@@ -45,18 +45,18 @@ struct StoreContractWebSessionTests {
                 )
             }
             #expect(Set([first, second, berts]).count == 3)
-            try database.reader.read { db throws in
+            try database.read { db throws in
                 let one = try #require(try WebSessionStore.find(token: first, at: ContractSeed.now, in: db))
                 let two = try #require(try WebSessionStore.find(token: second, at: ContractSeed.now, in: db))
                 #expect(one.professional.id == anna && two.professional.id == anna && one.csrfToken != two.csrfToken)
                 #expect(try WebSessionStore.find(token: berts, at: ContractSeed.now, in: db)?.professional.id == bert)
             }
-            try database.writer.write { db in
+            try database.write { db in
                 try WebSessionStore.delete(token: first, in: db)
                 try WebSessionStore.delete(token: first, in: db)
                 try WebSessionStore.delete(token: "unknown", in: db)
             }
-            try database.reader.read { db throws in
+            try database.read { db throws in
                 #expect(try WebSessionStore.find(token: first, at: ContractSeed.now, in: db) == nil)
                 #expect(try WebSessionStore.find(token: second, at: ContractSeed.now, in: db) != nil)
                 #expect(try WebSessionStore.find(token: berts, at: ContractSeed.now, in: db) != nil)
@@ -67,7 +67,7 @@ struct StoreContractWebSessionTests {
     @Test(arguments: StoreBackend.allCases)
     func aNewSessionClearsTheExpiredOnesAndLeavesTheLiveOnes(_ backend: StoreBackend) throws {
         try backend.withStore { database in
-            let (short, long) = try database.writer.write { db in
+            let (short, long) = try database.write { db in
                 let anna = try ContractSeed.professional("anna@wijkteam.example", in: db)
                 return (
                     try WebSessionStore.create(professionalID: anna, lifetime: Self.hour, at: ContractSeed.now, in: db),
@@ -75,12 +75,12 @@ struct StoreContractWebSessionTests {
                 )
             }
             let later = ContractSeed.now.addingTimeInterval(2 * Self.hour)
-            let fresh = try database.writer.write { db in
+            let fresh = try database.write { db in
                 try WebSessionStore.create(
                     professionalID: try #require(try ProfessionalStore.find(email: "anna@wijkteam.example", in: db)).id,
                     lifetime: Self.hour, at: later, in: db)
             }
-            try database.reader.read { db throws in
+            try database.read { db throws in
                 // Even read at an earlier moment, the expired session is gone.
                 #expect(try WebSessionStore.find(token: short, at: ContractSeed.now, in: db) == nil)
                 #expect(try WebSessionStore.find(token: long, at: later, in: db) != nil)
@@ -92,21 +92,21 @@ struct StoreContractWebSessionTests {
     @Test(arguments: StoreBackend.allCases)
     func aProfessionalIsAddedOncePerAddressIgnoringCase(_ backend: StoreBackend) throws {
         try backend.withStore { database in
-            let anna = try database.writer.write { db in
+            let anna = try database.write { db in
                 try ProfessionalStore.add(
                     email: "Anna@wijkteam.example", passwordHash: "$2b$hash", admin: false, at: ContractSeed.now, in: db)
             }
             #expect(throws: ProfessionalStore.AlreadyExists.self) {
-                try database.writer.write { db in
+                try database.write { db in
                     _ = try ProfessionalStore.add(
                         email: "anna@WIJKTEAM.example", passwordHash: "other", admin: true, at: ContractSeed.now, in: db)
                 }
             }
-            let bert = try database.writer.write { db in
+            let bert = try database.write { db in
                 try ProfessionalStore.add(
                     email: "bert@wijkteam.example", passwordHash: "$2b$bert", admin: true, at: ContractSeed.now, in: db)
             }
-            try database.reader.read { db throws in
+            try database.read { db throws in
                 let (professional, hash) = try #require(try ProfessionalStore.credentials(email: "anna@wijkteam.example", in: db))
                 #expect(professional == ProfessionalStore.Professional(id: anna, email: "Anna@wijkteam.example", isAdmin: false))
                 #expect(hash == "$2b$hash")
@@ -122,7 +122,7 @@ struct StoreContractWebSessionTests {
     @Test(arguments: StoreBackend.allCases)
     func onlyAnInwonerIsAssignedToACaseload(_ backend: StoreBackend) throws {
         try backend.withStore { database in
-            let (anna, bert, sam, ans) = try database.writer.write { db in
+            let (anna, bert, sam, ans) = try database.write { db in
                 let anna = try ContractSeed.professional("anna@wijkteam.example", in: db)
                 let bert = try ContractSeed.professional("bert@wijkteam.example", in: db)
                 let sam = try ContractSeed.inwoner(phone: "+31611111111", name: "Sam", in: db)
@@ -132,14 +132,14 @@ struct StoreContractWebSessionTests {
                 try ProfessionalStore.assign(personID: ans, to: anna, in: db)
                 return (anna, bert, sam, ans)
             }
-            try database.reader.read { db throws in
+            try database.read { db throws in
                 #expect(try CaseloadStore.isOnCaseload(personID: sam, professionalID: anna, in: db))
                 #expect(try !CaseloadStore.isOnCaseload(personID: ans, professionalID: anna, in: db))
                 #expect(try ProfessionalStore.accounts(in: db).map(\.caseload) == [1, 0])
             }
             // Assigned again: to the other caseload only.
-            try database.writer.write { db in try ProfessionalStore.assign(personID: sam, to: bert, in: db) }
-            try database.reader.read { db throws in
+            try database.write { db in try ProfessionalStore.assign(personID: sam, to: bert, in: db) }
+            try database.read { db throws in
                 #expect(try !CaseloadStore.isOnCaseload(personID: sam, professionalID: anna, in: db))
                 #expect(try CaseloadStore.isOnCaseload(personID: sam, professionalID: bert, in: db))
             }

@@ -16,7 +16,7 @@ enum PlanFixture {
 
     static func make(member: Member, at now: Date) throws -> ConversationService {
         let service = try ConversationService(database: try AppDatabase.inMemory(), library: Fixtures.library)
-        try service.database.writer.write { db in
+        try service.database.write { db in
             try db.execute(
                 sql: "INSERT INTO person (role, phone, name, createdAt) VALUES ('inwoner', ?, 'Sam', ?)", arguments: [inwonerPhone, now])
             try db.execute(sql: "INSERT INTO contact (personId, channel, address) VALUES (1, 'sms', ?)", arguments: [inwonerPhone])
@@ -49,13 +49,13 @@ enum PlanFixture {
     static func action(_ what: String, owner: String, due: String, time: String? = nil, service: ConversationService, at now: Date) throws
         -> Int64
     {
-        try service.database.writer.write { db in
+        try service.database.write { db in
             try db.execute(
                 sql: """
                     INSERT INTO action (personId, goalId, localId, what, ownerKind, networkMemberId, dueDate, dueTime, createdAt)
                     VALUES (1, 1, ?, ?, ?, ?, ?, ?, ?)
                     """, arguments: [what, what, owner, owner == "netwerk" ? 1 : nil, due, time, now])
-            let id = db.lastInsertedRowID
+            let id = try db.lastInsertedRowID
             try ActionScheduler(policy: service.schedule, now: now, db: db).plan(actionID: id)
             return id
         }
@@ -63,7 +63,7 @@ enum PlanFixture {
 
     /// Pending jobs as "kind person", in due order.
     static func pending(_ service: ConversationService) throws -> [String] {
-        try service.database.reader.read { db in
+        try service.database.read { db in
             try String.fetchAll(
                 db,
                 sql:

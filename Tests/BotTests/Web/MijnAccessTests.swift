@@ -34,7 +34,7 @@ struct MijnAccessTests {
     }
 
     static func firstAction(_ fixture: WebFixture) throws -> (action: Int64, goal: Int64) {
-        try fixture.database.reader.read { db in
+        try fixture.database.read { db in
             let row = try Row.fetchOne(
                 db, sql: "SELECT id, goalId FROM action WHERE personId = ? AND status = 'gepland' ORDER BY id LIMIT 1",
                 arguments: [fixture.annaInwoner])!
@@ -44,7 +44,7 @@ struct MijnAccessTests {
 
     /// Everything stored about the inwoner, to prove a refused request changed nothing.
     static func snapshot(_ fixture: WebFixture) throws -> String {
-        let export = try fixture.database.reader.read { db in try PersonExport.document(personID: fixture.annaInwoner, in: db) }
+        let export = try fixture.database.read { db in try PersonExport.document(personID: fixture.annaInwoner, in: db) }
         let counts = try ["alert", "note", "job", "message", "audit"].map {
             try fixture.count("\($0) WHERE personId = \(fixture.annaInwoner)")
         }

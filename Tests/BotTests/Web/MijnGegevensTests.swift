@@ -18,7 +18,7 @@ struct MijnGegevensTests {
             let response = try await mijn.get("/mijn/gegevens/export")
             #expect(response.status == .ok)
             #expect(response.headers[.contentDisposition] == "attachment; filename=\"mijn-wegwijzer.json\"")
-            let expected = try await fixture.database.reader.read { db in try PersonExport.document(personID: fixture.annaInwoner, in: db) }
+            let expected = try await fixture.database.read { db in try PersonExport.document(personID: fixture.annaInwoner, in: db) }
             #expect(String(buffer: response.body) == String(decoding: expected, as: UTF8.self))
             #expect(!String(buffer: response.body).contains(WebFixture.otherPhone))
         }
@@ -47,7 +47,7 @@ struct MijnGegevensTests {
 
     @Test func eachConsentIsShownWithItsWordsAndOneGivenCanBeWithdrawn() async throws {
         let fixture = try WebFixture.make()
-        let granted = try await fixture.database.writer.write { db -> ConsentStore.Standing in
+        let granted = try await fixture.database.write { db -> ConsentStore.Standing in
             try ConsentStore.add(
                 ConsentStore.Consent(
                     personID: fixture.annaInwoner, purpose: "omgeving", granted: true, subject: "og-1", textKey: "m1.omgeving.telefoon",
@@ -69,7 +69,7 @@ struct MijnGegevensTests {
             // Withdrawn once: a second time there is nothing to withdraw.
             #expect(try await mijn.post("/mijn/gegevens/toestemming", [("doel", "omgeving"), ("over", "og-1")]).status == .notFound)
         }
-        let now = try await fixture.database.reader.read { db in
+        let now = try await fixture.database.read { db in
             try ConsentStore.standing(personID: fixture.annaInwoner, in: db).first { $0.purpose == "omgeving" && $0.subject == "og-1" }
         }
         #expect(now?.granted == false)
@@ -79,7 +79,7 @@ struct MijnGegevensTests {
 
     @Test func myPeopleShowsTheNetworkAndTheStepsEachTakesPartIn() async throws {
         let fixture = try WebFixture.make()
-        let members = try await fixture.database.reader.read { db in try NetworkStore.members(inwonerID: fixture.annaInwoner, in: db) }
+        let members = try await fixture.database.read { db in try NetworkStore.members(inwonerID: fixture.annaInwoner, in: db) }
         try await fixture.app().test(.router) { client in
             let mijn = try await MijnSession.login(client, phone: WebFixture.phone, fixture: fixture)
             let page = String(buffer: try await mijn.get("/mijn/mensen").body)

@@ -44,7 +44,7 @@ struct MijnGesprekTests {
         _ = try mixed.handle(Fixtures.message(answers[2], id: "MIX2", phone: WebFixture.otherPhone))
 
         func conversation(_ fixture: WebFixture) throws -> (state: String?, answers: [String]) {
-            try fixture.database.reader.read { db in
+            try fixture.database.read { db in
                 (
                     try String.fetchOne(db, sql: "SELECT state FROM conversation WHERE personId = ?", arguments: [fixture.bramInwoner]),
                     try String.fetchAll(
@@ -60,7 +60,7 @@ struct MijnGesprekTests {
         #expect(try fixture.count("message WHERE personId = \(fixture.bramInwoner) AND direction = 'in' AND channel = 'web'") == 1)
         #expect(try fixture.count("outbox WHERE channel = 'web'") == 0)
         // Every question that went (or goes) to the phone went once.
-        let sent = try await fixture.database.reader.read { db in
+        let sent = try await fixture.database.read { db in
             try String.fetchAll(
                 db,
                 sql: """

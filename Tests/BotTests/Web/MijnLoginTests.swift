@@ -20,7 +20,7 @@ struct MijnLoginTests {
             #expect(sent.person == fixture.annaInwoner)
             let code = try #require(MijnSession.code(in: sent.text))
             // The code goes where the conversation goes: the inwoner's SMS number.
-            let channel = try await fixture.database.reader.read { db in
+            let channel = try await fixture.database.read { db in
                 try String.fetchOne(db, sql: "SELECT channel FROM message WHERE textKey = 'mijn.code'")
             }
             #expect(channel == "sms")
@@ -56,7 +56,7 @@ struct MijnLoginTests {
 
     @Test func anInwonerWhoSaidStopGetsNoCodeAndThePageSaysHowToStartAgain() async throws {
         let fixture = try WebFixture.make()
-        try await fixture.database.writer.write { db in try PersonStore.setOptedOut(true, personID: fixture.annaInwoner, in: db) }
+        try await fixture.database.write { db in try PersonStore.setOptedOut(true, personID: fixture.annaInwoner, in: db) }
         try await fixture.app().test(.router) { client in
             let outbox = try fixture.count("outbox")
             let asked = try await MijnSession.askCode(client, phone: WebFixture.phone)
@@ -104,7 +104,7 @@ struct MijnLoginTests {
 
     @Test func aCodeExpiresAfterTenMinutes() throws {
         let fixture = try WebFixture.make()
-        try fixture.database.writer.write { db in
+        try fixture.database.write { db in
             let code = try LoginCodeStore.issue(personID: fixture.annaInwoner, at: Fixtures.start, in: db)
             let late = Fixtures.start.addingTimeInterval(LoginCodeStore.lifetime + 1)
             #expect(try LoginCodeStore.check(code, personID: fixture.annaInwoner, at: late, in: db) == .none)
@@ -116,7 +116,7 @@ struct MijnLoginTests {
 
     @Test func aSessionEndsAfterThirtyMinutesIdleAndAtLogout() async throws {
         let fixture = try WebFixture.make()
-        try await fixture.database.writer.write { db in
+        try await fixture.database.write { db in
             let token = try InwonerSessionStore.create(personID: fixture.annaInwoner, at: Fixtures.start, in: db)
             let almost = Fixtures.start.addingTimeInterval(29 * 60)
             #expect(try InwonerSessionStore.touch(token: token, at: almost, in: db)?.personID == fixture.annaInwoner)

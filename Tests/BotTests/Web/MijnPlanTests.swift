@@ -13,7 +13,7 @@ import Testing
 struct MijnPlanTests {
     @Test func thePlanShowsTheGoalsInOrderWithTheirSteps() async throws {
         let fixture = try WebFixture.make()
-        let goals = try await fixture.database.reader.read { db in try PlanRows.goals(personID: fixture.annaInwoner, in: db) }
+        let goals = try await fixture.database.read { db in try PlanRows.goals(personID: fixture.annaInwoner, in: db) }
         try #require(goals.count >= 1)
         try await fixture.app().test(.router) { client in
             let mijn = try await MijnSession.login(client, phone: WebFixture.phone, fixture: fixture)
@@ -49,7 +49,7 @@ struct MijnPlanTests {
             let signals = String(buffer: try await anna.get("/signalen").body)
             #expect(signals.contains("De inwoner heeft het plan online aangepast"))
         }
-        let row = try await fixture.database.reader.read { db in
+        let row = try await fixture.database.writer.read { db in
             try Row.fetchOne(db, sql: "SELECT status, helped FROM action WHERE id = ?", arguments: [action])!
         }
         #expect(row["status"] as String == "gedaan")
@@ -76,11 +76,11 @@ struct MijnPlanTests {
             #expect(wrong.status == .badRequest)
             #expect(String(buffer: wrong.body).contains("Deze datum klopt niet"))
         }
-        let due = try await fixture.database.reader.read { db in
+        let due = try await fixture.database.read { db in
             try String.fetchOne(db, sql: "SELECT dueDate FROM action WHERE id = ?", arguments: [action])
         }
         #expect(due == "2027-02-03")
-        let pending = try await fixture.database.reader.read { db in
+        let pending = try await fixture.database.read { db in
             try String.fetchAll(db, sql: "SELECT dueAt FROM job WHERE actionId = ? AND status = 'pending'", arguments: [action])
         }
         #expect(!pending.isEmpty)
@@ -112,7 +112,7 @@ struct MijnPlanTests {
 
     @Test func anEnglishSpeakingInwonerReadsEnglish() async throws {
         let fixture = try WebFixture.make()
-        try await fixture.database.writer.write { db in try PersonStore.setLanguage(.en, personID: fixture.annaInwoner, in: db) }
+        try await fixture.database.write { db in try PersonStore.setLanguage(.en, personID: fixture.annaInwoner, in: db) }
         try await fixture.app().test(.router) { client in
             let mijn = try await MijnSession.login(client, phone: WebFixture.phone, fixture: fixture)
             let page = String(buffer: try await mijn.get("/mijn").body)
@@ -133,7 +133,7 @@ struct MijnPlanTests {
 struct MijnMemberStepTests {
     @Test func theMemberWhoCarriesAMovedStepHearsAboutIt() async throws {
         let fixture = try WebFixture.make()
-        let (action, member) = try await fixture.database.writer.write { db -> (Int64, Int64) in
+        let (action, member) = try await fixture.database.write { db -> (Int64, Int64) in
             let row = try #require(
                 try Row.fetchOne(
                     db, sql: "SELECT id, networkMemberId FROM action WHERE personId = ? AND ownerKind = 'netwerk' AND status = 'gepland'",
@@ -143,7 +143,7 @@ struct MijnMemberStepTests {
             try NetworkStore.setInvitation(.accepted, memberID: member, in: db)
             return (row["id"], member)
         }
-        let ans = try #require(try await fixture.database.reader.read { db in try NetworkStore.acceptedPerson(memberID: member, in: db) })
+        let ans = try #require(try await fixture.database.read { db in try NetworkStore.acceptedPerson(memberID: member, in: db) })
         try await fixture.app().test(.router) { client in
             let mijn = try await MijnSession.login(client, phone: WebFixture.phone, fixture: fixture)
             #expect(try await mijn.post("/mijn/acties/\(action)/datum", [("datum", "2027-03-01")]).status == .seeOther)

@@ -13,7 +13,7 @@ import Testing
 struct MijnStandTests {
     @Test func thePageShowsTheSpiegelbladenAndTheChartWithItsTable() async throws {
         let fixture = try WebFixture.make()
-        let scores = try await fixture.database.reader.read { db in try IntakeStore.scores(personID: fixture.annaInwoner, in: db) }
+        let scores = try await fixture.database.read { db in try IntakeStore.scores(personID: fixture.annaInwoner, in: db) }
         try #require(!scores.isEmpty)
         try await fixture.app().test(.router) { client in
             let mijn = try await MijnSession.login(client, phone: WebFixture.phone, fixture: fixture)
@@ -44,13 +44,13 @@ struct MijnStandTests {
             #expect(page.contains("Je hulpverlener ziet dat je hierover wilt praten."))
             #expect(page.contains("Hier wil je over praten"))
         }
-        let latest = try await fixture.database.reader.read { db in
+        let latest = try await fixture.database.read { db in
             try IntakeStore.scores(personID: fixture.annaInwoner, in: db).last { $0.leefgebied == key }?.score
         }
         #expect(latest == 9)
         #expect(try fixture.count("score WHERE personId = \(fixture.annaInwoner) AND score = 11") == 0)
         #expect(try fixture.count("alert WHERE kind = 'online_cijfer'") == 1)
-        let marks = try await fixture.database.reader.read { db in try TalkStore.open(personID: fixture.annaInwoner, in: db) }
+        let marks = try await fixture.database.read { db in try TalkStore.open(personID: fixture.annaInwoner, in: db) }
         #expect(marks.map(\.leefgebied).contains(key))
     }
 }

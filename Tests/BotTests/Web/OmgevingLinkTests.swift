@@ -77,7 +77,7 @@ struct OmgevingLinkTests {
             #expect(String(buffer: again.body).contains("Deze link werkt niet meer."))
             return ans
         }
-        let view = try #require(try await fixture.database.reader.read { db in try OmgevingStore.views(inwonerID: sam, in: db) }.first)
+        let view = try #require(try await fixture.database.read { db in try OmgevingStore.views(inwonerID: sam, in: db) }.first)
         #expect(view.status == "answered")
         #expect(view.scores == ["geld": 4])
         #expect(view.strengths == "Ze is heel zorgzaam" && view.offer == "Boodschappen")
@@ -85,10 +85,10 @@ struct OmgevingLinkTests {
             try fixture.count("consent WHERE personId = \(ans) AND purpose = 'omgeving_eigen' AND granted = 1 AND channel = 'web'") == 1)
         #expect(try fixture.count("job WHERE kind = 'omgeving_notice' AND personId = \(sam)") == 1)
         // Ans's chat conversation about it ended: her next message asks no question of it again.
-        #expect(try await fixture.database.reader.read { db in try PersonStore.routing(personID: ans, in: db)?.activeFlow } == nil)
+        #expect(try await fixture.database.read { db in try PersonStore.routing(personID: ans, in: db)?.activeFlow } == nil)
         let replies = try OmgevingTests.answer(service, ["ja"])
         #expect(!replies.contains { $0.contains("Geef een cijfer") || $0.contains("Waar is Sam goed in") })
-        #expect(try await fixture.database.reader.read { db in try OmgevingStore.views(inwonerID: sam, in: db) }.first == view)
+        #expect(try await fixture.database.read { db in try OmgevingStore.views(inwonerID: sam, in: db) }.first == view)
     }
 
     @Test func aNoIsStoredAndNobodyAsksAgain() async throws {
@@ -102,7 +102,7 @@ struct OmgevingLinkTests {
             #expect(String(buffer: no.body).contains("Dat is goed."))
             #expect(try fixture.count("consent WHERE personId = \(ans) AND purpose = 'omgeving_eigen' AND granted = 0") == 1)
         }
-        let view = try #require(try await fixture.database.reader.read { db in try OmgevingStore.views(inwonerID: sam, in: db) }.first)
+        let view = try #require(try await fixture.database.read { db in try OmgevingStore.views(inwonerID: sam, in: db) }.first)
         #expect(view.status == "declined")
         #expect(view.scores.isEmpty)
         #expect(try fixture.count("job WHERE kind = 'omgeving_notice'") == 0)

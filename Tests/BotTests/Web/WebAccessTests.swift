@@ -65,7 +65,7 @@ struct WebAccessTests {
 
     @Test func anotherProfessionalsInwonerIsA404OnEveryRouteAndNothingChanges() async throws {
         let fixture = try WebFixture.make()
-        let before = try await fixture.database.reader.read { db in try PersonExport.document(personID: fixture.annaInwoner, in: db) }
+        let before = try await fixture.database.read { db in try PersonExport.document(personID: fixture.annaInwoner, in: db) }
         let outboxBefore = try fixture.count("outbox")
         try await fixture.app().test(.router) { client in
             let bram = try await WebSession.login(client, email: WebFixture.bram)
@@ -83,7 +83,7 @@ struct WebAccessTests {
             #expect(!caseload.contains("/inwoners/\(fixture.annaInwoner)\""))
             #expect(try await bram.get("/inwoners/\(fixture.bramInwoner)").status == .ok)
         }
-        let after = try await fixture.database.reader.read { db in try PersonExport.document(personID: fixture.annaInwoner, in: db) }
+        let after = try await fixture.database.read { db in try PersonExport.document(personID: fixture.annaInwoner, in: db) }
         #expect(after == before)
         #expect(try fixture.count("outbox") == outboxBefore)
         #expect(try fixture.count("note") == 0)
@@ -121,7 +121,7 @@ struct WebAccessTests {
             }
         }
         // Only a hash of the token is stored.
-        let stored = try await fixture.database.reader.read { db in try String.fetchAll(db, sql: "SELECT tokenHash FROM webSession") }
+        let stored = try await fixture.database.read { db in try String.fetchAll(db, sql: "SELECT tokenHash FROM webSession") }
         #expect(stored.count == 2)
         #expect(stored.allSatisfy { $0.count == 64 })
     }

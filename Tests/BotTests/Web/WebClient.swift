@@ -30,7 +30,7 @@ struct WebFixture {
         }
         _ = try service.enroll(phone: otherPhone, name: "Bart", channel: "sms", language: .nl, at: Fixtures.start)
         let hash = Passwords.hash(password, cost: 4)
-        let (a, b) = try database.writer.write { db -> (Int64, Int64) in
+        let (a, b) = try database.write { db -> (Int64, Int64) in
             let anna = try ProfessionalStore.add(email: Self.anna, passwordHash: hash, admin: false, at: Fixtures.start, in: db)
             let bram = try ProfessionalStore.add(email: Self.bram, passwordHash: hash, admin: false, at: Fixtures.start, in: db)
             _ = try ProfessionalStore.add(email: Self.admin, passwordHash: hash, admin: true, at: Fixtures.start, in: db)
@@ -53,7 +53,7 @@ struct WebFixture {
 
     /// The newest message in the outbox: its text key, who it is for, and its text.
     func lastOutbox() throws -> (key: String?, person: Int64, text: String)? {
-        try database.reader.read { db in
+        try database.read { db in
             try Row.fetchOne(
                 db,
                 sql: "SELECT m.textKey, m.personId, m.text FROM outbox o JOIN message m ON m.id = o.messageId ORDER BY o.id DESC LIMIT 1"
@@ -62,7 +62,7 @@ struct WebFixture {
     }
 
     func count(_ sql: String) throws -> Int {
-        try database.reader.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(sql)") ?? 0 }
+        try database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(sql)") ?? 0 }
     }
 }
 

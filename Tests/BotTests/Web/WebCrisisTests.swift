@@ -18,7 +18,7 @@ struct WebCrisisTests {
     static func fixture() throws -> WebFixture {
         let fixture = try WebFixture.make()
         let inwoner = fixture.annaInwoner
-        try fixture.database.writer.write { db in
+        try fixture.database.write { db in
             try AlertStore.add(personID: inwoner, kind: "stuck_question", detail: "eerder", at: Fixtures.start, in: db)
             try AlertStore.add(
                 personID: inwoner, kind: "crisis", node: "m1.score", detail: "zegt niet meer te willen leven \(hostile)",
@@ -26,7 +26,7 @@ struct WebCrisisTests {
             try db.execute(
                 sql: "INSERT INTO person (role, phone, name, createdAt) VALUES ('netwerk', ?, 'Ans', ?)",
                 arguments: [memberPhone, Fixtures.start])
-            let member = db.lastInsertedRowID
+            let member = try db.lastInsertedRowID
             try db.execute(
                 sql: "UPDATE networkMember SET memberPersonId = ? WHERE personId = ? AND name = 'Ans'", arguments: [member, inwoner])
             try AlertStore.add(

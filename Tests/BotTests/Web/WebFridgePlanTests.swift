@@ -16,7 +16,7 @@ struct WebFridgePlanTests {
     /// (geld) with a step that is done.
     static func seeded() throws -> WebFixture {
         let fixture = try WebFixture.make()
-        try fixture.database.writer.write { db in
+        try fixture.database.write { db in
             let id = fixture.annaInwoner
             try db.execute(sql: "UPDATE networkMember SET name = 'Ans Jansen' WHERE personId = ? AND name = 'Ans'", arguments: [id])
             let records = PlanRecordStore(db: db, personID: id, now: Fixtures.start)
@@ -84,7 +84,7 @@ struct WebFridgePlanTests {
             #expect(!page.contains("Bel:"))
             Self.expectSafe(page)
             // With a name and a phone number, the inwoner reads who and how to call.
-            _ = try await fixture.database.writer.write { db in
+            _ = try await fixture.database.write { db in
                 try ProfessionalStore.setContact(email: WebFixture.anna, name: "Anna de Vries", phone: "020 123 4567", in: db)
             }
             let named = Self.page(try await anna.get("/inwoners/\(id)/plan"))
@@ -97,7 +97,7 @@ struct WebFridgePlanTests {
     @Test func anEnglishSpeakingInwonerGetsEnglishWords() async throws {
         let fixture = try Self.seeded()
         let id = fixture.annaInwoner
-        try await fixture.database.writer.write { db in
+        try await fixture.database.write { db in
             try db.execute(sql: "UPDATE person SET language = 'en' WHERE id = ?", arguments: [id])
         }
         try await fixture.app().test(.router) { client in

@@ -11,7 +11,7 @@ import Testing
 struct WebPagesTests {
     @Test func theCaseloadListsProgressContactActionsAndAlertsAndSorts() async throws {
         let fixture = try WebFixture.make()
-        try await fixture.database.writer.write { db in
+        try await fixture.database.write { db in
             try db.execute(
                 sql: "INSERT INTO alert (personId, kind, detail, createdAt) VALUES (?, 'hulp_gevraagd', 'bel me', ?)",
                 arguments: [fixture.bramInwoner, Fixtures.start])
@@ -90,7 +90,7 @@ struct WebPagesTests {
         let hostile = "<script>alert('x')</script>"
         let service = try ConversationService(database: fixture.database, library: Fixtures.library)
         _ = try service.handle(Fixtures.message(hostile, id: "SMx", phone: WebFixture.phone, at: Fixtures.start.addingTimeInterval(60)))
-        try await fixture.database.writer.write { db in
+        try await fixture.database.write { db in
             let id = fixture.annaInwoner
             try db.execute(sql: "UPDATE person SET name = ? WHERE id = ?", arguments: [hostile, id])
             try db.execute(sql: "UPDATE strength SET text = ? WHERE personId = ?", arguments: [hostile, id])
@@ -122,7 +122,7 @@ struct WebPagesTests {
         let id = fixture.annaInwoner
         try await fixture.app().test(.router) { client in
             let anna = try await WebSession.login(client, email: WebFixture.anna)
-            let goal = try await fixture.database.reader.read { db in
+            let goal = try await fixture.database.read { db in
                 try Int64.fetchOne(db, sql: "SELECT id FROM goal WHERE personId = ?", arguments: [id])!
             }
             let added = try await anna.post(
@@ -132,7 +132,7 @@ struct WebPagesTests {
                     ("datum", "2026-12-02")
                 ])
             #expect(added.status == .seeOther)
-            let actionID = try await fixture.database.reader.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM action")! }
+            let actionID = try await fixture.database.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM action")! }
             #expect(try fixture.lastOutbox()?.key == "melding.web.nieuw")
             #expect(try fixture.lastOutbox()?.person == id)
             #expect(try fixture.lastOutbox()?.text.contains("Huurteam bellen") == true)
@@ -174,7 +174,7 @@ struct WebPagesTests {
                 ])
             #expect(try fixture.lastOutbox()?.key == "melding.web.afgesloten")
             #expect(try fixture.count("job WHERE actionId = \(actionID) AND status = 'pending'") == 0)
-            let row = try fixture.database.reader.read { db in
+            let row = try fixture.database.writer.read { db in
                 try Row.fetchOne(db, sql: "SELECT status, result FROM action WHERE id = ?", arguments: [actionID])!
             }
             #expect(row["status"] as String == "gedaan")
@@ -204,7 +204,7 @@ struct WebPagesTests {
     @Test func theProfessionalAddsASpecialistReferralToTheMix() async throws {
         let fixture = try WebFixture.make()
         let id = fixture.annaInwoner
-        let goal = try await fixture.database.reader.read { db in
+        let goal = try await fixture.database.read { db in
             try Int64.fetchOne(db, sql: "SELECT id FROM goal WHERE personId = ?", arguments: [id])!
         }
         try await fixture.app().test(.router) { client in
@@ -245,7 +245,7 @@ struct WebPagesTests {
     @Test func aStepProposedToTheProfessionalIsTakenOnOrAnsweredAndTheInwonerIsTold() async throws {
         let fixture = try WebFixture.make()
         let id = fixture.annaInwoner
-        let (first, second) = try await fixture.database.writer.write { db -> (Int64, Int64) in
+        let (first, second) = try await fixture.database.write { db -> (Int64, Int64) in
             let goal = try Int64.fetchOne(db, sql: "SELECT id FROM goal WHERE personId = ?", arguments: [id])!
             let records = PlanRecordStore(db: db, personID: id, now: Fixtures.start)
             let first = try records.saveAction(
@@ -294,7 +294,7 @@ struct WebPagesTests {
     @Test func aNetworkMemberWhoAcceptedIsToldDirectly() async throws {
         let fixture = try WebFixture.make()
         let id = fixture.annaInwoner
-        let member = try await fixture.database.writer.write { db -> Int64 in
+        let member = try await fixture.database.write { db -> Int64 in
             let memberID = try Int64.fetchOne(
                 db, sql: "SELECT id FROM networkMember WHERE personId = ? AND phone IS NOT NULL", arguments: [id])!
             let personID = try PersonStore.networkMember(
@@ -306,7 +306,7 @@ struct WebPagesTests {
         }
         try await fixture.app().test(.router) { client in
             let anna = try await WebSession.login(client, email: WebFixture.anna)
-            let goal = try await fixture.database.reader.read { db in
+            let goal = try await fixture.database.read { db in
                 try Int64.fetchOne(db, sql: "SELECT id FROM goal WHERE personId = ?", arguments: [id])!
             }
             _ = try await anna.post(
@@ -316,7 +316,7 @@ struct WebPagesTests {
                     ("datum", "2026-12-02")
                 ])
         }
-        let told = try await fixture.database.reader.read { db in
+        let told = try await fixture.database.read { db in
             try String.fetchOne(
                 db,
                 sql: """
@@ -333,7 +333,7 @@ struct WebPagesTests {
             let response = try await anna.post(
                 "/inwoners", [("naam", "Fatima"), ("telefoon", "06-33334444"), ("kanaal", "sms"), ("taal", "nl")])
             #expect(response.status == .seeOther)
-            let id = try await fixture.database.reader.read { db in try PersonStore.id(phone: "+31633334444", in: db)! }
+            let id = try await fixture.database.read { db in try PersonStore.id(phone: "+31633334444", in: db)! }
             #expect(response.headers[.location] == "/inwoners/\(id)")
             #expect(try fixture.count("outbox WHERE personId = \(id) AND status = 'pending'") >= 1)
             #expect(try fixture.count("person WHERE id = \(id) AND professionalId = 1") == 1)
@@ -356,7 +356,7 @@ struct WebPagesTests {
 
     @Test func alertsAreListedAndHandledWithANote() async throws {
         let fixture = try WebFixture.make()
-        try await fixture.database.writer.write { db in
+        try await fixture.database.write { db in
             try db.execute(
                 sql: "INSERT INTO alert (personId, kind, detail, createdAt) VALUES (?, 'mantelzorg_overbelast', 'csi 8 van 13', ?)",
                 arguments: [fixture.annaInwoner, Fixtures.start])
@@ -398,7 +398,7 @@ struct WebPagesTests {
             let sent = try await anna.post("/inwoners/\(fixture.annaInwoner)/plan/versturen", [])
             #expect(sent.headers[.location] == "/inwoners/\(fixture.annaInwoner)?melding=plan")
         }
-        let text = try await fixture.database.reader.read { db in
+        let text = try await fixture.database.read { db in
             try String.fetchOne(
                 db,
                 sql: """

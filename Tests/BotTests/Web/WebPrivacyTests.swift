@@ -11,7 +11,7 @@ import Testing
 struct WebPrivacyTests {
     @Test func theExportIsTheSameJSONAsTheCommand() async throws {
         let fixture = try WebFixture.make()
-        let expected = try await fixture.database.reader.read { db in try PersonExport.document(personID: fixture.annaInwoner, in: db) }
+        let expected = try await fixture.database.read { db in try PersonExport.document(personID: fixture.annaInwoner, in: db) }
         try await fixture.app().test(.router) { client in
             let anna = try await WebSession.login(client, email: WebFixture.anna)
             let response = try await anna.get("/inwoners/\(fixture.annaInwoner)/export")
@@ -40,19 +40,19 @@ struct WebPrivacyTests {
 
     @Test func erasingRemovesEveryRowAndThePhoneNumberIsNotInTheFileAnyMore() async throws {
         let fixture = try WebFixture.make(.disk)
-        let path = try await fixture.database.reader.read { db in
+        let path = try await fixture.database.read { db in
             try String.fetchOne(db, sql: "SELECT file FROM pragma_database_list WHERE name = 'main'")!
         }
         let id = fixture.annaInwoner
         // A network member we message, known only through this inwoner.
-        try await fixture.database.writer.write { db in
+        try await fixture.database.write { db in
             let memberID = try Int64.fetchOne(
                 db, sql: "SELECT id FROM networkMember WHERE personId = ? ORDER BY id LIMIT 1", arguments: [id])!
             try db.execute(sql: "UPDATE networkMember SET phone = '+31622223333' WHERE id = ?", arguments: [memberID])
             _ = try PersonStore.networkMember(phone: "+31622223333", memberID: memberID, inwonerID: id, at: Fixtures.start, in: db)
         }
         // The phone numbers of this inwoner and of their network members, as stored.
-        let phones = try await fixture.database.reader.read { db in
+        let phones = try await fixture.database.read { db in
             try String.fetchAll(
                 db,
                 sql: "SELECT phone FROM person WHERE id = ? UNION SELECT phone FROM networkMember WHERE personId = ? AND phone IS NOT NULL",
@@ -60,7 +60,7 @@ struct WebPrivacyTests {
         }
         #expect(phones.count >= 2)
         let outsiders = try fixture.count("person WHERE id != \(id)")
-        let bartBefore = try await fixture.database.reader.read { db in try PersonExport.document(personID: fixture.bramInwoner, in: db) }
+        let bartBefore = try await fixture.database.read { db in try PersonExport.document(personID: fixture.bramInwoner, in: db) }
         try await fixture.app().test(.router) { client in
             let anna = try await WebSession.login(client, email: WebFixture.anna)
             let response = try await anna.post("/inwoners/\(id)/wissen", [("bevestig", "wissen")])
@@ -79,7 +79,7 @@ struct WebPrivacyTests {
         // Network members known only through this inwoner are gone; Bart is untouched.
         #expect(try fixture.count("person WHERE id != \(id)") < outsiders)
         #expect(
-            try await fixture.database.reader.read { db in try PersonExport.document(personID: fixture.bramInwoner, in: db) } == bartBefore)
+            try await fixture.database.read { db in try PersonExport.document(personID: fixture.bramInwoner, in: db) } == bartBefore)
         #expect(try fixture.count("audit WHERE event = 'gewist' AND personId = \(id)") == 1)
         // Not in the database file, not in the WAL: secure_delete zeroed the pages, the checkpoint emptied the WAL.
         var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -89,13 +89,13 @@ struct WebPrivacyTests {
             #expect(bytes.range(of: Data(phone.dropFirst().utf8)) == nil, "\(phone) (without +) still in the file")
         }
         #expect(bytes.range(of: Data("Een huis zonder schimmel".utf8)) == nil)
-        #expect(try await fixture.database.reader.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") } == "ok")
+        #expect(try await fixture.database.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") } == "ok")
     }
 
     @Test func aNetworkMemberWhoAlsoHelpsSomeoneElseStays() async throws {
         let fixture = try WebFixture.make()
         let id = fixture.annaInwoner
-        let memberPerson = try await fixture.database.writer.write { db -> Int64 in
+        let memberPerson = try await fixture.database.write { db -> Int64 in
             let memberID = try Int64.fetchOne(
                 db, sql: "SELECT id FROM networkMember WHERE personId = ? AND phone IS NOT NULL", arguments: [id])!
             let person = try PersonStore.networkMember(phone: "+31622223333", memberID: memberID, inwonerID: id, at: Fixtures.start, in: db)

@@ -19,7 +19,7 @@ struct WebSamenTests {
 
     static func professional(_ email: String, _ fixture: WebFixture) throws -> Int64 {
         try #require(
-            try fixture.database.reader.read { db in
+            try fixture.database.read { db in
                 try Int64.fetchOne(db, sql: "SELECT id FROM professional WHERE email = ?", arguments: [email])
             })
     }
@@ -63,7 +63,7 @@ struct WebSamenTests {
             // The inwoner's page shows the answers as given together.
             #expect(String(buffer: try await session.get("/inwoners/\(id)").body).contains("Inwoner, samen ingevuld"))
         }
-        try await fixture.database.reader.read { db throws in
+        try await fixture.database.read { db throws in
             let rows = try Row.fetchAll(
                 db, sql: "SELECT channel, via, professionalId, text FROM message WHERE personId = ? AND direction = 'in' ORDER BY id",
                 arguments: [id])
@@ -98,7 +98,7 @@ struct WebSamenTests {
             let second = try await session.post(Self.samen(id), fields)
             #expect(first.status == .seeOther && second.status == .seeOther)
         }
-        try await fixture.database.reader.read { db throws in
+        try await fixture.database.read { db throws in
             #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM message WHERE personId = ? AND direction = 'in'", arguments: [id]) == 1)
             #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM answer WHERE personId = ?", arguments: [id]) == 1)
             #expect(try NoteStore.byProfessionals(personID: id, in: db).count == 1)
@@ -184,7 +184,7 @@ struct WebSamenTests {
     @Test func theChatsOwnWordsAreInTheInwonersLanguage() async throws {
         let fixture = try WebFixture.make()
         let id = fixture.bramInwoner
-        try await fixture.database.writer.write { db in try PersonStore.setLanguage(.en, personID: id, in: db) }
+        try await fixture.database.write { db in try PersonStore.setLanguage(.en, personID: id, in: db) }
         try await fixture.app().test(.router) { client in
             let session = try await WebSession.login(client, email: WebFixture.bram)
             let html = String(buffer: try await session.get(Self.samen(id)).body)

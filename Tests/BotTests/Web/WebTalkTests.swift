@@ -29,7 +29,7 @@ struct WebTalkTests {
             // Another professional cannot clear it: a 404, and the mark stays.
             let bram = try await WebSession.login(client, email: WebFixture.bram)
             #expect(try await bram.post("/inwoners/\(id)/praten", [("leefgebied", "werk")]).status == .notFound)
-            #expect(try await fixture.database.reader.read { db in try TalkStore.open(personID: id, in: db) }.count == 1)
+            #expect(try await fixture.database.read { db in try TalkStore.open(personID: id, in: db) }.count == 1)
 
             let cleared = try await anna.post("/inwoners/\(id)/praten", [("leefgebied", "werk")])
             #expect(cleared.status == .seeOther)
@@ -37,7 +37,7 @@ struct WebTalkTests {
             #expect(!String(buffer: try await anna.get("/").body).contains("Wil praten over"))
             #expect(!String(buffer: try await anna.get("/inwoners/\(id)").body).contains("wil hierover praten"))
         }
-        try await fixture.database.reader.read { db throws in
+        try await fixture.database.read { db throws in
             #expect(try TalkStore.open(personID: id, in: db).isEmpty)
             #expect(try AuditLog.recent(limit: 20, personID: id, in: db).map(\.event).contains("praten besproken"))
         }

@@ -10,7 +10,7 @@ struct HealthRoutes {
 
     func registerHealth(on router: Router<AppRequestContext>) {
         router.get("healthz") { _, _ -> Response in
-            let ok = (try? await database.reader.read(AppDatabase.isReachable)) == true
+            let ok = (try? await database.read(AppDatabase.isReachable)) == true
             let body = ok ? #"{"database":"ok","status":"ok"}"# : #"{"database":"unreachable","status":"error"}"#
             return Response(
                 status: ok ? .ok : .serviceUnavailable, headers: [.contentType: "application/json"],
@@ -22,7 +22,7 @@ struct HealthRoutes {
         router.get("metrics") { request, context -> Response in
             if let refusal = access.refusal(request, peer: context.remoteAddress) { return refusal }
             // A database that cannot be read leaves the last values: the scrape still answers.
-            if let (alerts, erasures) = try? await database.reader.read({ db in
+            if let (alerts, erasures) = try? await database.read({ db in
                 (try AlertStore.waiting(in: db), try Erasure.unfinished(in: db))
             }) {
                 metrics.recordState(alerts, unfinishedErasures: erasures, at: clock.now())

@@ -30,7 +30,7 @@ struct ChatView {
         self.typed = typed
     }
 
-    func values(texts: WebTexts, in db: Database) throws -> [String: Any] {
+    func values(texts: WebTexts, in db: any SQLConnection) throws -> [String: Any] {
         let language = try PersonStore.language(personID: personID, in: db)
         let t = texts.all(language)
         let lines = try MessageStore.transcript(personID: personID, limit: Self.shownMessages, in: db)

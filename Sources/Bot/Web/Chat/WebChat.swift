@@ -53,7 +53,7 @@ struct WebChat {
     /// answered on showed it, and sent afterwards by SMS it would ask again what the browser
     /// answered. What the answer itself starts for them on their own channel is kept.
     func answer(
-        _ text: String, personID: Int64, messageID: String, professionalID: Int64? = nil, at now: Date, in db: Database
+        _ text: String, personID: Int64, messageID: String, professionalID: Int64? = nil, at now: Date, in db: any SQLConnection
     ) throws -> ConversationService.Result {
         let message = InboundMessage(
             channel: Self.channel, address: "", phone: nil, providerID: messageID, text: text, receivedAt: now,

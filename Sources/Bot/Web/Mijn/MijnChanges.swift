@@ -11,7 +11,7 @@ struct MijnChanges {
     let service: ConversationService
     let personID: Int64
     let now: Date
-    let db: Database
+    let db: any SQLConnection
 
     /// Done, or partly done, with how much it helped (0-10).
     func report(actionID: Int64, done: Bool, helped: Int?) throws {

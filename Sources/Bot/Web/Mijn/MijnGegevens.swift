@@ -8,7 +8,7 @@ struct MijnGegevens {
     let web: WebContext
     let personID: Int64
     let language: Language
-    let db: Database
+    let db: any SQLConnection
 
     func values() throws -> [String: Any] {
         let renderer = Renderer(catalog: web.catalog, language: language)

@@ -10,14 +10,14 @@ struct MijnGegevensRoutes {
 
     func register(on mijn: MijnRouter) {
         mijn.get("mijn/gegevens") { page in
-            try await web.database.reader.read { db in
+            try await web.database.read { db in
                 page.render(
                     web, "mijn-gegevens", title: "gegevens_titel", notices: ["wissen", "ingetrokken"],
                     try MijnGegevens(web: web, personID: page.personID, language: page.language, db: db).values())
             }
         }
         mijn.get("mijn/gegevens/export") { page in
-            let document = try await web.database.writer.write { db in
+            let document = try await web.database.write { db in
                 try AuditLog.record("inwoner: gegevens gedownload", professionalID: nil, personID: page.personID, at: page.now, in: db)
                 return try PersonExport.document(personID: page.personID, in: db)
             }

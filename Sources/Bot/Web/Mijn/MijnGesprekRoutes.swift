@@ -13,7 +13,7 @@ struct MijnGesprekRoutes {
             try await render(page, chat: chatView(page))
         }
         mijn.post("mijn/gesprek") { page in
-            let refusal = try await web.database.writer.write { db -> WebChat.Refusal? in
+            let refusal = try await web.database.write { db -> WebChat.Refusal? in
                 switch WebChat.check(answer: page.form["antwoord"], messageID: page.form["bericht"]) {
                 case .failure(let refusal): return refusal
                 case .success(let answer):
@@ -40,7 +40,7 @@ struct MijnGesprekRoutes {
     }
 
     private func render(_ page: MijnRequest, chat: ChatView, status: HTTPResponse.Status = .ok) async throws -> Response {
-        try await web.database.reader.read { db in
+        try await web.database.read { db in
             page.render(web, "mijn-gesprek", title: "gesprek_titel", ["chat": try chat.values(texts: web.texts, in: db)], status: status)
         }
     }

@@ -29,7 +29,7 @@ struct MijnLoginRoutes {
             let language = MijnChrome.language(of: request)
             let token = context.parameters.get("token") ?? ""
             let now = web.clock.now()
-            guard (try? await web.database.reader.read({ db in try LoginLinkStore.isValid(token, at: now, in: db) })) == true else {
+            guard (try? await web.database.read({ db in try LoginLinkStore.isValid(token, at: now, in: db) })) == true else {
                 return phonePage(language: language, message: "link_werkt_niet", status: .notFound)
             }
             // A page with a button, not a login on GET: a messenger that fetches the link for a
@@ -41,7 +41,7 @@ struct MijnLoginRoutes {
         }
         mijn.post("mijn/uitloggen") { page in
             if let token = page.request.cookies[MijnRouter.sessionCookie]?.value {
-                try await web.database.writer.write { db in
+                try await web.database.write { db in
                     try InwonerSessionStore.delete(token: token, in: db)
                     try AuditLog.record("inwoner uitgelogd", professionalID: nil, personID: page.personID, at: page.now, in: db)
                 }
@@ -110,7 +110,7 @@ struct MijnLoginRoutes {
             return response
         }
         do {
-            try await web.database.writer.write { db in try sendCode(to: phone, at: now, in: db) }
+            try await web.database.write { db in try sendCode(to: phone, at: now, in: db) }
         } catch {
             web.logger.error("login code failed", metadata: ["error": "\(error)"])
             return phonePage(language: language, message: "fout_druk", status: .serviceUnavailable)
@@ -120,7 +120,7 @@ struct MijnLoginRoutes {
 
     /// A code for an enrolled inwoner who can be reached and did not say STOP; for anyone else
     /// nothing, and the page says the same.
-    private func sendCode(to phone: String, at now: Date, in db: Database) throws {
+    private func sendCode(to phone: String, at now: Date, in db: any SQLConnection) throws {
         guard let personID = try PersonStore.id(phone: phone, in: db), try PersonStore.isInwoner(personID: personID, in: db),
             try !PersonStore.optedOut(personID: personID, in: db)
         else { return }
@@ -144,7 +144,7 @@ struct MijnLoginRoutes {
             return response
         }
         do {
-            let token = try await web.database.writer.write { db -> String? in
+            let token = try await web.database.write { db -> String? in
                 guard let personID = try PersonStore.id(phone: phone, in: db),
                     try LoginCodeStore.check(code, personID: personID, at: now, in: db) == .valid
                 else { return nil }
@@ -168,7 +168,7 @@ struct MijnLoginRoutes {
         let (_, language, _, refused) = await checkedForm(request, needsPhone: false)
         if let refused { return refused }
         do {
-            let token = try await web.database.writer.write { db -> String? in
+            let token = try await web.database.write { db -> String? in
                 guard let personID = try LoginLinkStore.use(link, at: now, in: db), try PersonStore.isInwoner(personID: personID, in: db)
                 else { return nil }
                 try AuditLog.record("inwoner ingelogd met link", professionalID: nil, personID: personID, at: now, in: db)

@@ -8,7 +8,7 @@ struct MijnMensenRoutes {
 
     func register(on mijn: MijnRouter) {
         mijn.get("mijn/mensen") { page in
-            try await web.database.reader.read { db in
+            try await web.database.read { db in
                 page.render(
                     web, "mijn-mensen", title: "mensen_titel",
                     try MijnMensen(web: web, personID: page.personID, language: page.language, db: db).values())

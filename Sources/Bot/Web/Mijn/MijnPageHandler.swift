@@ -17,7 +17,7 @@ struct MijnPageHandler: Sendable {
         do {
             let now = web.clock.now()
             guard let token = request.cookies[MijnRouter.sessionCookie]?.value,
-                let (session, spoken) = try await web.database.writer.write({ db -> (InwonerSessionStore.Session, Language)? in
+                let (session, spoken) = try await web.database.write({ db -> (InwonerSessionStore.Session, Language)? in
                     guard let session = try InwonerSessionStore.touch(token: token, at: now, in: db) else { return nil }
                     return (session, try PersonStore.language(personID: session.personID, in: db))
                 })

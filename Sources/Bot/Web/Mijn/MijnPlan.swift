@@ -8,7 +8,7 @@ struct MijnPlan {
     let web: WebContext
     let personID: Int64
     let language: Language
-    let db: Database
+    let db: any SQLConnection
 
     static let closed: Set<String> = ["gedaan", "niet_gelukt", "vervallen"]
 

@@ -14,7 +14,7 @@ struct MijnPlanRoutes {
 
     func register(on mijn: MijnRouter) {
         mijn.get("mijn") { page in
-            try await web.database.reader.read { db in
+            try await web.database.read { db in
                 page.render(
                     web, "mijn-plan", title: "plan_titel", notices: ["verslag", "datum", "actie", "notitie"],
                     try MijnPlan(web: web, personID: page.personID, language: page.language, db: db).values())
@@ -22,7 +22,7 @@ struct MijnPlanRoutes {
         }
         // The plan for the fridge, the same page the professional prints.
         mijn.get("mijn/printen") { page in
-            try await web.database.reader.read { db in
+            try await web.database.read { db in
                 var values = try FridgePlan(web: web, personID: page.personID, now: page.now, db: db).values()
                 values["back"] = "/mijn"
                 return page.render(web, "mijn-printen", title: "plan_titel", values)

@@ -32,7 +32,7 @@ struct MijnRequest: Sendable {
 
     /// Runs a change of the inwoner's own plan or scores in one write transaction.
     func edit(_ web: WebContext, _ change: @escaping @Sendable (MijnChanges) throws -> Void) async throws {
-        try await web.database.writer.write { db in
+        try await web.database.write { db in
             try change(MijnChanges(service: web.service, personID: personID, now: now, db: db))
         }
     }

@@ -9,7 +9,7 @@ struct MijnStand {
     let web: WebContext
     let personID: Int64
     let language: Language
-    let db: Database
+    let db: any SQLConnection
 
     func values() throws -> [String: Any] {
         let standing = Standing(web: web, personID: personID, language: language, db: db)

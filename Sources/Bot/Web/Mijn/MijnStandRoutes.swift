@@ -10,7 +10,7 @@ struct MijnStandRoutes {
 
     func register(on mijn: MijnRouter) {
         mijn.get("mijn/stand") { page in
-            try await web.database.reader.read { db in
+            try await web.database.read { db in
                 page.render(
                     web, "mijn-stand", title: "stand_titel", notices: ["cijfer", "praten"],
                     try MijnStand(web: web, personID: page.personID, language: page.language, db: db).values())

@@ -10,7 +10,7 @@ struct AdminRoutes {
     func register(on pages: WebRouter) {
         pages.get("beheer") { page in
             guard page.session.professional.isAdmin else { throw WebError.notFound }
-            return try await web.database.reader.read { db in
+            return try await web.database.read { db in
                 let people = try CaseloadStore.unassigned(limit: 500, in: db)
                 let professionals = try ProfessionalStore.all(in: db)
                 return web.pages.render(
@@ -34,7 +34,7 @@ struct AdminRoutes {
             guard let personID = page.form.text("inwoner").flatMap(Int64.init),
                 let professionalID = page.form.text("professional").flatMap(Int64.init)
             else { throw WebError.badRequest("Kies een inwoner en een professional.") }
-            try await web.database.writer.write { db in
+            try await web.database.write { db in
                 guard try CaseloadStore.isUnassigned(personID: personID, in: db), try ProfessionalStore.exists(id: professionalID, in: db)
                 else { throw WebError.notFound }
                 try ProfessionalStore.assign(personID: personID, to: professionalID, in: db)

@@ -8,7 +8,7 @@ struct AlertRoutes {
 
     func register(on pages: WebRouter) {
         pages.get("signalen") { page in
-            try await web.database.reader.read { db in
+            try await web.database.read { db in
                 let list = AlertList(web: web, db: db)
                 let open = try list.open(professionalID: page.professionalID)
                 let handled = try list.handled(professionalID: page.professionalID, limit: 20)
@@ -25,7 +25,7 @@ struct AlertRoutes {
             let alertID = try page.parameter("alert")
             let note = page.form.text("notitie")
             guard (note?.count ?? 0) <= 2000 else { throw WebError.badRequest("De notitie is te lang (meer dan 2000 tekens).") }
-            try await web.database.writer.write { db in
+            try await web.database.write { db in
                 guard let inwonerID = try AlertStore.owner(alertID: alertID, professionalID: page.professionalID, in: db) else {
                     throw WebError.notFound
                 }

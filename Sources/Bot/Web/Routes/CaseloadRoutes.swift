@@ -10,7 +10,7 @@ struct CaseloadRoutes {
     func register(on pages: WebRouter) {
         pages.get("/") { page in
             let sort = page.request.uri.queryParameters.get("sort").flatMap(Caseload.Sort.init(rawValue:)) ?? .naam
-            let rows = try await web.database.reader.read { db in
+            let rows = try await web.database.read { db in
                 try Caseload.rows(
                     professionalID: page.professionalID, today: WebFormat.today(page.now), label: { web.label("leefgebieden", $0) }, in: db)
             }
@@ -52,7 +52,7 @@ struct CaseloadRoutes {
         let channel = page.form["kanaal"] == "whatsapp" ? "whatsapp" : "sms"
         let language: Language = page.form["taal"] == "en" ? .en : .nl
         do {
-            let personID = try await web.database.writer.write { db -> Int64 in
+            let personID = try await web.database.write { db -> Int64 in
                 _ = try web.service.enroll(phone: phone, name: name, channel: channel, language: language, at: page.now, in: db)
                 let id = try PersonStore.id(phone: phone, in: db) ?? 0
                 try ProfessionalStore.assign(personID: id, to: page.professionalID, in: db)
@@ -70,7 +70,7 @@ struct CaseloadRoutes {
 extension WebContext {
     /// The inwoner with this id if they are on the professional's caseload; anyone else is a 404.
     /// The visit or change goes into the audit log in the same transaction.
-    func inwoner(_ page: WebRequest, event: String, in db: Database) throws -> Int64 {
+    func inwoner(_ page: WebRequest, event: String, in db: any SQLConnection) throws -> Int64 {
         let id = try page.parameter("id")
         guard try CaseloadStore.isOnCaseload(personID: id, professionalID: page.professionalID, in: db) else { throw WebError.notFound }
         try AuditLog.record(event, professionalID: page.professionalID, personID: id, at: page.now, in: db)

@@ -9,9 +9,9 @@ struct InwonerRoutes {
 
     func register(on pages: WebRouter) {
         pages.get("inwoners/:id") { page in
-            let id = try await web.database.writer.write { db in try web.inwoner(page, event: "bekeken", in: db) }
+            let id = try await web.database.write { db in try web.inwoner(page, event: "bekeken", in: db) }
             let notice = page.request.uri.queryParameters.get("melding").flatMap { Self.notices[String($0)] }
-            return try await web.database.reader.read { db in
+            return try await web.database.read { db in
                 var values = try InwonerPage(web: web, personID: id, now: page.now, db: db).values()
                 if let notice { values["notice"] = notice }
                 // The chart's words are shared with the inwoner's own page (Web/Texts/radar.yaml).
@@ -21,22 +21,22 @@ struct InwonerRoutes {
             }
         }
         pages.get("inwoners/:id/plan") { page in
-            let id = try await web.database.writer.write { db in try web.inwoner(page, event: "plan bekeken", in: db) }
-            return try await web.database.reader.read { db in
+            let id = try await web.database.write { db in try web.inwoner(page, event: "plan bekeken", in: db) }
+            return try await web.database.read { db in
                 var values = try FridgePlan(web: web, personID: id, now: page.now, db: db).values()
                 values["back"] = "/inwoners/\(id)"
                 return web.pages.render("fridge", Chrome.page(session: page.session, title: values["title"] as? String ?? "Plan", values))
             }
         }
         pages.post("inwoners/:id/plan/versturen") { page in
-            let sent = try await web.database.writer.write { db in
+            let sent = try await web.database.write { db in
                 let id = try web.inwoner(page, event: "plan verstuurd", in: db)
                 return try !SupportPlan.send(personID: id, library: web.library, at: page.now, in: db).isEmpty
             }
             return Pages.redirect("/inwoners/\(try page.parameter("id"))?melding=\(sent ? "plan" : "onbereikbaar")")
         }
         pages.post("inwoners/:id/inloglink") { page in
-            let sent = try await web.database.writer.write { db in
+            let sent = try await web.database.write { db in
                 let id = try web.inwoner(page, event: "inloglink verstuurd", in: db)
                 guard try !PersonStore.optedOut(personID: id, in: db) else { return false }
                 let token = try LoginLinkStore.create(personID: id, professionalID: page.professionalID, at: page.now, in: db)
@@ -48,7 +48,7 @@ struct InwonerRoutes {
         }
         pages.post("inwoners/:id/omgeving/:view/link") { page in
             let viewID = try page.parameter("view")
-            let sent = try await web.database.writer.write { db in
+            let sent = try await web.database.write { db in
                 let id = try web.inwoner(page, event: "omgevingslink verstuurd", in: db)
                 guard let open = try OmgevingStore.open(viewID: viewID, in: db), open.invitation.inwonerID == id else {
                     throw WebError.notFound
@@ -68,7 +68,7 @@ struct InwonerRoutes {
             guard let text = page.form.text("notitie"), text.count <= 4000 else {
                 throw WebError.badRequest("Een notitie mag niet leeg zijn en hoogstens 4000 tekens hebben.")
             }
-            try await web.database.writer.write { db in
+            try await web.database.write { db in
                 let id = try web.inwoner(page, event: "notitie", in: db)
                 try NoteStore.add(personID: id, professionalID: page.professionalID, text: text, at: page.now, in: db)
             }
@@ -76,7 +76,7 @@ struct InwonerRoutes {
         }
         pages.post("inwoners/:id/praten") { page in
             guard let leefgebied = page.form.text("leefgebied") else { throw WebError.badRequest("Kies een leefgebied.") }
-            try await web.database.writer.write { db in
+            try await web.database.write { db in
                 let id = try web.inwoner(page, event: "praten besproken", in: db)
                 _ = try TalkStore.clear(personID: id, leefgebied: leefgebied, at: page.now, in: db)
             }
@@ -85,7 +85,7 @@ struct InwonerRoutes {
         pages.post("inwoners/:id/acties") { page in
             let change = try ActionEditor.change(from: page.form, requireStatus: false)
             let goalID = page.form.text("doel").flatMap { $0 == "nieuw" ? nil : Int64($0) }
-            try await web.database.writer.write { db in
+            try await web.database.write { db in
                 let id = try web.inwoner(page, event: "actie toegevoegd", in: db)
                 _ = try ActionEditor(service: web.service, personID: id, now: page.now, db: db)
                     .add(change, goalID: goalID, newGoal: page.form.text("nieuw_doel"))
@@ -97,7 +97,7 @@ struct InwonerRoutes {
             let change = try ActionEditor.change(from: form, requireStatus: false, owner: "professional")
             let specialist = try ActionEditor.specialist(from: form)
             let goalID = form.text("doel").flatMap { $0 == "nieuw" ? nil : Int64($0) }
-            try await web.database.writer.write { db in
+            try await web.database.write { db in
                 let id = try web.inwoner(page, event: "verwijzing toegevoegd", in: db)
                 _ = try ActionEditor(service: web.service, personID: id, now: page.now, db: db)
                     .add(change, goalID: goalID, newGoal: form.text("nieuw_doel"), specialist: specialist)
@@ -106,7 +106,7 @@ struct InwonerRoutes {
         }
         pages.post("inwoners/:id/acties/:action/aannemen") { page in
             let actionID = try page.parameter("action")
-            try await web.database.writer.write { db in
+            try await web.database.write { db in
                 let id = try web.inwoner(page, event: "voorstel aangenomen", in: db)
                 try ActionEditor(service: web.service, personID: id, now: page.now, db: db).accept(actionID: actionID)
             }
@@ -115,7 +115,7 @@ struct InwonerRoutes {
         pages.post("inwoners/:id/acties/:action") { page in
             let change = try ActionEditor.change(from: page.form, requireStatus: true)
             let actionID = try page.parameter("action")
-            try await web.database.writer.write { db in
+            try await web.database.write { db in
                 let id = try web.inwoner(page, event: "actie gewijzigd", in: db)
                 try ActionEditor(service: web.service, personID: id, now: page.now, db: db).update(actionID: actionID, change)
             }

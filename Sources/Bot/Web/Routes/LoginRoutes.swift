@@ -15,7 +15,7 @@ struct LoginRoutes {
         pages.router.post("login") { request, context in await login(request, client: web.client(of: request, context)) }
         pages.post("logout") { page in
             if let token = page.request.cookies[WebRouter.sessionCookie]?.value {
-                try await web.database.writer.write { db in try WebSessionStore.delete(token: token, in: db) }
+                try await web.database.write { db in try WebSessionStore.delete(token: token, in: db) }
             }
             var response = Pages.redirect("/login")
             response.setCookie(web.cookie(WebRouter.sessionCookie, "", maxAge: 0))
@@ -57,7 +57,7 @@ struct LoginRoutes {
             return response
         }
         do {
-            let found = try await web.database.reader.read { db in try ProfessionalStore.credentials(email: email, in: db) }
+            let found = try await web.database.read { db in try ProfessionalStore.credentials(email: email, in: db) }
             guard await Passwords.verify(password, hash: found?.1, dummy: web.dummyHash), let professional = found?.0 else {
                 await web.logins.failed(account: email, client: client, at: now)
                 return loginPage(
@@ -65,7 +65,7 @@ struct LoginRoutes {
                     status: .unauthorized)
             }
             await web.logins.succeeded(account: email, client: client)
-            let token = try await web.database.writer.write { db in
+            let token = try await web.database.write { db in
                 try AuditLog.record("ingelogd", professionalID: professional.id, personID: nil, at: now, in: db)
                 return try WebSessionStore.create(
                     professionalID: professional.id, lifetime: web.config.sessionHours * 3600, at: now, in: db)

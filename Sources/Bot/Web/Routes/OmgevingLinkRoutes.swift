@@ -38,7 +38,7 @@ struct OmgevingLinkRoutes {
     private func page(_ request: Request, token: String, _ handle: (Opened) async -> Response) async -> Response {
         let now = web.clock.now()
         do {
-            let opened = try await web.database.reader.read { db -> Opened? in
+            let opened = try await web.database.read { db -> Opened? in
                 guard let viewID = try OmgevingLinkStore.viewID(token, at: now, in: db),
                     let open = try OmgevingStore.open(viewID: viewID, in: db)
                 else { return nil }
@@ -85,7 +85,7 @@ struct OmgevingLinkRoutes {
         let shown = text("omgeving_link_vraag", opened)
         let now = web.clock.now()
         do {
-            let stored = try await web.database.writer.write { db in
+            let stored = try await web.database.write { db in
                 try OmgevingViews(service: web.service, db: db, now: now).answeredInBrowser(
                     viewID: opened.invitation.viewID, memberPersonID: opened.memberPersonID, granted: granted, shown: shown,
                     scores: given, strengths: granted ? strengths : nil, offer: granted ? offer : nil)

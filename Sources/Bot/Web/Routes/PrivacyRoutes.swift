@@ -10,14 +10,14 @@ struct PrivacyRoutes {
 
     func register(on pages: WebRouter) {
         pages.get("inwoners/:id/export") { page in
-            let (id, document) = try await web.database.writer.write { db in
+            let (id, document) = try await web.database.write { db in
                 let id = try web.inwoner(page, event: "gegevens geëxporteerd", in: db)
                 return (id, try PersonExport.document(personID: id, in: db))
             }
             return Pages.download(json: document, filename: "inwoner-\(id).json")
         }
         pages.get("inwoners/:id/wissen") { page in
-            let (id, name) = try await web.database.writer.write { db in
+            let (id, name) = try await web.database.write { db in
                 let id = try web.inwoner(page, event: "wissen overwogen", in: db)
                 return (id, try PersonStore.name(personID: id, in: db) ?? "")
             }
@@ -27,7 +27,7 @@ struct PrivacyRoutes {
             guard page.form.text("bevestig")?.uppercased() == "WISSEN" else {
                 throw WebError.badRequest("Typ WISSEN in het vak om te bevestigen dat alle gegevens weg mogen. Er is niets gewist.")
             }
-            try await web.database.writer.write { db in
+            try await web.database.write { db in
                 let id = try web.inwoner(page, event: "gewist", in: db)
                 try Erasure.erase(personID: id, at: page.now, in: db)
             }
@@ -42,7 +42,7 @@ struct PrivacyRoutes {
         }
         pages.get("audit") { page in
             guard page.session.professional.isAdmin else { throw WebError.notFound }
-            let entries = try await web.database.reader.read { db in try AuditLog.recent(limit: 500, in: db) }
+            let entries = try await web.database.read { db in try AuditLog.recent(limit: 500, in: db) }
             return web.pages.render(
                 "audit",
                 Chrome.page(

@@ -12,7 +12,7 @@ struct SamenRoutes {
 
     func register(on pages: WebRouter) {
         pages.get("inwoners/:id/samen") { page in
-            let id = try await web.database.writer.write { db in try web.inwoner(page, event: "samen bekeken", in: db) }
+            let id = try await web.database.write { db in try web.inwoner(page, event: "samen bekeken", in: db) }
             let notice = page.request.uri.queryParameters.get("melding").flatMap { Self.notices[String($0)] }
             return try await render(page, personID: id, chat: chatView(page, personID: id), notice: notice)
         }
@@ -23,7 +23,7 @@ struct SamenRoutes {
                 throw WebError.badRequest("Een notitie mag hoogstens 4000 tekens hebben.")
             }
             let checked = WebChat.check(answer: page.form["antwoord"], messageID: page.form["bericht"])
-            let outcome = try await web.database.writer.write { db -> Result<Bool, WebChat.Refusal> in
+            let outcome = try await web.database.write { db -> Result<Bool, WebChat.Refusal> in
                 guard try CaseloadStore.isOnCaseload(personID: id, professionalID: page.professionalID, in: db) else {
                     throw WebError.notFound
                 }
@@ -69,7 +69,7 @@ struct SamenRoutes {
         _ page: WebRequest, personID: Int64, chat: ChatView, notice: String? = nil, note: String? = nil,
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
-        try await web.database.reader.read { db in
+        try await web.database.read { db in
             let name = try PersonStore.name(personID: personID, in: db) ?? ""
             var values: [String: Any] = [
                 "id": personID, "name": name.isEmpty ? "de inwoner" : name,

@@ -10,7 +10,7 @@ struct ActionEditor {
     let service: ConversationService
     let personID: Int64
     let now: Date
-    let db: Database
+    let db: any SQLConnection
 
     struct Change {
         var what: String

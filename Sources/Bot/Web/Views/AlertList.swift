@@ -6,7 +6,7 @@ import GRDB
 /// one inwoner. Urgent ones (a crisis) come first.
 struct AlertList {
     let web: WebContext
-    let db: Database
+    let db: any SQLConnection
 
     static let kinds = [
         "crisis": "Crisis: direct contact opnemen",

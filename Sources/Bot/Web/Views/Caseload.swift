@@ -47,7 +47,7 @@ struct Caseload {
     }
 
     /// `label` names a leefgebied by its key.
-    static func rows(professionalID: Int64, today: LocalDate, label: (String) -> String, in db: Database) throws -> [Row] {
+    static func rows(professionalID: Int64, today: LocalDate, label: (String) -> String, in db: any SQLConnection) throws -> [Row] {
         let talk = try TalkStore.open(professionalID: professionalID, in: db)
         return try CaseloadStore.entries(professionalID: professionalID, today: today, in: db).map { entry in
             Row(

@@ -11,7 +11,7 @@ struct FridgePlan {
     let web: WebContext
     let personID: Int64
     let now: Date
-    let db: Database
+    let db: any SQLConnection
 
     /// The strength kinds with a box of their own, in the Krachtkompas's order.
     static let strengthKinds = ["ik_ben", "ik_kan", "ik_heb", "ik_wil"]

@@ -7,7 +7,7 @@ struct InwonerPage {
     let web: WebContext
     let personID: Int64
     let now: Date
-    let db: Database
+    let db: any SQLConnection
 
     func values() throws -> [String: Any] {
         guard let person = try PersonStore.profile(personID: personID, in: db) else { throw WebError.notFound }

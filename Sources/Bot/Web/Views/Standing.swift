@@ -8,7 +8,7 @@ struct Standing {
     let web: WebContext
     let personID: Int64
     let language: Language
-    let db: Database
+    let db: any SQLConnection
 
     /// The spiegelblad of each module the inwoner has reached, worded by the flow's own texts.
     func spiegelbladen(started: [String]) throws -> [[String: Any]] {
