@@ -25,10 +25,12 @@ start_postgres() {
     fi
     port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
     trap stop_postgres EXIT
-    as_postgres "$bindir/initdb" -D "$pg_dir/data" -U wegwijzer -A trust -E UTF8 --no-sync >"$pg_dir/initdb.log" 2>&1 \
+    # Locale C: text sorts by bytes, as SQLite sorts it (docs/operations.md asks the same of a
+    # production database).
+    as_postgres "$bindir/initdb" -D "$pg_dir/data" -U wegwijzer -A trust -E UTF8 --locale=C --no-sync >"$pg_dir/initdb.log" 2>&1 \
         || { cat "$pg_dir/initdb.log" >&2; echo "postgres: skipped (initdb failed, above)" >&2; stop_postgres; return 1; }
     as_postgres "$bindir/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 60 \
-        -o "-p $port -k $pg_dir -c listen_addresses=127.0.0.1" start >/dev/null \
+        -o "-p $port -k $pg_dir -c listen_addresses=127.0.0.1 -c max_connections=300 ${WEGWIJZER_PG_OPTIONS:-}" start >/dev/null \
         || { cat "$pg_dir/server.log" >&2; echo "postgres: skipped (the server did not start, above)" >&2; stop_postgres; return 1; }
     export WEGWIJZER_TEST_POSTGRES="postgres://wegwijzer@127.0.0.1:$port/postgres"
     echo "postgres: a throwaway cluster on 127.0.0.1:$port" >&2

@@ -47,7 +47,7 @@ extension ConversationService {
     func prepareFromStore(_ message: InboundMessage) async -> PreparedTurn? {
         let stored = try? await database.read { db -> (personID: Int64, flowID: String, json: String)? in
             guard let personID = try PersonStore.id(channel: message.channel, address: message.address, in: db) else { return nil }
-            let flowID = try engine(personID: personID, in: db).flow.id
+            let flowID = try self.engine(personID: personID, in: db).flow.id
             guard let json = try ConversationStore.storedJSON(personID: personID, flowID: flowID, in: db) else { return nil }
             return (personID, flowID, json)
         }

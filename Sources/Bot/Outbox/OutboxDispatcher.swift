@@ -96,8 +96,7 @@ struct OutboxDispatcher: Service {
                     if optedOut { try PersonStore.setOptedOut(true, personID: item.message.personID, in: db) }
                     return optedOut
                 }
-            } catch let error as DatabaseError where (error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED) && attempt < 4
-            {
+            } catch  where StoreFailure.isTransient(error) && attempt < 4 {
                 attempt += 1
                 try? await Task.sleep(for: .milliseconds(250 * attempt))
             }

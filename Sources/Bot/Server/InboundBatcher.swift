@@ -181,7 +181,7 @@ package final class InboundBatcher: Sendable {
     }
 
     fileprivate static func failure(_ error: any Error) -> Failure {
-        if let error = error as? DatabaseError, error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+        if StoreFailure.isTransient(error) {
             return Failure(description: "the database is busy", busy: true)
         }
         return Failure(description: "\(error)", busy: false)

@@ -68,7 +68,7 @@ enum ActionStore {
         let rows = try Row.fetchAll(
             db.cachedStatement(
                 sql: """
-                    SELECT id, status, dueDate, evaluatedAt FROM action WHERE personId = ? ORDER BY dueDate, id
+                    SELECT id, status, dueDate, evaluatedAt FROM action WHERE personId = ? ORDER BY dueDate NULLS FIRST, id
                     """), arguments: [personID])
         var open: [Int64] = []
         var done: [Int64] = []

@@ -25,7 +25,7 @@ enum ActionVars {
             db.cachedStatement(
                 sql: """
                     SELECT id, localId, name, phone FROM networkMember
-                    WHERE personId = ? AND phone IS NOT NULL AND id IS NOT ? AND COALESCE(invitation, '') NOT IN ('stopped', 'declined')
+                    WHERE personId = ? AND phone IS NOT NULL AND id IS DISTINCT FROM ? AND COALESCE(invitation, '') NOT IN ('stopped', 'declined')
                     ORDER BY id
                     """), arguments: [inwonerID, excluding])
         return .list(rows.map { .record(["id": .text($0["localId"]), "name": .text($0["name"]), "phone": .text($0["phone"])]) })

@@ -24,7 +24,7 @@ enum AlertStore {
         let row = try Row.fetchOne(
             db,
             sql: """
-                SELECT COUNT(*) AS open, COALESCE(SUM(urgent), 0) AS urgent, MIN(CASE WHEN urgent THEN createdAt END) AS oldest
+                SELECT COUNT(*) AS open, COUNT(CASE WHEN urgent THEN 1 END) AS urgent, MIN(CASE WHEN urgent THEN createdAt END) AS oldest
                 FROM alert WHERE handledAt IS NULL
                 """)
         return Waiting(all: row?["open"] ?? 0, urgent: row?["urgent"] ?? 0, oldestUrgent: row?["oldest"])
@@ -124,7 +124,7 @@ enum AlertStore {
                 SELECT a.id, a.kind, a.node, a.detail, a.urgent, a.createdAt, a.handledAt, a.note, i.id AS inwonerId,
                        COALESCE(i.name, '') AS inwoner, p.role, COALESCE(p.name, '') AS about
                 FROM alert a JOIN person p ON p.id = a.personId JOIN person i ON i.id = (\(inwonerSQL(ofAlertPerson: "p")))
-                WHERE (a.handledAt IS NULL) = ? AND (?2 IS NULL OR i.professionalId = ?2) AND (?3 IS NULL OR i.id = ?3)
+                WHERE (a.handledAt IS NULL) = ? AND (CAST(?2 AS BIGINT) IS NULL OR i.professionalId = ?2) AND (CAST(?3 AS BIGINT) IS NULL OR i.id = ?3)
                 ORDER BY \(handled ? "a.handledAt DESC" : "a.urgent DESC, a.createdAt, a.id") LIMIT ?4
                 """, arguments: [!handled, professionalID, inwonerID, limit]
         ).map { row in

@@ -1,31 +1,60 @@
 import GRDB
 
 /// How every part of Wegwijzer reaches the store: a closure on a `SQLConnection`, run in a write
-/// transaction (`write`), a read (`read`), or a write access that opens its transactions itself
+/// transaction (`write`), a read (`read`: on PostgreSQL one REPEATABLE READ snapshot, as a SQLite
+/// reader sees one), or a write access that opens its transactions itself
 /// (`writeWithoutTransaction`, for group commit). The synchronous forms are for the command line
-/// and the chat REPL; a server awaits the others, which do not hold an event loop while they run.
+/// and the chat REPL; a server awaits the others, which hold no event loop while they run.
 extension AppDatabase {
     package func write<T>(_ body: (any SQLConnection) throws -> T) throws -> T {
-        try writer.write { db in try body(SQLiteConnection(db)) }
+        switch backend {
+        case .sqlite(let writer): try writer.write { db in try body(SQLiteConnection(db)) }
+        case .postgres(let pool): try pool.withSQL { db in try db.transaction { try body(db) } }
+        }
     }
 
-    package func write<T: Sendable>(_ body: @Sendable (any SQLConnection) throws -> T) async throws -> T {
-        try await writer.write { db in try body(SQLiteConnection(db)) }
+    package func write<T: Sendable>(_ body: @escaping @Sendable (any SQLConnection) throws -> T) async throws -> T {
+        switch backend {
+        case .sqlite(let writer): try await writer.write { db in try body(SQLiteConnection(db)) }
+        case .postgres(let pool): try await pool.withSQL { db in try db.transaction { try body(db) } }
+        }
     }
 
     package func read<T>(_ body: (any SQLConnection) throws -> T) throws -> T {
-        try writer.read { db in try body(SQLiteConnection(db)) }
+        switch backend {
+        case .sqlite(let writer): try writer.read { db in try body(SQLiteConnection(db)) }
+        case .postgres(let pool): try pool.withSQL { db in try db.transaction(readOnly: true) { try body(db) } }
+        }
     }
 
-    package func read<T: Sendable>(_ body: @Sendable (any SQLConnection) throws -> T) async throws -> T {
-        try await writer.read { db in try body(SQLiteConnection(db)) }
+    package func read<T: Sendable>(_ body: @escaping @Sendable (any SQLConnection) throws -> T) async throws -> T {
+        switch backend {
+        case .sqlite(let writer): try await writer.read { db in try body(SQLiteConnection(db)) }
+        case .postgres(let pool): try await pool.withSQL { db in try db.transaction(readOnly: true) { try body(db) } }
+        }
     }
 
     package func writeWithoutTransaction<T>(_ body: (any SQLConnection) throws -> T) throws -> T {
-        try writer.writeWithoutTransaction { db in try body(SQLiteConnection(db)) }
+        switch backend {
+        case .sqlite(let writer): try writer.writeWithoutTransaction { db in try body(SQLiteConnection(db)) }
+        case .postgres(let pool): try pool.withSQL { db in try body(db) }
+        }
     }
 
-    package func writeWithoutTransaction<T: Sendable>(_ body: @Sendable (any SQLConnection) throws -> T) async throws -> T {
-        try await writer.writeWithoutTransaction { db in try body(SQLiteConnection(db)) }
+    package func writeWithoutTransaction<T: Sendable>(_ body: @escaping @Sendable (any SQLConnection) throws -> T) async throws -> T {
+        switch backend {
+        case .sqlite(let writer): try await writer.writeWithoutTransaction { db in try body(SQLiteConnection(db)) }
+        case .postgres(let pool): try await pool.withSQL { db in try body(db) }
+        }
+    }
+}
+
+extension PostgresConnectionPool {
+    fileprivate func withSQL<T>(_ body: (PostgresSQLConnection) throws -> T) throws -> T {
+        try withConnection { connection in try body(PostgresSQLConnection(connection, pool: self)) }
+    }
+
+    fileprivate func withSQL<T: Sendable>(_ body: @escaping @Sendable (PostgresSQLConnection) throws -> T) async throws -> T {
+        try await withConnection { connection in try body(PostgresSQLConnection(connection, pool: self)) }
     }
 }

@@ -14,6 +14,7 @@ extension AppDatabase {
     /// refused and left untouched. The copy is checked before this returns; when anything fails,
     /// the new file is removed and nothing else has changed.
     func backup(to path: String) throws -> BackupSummary {
+        guard let writer = sqlite else { throw BackupFailed(description: Self.postgresBackupAdvice) }
         try DatabaseFiles.createNew(path)
         do {
             let copy = try DatabaseQueue(path: path)
@@ -36,6 +37,10 @@ extension AppDatabase {
             throw error
         }
     }
+
+    /// A PostgreSQL store is backed up by the server's own means, which see every instance's writes.
+    static let postgresBackupAdvice =
+        "the store is on PostgreSQL: back it up with pg_dump, or the server's point-in-time recovery (docs/operations.md)"
 
     struct BackupFailed: Error, CustomStringConvertible {
         let description: String

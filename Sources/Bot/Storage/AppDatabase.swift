@@ -1,9 +1,31 @@
 import Foundation
 import GRDB
+import Logging
+import Synchronization
 
-/// The SQLite database of one deployment: opened once, migrated on open, shared by all work.
+/// The database of one deployment: a SQLite file (the default), or PostgreSQL when several
+/// instances share one store. Opened once, migrated on open, shared by all work, which reaches it
+/// through `write` and `read` (`AppDatabase+Access`).
 package struct AppDatabase: Sendable {
-    package let writer: any DatabaseWriter
+    enum Backend: Sendable {
+        case sqlite(any DatabaseWriter)
+        case postgres(PostgresConnectionPool)
+    }
+
+    let backend: Backend
+
+    /// SQLite's own access, for what only SQLite has (backups of the file, checkpoints of its
+    /// log, GRDB's migrator); nil on PostgreSQL.
+    package var sqlite: (any DatabaseWriter)? {
+        guard case .sqlite(let writer) = backend else { return nil }
+        return writer
+    }
+
+    /// SQLite's writer, where only SQLite can be open (its tests, its backup, its checkpoints).
+    package var writer: any DatabaseWriter {
+        guard let sqlite else { preconditionFailure("SQLite's writer asked of a PostgreSQL store") }
+        return sqlite
+    }
 
     package enum Durability: String, Sendable {
         /// Acknowledged means on disk (WAL, synchronous=FULL).
@@ -13,8 +35,46 @@ package struct AppDatabase: Sendable {
     }
 
     init(_ writer: any DatabaseWriter) throws {
-        self.writer = writer
+        self.backend = .sqlite(writer)
         try Self.migrator.migrate(writer)
+    }
+
+    /// The PostgreSQL store at `url`, brought up to the current schema (`PostgresMigrator`: when
+    /// several instances start at once, one migrates and the others wait), with a pool of
+    /// `poolSize` connections.
+    static func open(postgres url: PostgresURL, poolSize: Int, logger: Logger, at now: Date) throws -> AppDatabase {
+        let configuration = try url.connectionConfiguration(password: PostgresPassword.find(for: url))
+        let pool = PostgresConnectionPool(configuration: configuration, size: poolSize, logger: logger)
+        do {
+            try PostgresMigrator().migrate(pool, at: now, logger: logger)
+        } catch {
+            pool.close()
+            throw error
+        }
+        return AppDatabase(backend: .postgres(pool))
+    }
+
+    private init(backend: Backend) {
+        self.backend = backend
+    }
+
+    /// Transactions committed and rolled back so far, on PostgreSQL (SQLite's are watched with a
+    /// GRDB transaction observer instead).
+    package var postgresTransactions: (commits: Int, rollbacks: Int)? {
+        guard case .postgres(let pool) = backend else { return nil }
+        return (pool.commits.load(ordering: .relaxed), pool.rollbacks.load(ordering: .relaxed))
+    }
+
+    /// The PostgreSQL database's name; nil on SQLite.
+    package var postgresDatabaseName: String? {
+        guard case .postgres(let pool) = backend else { return nil }
+        return pool.databaseName
+    }
+
+    /// Lets go of the connections (PostgreSQL's pool; a SQLite file closes when the last
+    /// reference goes).
+    package func close() {
+        if case .postgres(let pool) = backend { pool.close() }
     }
 
     /// Opens (or creates) the database file in WAL mode; the file and the ones beside it are the
@@ -59,6 +119,15 @@ package struct AppDatabase: Sendable {
     /// nothing is promised then, and a later call tries again. Writers wait while it runs, so `wait`
     /// is kept short.
     func purgeEarlierVersions(wait: Duration) async throws -> Bool {
+        if case .postgres(let pool) = backend {
+            // VACUUM removes the dead versions of rows that no transaction can see any more; it
+            // cannot run inside a transaction, and leaves rows a running one may still see, which
+            // a later call (the finisher retries) removes.
+            try await pool.withConnection { connection in
+                try PostgresSQLConnection(connection, pool: pool).execute(sql: "VACUUM")
+            }
+            return true
+        }
         guard let pool = writer as? DatabasePool else {
             return try await writer.writeWithoutTransaction(Self.truncateLog)
         }
@@ -84,6 +153,7 @@ package struct AppDatabase: Sendable {
     /// Copies everything from the WAL into the database file and empties the WAL (after a bulk
     /// load, so a server starts clean).
     package func checkpoint() throws {
+        guard let writer = sqlite else { return }
         try writer.writeWithoutTransaction { db in
             _ = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)")
         }

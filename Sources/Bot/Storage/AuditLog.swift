@@ -22,7 +22,7 @@ enum AuditLog {
             db,
             sql: """
                 SELECT a.at, p.email, a.personId, a.event FROM audit a LEFT JOIN professional p ON p.id = a.professionalId
-                WHERE ?1 IS NULL OR a.personId = ?1 ORDER BY a.id DESC LIMIT ?2
+                WHERE CAST(?1 AS BIGINT) IS NULL OR a.personId = ?1 ORDER BY a.id DESC LIMIT ?2
                 """, arguments: [personID, limit]
         )
         .map { Entry(at: $0["at"], email: $0["email"], personID: $0["personId"], event: $0["event"]) }

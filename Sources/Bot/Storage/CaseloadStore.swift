@@ -94,7 +94,7 @@ enum CaseloadStore {
     private static func openAlerts(urgentOnly: Bool) -> String {
         """
         (SELECT COUNT(*) FROM alert al JOIN person ap ON ap.id = al.personId
-         WHERE al.handledAt IS NULL \(urgentOnly ? "AND al.urgent = 1 " : "")AND al.personId IN (
+         WHERE al.handledAt IS NULL \(urgentOnly ? "AND al.urgent " : "")AND al.personId IN (
             SELECT p.id UNION SELECT memberPersonId FROM networkMember WHERE personId = p.id AND memberPersonId IS NOT NULL
             UNION SELECT carerPersonId FROM mantelzorg WHERE personId = p.id AND carerPersonId IS NOT NULL)
          AND (\(AlertStore.inwonerSQL(ofAlertPerson: "ap"))) = p.id)

@@ -105,7 +105,7 @@ enum ConversationStore {
         // Only a change is written: most turns change neither, and an unchanged row costs no page write.
         try db.cachedStatement(
             sql: """
-                UPDATE person SET language = ?1, optedOut = ?2 WHERE id = ?3 AND (language IS NOT ?1 OR optedOut IS NOT ?2)
+                UPDATE person SET language = ?1, optedOut = ?2 WHERE id = ?3 AND (language IS DISTINCT FROM ?1 OR optedOut IS DISTINCT FROM ?2)
                 """
         ).execute(arguments: [state.language.rawValue, state.optedOut, personID])
     }

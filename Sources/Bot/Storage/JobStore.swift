@@ -26,8 +26,8 @@ package enum JobStore {
         try db.cachedStatement(
             sql: """
                 INSERT INTO job (kind, personId, actionId, goalId, run, dueAt, idempotencyKey, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (idempotencyKey) DO UPDATE SET status = 'pending', dueAt = excluded.dueAt, held = 0, firstDueAt = NULL,
-                    note = NULL WHERE status = 'cancelled'
+                ON CONFLICT (idempotencyKey) DO UPDATE SET status = 'pending', dueAt = excluded.dueAt, held = FALSE, firstDueAt = NULL,
+                    note = NULL WHERE job.status = 'cancelled'
                 """
         ).execute(arguments: [kind.rawValue, personID, actionID, goalID, run, SQLDate(dueAt), key, SQLDate(now)])
     }
@@ -35,6 +35,7 @@ package enum JobStore {
     /// Cancels an action's pending jobs (before planning them anew after a change). The jobs that
     /// watch a conversation stay: the conversation may still wait for an answer.
     static func cancel(actionID: Int64, kinds: [Kind] = Kind.allCases.filter { !$0.watchesConversation }, in db: any SQLConnection) throws {
+        guard !kinds.isEmpty else { return }
         let list = kinds.map { "'\($0.rawValue)'" }.joined(separator: ", ")
         try db.cachedStatement(sql: "UPDATE job SET status = 'cancelled' WHERE actionId = ? AND status = 'pending' AND kind IN (\(list))")
             .execute(arguments: [actionID])
@@ -88,7 +89,7 @@ package enum JobStore {
     static func hold(_ id: Int64, retryAt: Date, in db: any SQLConnection) throws {
         try db.cachedStatement(
             sql: """
-                UPDATE job SET firstDueAt = COALESCE(firstDueAt, dueAt), dueAt = ?, held = 1, attempts = attempts + 1,
+                UPDATE job SET firstDueAt = COALESCE(firstDueAt, dueAt), dueAt = ?, held = TRUE, attempts = attempts + 1,
                                note = 'the person is answering another question' WHERE id = ?
                 """
         ).execute(arguments: [SQLDate(retryAt), id])
@@ -98,14 +99,14 @@ package enum JobStore {
     static func release(personID: Int64, at now: Date, in db: any SQLConnection) throws {
         try db.cachedStatement(
             sql: """
-                UPDATE job SET dueAt = MIN(dueAt, ?), held = 0 WHERE personId = ? AND status = 'pending' AND held = 1
+                UPDATE job SET dueAt = CASE WHEN dueAt > ?1 THEN ?1 ELSE dueAt END, held = FALSE WHERE personId = ?2 AND status = 'pending' AND held
                 """
         ).execute(arguments: [SQLDate(now), personID])
     }
 
     /// A pending job planned under `key` comes no later than `moment`.
     static func bringForward(key: String, to moment: Date, in db: any SQLConnection) throws {
-        try db.cachedStatement(sql: "UPDATE job SET dueAt = MIN(dueAt, ?) WHERE idempotencyKey = ? AND status = 'pending'")
+        try db.cachedStatement(sql: "UPDATE job SET dueAt = ?1 WHERE idempotencyKey = ?2 AND status = 'pending' AND dueAt > ?1")
             .execute(arguments: [SQLDate(moment), key])
     }
 

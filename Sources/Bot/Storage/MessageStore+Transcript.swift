@@ -21,7 +21,7 @@ extension MessageStore {
             db,
             sql: """
                 SELECT direction, text, createdAt, via, professionalId FROM (
-                    SELECT id, direction, text, createdAt, via, professionalId FROM message WHERE personId = ? ORDER BY id DESC LIMIT ?)
+                    SELECT id, direction, text, createdAt, via, professionalId FROM message WHERE personId = ? ORDER BY id DESC LIMIT ?) AS recent
                 ORDER BY id
                 """, arguments: [personID, limit]
         ).map { row in

@@ -72,7 +72,7 @@ enum OmgevingStore {
                 INSERT INTO omgevingView (personId, localId, networkMemberId, memberPersonId, leefgebieden, share, createdAt)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (personId, localId) DO UPDATE SET share = excluded.share,
-                    leefgebieden = CASE WHEN status = 'invited' THEN excluded.leefgebieden ELSE leefgebieden END
+                    leefgebieden = CASE WHEN omgevingView.status = 'invited' THEN excluded.leefgebieden ELSE omgevingView.leefgebieden END
                 RETURNING id, status
                 """,
             arguments: [inwonerID, localID, memberID, memberPersonID, try json(leefgebieden), share, SQLDate(now)])

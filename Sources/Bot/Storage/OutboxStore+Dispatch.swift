@@ -102,7 +102,7 @@ extension OutboxStore {
             sql: """
                 UPDATE outbox SET status = 'failed', leaseUntil = NULL, lastError = ?
                 WHERE personId = ? AND status = 'pending'
-                  AND messageId NOT IN (SELECT id FROM message WHERE replyTo IS ? AND replyTo IS NOT NULL)
+                  AND messageId NOT IN (SELECT id FROM message WHERE replyTo = ?)
                 """, arguments: [reason, personID, replyTo])
     }
 

@@ -14,7 +14,9 @@ enum ProfessionalStore {
     }
 
     static func add(email: String, passwordHash: String, admin: Bool, at now: Date, in db: any SQLConnection) throws -> Int64 {
-        if try Int64.fetchOne(db, sql: "SELECT id FROM professional WHERE email = ?", arguments: [email]) != nil { throw AlreadyExists() }
+        if try Int64.fetchOne(db, sql: "SELECT id FROM professional WHERE lower(email) = lower(?)", arguments: [email]) != nil {
+            throw AlreadyExists()
+        }
         try db.execute(
             sql: "INSERT INTO professional (email, passwordHash, role, createdAt) VALUES (?, ?, ?, ?)",
             arguments: [email, passwordHash, admin ? "admin" : "professional", now])
@@ -23,12 +25,15 @@ enum ProfessionalStore {
 
     /// The professional and their password hash, to check a login.
     static func credentials(email: String, in db: any SQLConnection) throws -> (Professional, String)? {
-        try Row.fetchOne(db, sql: "SELECT id, email, role, passwordHash FROM professional WHERE email = ?", arguments: [email])
-            .map { (professional($0), $0["passwordHash"]) }
+        try Row.fetchOne(
+            db, sql: "SELECT id, email, role, passwordHash FROM professional WHERE lower(email) = lower(?)", arguments: [email]
+        )
+        .map { (professional($0), $0["passwordHash"]) }
     }
 
     static func find(email: String, in db: any SQLConnection) throws -> Professional? {
-        try Row.fetchOne(db, sql: "SELECT id, email, role FROM professional WHERE email = ?", arguments: [email]).map(professional)
+        try Row.fetchOne(db, sql: "SELECT id, email, role FROM professional WHERE lower(email) = lower(?)", arguments: [email]).map(
+            professional)
     }
 
     /// True when a professional with this id has an account.
@@ -38,7 +43,7 @@ enum ProfessionalStore {
 
     /// Every professional, by e-mail address (ignoring case).
     static func all(in db: any SQLConnection) throws -> [Professional] {
-        try Row.fetchAll(db, sql: "SELECT id, email, role FROM professional ORDER BY email").map(professional)
+        try Row.fetchAll(db, sql: "SELECT id, email, role FROM professional ORDER BY lower(email), id").map(professional)
     }
 
     static func professional(_ row: Row) -> Professional {
@@ -55,7 +60,7 @@ enum ProfessionalStore {
     /// The name and phone an inwoner reaches the professional by; nil leaves a field as it is.
     static func setContact(email: String, name: String?, phone: String?, in db: any SQLConnection) throws -> Bool {
         try db.execute(
-            sql: "UPDATE professional SET name = COALESCE(?, name), phone = COALESCE(?, phone) WHERE email = ?",
+            sql: "UPDATE professional SET name = COALESCE(?, name), phone = COALESCE(?, phone) WHERE lower(email) = lower(?)",
             arguments: [name, phone, email])
         return db.changesCount > 0
     }
@@ -89,7 +94,7 @@ enum ProfessionalStore {
             db,
             sql: """
                 SELECT p.id, p.email, p.role, (SELECT COUNT(*) FROM person i WHERE i.professionalId = p.id) AS caseload
-                FROM professional p ORDER BY p.email
+                FROM professional p ORDER BY lower(p.email), p.id
                 """
         ).map { Account(professional: professional($0), caseload: $0["caseload"]) }
     }

@@ -22,11 +22,15 @@ enum RetentionStore {
     private static let changes =
         "u.event IN ('aangemeld', 'actie toegevoegd', 'actie gewijzigd', 'notitie', 'plan verstuurd') OR u.event LIKE 'toegewezen%'"
 
+    /// The latest of the moments that count as activity (one aggregate over a union: PostgreSQL has
+    /// no scalar MAX of several values).
     private static let lastActivity = """
-        MAX(p.createdAt,
-            COALESCE((SELECT MAX(c.lastInboundAt) FROM contact c WHERE c.personId = p.id), ''),
-            COALESCE((SELECT MAX(MAX(a.createdAt, COALESCE(a.evaluatedAt, ''))) FROM action a WHERE a.personId = p.id), ''),
-            COALESCE((SELECT MAX(u.at) FROM audit u WHERE u.personId = p.id AND (\(changes))), ''))
+        (SELECT MAX(t.at) FROM (
+            SELECT p.createdAt AS at
+            UNION ALL SELECT c.lastInboundAt FROM contact c WHERE c.personId = p.id
+            UNION ALL SELECT a.createdAt FROM action a WHERE a.personId = p.id
+            UNION ALL SELECT a.evaluatedAt FROM action a WHERE a.personId = p.id
+            UNION ALL SELECT u.at FROM audit u WHERE u.personId = p.id AND (\(changes))) AS t)
         """
 
     /// Inwoners with no activity since `cutoff`, longest inactive first.

@@ -3,7 +3,8 @@
 /// unique keys and the other indexes. Read from SQLite (`read(sqlite:)`) and from PostgreSQL
 /// (`read(postgres:logger:)`), so that the two DDLs can be compared and kept from drifting.
 ///
-/// Names are as each database reports them; the types are each database's own (SQLite's declared
+/// Names compare case-insensitively, as both databases treat them (PostgreSQL folds the unquoted
+/// `personId` to `personid`; SQLite keeps it but matches it in any case); the types are each database's own (SQLite's declared
 /// `INTEGER`/`TEXT`, PostgreSQL's `bigint`/`boolean`/`text`): `differences(from:)` is told which
 /// pairs correspond. A case-insensitive key column is written `lower(column)` on both sides
 /// (SQLite's `COLLATE NOCASE`, PostgreSQL's index on `lower(column)`).
@@ -55,6 +56,8 @@ struct SchemaShape: Equatable, Sendable {
     /// What differs from `other`, one line each, naming the table and what each side has; empty
     /// when the two agree. `sameType` says whether this side's type and the other's correspond.
     func differences(from other: SchemaShape, sameType: (String, String) -> Bool) -> [String] {
+        let tables = folded.tables
+        let other = other.folded
         var lines: [String] = []
         for name in Set(tables.keys).subtracting(other.tables.keys).sorted() { lines.append("\(name): only on this side") }
         for name in Set(other.tables.keys).subtracting(tables.keys).sorted() { lines.append("\(name): only on the other side") }
@@ -81,6 +84,27 @@ struct SchemaShape: Equatable, Sendable {
             lines += Self.compare(name, "indexes", mine.indexes, theirs.indexes)
         }
         return lines
+    }
+
+    /// The same shape with every name in lower case.
+    var folded: SchemaShape {
+        func fold(_ names: [String]) -> [String] { names.map { $0.lowercased() } }
+        return SchemaShape(
+            tables: Dictionary(
+                tables.map { name, table in
+                    var copy = Table()
+                    copy.columns = table.columns.map { Column(name: $0.name.lowercased(), type: $0.type, notNull: $0.notNull) }
+                    copy.primaryKey = fold(table.primaryKey)
+                    copy.foreignKeys = Set(
+                        table.foreignKeys.map {
+                            ForeignKey(
+                                columns: fold($0.columns), table: $0.table.lowercased(), referenced: fold($0.referenced),
+                                onDelete: $0.onDelete)
+                        })
+                    copy.uniqueKeys = Set(table.uniqueKeys.map { UniqueKey(columns: fold($0.columns), partial: $0.partial) })
+                    copy.indexes = Set(table.indexes.map { Index(name: $0.name.lowercased(), columns: fold($0.columns)) })
+                    return (name.lowercased(), copy)
+                }, uniquingKeysWith: { first, _ in first }))
     }
 
     private static func compare<T: CustomStringConvertible>(_ table: String, _ what: String, _ mine: Set<T>, _ theirs: Set<T>) -> [String] {

@@ -17,7 +17,7 @@ enum TalkStore {
             sql: """
                 INSERT INTO talkMark (personId, leefgebied, markedAt) VALUES (?, ?, ?)
                 ON CONFLICT (personId, leefgebied) DO UPDATE SET markedAt = excluded.markedAt, clearedAt = NULL
-                WHERE clearedAt IS NOT NULL
+                WHERE talkMark.clearedAt IS NOT NULL
                 """
         ).execute(arguments: [personID, leefgebied, SQLDate(now)])
     }

@@ -40,7 +40,7 @@ struct PageHandler: Sendable {
             }
         } catch WebError.badRequest(let reason) {
             return error(.badRequest, reason, session: nil)
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+        } catch  where StoreFailure.isTransient(error) {
             return self.error(.serviceUnavailable, "Het systeem is even druk. Probeer het zo opnieuw.", session: nil)
         } catch {
             web.logger.error("web page failed", metadata: ["path": "\(request.uri.path)", "error": "\(error)"])

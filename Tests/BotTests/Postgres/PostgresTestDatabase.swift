@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Logging
 import PostgresNIO
 
@@ -51,6 +52,58 @@ enum PostgresTestDatabase {
         try await withClient(adminURL) { admin in
             try await admin.query(PostgresQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(name) WITH (FORCE)"), logger: logger)
         }
+    }
+
+    /// Runs `body` with a pool of `size` connections to `url`, closed afterwards.
+    static func withPool<T>(_ url: PostgresURL, size: Int = 1, _ body: (PostgresConnectionPool) throws -> T) throws -> T {
+        let pool = PostgresConnectionPool(
+            configuration: try url.connectionConfiguration(password: PostgresPassword.find(for: url)), size: size, logger: logger)
+        defer { pool.close() }
+        return try body(pool)
+    }
+
+    /// Runs `body` on one connection of `pool`, outside a transaction.
+    static func sql<T>(_ pool: PostgresConnectionPool, _ body: (any SQLConnection) throws -> T) throws -> T {
+        try pool.withConnection { connection in try body(PostgresSQLConnection(connection, pool: pool)) }
+    }
+
+    /// A fresh database with the whole schema, for one test: a copy of a template migrated once
+    /// per test process (`CREATE DATABASE … TEMPLATE`), which is much quicker than migrating each.
+    /// `dropStore` removes it.
+    static func makeStore() throws -> AppDatabase {
+        guard let adminURL else { throw Unavailable() }
+        let template = try migratedTemplate.get()
+        let name = "wegwijzer_test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        try admin { db in try db.execute(sql: "CREATE DATABASE \(name) TEMPLATE \(template)") }
+        return try AppDatabase.open(postgres: adminURL.with(database: name), poolSize: 2, logger: logger, at: Date())
+    }
+
+    /// Closes the store's connections and drops its database.
+    static func dropStore(_ database: AppDatabase) {
+        database.close()
+        guard let name = database.postgresDatabaseName else { return }
+        try? admin { db in try db.execute(sql: "DROP DATABASE IF EXISTS \(name) WITH (FORCE)") }
+    }
+
+    /// The template: created and migrated on first use, then left without connections (a
+    /// template in use cannot be copied). The throwaway cluster goes with it.
+    private static let migratedTemplate: Result<String, any Error> = Result {
+        guard let adminURL else { throw Unavailable() }
+        let name = "wegwijzer_template_\(ProcessInfo.processInfo.processIdentifier)"
+        try admin { db in
+            try db.execute(sql: "DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+            try db.execute(sql: "CREATE DATABASE \(name)")
+        }
+        let store = try AppDatabase.open(postgres: adminURL.with(database: name), poolSize: 1, logger: logger, at: Date())
+        store.close()
+        return name
+    }
+
+    /// Runs `body` on a connection to the cluster's `postgres` database, outside any transaction
+    /// (CREATE and DROP DATABASE refuse to run in one).
+    private static func admin(_ body: (any SQLConnection) throws -> Void) throws {
+        guard let adminURL else { throw Unavailable() }
+        try withPool(adminURL) { pool in try sql(pool, body) }
     }
 
     struct Unavailable: Error, CustomStringConvertible {

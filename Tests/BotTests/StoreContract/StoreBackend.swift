@@ -28,14 +28,21 @@ enum StoreBackend: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case memory
     /// SQLite in a file in WAL mode (`AppDatabase.open(path:)`: a pool of readers and one writer, as `serve` uses it).
     case file
+    /// PostgreSQL, a database of its own per test on the throwaway cluster scripts/test starts
+    /// (`PostgresTestDatabase`); without a cluster the case fails with the reason.
+    case postgres
 
     var testDescription: String { rawValue }
+
+    /// SQLite, in memory or in a file; false for a database server.
+    var isSQLite: Bool { self != .postgres }
 
     /// A fresh, empty store with the whole schema.
     func make(scratch: URL) throws -> AppDatabase {
         switch self {
         case .memory: try AppDatabase.inMemory()
         case .file: try AppDatabase.open(path: scratch.appendingPathComponent("wegwijzer.sqlite").path)
+        case .postgres: try PostgresTestDatabase.makeStore()
         }
     }
 
@@ -45,6 +52,7 @@ enum StoreBackend: String, CaseIterable, Sendable, CustomTestStringConvertible {
         switch self {
         case .memory: break
         case .file: try? (database.writer as? DatabasePool)?.close()
+        case .postgres: PostgresTestDatabase.dropStore(database)
         }
     }
 
@@ -82,6 +90,13 @@ enum StoreBackend: String, CaseIterable, Sendable, CustomTestStringConvertible {
         case .memory, .file:
             tables = try String.fetchAll(
                 db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        case .postgres:
+            tables = try String.fetchAll(
+                db,
+                sql: """
+                    SELECT table_name::text FROM information_schema.tables
+                    WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name
+                    """)
         }
         var found: [(table: String, text: String)] = []
         for table in tables {
@@ -107,11 +122,26 @@ enum StoreBackend: String, CaseIterable, Sendable, CustomTestStringConvertible {
 }
 
 /// Counts the transactions a store commits and rolls back (savepoints are not transactions).
+/// On SQLite a GRDB observer counts them; on PostgreSQL the store's own counts, from a start.
 final class TransactionCounter: TransactionObserver, Sendable {
     private let counts = Mutex((commits: 0, rollbacks: 0))
+    private let database: AppDatabase
+    private let start: (commits: Int, rollbacks: Int)?
 
-    var commits: Int { counts.withLock { $0.commits } }
-    var rollbacks: Int { counts.withLock { $0.rollbacks } }
+    private init(database: AppDatabase) {
+        self.database = database
+        self.start = database.postgresTransactions
+    }
+
+    var commits: Int {
+        if let start, let now = database.postgresTransactions { return now.commits - start.commits }
+        return counts.withLock { $0.commits }
+    }
+
+    var rollbacks: Int {
+        if let start, let now = database.postgresTransactions { return now.rollbacks - start.rollbacks }
+        return counts.withLock { $0.rollbacks }
+    }
 
     func observes(eventsOfKind eventKind: DatabaseEventKind) -> Bool { false }
     func databaseDidChange(with event: DatabaseEvent) {}
@@ -120,8 +150,10 @@ final class TransactionCounter: TransactionObserver, Sendable {
 
     /// A counter watching every transaction of `database` from now on.
     static func watching(_ database: AppDatabase) -> TransactionCounter {
-        let counter = TransactionCounter()
-        database.writer.writeWithoutTransaction { db in db.add(transactionObserver: counter, extent: .databaseLifetime) }
+        let counter = TransactionCounter(database: database)
+        if let sqlite = database.sqlite {
+            sqlite.writeWithoutTransaction { db in db.add(transactionObserver: counter, extent: .databaseLifetime) }
+        }
         return counter
     }
 }

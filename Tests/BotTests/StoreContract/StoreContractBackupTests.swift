@@ -5,9 +5,20 @@ import Testing
 
 @testable import Bot
 
-/// A copy of the whole store (`AppDatabase.backup`), as a store of its own.
+/// A copy of the whole store (`AppDatabase.backup`), as a store of its own: a SQLite file. On
+/// PostgreSQL the server's own backups do it, and `backup` says so.
 struct StoreContractBackupTests {
-    @Test(arguments: StoreBackend.allCases)
+    @Test(arguments: StoreBackend.allCases.filter { !$0.isSQLite })
+    func aBackupOfAServerStorePointsToTheServersOwnBackups(_ backend: StoreBackend) throws {
+        let path = try Fixtures.temporaryDirectory().appendingPathComponent("copy.sqlite").path
+        try backend.withStore { database in
+            let error = #expect(throws: AppDatabase.BackupFailed.self) { try database.backup(to: path) }
+            #expect(error?.description.contains("pg_dump") == true)
+            #expect(!FileManager.default.fileExists(atPath: path))
+        }
+    }
+
+    @Test(arguments: StoreBackend.allCases.filter(\.isSQLite))
     func aBackupIsTheWholeStoreAndRefusesToOverwrite(_ backend: StoreBackend) throws {
         let directory = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

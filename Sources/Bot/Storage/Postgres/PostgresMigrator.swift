@@ -1,6 +1,6 @@
 import Foundation
+import GRDB
 import Logging
-import PostgresNIO
 
 /// Brings a PostgreSQL database up to `PostgresSchema.migrations`: applies the missing ones in
 /// order, each in a transaction of its own together with the row in `schema_migrations` that
@@ -29,9 +29,9 @@ struct PostgresMigrator: Sendable {
     /// Applies what is missing and returns the identifiers this call applied, in order (empty when
     /// the database was up to date, or another instance migrated it meanwhile).
     @discardableResult
-    func migrate(_ client: PostgresClient, at now: Date, logger: Logger) async throws -> [String] {
+    func migrate(_ pool: PostgresConnectionPool, at now: Date, logger: Logger) throws -> [String] {
         var applied: [String] = []
-        while let identifier = try await applyNext(client, at: now, logger: logger) {
+        while let identifier = try pool.withConnection({ try applyNext(PostgresSQLConnection($0, pool: pool), at: now) }) {
             logger.info("postgres: migrated", metadata: ["migration": "\(identifier)"])
             applied.append(identifier)
         }
@@ -40,56 +40,41 @@ struct PostgresMigrator: Sendable {
 
     /// The identifiers recorded in the database: the known ones in the migrations' order, then any
     /// unknown ones.
-    func applied(_ client: PostgresClient, logger: Logger) async throws -> [String] {
-        let recorded = try await client.withConnection { connection in
-            try await createTable(connection, logger: logger)
-            return try await Self.recorded(connection, logger: logger)
+    func applied(_ pool: PostgresConnectionPool, logger: Logger) throws -> [String] {
+        let recorded = try pool.withConnection { connection in
+            let db = PostgresSQLConnection(connection, pool: pool)
+            try createTable(db)
+            return try Self.recorded(db)
         }
         let position = Dictionary(uniqueKeysWithValues: migrations.enumerated().map { ($1.identifier, $0) })
         return recorded.sorted { (position[$0] ?? .max, $0) < (position[$1] ?? .max, $1) }
     }
 
-    private func applyNext(_ client: PostgresClient, at now: Date, logger: Logger) async throws -> String? {
-        do {
-            return try await client.withTransaction(logger: logger) { connection in
-                try await connection.query("SELECT pg_advisory_xact_lock(\(Self.lockKey))", logger: logger)
-                try await createTable(connection, logger: logger)
-                let recorded = try await Self.recorded(connection, logger: logger)
-                let known = Set(migrations.map(\.identifier))
-                let unknown = recorded.filter { !known.contains($0) }
-                guard unknown.isEmpty else { throw Problem.unknownMigrations(unknown) }
-                let done = Set(recorded)
-                guard let next = migrations.first(where: { !done.contains($0.identifier) }) else { return nil }
-                for statement in next.statements {
-                    try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
-                }
-                try await connection.query(
-                    """
-                    INSERT INTO schema_migrations (identifier, "appliedAt") VALUES (\(next.identifier), \(SQLDate.text(now)))
-                    """, logger: logger)
-                return next.identifier
+    private func applyNext(_ db: PostgresSQLConnection, at now: Date) throws -> String? {
+        try db.transaction {
+            try db.execute(sql: "SELECT pg_advisory_xact_lock(?)", arguments: [Self.lockKey])
+            try createTable(db)
+            let recorded = try Self.recorded(db)
+            let known = Set(migrations.map(\.identifier))
+            let unknown = recorded.filter { !known.contains($0) }
+            guard unknown.isEmpty else { throw Problem.unknownMigrations(unknown) }
+            let done = Set(recorded)
+            guard let next = migrations.first(where: { !done.contains($0.identifier) }) else { return nil }
+            for statement in next.statements {
+                try db.execute(sql: statement)
             }
-        } catch let error as PostgresTransactionError {
-            // The refusal is ours, not the database's: surface it as it is.
-            if let problem = error.closureError as? Problem { throw problem }
-            throw error
+            try db.execute(
+                sql: "INSERT INTO schema_migrations (identifier, appliedAt) VALUES (?, ?)", arguments: [next.identifier, SQLDate.text(now)])
+            return next.identifier
         }
     }
 
-    private func createTable(_ connection: PostgresConnection, logger: Logger) async throws {
-        try await connection.query(
-            """
-            CREATE TABLE IF NOT EXISTS schema_migrations (identifier TEXT PRIMARY KEY, "appliedAt" TEXT NOT NULL)
-            """, logger: logger)
+    private func createTable(_ db: PostgresSQLConnection) throws {
+        try db.execute(sql: "CREATE TABLE IF NOT EXISTS schema_migrations (identifier TEXT PRIMARY KEY, appliedAt TEXT NOT NULL)")
     }
 
-    private static func recorded(_ connection: PostgresConnection, logger: Logger) async throws -> [String] {
-        var identifiers: [String] = []
-        let rows = try await connection.query("SELECT identifier FROM schema_migrations ORDER BY identifier", logger: logger)
-        for try await identifier in rows.decode(String.self) {
-            identifiers.append(identifier)
-        }
-        return identifiers
+    private static func recorded(_ db: PostgresSQLConnection) throws -> [String] {
+        try String.fetchAll(db, sql: "SELECT identifier FROM schema_migrations ORDER BY identifier")
     }
 
     enum Problem: Error, Equatable, CustomStringConvertible {

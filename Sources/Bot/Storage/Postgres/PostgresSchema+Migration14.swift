@@ -4,6 +4,6 @@ extension PostgresSchema {
     /// (`professionalId`: who). The professional's id goes when their account does; `via` stays.
     static let v14 = """
         ALTER TABLE message ADD COLUMN via TEXT;
-        ALTER TABLE message ADD COLUMN "professionalId" BIGINT REFERENCES professional(id) ON DELETE SET NULL;
+        ALTER TABLE message ADD COLUMN professionalId BIGINT REFERENCES professional(id) ON DELETE SET NULL;
         """
 }

@@ -6,7 +6,7 @@ extension PostgresSchema {
     static let v6 = """
         ALTER TABLE alert ADD COLUMN urgent BOOLEAN NOT NULL DEFAULT false;
         UPDATE alert SET urgent = true WHERE kind = 'crisis';
-        ALTER TABLE job ADD COLUMN "firstDueAt" TEXT;
+        ALTER TABLE job ADD COLUMN firstDueAt TEXT;
         ALTER TABLE job ADD COLUMN held BOOLEAN NOT NULL DEFAULT false;
         ALTER TABLE job ADD COLUMN run TEXT;
         """

@@ -3,10 +3,10 @@ extension PostgresSchema {
     /// held an older version when the inwoner was erased): finished later, and only then reported
     /// done. The audit log by person, for the bewaartermijn's last change in the web view.
     static let v7 = """
-        CREATE TABLE "erasurePending" (
-            "personId" BIGINT PRIMARY KEY,
-            "erasedAt" TEXT NOT NULL
+        CREATE TABLE erasurePending (
+            personId BIGINT PRIMARY KEY,
+            erasedAt TEXT NOT NULL
         );
-        CREATE INDEX audit_person ON audit("personId", at);
+        CREATE INDEX audit_person ON audit(personId, at);
         """
 }

@@ -95,22 +95,33 @@ struct PostgresURL: Sendable, Equatable, CustomStringConvertible {
 
     /// The client configuration for this URL, with the password found beside it.
     func clientConfiguration(password: String?) throws -> PostgresClient.Configuration {
-        let tls: PostgresClient.Configuration.TLS
+        PostgresClient.Configuration(
+            host: host, port: port, username: user, password: password, database: database,
+            tls: tlsConfiguration.map { .require($0) } ?? .disable)
+    }
+
+    /// The configuration of one connection (the store's own pool), with the password found beside it.
+    func connectionConfiguration(password: String?) throws -> PostgresConnection.Configuration {
+        PostgresConnection.Configuration(
+            host: host, port: port, username: user, password: password, database: database,
+            tls: try tlsConfiguration.map { .require(try NIOSSLContext(configuration: $0)) } ?? .disable)
+    }
+
+    /// TLS as `sslmode` asks for it; nil for `disable`.
+    private var tlsConfiguration: TLSConfiguration? {
         switch sslMode {
         case .disable:
-            tls = .disable
+            return nil
         case .require:
             var config = TLSConfiguration.makeClientConfiguration()
             config.certificateVerification = .none
-            tls = .require(config)
+            return config
         case .verifyFull:
             var config = TLSConfiguration.makeClientConfiguration()
             config.certificateVerification = .fullVerification
             if let rootCertificate { config.trustRoots = .file(rootCertificate) }
-            tls = .require(config)
+            return config
         }
-        return PostgresClient.Configuration(
-            host: host, port: port, username: user, password: password, database: database, tls: tls)
     }
 
     private static func isLoopback(_ host: String) -> Bool {

@@ -45,7 +45,7 @@ struct MijnPageHandler: Sendable {
             }
         } catch WebError.badRequest(let key) {
             return error(.badRequest, key, language: language, session: nil)
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+        } catch  where StoreFailure.isTransient(error) {
             return self.error(.serviceUnavailable, "fout_druk", language: language, session: nil)
         } catch {
             web.logger.error("inwoner page failed", metadata: ["path": "\(request.uri.path)", "error": "\(error)"])

@@ -1,0 +1,84 @@
+import Dispatch
+import Logging
+import NIOCore
+import NIOPosix
+import PostgresNIO
+import Synchronization
+
+/// At most `size` connections to one PostgreSQL database, each lent to one closure at a time, on a
+/// thread of the pool's own.
+///
+/// Written by hand, not PostgresNIO's `PostgresClient`: the store's operations are synchronous and
+/// run inside one transaction with the engine step between them (as on SQLite), so a connection
+/// must be held across synchronous work. `PostgresClient` lends a connection only to an async
+/// closure. Here a closure runs on one of `size` threads that may block (`NIOThreadPool`), never on
+/// an event loop or Swift's cooperative threads, and waits for each query there.
+///
+/// A connection that closed (the server restarted, the network dropped) is not lent again: the
+/// next closure opens a fresh one, so the store recovers by itself when the database returns.
+final class PostgresConnectionPool: Sendable {
+    let size: Int
+    private let configuration: PostgresConnection.Configuration
+    let logger: Logger
+    private let threads: NIOThreadPool
+    private let permits: DispatchSemaphore
+    private let idle = Mutex<[PostgresConnection]>([])
+    private let opened = Atomic<Int>(0)
+    /// Transactions committed and rolled back through this pool (savepoints not counted): what a
+    /// bench reports as commits per second, and what shows group commit at work.
+    let commits = Atomic<Int>(0)
+    let rollbacks = Atomic<Int>(0)
+
+    /// The database the connections are to.
+    var databaseName: String? { configuration.database }
+
+    init(configuration: PostgresConnection.Configuration, size: Int, logger: Logger) {
+        precondition(size > 0, "a pool needs at least one connection")
+        self.size = size
+        self.configuration = configuration
+        self.logger = logger
+        self.permits = DispatchSemaphore(value: size)
+        self.threads = NIOThreadPool(numberOfThreads: size)
+        threads.start()
+    }
+
+    /// Runs `body` with a connection, on the calling thread (which may block: the command line,
+    /// the chat REPL, a thread of this pool).
+    func withConnection<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
+        permits.wait()
+        defer { permits.signal() }
+        let connection = try take()
+        defer { give(connection) }
+        return try body(connection)
+    }
+
+    /// The same from async code: `body` runs on one of the pool's threads.
+    func withConnection<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) throws -> T) async throws -> T {
+        try await threads.runIfActive { try self.withConnection(body) }
+    }
+
+    /// Closes every idle connection and stops the threads; for the end of the process.
+    func close() {
+        let connections = idle.withLock { idle in
+            defer { idle.removeAll() }
+            return idle
+        }
+        for connection in connections { try? connection.close().wait() }
+        try? threads.syncShutdownGracefully()
+    }
+
+    private func take() throws -> PostgresConnection {
+        while let connection = idle.withLock({ $0.popLast() }) {
+            if !connection.isClosed { return connection }
+        }
+        let id = opened.add(1, ordering: .relaxed).newValue
+        return try PostgresConnection.connect(
+            on: MultiThreadedEventLoopGroup.singleton.next(), configuration: configuration, id: id, logger: logger
+        ).wait()
+    }
+
+    private func give(_ connection: PostgresConnection) {
+        guard !connection.isClosed else { return }
+        idle.withLock { $0.append(connection) }
+    }
+}

@@ -1,0 +1,110 @@
+import GRDB
+import Logging
+import NIOCore
+import PostgresNIO
+import Synchronization
+
+/// A `SQLConnection` on PostgreSQL: one pooled connection, lent to one closure at a time
+/// (`PostgresConnectionPool`). The store's operations are synchronous, inside the transaction
+/// their caller opened, so each query here waits for its result. That is safe because the pool
+/// runs the closure on a thread of its own, never on an event loop (`EventLoopFuture.wait`
+/// refuses to run there).
+final class PostgresSQLConnection: SQLConnection {
+    let connection: PostgresConnection
+    private let pool: PostgresConnectionPool
+    private(set) var changesCount = 0
+    /// Open savepoints (and the transaction itself at depth 1).
+    private var depth = 0
+
+    init(_ connection: PostgresConnection, pool: PostgresConnectionPool) {
+        self.connection = connection
+        self.pool = pool
+    }
+
+    var dialect: SQLDialect { .postgres }
+
+    func execute(sql: String, arguments: SQLArguments, cached: Bool) throws {
+        changesCount = try run(sql, arguments).metadata.rows ?? 0
+    }
+
+    func fetchRows(sql: String, arguments: SQLArguments, cached: Bool) throws -> [Row] {
+        try run(sql, arguments).rows.map(PostgresValues.row)
+    }
+
+    func withFirstRow<T>(sql: String, arguments: SQLArguments, cached: Bool, _ read: (Row) throws -> T) throws -> T? {
+        guard let first = try run(sql, arguments).rows.first else { return nil }
+        return try read(PostgresValues.row(first))
+    }
+
+    /// `lastval()`: the value the session's last INSERT drew from an identity column.
+    var lastInsertedRowID: Int64 {
+        get throws {
+            guard let id = try Int64.fetchOne(self, sql: "SELECT lastval()") else {
+                throw SQLValueError.unexpectedNull(sql: "SELECT lastval()")
+            }
+            return id
+        }
+    }
+
+    func inTransaction(_ body: () throws -> Database.TransactionCompletion) throws {
+        try run("BEGIN", [])
+        depth += 1
+        defer { depth -= 1 }
+        let completion: Database.TransactionCompletion
+        do {
+            completion = try body()
+        } catch {
+            try? finish(commit: false)
+            throw error
+        }
+        try finish(commit: completion == .commit)
+    }
+
+    func inSavepoint(_ body: () throws -> Database.TransactionCompletion) throws {
+        guard depth > 0 else { return try inTransaction(body) }
+        let name = "s\(depth)"
+        try run("SAVEPOINT \(name)", [])
+        depth += 1
+        defer { depth -= 1 }
+        let completion: Database.TransactionCompletion
+        do {
+            completion = try body()
+        } catch {
+            _ = try? run("ROLLBACK TO SAVEPOINT \(name)", [])
+            throw error
+        }
+        if completion == .rollback { try run("ROLLBACK TO SAVEPOINT \(name)", []) }
+        try run("RELEASE SAVEPOINT \(name)", [])
+    }
+
+    /// Runs `body` as one transaction: committed when it returns, rolled back when it throws.
+    func transaction<T>(readOnly: Bool = false, _ body: () throws -> T) throws -> T {
+        try run(readOnly ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN", [])
+        depth += 1
+        defer { depth -= 1 }
+        let result: T
+        do {
+            result = try body()
+        } catch {
+            try? finish(commit: false)
+            throw error
+        }
+        try finish(commit: true)
+        return result
+    }
+
+    private func finish(commit: Bool) throws {
+        try run(commit ? "COMMIT" : "ROLLBACK", [])
+        if commit {
+            pool.commits.add(1, ordering: .relaxed)
+        } else {
+            pool.rollbacks.add(1, ordering: .relaxed)
+        }
+    }
+
+    @discardableResult
+    private func run(_ sql: String, _ arguments: SQLArguments) throws -> PostgresQueryResult {
+        let query = PostgresQuery(unsafeSQL: PostgresPlaceholders.numbered(sql), binds: try PostgresValues.bindings(arguments))
+        return try connection.query(query, logger: pool.logger).wait()
+    }
+}
