@@ -29,7 +29,7 @@ extension Wegwijzer {
             var logger = Logger(label: "wegwijzer")
             logger.logLevel = serveConfig.debug ? .debug : .info
             // Migrations run here, before the server listens.
-            let database = try global.openDatabase()
+            let database = try global.openDatabase(poolSize: serveConfig.databasePoolSize, logger: logger)
             let app = try buildApplication(
                 config: serveConfig, database: database, library: try global.loadFlows(),
                 preparerLibraries: try global.loadPreparerFlows(), clock: .system, transport: .live(policy: serveConfig.dispatcher),

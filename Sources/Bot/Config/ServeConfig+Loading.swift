@@ -75,8 +75,8 @@ struct ConfigReader {
         try only(
             tree,
             [
-                "host", "port", "public_url", "rate_limit_per_minute", "max_batch", "debug", "secrets_file", "channels", "dispatcher",
-                "web",
+                "host", "port", "public_url", "rate_limit_per_minute", "max_batch", "db_pool_size", "debug", "secrets_file", "channels",
+                "dispatcher", "web",
                 "metrics", "retention"
             ], "")
         config.host = environment["WEGWIJZER_HOST"] ?? (tree["host"] as? String) ?? config.host
@@ -85,6 +85,8 @@ struct ConfigReader {
         config.rateLimitPerMinute = try int(tree["rate_limit_per_minute"], "rate_limit_per_minute") ?? config.rateLimitPerMinute
         config.maxBatch = try int(tree["max_batch"], "max_batch") ?? config.maxBatch
         guard config.maxBatch >= 1 else { throw ConfigError("max_batch must be at least 1") }
+        config.databasePoolSize = try int(tree["db_pool_size"], "db_pool_size") ?? config.databasePoolSize
+        guard (1...100).contains(config.databasePoolSize) else { throw ConfigError("db_pool_size must be from 1 to 100") }
         config.debug = (tree["debug"] as? Bool) ?? false
         if let d = tree["dispatcher"] as? [String: Any] {
             try only(

@@ -45,6 +45,9 @@ struct ServeConfig: Sendable {
     var rateLimitPerMinute = 20
     /// The most inbound messages one write transaction takes (group commit); 1 commits each on its own.
     var maxBatch = 64
+    /// Connections to a PostgreSQL store (`db_pool_size`): one drains the inbound batches, the
+    /// others serve the outbox, the scheduler and the web pages. A SQLite file has no pool.
+    var databasePoolSize = 8
     var maxBodyBytes = 64 * 1024
     var debug = false
     var twilio: Twilio?

@@ -113,6 +113,7 @@ package final class ConversationService: Sendable {
     }
 
     func begin(personID: Int64, channel: String, at now: Date, in db: any SQLConnection) throws -> [OutgoingMessage] {
+        try PersonStore.lockForTurn(personID: personID, in: db)
         let state = try ConversationStore.load(personID: personID, engine: engine, in: db)
         let transition = engine.advance(state, with: .begin, at: now)
         let writer = OutputWriter(
@@ -134,6 +135,7 @@ package final class ConversationService: Sendable {
             ?? PersonStore.findOrCreate(
                 channel: message.channel, address: message.address,
                 phone: message.phone, at: message.receivedAt, in: db)
+        try PersonStore.lockForTurn(personID: personID, in: db)
         guard let messageID = try MessageStore.insertInbound(message, personID: personID, in: db) else {
             guard let providerID = message.providerID,
                 let earlier = try MessageStore.inbound(channel: message.channel, providerID: providerID, in: db)

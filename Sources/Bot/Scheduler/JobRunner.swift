@@ -4,7 +4,8 @@ import GRDB
 
 /// Runs due jobs. Each job runs inside one write transaction together with its claim and its
 /// outbox messages, so it happens exactly once: two runners are serialised by SQLite's write lock,
-/// and a crash rolls the whole job back to pending. Sending is the outbox's business.
+/// or on PostgreSQL pass over each other's jobs (`JobStore.nextDue`), and a crash rolls the whole
+/// job back to pending. Sending is the outbox's business.
 struct JobRunner: Sendable {
     let service: ConversationService
 
@@ -33,6 +34,7 @@ struct JobRunner: Sendable {
     }
 
     func run(_ job: JobStore.Job, at now: Date, in db: any SQLConnection) throws -> [OutgoingMessage] {
+        try PersonStore.lockForTurn(personID: job.personID, in: db)
         let action = try job.actionID.flatMap { try ActionStore.facts(actionID: $0, policy: policy, in: db) }
         let window = policy.window(override: try PersonStore.sendWindow(personID: job.personID, in: db))
         let decision = DueRules(policy: policy).decide(

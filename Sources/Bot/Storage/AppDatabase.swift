@@ -42,8 +42,8 @@ package struct AppDatabase: Sendable {
     /// The PostgreSQL store at `url`, brought up to the current schema (`PostgresMigrator`: when
     /// several instances start at once, one migrates and the others wait), with a pool of
     /// `poolSize` connections.
-    static func open(postgres url: PostgresURL, poolSize: Int, logger: Logger, at now: Date) throws -> AppDatabase {
-        let configuration = try url.connectionConfiguration(password: PostgresPassword.find(for: url))
+    static func open(postgres url: PostgresURL, password: String?, poolSize: Int, logger: Logger, at now: Date) throws -> AppDatabase {
+        let configuration = try url.connectionConfiguration(password: password)
         let pool = PostgresConnectionPool(configuration: configuration, size: poolSize, logger: logger)
         do {
             try PostgresMigrator().migrate(pool, at: now, logger: logger)

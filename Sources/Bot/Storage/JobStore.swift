@@ -49,8 +49,10 @@ package enum JobStore {
     }
 
     /// The next due job; the caller runs it in this same transaction, so it runs once or not at all.
+    /// On PostgreSQL the row stays taken until that transaction ends, and another instance's
+    /// runner passes over it.
     package static func nextDue(at now: Date, in db: any SQLConnection) throws -> Job? {
-        try Row.fetchOne(db.cachedStatement(sql: nextDueSQL), arguments: [now]).flatMap(job)
+        try Row.fetchOne(db.cachedStatement(sql: nextDueSQL + db.dialect.claimingRows()), arguments: [now]).flatMap(job)
     }
 
     /// Served by the index `job_due (status, dueAt)`: as fast with a million jobs as with ten.
@@ -69,7 +71,7 @@ package enum JobStore {
                     SELECT id, kind, personId, actionId, goalId, dueAt, run FROM job
                     WHERE personId = ? AND status = 'pending' AND dueAt <= ? AND kind IN (\(kinds))
                     ORDER BY COALESCE(firstDueAt, dueAt), id LIMIT 1
-                    """), arguments: [personID, SQLDate(now)]
+                    """ + db.dialect.claimingRows()), arguments: [personID, SQLDate(now)]
         ).flatMap(job)
     }
 

@@ -36,7 +36,7 @@ enum LoginCodeStore {
     static func check(_ code: String, personID: Int64, at now: Date, in db: any SQLConnection) throws -> Check {
         guard
             let row = try Row.fetchOne(
-                db, sql: "SELECT codeHash, tries FROM inwonerLoginCode WHERE personId = ? AND expiresAt > ?",
+                db, sql: "SELECT codeHash, tries FROM inwonerLoginCode WHERE personId = ? AND expiresAt > ?" + db.dialect.lockingRows,
                 arguments: [personID, SQLDate(now)])
         else { return .none }
         let stored: String = row["codeHash"]

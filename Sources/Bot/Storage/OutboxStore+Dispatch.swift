@@ -17,7 +17,9 @@ extension OutboxStore {
     }
 
     /// The oldest pending message of each person whose turn it is, up to `limit`, leased until
-    /// `now + lease`. One message per person at a time keeps each person's messages in order.
+    /// `now + lease`. One message per person at a time keeps each person's messages in order. On
+    /// PostgreSQL the rows are taken (SKIP LOCKED) until the lease is written and committed, so two
+    /// instances never lease one row, and a leased row is passed over until its lease runs out.
     static func claim(channels: [String], now: Date, lease: Double, limit: Int, in db: any SQLConnection) throws -> [Claimed] {
         guard !channels.isEmpty else { return [] }
         let placeholders = channels.map { _ in "?" }.joined(separator: ", ")
@@ -34,7 +36,7 @@ extension OutboxStore {
                   AND (o.leaseUntil IS NULL OR o.leaseUntil <= ?)
                   AND o.id = (SELECT MIN(id) FROM outbox p WHERE p.personId = o.personId AND p.status = 'pending')
                 ORDER BY o.id LIMIT ?
-                """, arguments: SQLArguments(channels) + [now, now, limit])
+                """ + db.dialect.claimingRows(of: "o"), arguments: SQLArguments(channels) + [now, now, limit])
         let until = now.addingTimeInterval(lease)
         return try rows.map { row in
             let id: Int64 = row["id"]

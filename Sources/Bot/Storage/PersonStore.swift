@@ -15,20 +15,49 @@ enum PersonStore {
         {
             return id
         }
-        let id: Int64
-        if let phone,
-            let existing = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM person WHERE phone = ?"), arguments: [phone])
-        {
-            id = existing
-        } else {
-            try db.cachedStatement(sql: "INSERT INTO person (role, phone, createdAt) VALUES ('inwoner', ?, ?)").execute(arguments: [
-                phone, now
-            ])
-            id = try db.lastInsertedRowID
+        // Two instances may meet a new sender's first messages at once: whoever inserts second
+        // finds (after the first commits) the person and contact the first made, and uses those.
+        var id: Int64?
+        if let phone {
+            id = try Int64.fetchOne(
+                db.cachedStatement(
+                    sql: "INSERT INTO person (role, phone, createdAt) VALUES ('inwoner', ?, ?) ON CONFLICT (phone) DO NOTHING RETURNING id"),
+                arguments: [phone, now])
+            if id == nil { id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM person WHERE phone = ?"), arguments: [phone]) }
         }
-        try db.cachedStatement(sql: "INSERT INTO contact (personId, channel, address, lastInboundAt) VALUES (?, ?, ?, ?)").execute(
-            arguments: [id, channel, address, SQLDate(now)])
-        return id
+        let person: Int64
+        if let id {
+            person = id
+        } else {
+            guard
+                let created = try Int64.fetchOne(
+                    db.cachedStatement(sql: "INSERT INTO person (role, createdAt) VALUES ('inwoner', ?) RETURNING id"), arguments: [now])
+            else { throw SQLValueError.unexpectedNull(sql: "INSERT INTO person") }
+            person = created
+        }
+        if let contact = try Int64.fetchOne(
+            db.cachedStatement(
+                sql: """
+                    INSERT INTO contact (personId, channel, address, lastInboundAt) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (channel, address) DO UPDATE SET lastInboundAt = excluded.lastInboundAt RETURNING personId
+                    """), arguments: [person, channel, address, SQLDate(now)]), contact != person
+        {
+            // Someone else made the contact meanwhile: theirs is the person; ours (made just now,
+            // without a phone) goes again.
+            if phone == nil { try db.execute(sql: "DELETE FROM person WHERE id = ?", arguments: [person]) }
+            return contact
+        }
+        return person
+    }
+
+    /// Waits until no other transaction works on this person's conversation, and holds the others
+    /// off until this one ends, so that one person's messages and jobs are applied one after the
+    /// other. On PostgreSQL, where several instances apply at once, that is a lock on the person's
+    /// row (FOR NO KEY UPDATE: rows that only refer to the person are not held up); SQLite has one
+    /// writer at a time, which does it already.
+    static func lockForTurn(personID: Int64, in db: any SQLConnection) throws {
+        guard db.dialect == .postgres else { return }
+        try db.execute(sql: "SELECT id FROM person WHERE id = ? FOR NO KEY UPDATE", arguments: [personID], cached: true)
     }
 
     /// A new inwoner enrolled by a professional, with the contact they are reached at.

@@ -32,7 +32,7 @@ struct StoreContractJobTests {
     }
 
     static func due(_ database: AppDatabase, at minutes: Double) throws -> JobStore.Job? {
-        try database.read { db in try JobStore.nextDue(at: at(minutes), in: db) }
+        try database.write { db in try JobStore.nextDue(at: at(minutes), in: db) }
     }
 
     @Test(arguments: StoreBackend.allCases)
@@ -116,33 +116,33 @@ struct StoreContractJobTests {
             try Self.add(.followup, world.sam, action: world.other, due: 20, key: "followup-2", database)
             try Self.add(.reminder, world.sam, action: world.other, due: 5, key: "reminder-2", database)
             let first = try #require(
-                try database.read { db in try JobStore.firstInLine(personID: world.sam, at: Self.at(30), in: db) })
+                try database.write { db in try JobStore.firstInLine(personID: world.sam, at: Self.at(30), in: db) })
             // Only jobs that start a conversation are in line, the first due first.
             #expect(first.kind == .followup && first.actionID == world.action)
             // The person is answering another question: it waits until 600, or until released.
             try database.write { db in try JobStore.hold(first.id, retryAt: Self.at(600), in: db) }
-            try database.read { db throws in
+            try database.write { db throws in
                 #expect(try JobStore.firstInLine(personID: world.sam, at: Self.at(30), in: db)?.actionID == world.other)
                 #expect(try JobStore.firstInLine(personID: world.kim, at: Self.at(30), in: db) == nil)
             }
             // The other question is taken and held as well: both wait.
             let second = try #require(
-                try database.read { db in try JobStore.firstInLine(personID: world.sam, at: Self.at(30), in: db) })
+                try database.write { db in try JobStore.firstInLine(personID: world.sam, at: Self.at(30), in: db) })
             try database.write { db in try JobStore.hold(second.id, retryAt: Self.at(600), in: db) }
-            #expect(try database.read { db in try JobStore.firstInLine(personID: world.sam, at: Self.at(30), in: db) } == nil)
+            #expect(try database.write { db in try JobStore.firstInLine(personID: world.sam, at: Self.at(30), in: db) } == nil)
             // The conversation ended: both are due now, and the one first due before holding goes first.
             try database.write { db in try JobStore.release(personID: world.sam, at: Self.at(40), in: db) }
-            try database.read { db throws in
+            try database.write { db throws in
                 let next = try #require(try JobStore.firstInLine(personID: world.sam, at: Self.at(40), in: db))
                 #expect(next.id == first.id && next.dueAt == Self.at(40))
             }
             try database.write { db in try JobStore.finish(first.id, at: Self.at(40), in: db) }
             #expect(
-                try database.read { db in try JobStore.firstInLine(personID: world.sam, at: Self.at(40), in: db) }?.id == second.id)
+                try database.write { db in try JobStore.firstInLine(personID: world.sam, at: Self.at(40), in: db) }?.id == second.id)
             // Released again later: a job not held keeps its moment.
             try database.write { db in try JobStore.release(personID: world.sam, at: Self.at(35), in: db) }
             #expect(
-                try database.read { db in try JobStore.firstInLine(personID: world.sam, at: Self.at(40), in: db) }?.dueAt
+                try database.write { db in try JobStore.firstInLine(personID: world.sam, at: Self.at(40), in: db) }?.dueAt
                     == Self.at(40))
         }
     }

@@ -129,7 +129,7 @@ struct StoreContractPrivacyTests {
                 return (try #require(try PersonStore.id(phone: Self.memberPhone, in: db)), try PersonExport.document(personID: kim, in: db))
             }
             try database.write { db in try Erasure.erase(personID: sam, at: ContractSeed.at(minutes: 600), in: db) }
-            try database.read { db throws in
+            try database.write { db throws in
                 for needle in needles {
                     #expect(try backend.tables(containing: needle, in: db).isEmpty, "\(needle) is still in the store")
                 }

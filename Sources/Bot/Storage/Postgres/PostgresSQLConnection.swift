@@ -105,6 +105,10 @@ final class PostgresSQLConnection: SQLConnection {
     @discardableResult
     private func run(_ sql: String, _ arguments: SQLArguments) throws -> PostgresQueryResult {
         let query = PostgresQuery(unsafeSQL: PostgresPlaceholders.numbered(sql), binds: try PostgresValues.bindings(arguments))
-        return try connection.query(query, logger: pool.logger).wait()
+        do {
+            return try connection.query(query, logger: pool.logger).wait()
+        } catch let error as PSQLError {
+            throw PostgresFailure(error, sql: sql)
+        }
     }
 }

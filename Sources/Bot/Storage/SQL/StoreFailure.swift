@@ -12,17 +12,18 @@ enum StoreFailure {
         if let error = error as? DatabaseError {
             return error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED
         }
-        if let error = error as? PSQLError {
-            if let state = error.serverInfo?[.sqlState] { return transientStates.contains(state) || state.hasPrefix("08") }
+        if let error = error as? PostgresFailure {
+            if let state = error.sqlState { return transientStates.contains(state) || state.hasPrefix("08") }
             return unreachable.contains(error.code)
         }
+        if let error = error as? PSQLError { return unreachable.contains(error.code) }
         return error is ChannelError || error is IOError
     }
 
     /// A row broke one of the schema's rules (a CHECK, a unique key, a foreign key, NOT NULL).
     static func isConstraintViolation(_ error: any Error) -> Bool {
         if let error = error as? DatabaseError { return error.resultCode == .SQLITE_CONSTRAINT }
-        if let error = error as? PSQLError, let state = error.serverInfo?[.sqlState] { return state.hasPrefix("23") }
+        if let error = error as? PostgresFailure, let state = error.sqlState { return state.hasPrefix("23") }
         return false
     }
 
