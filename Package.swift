@@ -100,7 +100,9 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "PostgresNIO", package: "postgres-nio")
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                // Requests to `serve` processes the tests start.
+                .product(name: "AsyncHTTPClient", package: "async-http-client")
             ],
             // Read from the source tree by path (#filePath), not bundled.
             exclude: ["Transcripts"],

@@ -53,7 +53,7 @@ func buildApplication(
                     address: .hostname(config.metrics.host, port: port),
                     serverName: "wegwijzer-metrics"), logger: logger))
     }
-    if let pool = database.writer as? DatabasePool {
+    if let pool = database.sqlite as? DatabasePool {
         app.addServices(WALCheckpointer(pool: pool, logger: logger))
         app.addServices(ErasureFinisher(database: database, clock: clock, logger: logger))
     }

@@ -75,7 +75,20 @@ enum PostgresTestDatabase {
         let template = try migratedTemplate.get()
         let name = "wegwijzer_test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
         try admin { db in try db.execute(sql: "CREATE DATABASE \(name) TEMPLATE \(template)") }
-        return try AppDatabase.open(postgres: adminURL.with(database: name), poolSize: 2, logger: logger, at: Date())
+        return try AppDatabase.open(postgres: adminURL.with(database: name), password: nil, poolSize: 2, logger: logger, at: Date())
+    }
+
+    /// A new, empty database (no schema: what `serve` migrates at its start), and its URL.
+    static func makeEmptyDatabase() throws -> PostgresURL {
+        guard let adminURL else { throw Unavailable() }
+        let name = "wegwijzer_test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        try admin { db in try db.execute(sql: "CREATE DATABASE \(name)") }
+        return adminURL.with(database: name)
+    }
+
+    /// Drops a database `makeEmptyDatabase` made, with whatever is still connected to it.
+    static func dropDatabase(_ url: PostgresURL) {
+        try? admin { db in try db.execute(sql: "DROP DATABASE IF EXISTS \(url.database) WITH (FORCE)") }
     }
 
     /// Closes the store's connections and drops its database.
@@ -94,7 +107,7 @@ enum PostgresTestDatabase {
             try db.execute(sql: "DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
             try db.execute(sql: "CREATE DATABASE \(name)")
         }
-        let store = try AppDatabase.open(postgres: adminURL.with(database: name), poolSize: 1, logger: logger, at: Date())
+        let store = try AppDatabase.open(postgres: adminURL.with(database: name), password: nil, poolSize: 1, logger: logger, at: Date())
         store.close()
         return name
     }
