@@ -7,7 +7,7 @@ package struct Wegwijzer: AsyncParsableCommand {
         abstract: "Wegwijzer: Waar sta ik nu? Waar wil ik heen? Hoe kom ik daar? - by chat.",
         subcommands: [
             Chat.self, Serve.self, Enroll.self, Remind.self, Window.self, Plan.self, Spiegel.self, Checkins.self, Alerts.self,
-            Export.self, Flows.self, Parse.self, User.self, Backup.self, Retention.self
+            Export.self, Flows.self, Parse.self, User.self, Backup.self, Retention.self, Db.self
         ]
     )
 

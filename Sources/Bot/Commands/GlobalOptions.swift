@@ -27,9 +27,14 @@ package struct GlobalOptions: ParsableArguments {
     /// `poolSize` connections; its password comes from `PGPASSWORD`, the secrets file
     /// (`WEGWIJZER_SECRETS_FILE`) or a `.pgpass` file, never from the URL.
     package func openDatabase(poolSize: Int = 2, logger: Logger = Logger(label: "wegwijzer")) throws -> AppDatabase {
-        if PostgresURL.looksLikeURL(databasePath) {
+        try Self.open(databasePath, durability: durability, poolSize: poolSize, logger: logger)
+    }
+
+    /// The same for a store named otherwise (`db copy --from --to`).
+    package static func open(_ target: String, durability: String = "full", poolSize: Int = 2, logger: Logger) throws -> AppDatabase {
+        if PostgresURL.looksLikeURL(target) {
             do {
-                let url = try PostgresURL(databasePath)
+                let url = try PostgresURL(target)
                 let password = try PostgresPassword.find(for: url, environment: Self.environmentWithSecrets())
                 return try AppDatabase.open(
                     postgres: url, password: password, poolSize: poolSize, logger: logger, at: WallClock.system.now())
@@ -43,9 +48,9 @@ package struct GlobalOptions: ParsableArguments {
             throw ValidationError("--durability must be full or normal")
         }
         do {
-            return try AppDatabase.open(path: databasePath, durability: mode)
+            return try AppDatabase.open(path: target, durability: mode)
         } catch {
-            throw CLIError("cannot open database \(databasePath): \(error)")
+            throw CLIError("cannot open database \(target): \(error)")
         }
     }
 
