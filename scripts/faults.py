@@ -118,8 +118,9 @@ class FakeGateway:
         self.server.server_close()
 
 
-def fault_server(binary, work, name, gateway_port):
-    """One `wegwijzer serve` at a time on a fixed port, so it can be killed and started again."""
+def fault_server(binary, work, name, gateway_port, db=None):
+    """One `wegwijzer serve` at a time on a fixed port, so it can be killed and started again; on
+    `db` (a SQLite file or a PostgreSQL URL), else a file of its own."""
     config = f"""rate_limit_per_minute: 100000
 channels:
   twilio: {{enabled: true, account_sid: {ACCOUNT}, from: "+3197010250999", reply_mode: rest, api_base: "http://127.0.0.1:{gateway_port}"}}
@@ -130,7 +131,7 @@ dispatcher: {{max_attempts: 8, base_delay_seconds: 0.25, connect_timeout_seconds
     flows = os.path.join(work, "flows")
     if not os.path.isdir(flows):
         always_open_flows(flows)
-    return serve(binary, config, work=work, name=name, args=["--flows", flows],
+    return serve(binary, config, work=work, name=name, db=db, args=["--flows", flows],
                  env={"TWILIO_AUTH_TOKEN": TWILIO_TOKEN, "WEGWIJZER_JSON_SECRET": JSON_SECRET})
 
 

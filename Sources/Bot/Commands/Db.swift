@@ -23,7 +23,7 @@ extension Wegwijzer {
             func run() throws {
                 guard FileManager.default.fileExists(atPath: from) else { throw CLIError("\(from) does not exist") }
                 guard PostgresURL.looksLikeURL(to) else { throw CLIError("--to must be a postgres:// URL") }
-                let logger = Logger(label: "wegwijzer")
+                let logger = GlobalOptions.quietLogger
                 let source = try GlobalOptions.open(from, logger: logger)
                 let target = try GlobalOptions.open(to, logger: logger)
                 defer { target.close() }

@@ -26,7 +26,7 @@ package struct GlobalOptions: ParsableArguments {
     /// Opens the store and brings it up to the current schema. A PostgreSQL URL gets a pool of
     /// `poolSize` connections; its password comes from `PGPASSWORD`, the secrets file
     /// (`WEGWIJZER_SECRETS_FILE`) or a `.pgpass` file, never from the URL.
-    package func openDatabase(poolSize: Int = 2, logger: Logger = Logger(label: "wegwijzer")) throws -> AppDatabase {
+    package func openDatabase(poolSize: Int = 2, logger: Logger = Self.quietLogger) throws -> AppDatabase {
         try Self.open(databasePath, durability: durability, poolSize: poolSize, logger: logger)
     }
 
@@ -52,6 +52,13 @@ package struct GlobalOptions: ParsableArguments {
         } catch {
             throw CLIError("cannot open database \(target): \(error)")
         }
+    }
+
+    /// A command's logger: warnings and worse (`serve` logs more, with its own).
+    package static var quietLogger: Logger {
+        var logger = Logger(label: "wegwijzer")
+        logger.logLevel = .warning
+        return logger
     }
 
     /// The environment, with the secrets file's entries under it (the environment wins).

@@ -57,14 +57,25 @@ final class PostgresConnectionPool: Sendable {
         try await threads.runIfActive { try self.withConnection(body) }
     }
 
-    /// Closes every idle connection and stops the threads; for the end of the process.
+    /// Closes every idle connection and stops the threads; for the end of the process. Also when
+    /// the pool goes without it: a connection dropped unclosed would leave its server process
+    /// waiting for the network to time out.
     func close() {
         let connections = idle.withLock { idle in
             defer { idle.removeAll() }
             return idle
         }
-        for connection in connections { try? connection.close().wait() }
-        try? threads.syncShutdownGracefully()
+        // Waiting is refused on an event loop; there the connections close on their own time.
+        let mayWait = MultiThreadedEventLoopGroup.currentEventLoop == nil
+        for connection in connections {
+            let closed: EventLoopFuture<Void> = connection.close()
+            if mayWait { try? closed.wait() }
+        }
+        if mayWait { try? threads.syncShutdownGracefully() } else { threads.shutdownGracefully { _ in } }
+    }
+
+    deinit {
+        close()
     }
 
     private func take() throws -> PostgresConnection {
@@ -72,9 +83,14 @@ final class PostgresConnectionPool: Sendable {
             if !connection.isClosed { return connection }
         }
         let id = opened.add(1, ordering: .relaxed).newValue
-        return try PostgresConnection.connect(
-            on: MultiThreadedEventLoopGroup.singleton.next(), configuration: configuration, id: id, logger: logger
-        ).wait()
+        do {
+            return try PostgresConnection.connect(
+                on: MultiThreadedEventLoopGroup.singleton.next(), configuration: configuration, id: id, logger: logger
+            ).wait()
+        } catch {
+            // Refused, starting up, unreachable: the caller answers "try again" (`StoreFailure`).
+            throw PostgresFailure(lost: "cannot connect to the server: \(String(reflecting: error))", sql: "(connecting)")
+        }
     }
 
     private func give(_ connection: PostgresConnection) {

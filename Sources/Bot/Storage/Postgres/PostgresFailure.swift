@@ -18,6 +18,14 @@ struct PostgresFailure: Error, CustomStringConvertible {
         self.sql = sql
     }
 
+    /// The connection closed, or gave no answer in time, while the statement ran.
+    init(lost why: String, sql: String) {
+        code = .serverClosedConnection
+        sqlState = nil
+        message = why
+        self.sql = sql
+    }
+
     var description: String {
         let statement = sql.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
         if let message {

@@ -106,9 +106,38 @@ final class PostgresSQLConnection: SQLConnection {
     private func run(_ sql: String, _ arguments: SQLArguments) throws -> PostgresQueryResult {
         let query = PostgresQuery(unsafeSQL: PostgresPlaceholders.numbered(sql), binds: try PostgresValues.bindings(arguments))
         do {
-            return try connection.query(query, logger: pool.logger).wait()
+            return try answer(to: connection.query(query, logger: pool.logger), sql: sql)
         } catch let error as PSQLError {
             throw PostgresFailure(error, sql: sql)
         }
+    }
+
+    /// The longest a statement may go without an answer: far beyond any the store runs (a lock
+    /// waited for, a VACUUM after an erasure), short enough that a lost server is noticed.
+    static let answerTimeout: TimeAmount = .seconds(60)
+
+    /// Waits for a statement's answer. A statement sent as the server went away (a crash, a
+    /// restart) can stay unanswered by PostgresNIO for ever, holding its pool thread and every
+    /// message waiting behind it; so the connection is checked every 100 ms, and a closed one (or
+    /// no answer within `answerTimeout`) fails the statement. The pool then drops the connection.
+    private func answer(to future: EventLoopFuture<PostgresQueryResult>, sql: String) throws -> PostgresQueryResult {
+        let connection = self.connection
+        let loop = connection.eventLoop
+        let promise = loop.makePromise(of: PostgresQueryResult.self)
+        future.cascade(to: promise)
+        let started = NIODeadline.now()
+        let watch = loop.scheduleRepeatedTask(initialDelay: .milliseconds(100), delay: .milliseconds(100)) { task in
+            if connection.isClosed {
+                promise.fail(PostgresFailure(lost: "the connection to the server closed", sql: sql))
+            } else if NIODeadline.now() - started > Self.answerTimeout {
+                promise.fail(PostgresFailure(lost: "no answer from the server in time", sql: sql))
+                _ = connection.close() as EventLoopFuture<Void>
+            } else {
+                return
+            }
+            task.cancel()
+        }
+        defer { watch.cancel() }
+        return try promise.futureResult.wait()
     }
 }
