@@ -10,7 +10,8 @@ gets no 2xx is sent again, to the other instance.
 
   reference  one instance on SQLite, no faults (faults.py's reference run)
   kill       kill -9 one instance (each in turn) KILLS times during the load, and restart it
-  pgrestart  PostgreSQL stops at once (pg_ctl -m immediate: a crash) mid-burst and starts again
+  pgrestart  PostgreSQL stops at once (pg_ctl -m immediate: a crash) mid-burst, stays down a few
+             seconds (both instances' /healthz must say 503), and starts again (200 again by itself)
 
 After each run, read from PostgreSQL: every message that got a 2xx is stored exactly once and in
 order, it got the same replies as in the reference run and every conversation ends in the
@@ -24,7 +25,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "lib"))
 import faults  # noqa: E402
 from faults import FakeGateway, Inwoner, Run, fault_server, runs  # noqa: E402
-from wegwijzer_test_support import intake_inputs, post, scratch_dir  # noqa: E402
+from wegwijzer_test_support import get, intake_inputs, post, scratch_dir  # noqa: E402
 
 
 class Postgres:
@@ -310,21 +311,49 @@ def kill_fault(kills, rng):
     return fault
 
 
-def restart_fault(pg_ctl):
+def restart_fault(pg_ctl, down):
+    """PostgreSQL crashes a third into the load and stays down `down` seconds: meanwhile both
+    instances answer /healthz with 503 and the messages with 503 (the client sends them again);
+    once it is back, /healthz says 200 again by itself."""
     def fault(run):
         total = sum(len(p.inputs) for p in run.people)
         while sum(len(p.acked) for p in run.people) < total // 3:
             if not any(len(p.acked) < len(p.inputs) and not p.error for p in run.people):
-                run.failures.append("the load ended before PostgreSQL could be restarted")
+                run.failures.append("the load ended before PostgreSQL could be stopped")
                 return "no restart"
             time.sleep(0.005)
         at = sum(len(p.acked) for p in run.people)
-        # restart reuses the options the server was started with (port, socket directory).
-        started = time.time()
-        subprocess.run(shlex.split(pg_ctl) + ["-m", "immediate", "-w", "restart"], check=True, stdout=subprocess.DEVNULL)
-        return (f"PostgreSQL crashed (immediate stop) after {at} of {total} messages and came back after crash recovery "
-                f"in {time.time() - started:.1f} s")
+        subprocess.run(shlex.split(pg_ctl) + ["-m", "immediate", "-w", "stop"], check=True, stdout=subprocess.DEVNULL)
+        time.sleep(down / 2)
+        while_down = [health(s) for s in run.servers]
+        time.sleep(down / 2)
+        subprocess.run(shlex.split(pg_ctl) + ["-w", "start"], check=True, stdout=subprocess.DEVNULL)
+        back = time.time()
+        recovered = [wait_health(s, 200, 30) for s in run.servers]
+        if while_down != [503, 503]:
+            run.failures.append(f"/healthz answered {while_down} while PostgreSQL was down (503 expected)")
+        if None in recovered:
+            run.failures.append("/healthz did not say 200 again within 30 s after PostgreSQL came back")
+        seconds = ", ".join(f"{r:.1f} s" for r in recovered if r is not None)
+        return (f"PostgreSQL crashed (immediate stop) after {at} of {total} messages and stayed down {down:g} s "
+                f"(/healthz {while_down[0]} and {while_down[1]}), /healthz 200 again {seconds} after it was back")
     return fault
+
+
+def health(server):
+    try:
+        return get(server.url + "/healthz", timeout=5)[0]
+    except OSError:
+        return None
+
+
+def wait_health(server, status, timeout):
+    start = time.time()
+    while time.time() - start < timeout:
+        if health(server) == status:
+            return time.time() - start
+        time.sleep(0.05)
+    return None
 
 
 def main():
@@ -335,6 +364,7 @@ def main():
     parser.add_argument("--pg-ctl", required=True, help="the pg_ctl command line with -D (and -l, -o) of the cluster")
     parser.add_argument("--people", type=int, default=8)
     parser.add_argument("--kills", type=int, default=5)
+    parser.add_argument("--down", type=float, default=3, help="seconds PostgreSQL stays down")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--only", default="kill,pgrestart")
     args = parser.parse_args()
@@ -352,7 +382,7 @@ def main():
             if reference.failures or any(p.error for p in reference.people):
                 raise SystemExit(f"faults: the reference run failed: {reference.failures}")
             print(f"  reference  {sum(len(p.acked) for p in reference.people)} messages in {elapsed:.1f} s (SQLite, no faults)")
-            chosen = {"kill": kill_fault(args.kills, rng), "pgrestart": restart_fault(args.pg_ctl)}
+            chosen = {"kill": kill_fault(args.kills, rng), "pgrestart": restart_fault(args.pg_ctl, args.down)}
             for name in args.only.split(","):
                 run = PgRun(name, args.bin, work, args.people, inputs, args.postgres, args.psql)
                 live.append(run)

@@ -29,8 +29,9 @@ start_postgres() {
     # production database).
     as_postgres "$bindir/initdb" -D "$pg_dir/data" -U wegwijzer -A trust -E UTF8 --locale=C --no-sync >"$pg_dir/initdb.log" 2>&1 \
         || { cat "$pg_dir/initdb.log" >&2; echo "postgres: skipped (initdb failed, above)" >&2; stop_postgres; return 1; }
-    as_postgres "$bindir/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 60 \
-        -o "-p $port -k $pg_dir -c listen_addresses=127.0.0.1 -c max_connections=300 ${WEGWIJZER_PG_OPTIONS:-}" start >/dev/null \
+    # The server's options, kept for a restart with pg_ctl start (scripts/faults --postgres).
+    pg_options="-p $port -k $pg_dir -c listen_addresses=127.0.0.1 -c max_connections=300 ${WEGWIJZER_PG_OPTIONS:-}"
+    as_postgres "$bindir/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 60 -o "$pg_options" start >/dev/null \
         || { cat "$pg_dir/server.log" >&2; echo "postgres: skipped (the server did not start, above)" >&2; stop_postgres; return 1; }
     export WEGWIJZER_TEST_POSTGRES="postgres://wegwijzer@127.0.0.1:$port/postgres"
     echo "postgres: a throwaway cluster on 127.0.0.1:$port" >&2
