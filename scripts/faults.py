@@ -238,6 +238,41 @@ def wait_outbox_drained(db_path, timeout):
     return pending
 
 
+def compare(people, got, reference, gateway, failures):
+    """Each person's stored messages, replies, final state and outbox against the reference run and
+    what the gateway got; appends what differs to `failures` and returns the duplicate sends."""
+    duplicates = 0
+    for p in people:
+        who = f"inwoner {p.index} ({p.channel})"
+        if p.error:
+            failures.append(f"{who}: {p.error}")
+            continue
+        mine, ref = got[p.index], reference[p.index]
+        if mine is None:
+            failures.append(f"{who}: not in the database")
+            continue
+        expected_ids = [p.provider_id(k) for k in range(len(p.inputs))]
+        if p.acked != expected_ids:
+            failures.append(f"{who}: acknowledged {len(p.acked)} of {len(expected_ids)} messages")
+        if mine["ids"] != expected_ids:
+            failures.append(f"{who}: stored inbound ids differ from the ids sent (stored {len(mine['ids'])}, sent {len(expected_ids)})")
+        if mine["replies"] != ref["replies"]:
+            k = next((i for i, (a, b) in enumerate(zip(mine["replies"], ref["replies"])) if a != b), None)
+            failures.append(f"{who}: replies differ from the reference run from message {k}")
+        if mine["states"] != ref["states"]:
+            failures.append(f"{who}: final conversation state differs from the reference run")
+        unsent = [t for s, t in mine["outbox"] if s != "sent"]
+        if unsent:
+            failures.append(f"{who}: {len(unsent)} outbox messages not sent")
+        wanted = runs([t for _, t in mine["outbox"]])
+        arrived = runs([b for to, b in gateway.received if to == p.phone])
+        if [t for t, _ in wanted] != [t for t, _ in arrived] or any(a < w for (_, w), (_, a) in zip(wanted, arrived)):
+            failures.append(f"{who}: the gateway did not get the outbox in order ({len(arrived)} runs, {len(wanted)} expected)")
+        else:
+            duplicates += sum(a - w for (_, w), (_, a) in zip(wanted, arrived))
+    return duplicates
+
+
 class Run:
     def __init__(self, name, binary, work, people_count, inputs):
         self.name = name
@@ -269,35 +304,7 @@ class Run:
 
     def check(self, reference):
         got = snapshot(self.server.db, self.people)
-        duplicates = 0
-        for p in self.people:
-            who = f"inwoner {p.index} ({p.channel})"
-            if p.error:
-                self.failures.append(f"{who}: {p.error}")
-                continue
-            mine, ref = got[p.index], reference[p.index]
-            if mine is None:
-                self.failures.append(f"{who}: not in the database")
-                continue
-            expected_ids = [p.provider_id(k) for k in range(len(p.inputs))]
-            if p.acked != expected_ids:
-                self.failures.append(f"{who}: acknowledged {len(p.acked)} of {len(expected_ids)} messages")
-            if mine["ids"] != expected_ids:
-                self.failures.append(f"{who}: stored inbound ids differ from the ids sent (stored {len(mine['ids'])}, sent {len(expected_ids)})")
-            if mine["replies"] != ref["replies"]:
-                k = next((i for i, (a, b) in enumerate(zip(mine["replies"], ref["replies"])) if a != b), None)
-                self.failures.append(f"{who}: replies differ from the reference run from message {k}")
-            if mine["states"] != ref["states"]:
-                self.failures.append(f"{who}: final conversation state differs from the reference run")
-            unsent = [t for s, t in mine["outbox"] if s != "sent"]
-            if unsent:
-                self.failures.append(f"{who}: {len(unsent)} outbox messages not sent")
-            wanted = runs([t for _, t in mine["outbox"]])
-            arrived = runs([b for to, b in self.gateway.received if to == p.phone])
-            if [t for t, _ in wanted] != [t for t, _ in arrived] or any(a < w for (_, w), (_, a) in zip(wanted, arrived)):
-                self.failures.append(f"{who}: the gateway did not get the outbox in order ({len(arrived)} runs, {len(wanted)} expected)")
-            else:
-                duplicates += sum(a - w for (_, w), (_, a) in zip(wanted, arrived))
+        duplicates = compare(self.people, got, reference, self.gateway, self.failures)
         # A kill after the gateway's answer and before the commit that records it leaves the message
         # in doubt: the server looks an SMS up in Twilio's Messages list before sending it again, and
         # posts a JSON-gateway message again with the same id, which the adapter drops.

@@ -24,7 +24,7 @@ import argparse, csv, io, os, random, shlex, subprocess, sys, threading, time, u
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "lib"))
 import faults  # noqa: E402
-from faults import FakeGateway, Inwoner, Run, fault_server, runs  # noqa: E402
+from faults import FakeGateway, Inwoner, Run, compare, fault_server  # noqa: E402
 from wegwijzer_test_support import get, intake_inputs, post, scratch_dir  # noqa: E402
 
 
@@ -201,35 +201,7 @@ class PgRun:
 
     def check(self, reference):
         got = snapshot(self.db, self.people)
-        duplicates = 0
-        for p in self.people:
-            who = f"inwoner {p.index} ({p.channel})"
-            if p.error:
-                self.failures.append(f"{who}: {p.error}")
-                continue
-            mine, ref = got[p.index], reference[p.index]
-            if mine is None:
-                self.failures.append(f"{who}: not in the database")
-                continue
-            expected = [p.provider_id(k) for k in range(len(p.inputs))]
-            if p.acked != expected:
-                self.failures.append(f"{who}: acknowledged {len(p.acked)} of {len(expected)} messages")
-            if mine["ids"] != expected:
-                self.failures.append(f"{who}: stored inbound ids differ from the ids sent (stored {len(mine['ids'])}, sent {len(expected)})")
-            if mine["replies"] != ref["replies"]:
-                k = next((i for i, (a, b) in enumerate(zip(mine["replies"], ref["replies"])) if a != b), None)
-                self.failures.append(f"{who}: replies differ from the reference run from message {k}")
-            if mine["states"] != ref["states"]:
-                self.failures.append(f"{who}: final conversation state differs from the reference run")
-            unsent = [t for s, t in mine["outbox"] if s != "sent"]
-            if unsent:
-                self.failures.append(f"{who}: {len(unsent)} outbox messages not sent")
-            wanted = runs([t for _, t in mine["outbox"]])
-            arrived = runs([b for to, b in self.gateway.received if to == p.phone])
-            if [t for t, _ in wanted] != [t for t, _ in arrived] or any(a < w for (_, w), (_, a) in zip(wanted, arrived)):
-                self.failures.append(f"{who}: the gateway did not get the outbox in order ({len(arrived)} runs, {len(wanted)} expected)")
-            else:
-                duplicates += sum(a - w for (_, w), (_, a) in zip(wanted, arrived))
+        duplicates = compare(self.people, got, reference, self.gateway, self.failures)
         if duplicates:
             self.failures.append(f"{duplicates} duplicate sends")
         broken = integrity(self.db)

@@ -47,50 +47,38 @@ final class PostgresSQLConnection: SQLConnection {
     }
 
     func inTransaction(_ body: () throws -> Database.TransactionCompletion) throws {
-        try run("BEGIN", [])
-        depth += 1
-        defer { depth -= 1 }
-        let completion: Database.TransactionCompletion
-        do {
-            completion = try body()
-        } catch {
-            try? finish(commit: false)
-            throw error
-        }
+        let completion = try nested(open: "BEGIN", undo: { try finish(commit: false) }, body)
         try finish(commit: completion == .commit)
     }
 
     func inSavepoint(_ body: () throws -> Database.TransactionCompletion) throws {
         guard depth > 0 else { return try inTransaction(body) }
         let name = "s\(depth)"
-        try run("SAVEPOINT \(name)", [])
-        depth += 1
-        defer { depth -= 1 }
-        let completion: Database.TransactionCompletion
-        do {
-            completion = try body()
-        } catch {
-            _ = try? run("ROLLBACK TO SAVEPOINT \(name)", [])
-            throw error
-        }
+        let completion = try nested(open: "SAVEPOINT \(name)", undo: { try run("ROLLBACK TO SAVEPOINT \(name)", []) }, body)
         if completion == .rollback { try run("ROLLBACK TO SAVEPOINT \(name)", []) }
         try run("RELEASE SAVEPOINT \(name)", [])
     }
 
     /// Runs `body` as one transaction: committed when it returns, rolled back when it throws.
     func transaction<T>(readOnly: Bool = false, _ body: () throws -> T) throws -> T {
-        try run(readOnly ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN", [])
-        depth += 1
-        defer { depth -= 1 }
-        let result: T
-        do {
-            result = try body()
-        } catch {
-            try? finish(commit: false)
-            throw error
-        }
+        let begin = readOnly ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN"
+        let result = try nested(open: begin, undo: { try finish(commit: false) }, body)
         try finish(commit: true)
         return result
+    }
+
+    /// Runs `body` one level deeper, after `open`. When `body` throws, `undo` runs and the body's
+    /// error goes on (an `undo` that fails too, on a lost connection, adds nothing to it).
+    private func nested<T>(open: String, undo: () throws -> Void, _ body: () throws -> T) throws -> T {
+        try run(open, [])
+        depth += 1
+        defer { depth -= 1 }
+        do {
+            return try body()
+        } catch {
+            try? undo()
+            throw error
+        }
     }
 
     private func finish(commit: Bool) throws {
