@@ -104,4 +104,16 @@ struct PostgresConcurrencyTests {
             second: { db in try PersonStore.lockForTurn(personID: kim, in: db) })
         #expect(waitedKim < .milliseconds(400))
     }
+
+    /// What a dead instance's open transaction and a long lock wait are bounded by, on every
+    /// connection of the pool.
+    @Test func everyConnectionBoundsIdleTransactionsAndLockWaits() throws {
+        let database = try PostgresTestDatabase.makeStore()
+        defer { PostgresTestDatabase.dropStore(database) }
+        let settings = try database.read { db in
+            (try String.fetchOne(db, sql: "SHOW idle_in_transaction_session_timeout"), try String.fetchOne(db, sql: "SHOW lock_timeout"))
+        }
+        #expect(settings.0 == "30s")
+        #expect(settings.1 == "10s")
+    }
 }

@@ -45,7 +45,9 @@ struct PostgresSchemaTests {
     func theMigratedSchemaIsSQLites() async throws {
         let sqlite = try Self.sqliteShape()
         let postgres = try await PostgresTestDatabase.withDatabase { url, client in
-            _ = try PostgresTestDatabase.withPool(url) { try PostgresMigrator().migrate($0, at: Date(), logger: PostgresTestDatabase.logger) }
+            _ = try PostgresTestDatabase.withPool(url) {
+                try PostgresMigrator().migrate($0, at: Date(), logger: PostgresTestDatabase.logger)
+            }
             return try await client.withConnection { try await SchemaShape.read(postgres: $0, logger: PostgresTestDatabase.logger) }
         }
         #expect(sqlite.differences(from: postgres, sameType: Self.sameType) == [])
@@ -76,7 +78,9 @@ struct PostgresSchemaTests {
             ("CREATE TABLE extra (id BIGINT)", "extra: only on the other side")
         ]
         let found = try await PostgresTestDatabase.withDatabase { url, client in
-            _ = try PostgresTestDatabase.withPool(url) { try PostgresMigrator().migrate($0, at: Date(), logger: PostgresTestDatabase.logger) }
+            _ = try PostgresTestDatabase.withPool(url) {
+                try PostgresMigrator().migrate($0, at: Date(), logger: PostgresTestDatabase.logger)
+            }
             return try await client.withConnection { connection in
                 for (statement, _) in drifts {
                     try await connection.query(PostgresQuery(unsafeSQL: statement), logger: PostgresTestDatabase.logger)

@@ -84,14 +84,28 @@ final class PostgresConnectionPool: Sendable {
         }
         let id = opened.add(1, ordering: .relaxed).newValue
         do {
-            return try PostgresConnection.connect(
+            let connection = try PostgresConnection.connect(
                 on: MultiThreadedEventLoopGroup.singleton.next(), configuration: configuration, id: id, logger: logger
             ).wait()
+            for setting in Self.sessionSettings {
+                try connection.query(PostgresQuery(unsafeSQL: setting), logger: logger).wait()
+            }
+            return connection
         } catch {
             // Refused, starting up, unreachable: the caller answers "try again" (`StoreFailure`).
             throw PostgresFailure(lost: "cannot connect to the server: \(String(reflecting: error))", sql: "(connecting)")
         }
     }
+
+    /// Set on every connection when it opens:
+    /// - a transaction whose instance went silent mid-way (a dead machine sends no FIN) is ended by
+    ///   the server after 30 seconds idle, so its locks (an inwoner's row, claimed jobs) return
+    ///   then, not after TCP's keepalive of hours. No transaction here waits on anything but the
+    ///   database between two statements;
+    /// - a statement waits at most 10 seconds for a lock: a batch that meets an inwoner another
+    ///   transaction holds fails with "try again" (and is then applied message by message, see
+    ///   `InboundBatcher.commit`) instead of holding up the instance's inbound messages.
+    static let sessionSettings = ["SET idle_in_transaction_session_timeout = '30s'", "SET lock_timeout = '10s'"]
 
     private func give(_ connection: PostgresConnection) {
         guard !connection.isClosed else { return }
