@@ -36,6 +36,11 @@ final class PostgresSQLConnection: SQLConnection {
         return try read(PostgresValues.row(first))
     }
 
+    func fetchFirstColumn(sql: String, arguments: SQLArguments, cached: Bool, limit: Int?) throws -> [DatabaseValue] {
+        let rows = try run(sql, arguments).rows
+        return try rows.prefix(limit ?? rows.count).map(PostgresValues.firstValue)
+    }
+
     /// `lastval()`: the value the session's last INSERT drew from an identity column.
     var lastInsertedRowID: Int64 {
         get throws {

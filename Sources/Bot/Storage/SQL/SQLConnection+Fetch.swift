@@ -40,20 +40,20 @@ extension DatabaseValueConvertible {
     }
 
     private static func firstValue(_ db: any SQLConnection, _ sql: String, _ arguments: SQLArguments, cached: Bool) throws -> Self? {
-        try db.withFirstRow(sql: sql, arguments: arguments, cached: cached) { row -> Self? in
-            try decodeFirstColumn(row)
-        } ?? nil
+        guard let value = try db.fetchFirstColumn(sql: sql, arguments: arguments, cached: cached, limit: 1).first, !value.isNull else {
+            return nil
+        }
+        return try decode(value)
     }
 
     private static func values(_ db: any SQLConnection, _ sql: String, _ arguments: SQLArguments, cached: Bool) throws -> [Self] {
-        try db.fetchRows(sql: sql, arguments: arguments, cached: cached).map { row in
-            guard let value = try decodeFirstColumn(row) else { throw SQLValueError.unexpectedNull(sql: sql) }
-            return value
+        try db.fetchFirstColumn(sql: sql, arguments: arguments, cached: cached, limit: nil).map { value in
+            guard !value.isNull else { throw SQLValueError.unexpectedNull(sql: sql) }
+            return try decode(value)
         }
     }
 
-    private static func decodeFirstColumn(_ row: Row) throws -> Self? {
-        guard let value = row.databaseValues.first, !value.isNull else { return nil }
+    private static func decode(_ value: DatabaseValue) throws -> Self {
         guard let decoded = fromDatabaseValue(value) else { throw SQLValueError.undecodable(value.description, as: "\(Self.self)") }
         return decoded
     }

@@ -23,6 +23,9 @@ package protocol SQLConnection: AnyObject {
     /// `read` applied to the first row, without copying it first; nil when there is none.
     func withFirstRow<T>(sql: String, arguments: SQLArguments, cached: Bool, _ read: (Row) throws -> T) throws -> T?
 
+    /// The first column of each row, in order (what `Int.fetchAll` and `fetchOne` read).
+    func fetchFirstColumn(sql: String, arguments: SQLArguments, cached: Bool, limit: Int?) throws -> [DatabaseValue]
+
     /// How many rows the last `execute` inserted, changed or deleted.
     var changesCount: Int { get }
 

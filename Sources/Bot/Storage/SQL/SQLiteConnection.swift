@@ -30,6 +30,13 @@ final class SQLiteConnection: SQLConnection {
         return try read(row)
     }
 
+    func fetchFirstColumn(sql: String, arguments: SQLArguments, cached: Bool, limit: Int?) throws -> [DatabaseValue] {
+        // GRDB reads the column straight from the statement, without making a row first.
+        let statement = try statement(sql, cached)
+        if limit == 1 { return try DatabaseValue.fetchOne(statement, arguments: arguments.statementArguments).map { [$0] } ?? [] }
+        return try DatabaseValue.fetchAll(statement, arguments: arguments.statementArguments)
+    }
+
     private func statement(_ sql: String, _ cached: Bool) throws -> Statement {
         cached ? try db.cachedStatement(sql: sql) : try db.makeStatement(sql: sql)
     }
