@@ -17,18 +17,12 @@ package struct SQLArguments: ExpressibleByArrayLiteral {
         self.values = values.map { $0 }
     }
 
-    package var isEmpty: Bool { values.isEmpty }
-
     package mutating func append(_ value: (any DatabaseValueConvertible)?) {
         values.append(value)
     }
 
     package static func + (lhs: SQLArguments, rhs: SQLArguments) -> SQLArguments {
         SQLArguments(lhs.values + rhs.values)
-    }
-
-    package static func += (lhs: inout SQLArguments, rhs: SQLArguments) {
-        lhs.values += rhs.values
     }
 
     /// The same values as GRDB binds them on SQLite.
