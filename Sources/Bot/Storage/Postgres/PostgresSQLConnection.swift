@@ -15,6 +15,8 @@ final class PostgresSQLConnection: SQLConnection {
     private(set) var changesCount = 0
     /// Open savepoints (and the transaction itself at depth 1).
     private var depth = 0
+    /// The id the last INSERT returned (`PostgresInsertedID`); nil after one that returned none.
+    private var insertedID: Int64?
 
     init(_ connection: PostgresConnection, pool: PostgresConnectionPool) {
         self.connection = connection
@@ -24,7 +26,19 @@ final class PostgresSQLConnection: SQLConnection {
     var dialect: SQLDialect { .postgres }
 
     func execute(sql: String, arguments: SQLArguments, cached: Bool) throws {
-        changesCount = try run(sql, arguments).metadata.rows ?? 0
+        guard PostgresInsertedID.isInsert(sql) else {
+            changesCount = try run(sql, arguments).metadata.rows ?? 0
+            return
+        }
+        insertedID = nil
+        guard let returning = PostgresInsertedID.returning(sql) else {
+            changesCount = try run(sql, arguments).metadata.rows ?? 0
+            return
+        }
+        let result = try run(returning, arguments)
+        changesCount = result.metadata.rows ?? 0
+        // Of several rows, the last: as SQLite's last rowid after a multi-row INSERT.
+        insertedID = try result.rows.last.map(PostgresValues.firstValue).flatMap { Int64.fromDatabaseValue($0) }
     }
 
     func fetchRows(sql: String, arguments: SQLArguments, cached: Bool) throws -> [Row] {
@@ -41,9 +55,11 @@ final class PostgresSQLConnection: SQLConnection {
         return try rows.prefix(limit ?? rows.count).map(PostgresValues.firstValue)
     }
 
-    /// `lastval()`: the value the session's last INSERT drew from an identity column.
+    /// The id the last INSERT returned; else `lastval()`, the value the session last drew from an
+    /// identity column.
     var lastInsertedRowID: Int64 {
         get throws {
+            if let insertedID { return insertedID }
             guard let id = try Int64.fetchOne(self, sql: "SELECT lastval()") else {
                 throw SQLValueError.unexpectedNull(sql: "SELECT lastval()")
             }
