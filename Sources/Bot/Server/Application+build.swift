@@ -14,7 +14,7 @@ func buildApplication(
     let service = try ConversationService(database: database, library: library, preparerLibraries: preparerLibraries)
     let metrics = ServerMetrics()
     let batcher = InboundBatcher(
-        service: service, maxBatch: config.maxBatch,
+        service: service, maxBatch: config.maxBatch, writers: database.concurrentWriters,
         onBatch: { metrics.recordBatch(messages: $0, took: $1) })
     let context = WebhookContext(
         config: config, service: service, metrics: metrics,

@@ -10,6 +10,12 @@ import Synchronization
 /// The batches are taken one after the other on the database's writer queue itself: going back to
 /// a task between two commits left the writer idle until a busy thread of the pool picked that
 /// task up. After a short while it lets other writers (the outbox, the scheduler) in.
+///
+/// SQLite has one writer. PostgreSQL takes several transactions at once, and one batch spends
+/// most of its time waiting for answers over the network, so there `writers` batches commit at
+/// the same time, each on a connection of its own (`AppDatabase.concurrentWriters`). A sender's
+/// next message waits while a batch with one of theirs is committing, so one sender's messages
+/// are still applied in the order they came.
 package final class InboundBatcher: Sendable {
     package struct Item: Sendable {
         let message: InboundMessage
@@ -41,11 +47,28 @@ package final class InboundBatcher: Sendable {
 
     private struct Queue {
         var waiting: [Waiting] = []
-        var draining = false
+        /// The drains running now: at most `writers`.
+        var draining = 0
+        /// The senders of the batches committing now.
+        var committing: Set<Sender> = []
+    }
+
+    /// Who a message comes from, for its place in line.
+    private struct Sender: Hashable {
+        let channel: String
+        let address: String
+        let personID: Int64?
+
+        init(_ message: InboundMessage) {
+            channel = message.channel
+            address = message.address
+            personID = message.personID
+        }
     }
 
     private let service: ConversationService
     private let maxBatch: Int
+    private let writers: Int
     /// How long one turn on the writer queue may go on taking batches.
     private let turnLength: Duration
     private let queue = Mutex(Queue())
@@ -53,11 +76,12 @@ package final class InboundBatcher: Sendable {
     private let onBatch: (@Sendable (Int, Duration) -> Void)?
 
     init(
-        service: ConversationService, maxBatch: Int = 64, turnLength: Duration = .milliseconds(50),
+        service: ConversationService, maxBatch: Int = 64, writers: Int = 1, turnLength: Duration = .milliseconds(50),
         onBatch: (@Sendable (Int, Duration) -> Void)? = nil
     ) {
         self.service = service
         self.maxBatch = maxBatch
+        self.writers = max(1, writers)
         self.turnLength = turnLength
         self.onBatch = onBatch
     }
@@ -70,24 +94,43 @@ package final class InboundBatcher: Sendable {
         return try await withCheckedThrowingContinuation { continuation in
             let start = queue.withLock { queue in
                 queue.waiting.append((item, continuation))
-                defer { queue.draining = true }
-                return !queue.draining
+                guard queue.draining < writers else { return false }
+                queue.draining += 1
+                return true
             }
             if start { Task { await drain() } }
         }
     }
 
-    /// Takes the next batch, or ends the draining when nothing waits (under the same lock as
-    /// `apply` adds, so a message added just then starts a new drain).
+    /// Takes the next batch: the first waiting messages whose senders have none in a batch that is
+    /// committing now. With none such, this drain ends (under the same lock as `apply` adds, so a
+    /// message added just then starts a new drain; one held back for its sender is taken by the
+    /// drain that commits that sender's batch, which asks again when it is done).
     private func nextBatch() -> [Waiting]? {
         queue.withLock { queue in
-            guard !queue.waiting.isEmpty else {
-                queue.draining = false
+            var batch: [Waiting] = []
+            var rest: [Waiting] = []
+            for waiting in queue.waiting {
+                if batch.count < maxBatch, !queue.committing.contains(Sender(waiting.item.message)) {
+                    batch.append(waiting)
+                } else {
+                    rest.append(waiting)
+                }
+            }
+            guard !batch.isEmpty else {
+                queue.draining -= 1
                 return nil
             }
-            let batch = Array(queue.waiting.prefix(maxBatch))
-            queue.waiting.removeFirst(batch.count)
+            queue.waiting = rest
+            for waiting in batch { queue.committing.insert(Sender(waiting.item.message)) }
             return batch
+        }
+    }
+
+    /// The batch has committed (or failed): its senders' next messages may go.
+    private func finished(_ batch: [Waiting]) {
+        queue.withLock { queue in
+            for waiting in batch { queue.committing.remove(Sender(waiting.item.message)) }
         }
     }
 
@@ -102,6 +145,7 @@ package final class InboundBatcher: Sendable {
                         let started = ContinuousClock.now
                         let outcomes = Self.commit(batch.map(\.item), service: self.service, in: db)
                         self.onBatch?(batch.count, ContinuousClock.now - started)
+                        self.finished(batch)
                         for (waiting, outcome) in zip(batch, outcomes) {
                             switch outcome {
                             case .applied(let result): waiting.continuation.resume(returning: result)
@@ -114,6 +158,7 @@ package final class InboundBatcher: Sendable {
             } catch {
                 // The writer could not be reached at all: whatever waits now fails, and may be retried.
                 while let batch = nextBatch() {
+                    finished(batch)
                     for waiting in batch { waiting.continuation.resume(throwing: Self.failure(error)) }
                 }
                 more = false

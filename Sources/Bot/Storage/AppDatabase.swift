@@ -27,6 +27,16 @@ package struct AppDatabase: Sendable {
         return sqlite
     }
 
+    /// How many write transactions of inbound messages may run at once (`InboundBatcher`). SQLite
+    /// writes one at a time. PostgreSQL runs them side by side, and a batch mostly waits for the
+    /// network, so half the pool writes and the other half stays for reads, the outbox and the jobs.
+    var concurrentWriters: Int {
+        switch backend {
+        case .sqlite: 1
+        case .postgres(let pool): max(1, pool.size / 2)
+        }
+    }
+
     package enum Durability: String, Sendable {
         /// Acknowledged means on disk (WAL, synchronous=FULL).
         case full
