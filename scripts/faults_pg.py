@@ -19,43 +19,14 @@ reference state; every outbox row is sent, and the fake gateway got them in orde
 no duplicates. Then two `wegwijzer remind --once` run at the same moment, a week ahead: every due
 reminder job runs once, and its messages are sent once. No row refers to a missing one.
 """
-import argparse, csv, io, os, random, shlex, subprocess, sys, threading, time, urllib.parse
+import argparse, os, random, shlex, subprocess, sys, threading, time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "lib"))
 import faults  # noqa: E402
 from faults import FakeGateway, Inwoner, Run, compare, fault_server  # noqa: E402
+from postgres_db import Postgres  # noqa: E402
 from wegwijzer_test_support import get, intake_inputs, post, scratch_dir  # noqa: E402
-
-
-class Postgres:
-    """One database of the cluster, reached with psql; rows come back through COPY … CSV."""
-
-    def __init__(self, admin_url, name, psql):
-        self.admin_url, self.name, self.psql = admin_url, name, psql
-        parts = urllib.parse.urlsplit(admin_url)
-        self.url = urllib.parse.urlunsplit(parts._replace(path="/" + name))
-
-    def create(self):
-        self.admin(f"DROP DATABASE IF EXISTS {self.name} WITH (FORCE)")
-        self.admin(f"CREATE DATABASE {self.name}")
-        return self
-
-    def drop(self):
-        self.admin(f"DROP DATABASE IF EXISTS {self.name} WITH (FORCE)")
-
-    def admin(self, sql):
-        subprocess.run([self.psql, "-X", "-q", "-v", "ON_ERROR_STOP=1", self.admin_url, "-c", sql], check=True,
-                       stdout=subprocess.DEVNULL)
-
-    def rows(self, query):
-        out = subprocess.run([self.psql, "-X", "-q", "-v", "ON_ERROR_STOP=1", self.url, "-c",
-                              f"COPY ({query}) TO STDOUT WITH (FORMAT csv)"],
-                             check=True, capture_output=True, text=True).stdout
-        return list(csv.reader(io.StringIO(out)))
-
-    def value(self, query):
-        return int(self.rows(query)[0][0])
 
 
 def snapshot(db, people):

@@ -36,9 +36,17 @@ Everything runs on 127.0.0.1 and is bounded in time.
   other; every other pair runs the reference first. Ratios are taken per pair, then averaged.
 - **One commit per message**: the product once more with `max_batch: 1`, to show what group
   commit gains for the same work.
-- **Around each load**: the server's `/metrics` (how much of the time the one writer spent in
-  write transactions, messages per batch, commits over 50 and 100 ms), its peak RSS (VmHWM), and
-  its CPU per answered message by thread group (request tasks, HTTP event loops, database queues).
+- **The stores side by side**: the same loads on PostgreSQL (a throwaway cluster on the same
+  disk, durable: `fsync` and `synchronous_commit` on), with one `serve` instance and with two on
+  one database, each with group commit on and off. With two instances the clients are shared
+  out between them, as a load balancer would: every request is signed for one public URL that
+  both instances have as `public_url`. The loads run in rounds ("pairs"), the order reversed
+  every other round, and each ratio is taken within a round, then averaged.
+- **Around each load**: the servers' `/metrics` (how much of the time each writer spent in
+  write transactions, messages per batch, commits per second, commits over 50 and 100 ms), the
+  peak RSS (VmHWM), and the CPU per answered message: of the servers by thread group (request
+  tasks, HTTP event loops, database queues) and of PostgreSQL's processes. The total counts
+  both, so the stores compare on the same terms.
 - **The disk**: before each pair, 300 `fdatasync` calls after a 4 KiB write on the idle disk.
   That is what one durable commit costs at least: the reference pays it per message, group
   commit per batch.
@@ -50,23 +58,31 @@ Everything runs on 127.0.0.1 and is bounded in time.
 - **Intakes**: the SMS cost of one whole intake through the real pipeline (`wegwijzer-bench
   cost`), and of the three scripted intakes in `bench/intakes` (short, typical, long).
 - **Scale**: `wegwijzer-bench seed` fills a database with N inwoners mid-conversation, each with a
-  goal, two actions, reminder and follow-up jobs and six messages. `wegwijzer-bench lookup` times
-  the due-job lookup and prints its query plan. Then the server takes answers from random
-  inwoners of the N. The loads run in rounds over all sizes, each on a fresh copy of its seeded
-  database; the p99 ratio is taken per round, then averaged.
+  goal, two actions, reminder and follow-up jobs and six messages; `wegwijzer db copy` moves it
+  into PostgreSQL. `wegwijzer-bench lookup` times the due-job lookup on SQLite and prints its query
+  plan. Then the server takes answers from random inwoners of the N. The loads run in rounds over
+  all sizes and both stores, each on a fresh copy of its seeded database (on PostgreSQL, a
+  `CREATE DATABASE … TEMPLATE` file copy). The ratios of the largest size to the smallest, for
+  p99 and for CPU per message, are taken per round; the median of the rounds counts, because one
+  slow disk flush can lift one round's p99 threefold. Each round's slowest commit (as the
+  commit-time histogram bounds it) stands beside its p99, so a stall shows as one.
 
 ## How to run it
 
 ```sh
-scripts/bench                       # the full run: 16-19 minutes on 2 cores, once built
+scripts/bench                       # the full run: about 45 minutes on 2 cores, once built
 scripts/bench --quick               # 5-second loads, 1,000 and 20,000 inwoners: checks the set-up
 scripts/bench --seconds 30 --sizes 1000,100000 --pairs 2 --scale-rounds 2
+scripts/bench --backend postgres --instances 2   # only those loads beside the reference
 scripts/bench --write-docs-only     # write this file again from bench/results.json
 ```
 
-`scripts/bench` installs `wrk` (through `scripts/setup --bench`, as root), builds a release of
-`wegwijzer`, `wegwijzer-bench` and `wegwijzer-reference`, and writes `bench/results.json`. A full run (not
-`--quick`) also writes this file. Logs and databases stay in a directory under `/var/tmp`,
+`scripts/bench` installs `wrk` and PostgreSQL (through `scripts/setup --bench --postgres`, as
+root), builds a release of `wegwijzer`, `wegwijzer-bench` and `wegwijzer-reference`, starts a
+throwaway PostgreSQL cluster (`shared_buffers` 1 GB, stopped when the bench ends) and writes
+`bench/results.json`. A full run (not `--quick`, `--backend` or `--instances`) also writes this
+file; a run with `--backend` or `--instances` writes its results to its work directory only.
+Without PostgreSQL the bench measures SQLite alone. Logs and databases stay in a directory under `/var/tmp`,
 printed at the end.
 
 Compare ratios from one run, not figures across runs: the speed of a virtual machine and the
@@ -87,9 +103,14 @@ READING = """\
   p99 comes near twice the reference's; 5 s loads (`--quick`) stay near 1.
 - **Engine / end to end**: the engine on all cores against the end-to-end rate. The higher it is,
   the smaller the dialogue's share of a turn's cost beside HTTP, SQLite and the disk.
-- **p99 at the largest / the smallest size**: whether a turn slows down as the database grows.
-  A commit over 50 ms is a stall of the disk's flush; the table counts them per size, as one
-  slow flush in a load can lift its p99.
+- **PostgreSQL: group commit / one commit per message**: PostgreSQL's commit waits for its WAL
+  flush as SQLite's does, so batching many inwoners per transaction pays on both.
+- **PostgreSQL: 2 instances / 1 instance**: on 2 cores, shared by the client, PostgreSQL and the
+  servers, a second instance has no core of its own; the target is that it costs (almost)
+  nothing. With more cores it adds throughput.
+- **p99 and CPU per message at the largest / the smallest size**: whether a turn slows down or
+  costs more as the database grows. A commit over 50 ms is a stall of the disk's flush; the table
+  gives each round's slowest commit, as one slow flush in a load can lift its p99.
 """
 
 
@@ -99,8 +120,9 @@ def fmt(x, digits=0):
 
 def split_cpu(run):
     cpu = run["cpu_us_per_message"]
+    database = f", PostgreSQL {fmt(cpu['database_server'])}" if cpu.get("database_server") else ""
     return (f"{fmt(cpu['total'])} µs (request tasks {fmt(cpu['request_tasks'])}, event loops {fmt(cpu['event_loops'])}, "
-            f"database queues {fmt(cpu['database_queues'])})")
+            f"database queues {fmt(cpu['database_queues'])}{database})")
 
 
 def rate(run):
@@ -111,6 +133,37 @@ def runs_of(run, key="per_second"):
     return " / ".join(fmt(r[key]) for r in run.get("runs", []))
 
 
+def store_rows(results, target):
+    """The stores side by side: PostgreSQL with one and two instances, group commit on and off,
+    beside SQLite's loads above."""
+    stores, pairs, r = results.get("stores", {}), results["pairs"], results["ratios"]
+    rows = []
+    each = lambda key: " / ".join(f"{p[key]:.2f}" for p in pairs)
+    for name, store in stores.items():
+        backend, instances = name.split("-")
+        if backend != "postgres":
+            continue
+        label = f"PostgreSQL, {instances} instance{'s' if instances != '1' else ''}"
+        gc, one = store["group_commit"], store["one_commit_per_message"]
+        rows += [
+            (f"{label}, group commit (mean of {len(pairs)} loads)",
+             f"{rate(gc)} ({runs_of(gc)}); {gc['commits_per_second']:.0f} commits/s, {gc['messages_per_batch']:.1f} messages "
+             f"per batch; peak RSS {gc['peak_rss_mib']:.1f} MiB; {split_cpu(gc)}; cores busy {gc['cores_busy']:.2f}", ""),
+            (f"{label}, one commit per message", f"{rate(one)}; {one['commits_per_second']:.0f} commits/s; {split_cpu(one)}; "
+                                                 f"cores busy {one['cores_busy']:.2f}", ""),
+            (f"{label}: group commit / one commit per message",
+             f"**{r[f'postgres_{instances}_group_commit_vs_one_commit_per_message']:.2f}** "
+             f"({each(f'postgres_{instances}_group_commit_vs_one_commit_per_message')})",
+             target(f"{label}: group commit")),
+            (f"{label}: p99 / SQLite p99", f"**{r[f'postgres_{instances}_p99_vs_sqlite']:.2f}** "
+                                          f"({each(f'postgres_{instances}_p99_vs_sqlite')})", target(f"{label}: p99")),
+        ]
+    if "postgres_2_vs_1_instance" in r:
+        rows.append(("PostgreSQL: 2 instances / 1 instance (throughput, group commit)",
+                     f"**{r['postgres_2_vs_1_instance']:.2f}** ({each('postgres_2_vs_1_instance')})", target("PostgreSQL: 2 instances")))
+    return rows
+
+
 def render(results):
     cpus = results["machine"]["cpus"]
     pairs = results["pairs"]
@@ -118,7 +171,7 @@ def render(results):
     engine, single = results["engine"], results["engine_single_thread"]
     r, targets = results["ratios"], dict(results["targets"])
     scale = results["scale"]
-    small, large = scale[0], scale[-1]
+    small = scale[0]
     flushes = [p["disk_flush"]["median_us"] for p in pairs]
 
     def target(prefix):
@@ -137,7 +190,7 @@ def render(results):
         (f"end to end, {results['clients']} clients (mean of {len(pairs)} loads)", f"{rate(e2e)} ({runs_of(e2e)})", ""),
         ("the writer during that load", f"busy {e2e['writer_busy_fraction']:.0%} of the time, "
                                         f"{e2e['messages_per_batch']:.1f} messages per batch", ""),
-        ("the server's CPU per answered message", split_cpu(e2e), ""),
+        ("the server's CPU per answered message", f"{split_cpu(e2e)}; cores busy {e2e['cores_busy']:.2f}", ""),
         ("one commit per message (`max_batch: 1`)", f"{rate(one)}; writer busy {one['writer_busy_fraction']:.0%}; {split_cpu(one)}", ""),
         (f"reference (mean of {len(pairs)} loads)", f"{rate(ref)} ({runs_of(ref)}); {split_cpu(ref)}", ""),
         ("throughput / reference (each pair; R = reference first)",
@@ -153,6 +206,7 @@ def render(results):
         ("server peak RSS under load", f"**{e2e['peak_rss_mib']:.1f} MiB**", target("server RSS")),
         ("every answered request stored once", "yes" if e2e["all_stored_once"] and one["all_stored_once"] else "**no**",
          target("every acknowledged message")),
+        *store_rows(results, target),
         ("CPU per message in process: turn worked out / writer",
          f"{results['cpu_per_message']['prepare_cpu_us']:.0f} / {results['cpu_per_message']['write_cpu_us']:.0f} µs "
          f"(batches of {results['cpu_per_message']['batch']})", ""),
@@ -170,21 +224,32 @@ def render(results):
                      "; ".join(f"{name} {i['inbound_messages']} / {i['outbound_messages']} / {i['outbound_segments']}"
                                for name, i in intakes.items()),
                      target("typical intake")))
-    for s in scale:
-        t = s["turns"]
-        rows.append((f"{fmt(s['inwoners'])} inwoners: turn p50 / p99 (p99 of each round)",
-                     f"{t['p50_ms']:.1f} / {t['p99_ms']:.1f} ms ({' / '.join('%.1f' % x['p99_ms'] for x in s['rounds'])}); "
-                     f"slowest {t['max_ms']:.0f} ms; commits over 50 / 100 ms: {t['commits_over_50ms']} / {t['commits_over_100ms']}; "
-                     f"due lookup p99 {s['due_lookup']['p99_us']:.0f} µs; seeded in {s['seed_seconds']:.1f} s, "
-                     f"{fmt(s['database_mib'])} MiB", ""))
-    rows.append((f"p99 at {fmt(large['inwoners'])} / at {fmt(small['inwoners'])} inwoners (each round)",
-                 f"**{r['scale_p99_largest_vs_smallest']:.2f}** "
-                 f"({' / '.join('%.2f' % x['p99_largest_vs_smallest'] for x in results['scale_rounds'])})",
-                 target("p99 at")))
-    rows.append(("due lookup's query plan", f"`{small['due_lookup']['plan'][0]}` at every size"
+    rows.append(("due lookup's query plan (SQLite)", f"`{small['due_lookup']['plan'][0]}` at every size"
                  if all(s["due_lookup"]["plan"] == small["due_lookup"]["plan"] for s in scale) else "differs by size",
                  target("due lookup uses")))
-    rows.append(("jobs run by the server during the scale loads", str(sum(s["jobs_run_during_load"] for s in scale)),
+    for backend, name in (("sqlite", "SQLite"), ("postgres", "PostgreSQL")):
+        entries = scale if backend == "sqlite" else results.get("scale_postgres", [])
+        for s in entries:
+            t = s["turns"]
+            made = (f"seeded in {s['seed_seconds']:.1f} s" if "seed_seconds" in s else f"`db copy` in {s['copy_seconds']:.0f} s")
+            lookup = f"; due lookup p99 {s['due_lookup']['p99_us']:.0f} µs" if "due_lookup" in s else ""
+            rows.append((f"{name}, {fmt(s['inwoners'])} inwoners: turn p50 / p99 (each round's p99, slowest commit, CPU per message)",
+                         f"{t['p50_ms']:.1f} / {t['p99_ms']:.1f} ms ("
+                         + "; ".join(f"{x['p99_ms']:.1f} ms, commit {x['slowest_commit']}, {x['cpu_us_per_message']['total']:.0f} µs"
+                                     for x in s["rounds"])
+                         + f"); slowest request {t['max_ms']:.0f} ms{lookup}; {made}, {fmt(s['database_mib'])} MiB", ""))
+        if entries:
+            big, little = fmt(entries[-1]["inwoners"]), fmt(entries[0]["inwoners"])
+            rows.append((f"{name}: p99 at {big} / at {little} inwoners (each round)",
+                         f"**{r[f'scale_{backend}_p99_largest_vs_smallest']:.2f}** median "
+                         f"({' / '.join('%.2f' % x['p99_vs_smallest'] for x in entries[-1]['rounds'])})",
+                         target(f"{name}: p99 at")))
+            rows.append((f"{name}: CPU per message at {big} / at {little} inwoners (each round)",
+                         f"**{r[f'scale_{backend}_cpu_largest_vs_smallest']:.2f}** median "
+                         f"({' / '.join('%.2f' % x['cpu_vs_smallest'] for x in entries[-1]['rounds'])})",
+                         target(f"{name}: CPU per message at")))
+    rows.append(("jobs run by the server during the scale loads",
+                 str(sum(s["jobs_run_during_load"] for s in scale + results.get("scale_postgres", []))),
                  target("scale loads ran")))
     for name, ok in list(targets.items()):  # targets no row above names
         rows.append(("", "", f"{name}: **{'met' if ok else 'missed'}**"))
@@ -196,7 +261,7 @@ def render(results):
         f"{' / '.join(f'{x:.0f}' for x in flushes)} µs before each pair.",
         f"- Loads of {results['seconds_per_load']} s, {results['clients']} clients, {results['durability']}; "
         f"{len(pairs)} pairs; scale at {', '.join(fmt(s['inwoners']) for s in scale)} inwoners "
-        f"in {len(results['scale_rounds'])} rounds.",
+        f"in {len(small['rounds'])} rounds.",
     ]
     if made:
         conditions.insert(0, f"- Made on {made.get('date', '?')} from commit `{made.get('commit', '?')}`.")
