@@ -103,8 +103,12 @@ READING = """\
   p99 comes near twice the reference's; 5 s loads (`--quick`) stay near 1.
 - **Engine / end to end**: the engine on all cores against the end-to-end rate. The higher it is,
   the smaller the dialogue's share of a turn's cost beside HTTP, SQLite and the disk.
-- **PostgreSQL: group commit / one commit per message**: PostgreSQL's commit waits for its WAL
-  flush as SQLite's does, so batching many inwoners per transaction pays on both.
+- **Cores busy**: the CPU seconds of the servers and of PostgreSQL per second of load. Near the
+  machine's number of cores, the load was bound by CPU, and what a commit waits for (the disk's
+  flush) no longer decides the rate.
+- **PostgreSQL: group commit / one commit per message**: a commit waits for PostgreSQL's WAL
+  flush as it waits for SQLite's, so batching many inwoners per transaction saves flushes on
+  both. How much that adds to the rate depends on whether the flushes or the CPU bound it.
 - **PostgreSQL: 2 instances / 1 instance**: on 2 cores, shared by the client, PostgreSQL and the
   servers, a second instance has no core of its own; the target is that it costs (almost)
   nothing. With more cores it adds throughput.

@@ -2,8 +2,12 @@
 `wegwijzer` on PostgreSQL (scripts/faults --postgres, scripts/bench). Rows come back through COPY … CSV."""
 import csv
 import io
+import os
 import subprocess
 import urllib.parse
+
+# psql without NOTICEs ("database … does not exist, skipping").
+QUIET = {**os.environ, "PGOPTIONS": "-c client_min_messages=warning"}
 
 
 class Postgres:
@@ -24,11 +28,11 @@ class Postgres:
 
     def admin(self, sql):
         subprocess.run([self.psql, "-X", "-q", "-v", "ON_ERROR_STOP=1", self.admin_url, "-c", sql], check=True,
-                       stdout=subprocess.DEVNULL)
+                       stdout=subprocess.DEVNULL, env=QUIET)
 
     def execute(self, sql):
         subprocess.run([self.psql, "-X", "-q", "-v", "ON_ERROR_STOP=1", self.url, "-c", sql], check=True,
-                       stdout=subprocess.DEVNULL)
+                       stdout=subprocess.DEVNULL, env=QUIET)
 
     def rows(self, query):
         out = subprocess.run([self.psql, "-X", "-q", "-v", "ON_ERROR_STOP=1", self.url, "-c",
