@@ -487,13 +487,6 @@ def judged(results):
     return ratios, targets
 
 
-def cpu_split(run):
-    cpu = run["cpu_us_per_message"]
-    database = f", database server {cpu['database_server']:.0f}" if cpu.get("database_server") else ""
-    return (f"{cpu['total']:.0f} (tasks {cpu['request_tasks']:.0f}, loops {cpu['event_loops']:.0f}, "
-            f"db {cpu['database_queues']:.0f}{database})")
-
-
 def print_rows(rows):
     for name, value in rows:
         print(f"{name:48} {value:>14}")
@@ -507,7 +500,7 @@ def print_stores(results):
             label = f"{name} {kind.replace('_', ' ')}".strip()
             commits = f"{load['commits_per_second']:.0f}" if "commits_per_second" in load else "-"
             print(f"{label:48} {load['per_second']:>14.0f}   {load['p50_ms']:.1f} / {load['p99_ms']:.1f}   {commits:>9}"
-                  f"   {load['cores_busy']:>10.2f}   {cpu_split(load)}")
+                  f"   {load['cores_busy']:>10.2f}   {benchmark_doc.split_cpu(load)}")
     for key in sorted(k for k in results["pairs"][0] if k.startswith("postgres_")):
         print(f"{key.replace('_', ' '):48} {' / '.join(f'{p[key]:.2f}' for p in results['pairs']):>14}")
 
