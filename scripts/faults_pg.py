@@ -6,7 +6,8 @@ The load is faults.py's: every fake inwoner plays the whole intake, half over si
 (replies through the outbox to a local fake Twilio API), half over the signed JSON gateway. Here
 a client spreads each inwoner's messages over both instances, as a load balancer does, and sends
 some messages to both instances at the same moment (the same provider id twice). A message that
-gets no 2xx is sent again, to the other instance.
+gets no 2xx is sent again, to the other instance. Each inwoner waits a moment between answers
+(--pause), as a person does, so that the load outlasts the restarts of the kill run.
 
   reference  one instance on SQLite, no faults (faults.py's reference run)
   kill       kill -9 one instance (each in turn) KILLS times during the load, and restart it
@@ -75,9 +76,12 @@ class SpreadInwoner(Inwoner):
     """Plays the intake over two instances: message k goes to instance (k + index) % 2, every
     sixth to both at once; a message without a 2xx goes again to the other instance."""
 
-    def __init__(self, *args):
+    def __init__(self, *args, pause=0.0):
         super().__init__(*args)
         self.lock = threading.Lock()
+        # A person takes a moment between answers. Without it the instance left standing plays the
+        # whole load while the killed one restarts, and the later kills find nobody sending.
+        self.pause = pause
 
     def play(self, servers, deadline):
         try:
@@ -99,6 +103,7 @@ class SpreadInwoner(Inwoner):
                 if None in answers:
                     raise RuntimeError(f"message {k} not acknowledged before the deadline")
                 self.acked.append(self.provider_id(k))
+                time.sleep(self.pause)
         except Exception as e:  # reported by the checks
             self.error = str(e)
 
@@ -126,23 +131,25 @@ class SpreadInwoner(Inwoner):
 
 
 class PgRun:
-    def __init__(self, name, binary, work, people_count, inputs, admin_url, psql):
+    def __init__(self, name, binary, work, people_count, inputs, admin_url, psql, pause):
         self.name, self.work = name, work
         self.gateway = FakeGateway()
         self.db = Postgres(admin_url, f"wegwijzer_faults_{name}", psql).create()
         self.servers = [fault_server(binary, work, f"{name}-{n}", self.gateway.port, db=self.db.url) for n in range(2)]
         self.people = []
         for i in range(people_count):
-            self.people.append(SpreadInwoner(i, "sms" if i % 2 == 0 else "json", inputs, name))
+            self.people.append(SpreadInwoner(i, "sms" if i % 2 == 0 else "json", inputs, name, pause=pause))
         self.failures = []
 
     def play(self, fault=None, timeout=300):
         # Both start at once on the empty database: one migrates, the other waits for it.
         starters = [threading.Thread(target=s.start) for s in self.servers]
+        began = time.time()
         for t in starters:
             t.start()
         for t in starters:
             t.join()
+        self.start_seconds = time.time() - began
         if not all(s.running for s in self.servers):
             raise SystemExit(f"faults: {self.name}: an instance did not start")
         deadline = time.time() + timeout
@@ -186,7 +193,15 @@ class PgRun:
                 "outbox_messages": sum(len(got[p.index]["outbox"]) for p in self.people if got[p.index]),
                 "gateway_received": len(self.gateway.received), "duplicate_sends": duplicates,
                 "integrity": "clean" if not broken else broken,
-                "server_starts": sum(s.starts for s in self.servers)}
+                "server_starts": sum(s.starts for s in self.servers), "not_applied": self.not_applied()}
+
+    def not_applied(self):
+        """Why an instance answered a message with a 500 (the client sent it again), from its log."""
+        reasons = []
+        for s in self.servers:
+            with open(s.log, errors="replace") as log:
+                reasons += [line.strip() for line in log if "message not applied" in line]
+        return reasons
 
     def reminders(self, binary, days=7):
         """Two `remind --once` at the same moment, `days` ahead: each due job runs once, and the
@@ -233,8 +248,12 @@ class PgRun:
 def kill_fault(kills, rng):
     def fault(run):
         total = sum(len(p.inputs) for p in run.people)
+        # The load must outlast the restarts: on a machine where an instance starts slowly, the
+        # inwoners take longer between answers (twice the restarts' time over the whole intake).
+        for p in run.people:
+            p.pause = max(p.pause, 2 * kills * run.start_seconds / len(p.inputs))
         points = [int(0.9 * total * (i + rng.uniform(0.2, 0.8)) / kills) for i in range(kills)]
-        made = 0
+        made, restarts = 0, []
         for n, point in enumerate(points):
             while True:
                 busy = any(len(p.acked) < len(p.inputs) and not p.error for p in run.people)
@@ -247,10 +266,14 @@ def kill_fault(kills, rng):
             victim.kill9()
             made += 1
             time.sleep(rng.uniform(0.0, 0.2))
+            began = time.time()
             victim.start()
+            restarts.append(time.time() - began)
         if made < kills:
             run.failures.append(f"only {made} of the {kills} kills came while inwoners were still sending")
-        return f"{made} kill -9 and restarts of one instance during the load (after " + ", ".join(map(str, points)) + f" of {total} messages)"
+        slowest = f"; the slowest restart took {max(restarts):.1f} s" if restarts else ""
+        return (f"{made} kill -9 and restarts of one instance during the load (after " + ", ".join(map(str, points))
+                + f" of {total} messages{slowest})")
     return fault
 
 
@@ -308,6 +331,7 @@ def main():
     parser.add_argument("--people", type=int, default=8)
     parser.add_argument("--kills", type=int, default=5)
     parser.add_argument("--down", type=float, default=3, help="seconds PostgreSQL stays down")
+    parser.add_argument("--pause", type=float, default=0.2, help="seconds an inwoner waits between answers")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--only", default="kill,pgrestart")
     args = parser.parse_args()
@@ -327,7 +351,7 @@ def main():
             print(f"  reference  {sum(len(p.acked) for p in reference.people)} messages in {elapsed:.1f} s (SQLite, no faults)")
             chosen = {"kill": kill_fault(args.kills, rng), "pgrestart": restart_fault(args.pg_ctl, args.down)}
             for name in args.only.split(","):
-                run = PgRun(name, args.bin, work, args.people, inputs, args.postgres, args.psql)
+                run = PgRun(name, args.bin, work, args.people, inputs, args.postgres, args.psql, args.pause)
                 live.append(run)
                 elapsed, notes = run.play(chosen[name])
                 figures = run.check(ref)
@@ -342,6 +366,8 @@ def main():
                       f"sent; integrity {figures['integrity']}; {figures['server_starts']} server starts; {elapsed:.1f} s")
                 for f in run.failures[:20]:
                     print("      " + f)
+                for reason in figures["not_applied"][:5]:
+                    print("      a 500, sent again: " + reason[-400:])
                 run.db.drop()
         finally:
             for item in live:

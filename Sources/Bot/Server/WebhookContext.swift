@@ -51,8 +51,14 @@ struct WebhookContext: Sendable {
         let result: ConversationService.Result
         do {
             result = try await batcher.apply(message, inline: inline)
-        } catch let failure as InboundBatcher.Failure where failure.busy {
-            throw HTTPError(.serviceUnavailable, message: "the database is busy, try again")
+        } catch let failure as InboundBatcher.Failure {
+            if failure.busy { throw HTTPError(.serviceUnavailable, message: "the database is busy, try again") }
+            // Nothing of it was stored and the provider sends it again; the reason names the
+            // statement and the database's message, never a value.
+            logger.error(
+                "message not applied",
+                metadata: ["channel": "\(message.channel)", "from": "\(LogPrivacy.mask(message.address))", "reason": "\(failure)"])
+            throw HTTPError(.internalServerError, message: "the message was not applied, send it again")
         }
         metrics.turnLatency.recordElapsed(since: started)
         if case .applied = result { metrics.messagesIn(message.channel).increment() }
