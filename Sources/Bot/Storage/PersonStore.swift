@@ -159,15 +159,17 @@ extension PersonStore {
     static func reachable(role: String, phone: String, name: String?, inwonerID: Int64, at now: Date, in db: any SQLConnection) throws
         -> Int64
     {
-        let id: Int64
-        if let existing = try PersonStore.id(phone: phone, in: db) {
-            id = existing
-        } else {
-            try db.cachedStatement(sql: "INSERT INTO person (role, phone, name, createdAt) VALUES (?, ?, ?, ?)").execute(arguments: [
-                role, phone, name, now
-            ])
-            id = try db.lastInsertedRowID
-        }
+        // Two inwoners may name the same person at the same moment (on two instances, or two
+        // writers of one): the second insert waits for the first and then finds the person it made.
+        guard
+            let id = try PersonStore.id(phone: phone, in: db)
+                ?? Int64.fetchOne(
+                    db.cachedStatement(
+                        sql:
+                            "INSERT INTO person (role, phone, name, createdAt) VALUES (?, ?, ?, ?) ON CONFLICT (phone) DO NOTHING RETURNING id"
+                    ), arguments: [role, phone, name, now])
+                ?? PersonStore.id(phone: phone, in: db)
+        else { throw SQLValueError.unexpectedNull(sql: "INSERT INTO person") }
         if let (channel, _) = try primaryContact(personID: inwonerID, in: db) {
             let address = channel == "whatsapp" ? String(phone.dropFirst()) : phone
             try db.cachedStatement(

@@ -9,8 +9,8 @@ import Testing
 
 /// What keeps several instances on one PostgreSQL store from doing a thing twice, each shown with
 /// two transactions open at the same moment (as two instances would have them): a job or an
-/// outbox row taken by one is passed over by the other, and a second turn of the same inwoner
-/// waits until the first has committed.
+/// outbox row taken by one is passed over by the other, a second turn of the same inwoner
+/// waits until the first has committed, and two inwoners who name the same person share it.
 @Suite(.enabled(if: PostgresTestDatabase.isAvailable))
 struct PostgresConcurrencyTests {
     /// Runs `first` in a write transaction on a thread of its own and keeps that transaction open
@@ -103,6 +103,29 @@ struct PostgresConcurrencyTests {
             database, hold: .milliseconds(600), first: { db in try PersonStore.lockForTurn(personID: sam, in: db) },
             second: { db in try PersonStore.lockForTurn(personID: kim, in: db) })
         #expect(waitedKim < .milliseconds(400))
+    }
+
+    @Test func twoInwonersNamingTheSamePersonAtOnceShareThatPerson() throws {
+        let database = try PostgresTestDatabase.makeStore()
+        defer { PostgresTestDatabase.dropStore(database) }
+        let (sam, kim) = try database.write { db in
+            (try ContractSeed.inwoner(phone: "+31611111111", in: db), try ContractSeed.inwoner(phone: "+31622222222", in: db))
+        }
+        let buddy = "+31633333333"
+        let (first, second, waited) = try Self.overlapping(
+            database, hold: .milliseconds(600),
+            first: { db in
+                try PersonStore.reachable(role: "netwerk", phone: buddy, name: "Jo", inwonerID: sam, at: ContractSeed.now, in: db)
+            },
+            second: { db in
+                try PersonStore.reachable(role: "netwerk", phone: buddy, name: "Jo", inwonerID: kim, at: ContractSeed.now, in: db)
+            })
+        // The second waited for the first to commit, then took its person instead of failing.
+        #expect(waited >= .milliseconds(500))
+        #expect(first == second)
+        let people = try database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM person WHERE phone = ?", arguments: [buddy])
+        }
+        #expect(people == 1)
     }
 
     /// What a dead instance's open transaction and a long lock wait are bounded by, on every
