@@ -88,7 +88,7 @@ final class PostgresConnectionPool: Sendable {
                 on: MultiThreadedEventLoopGroup.singleton.next(), configuration: configuration, id: id, logger: logger
             ).wait()
             for setting in Self.sessionSettings {
-                try connection.query(PostgresQuery(unsafeSQL: setting), logger: logger).wait()
+                _ = try connection.query(PostgresQuery(unsafeSQL: setting), logger: logger).wait()
             }
             return connection
         } catch {
