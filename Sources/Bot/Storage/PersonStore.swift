@@ -17,14 +17,7 @@ enum PersonStore {
         }
         // Two instances may meet a new sender's first messages at once: whoever inserts second
         // finds (after the first commits) the person and contact the first made, and uses those.
-        var id: Int64?
-        if let phone {
-            id = try Int64.fetchOne(
-                db.cachedStatement(
-                    sql: "INSERT INTO person (role, phone, createdAt) VALUES ('inwoner', ?, ?) ON CONFLICT (phone) DO NOTHING RETURNING id"),
-                arguments: [phone, now])
-            if id == nil { id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM person WHERE phone = ?"), arguments: [phone]) }
-        }
+        let id = try phone.flatMap { try insertOrFind(role: "inwoner", phone: $0, name: nil, at: now, in: db) }
         let person: Int64
         if let id {
             person = id
@@ -94,6 +87,18 @@ enum PersonStore {
         try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM person WHERE phone = ?"), arguments: [phone])
     }
 
+    /// A new person with this phone; or, when one has it already, that one. When another
+    /// transaction is making the same person at this moment, the insert waits for it to commit
+    /// and then finds the person it made (nil only if that person is gone again).
+    private static func insertOrFind(role: String, phone: String, name: String?, at now: Date, in db: any SQLConnection) throws
+        -> Int64?
+    {
+        try Int64.fetchOne(
+            db.cachedStatement(
+                sql: "INSERT INTO person (role, phone, name, createdAt) VALUES (?, ?, ?, ?) ON CONFLICT (phone) DO NOTHING RETURNING id"),
+            arguments: [role, phone, name, now]) ?? id(phone: phone, in: db)
+    }
+
     static func id(channel: String, address: String, in db: any SQLConnection) throws -> Int64? {
         try Int64.fetchOne(
             db.cachedStatement(sql: "SELECT personId FROM contact WHERE channel = ? AND address = ?"), arguments: [channel, address])
@@ -160,15 +165,8 @@ extension PersonStore {
         -> Int64
     {
         // Two inwoners may name the same person at the same moment (on two instances, or two
-        // writers of one): the second insert waits for the first and then finds the person it made.
-        guard
-            let id = try PersonStore.id(phone: phone, in: db)
-                ?? Int64.fetchOne(
-                    db.cachedStatement(
-                        sql:
-                            "INSERT INTO person (role, phone, name, createdAt) VALUES (?, ?, ?, ?) ON CONFLICT (phone) DO NOTHING RETURNING id"
-                    ), arguments: [role, phone, name, now])
-                ?? PersonStore.id(phone: phone, in: db)
+        // writers of one): see `insertOrFind`.
+        guard let id = try PersonStore.id(phone: phone, in: db) ?? insertOrFind(role: role, phone: phone, name: name, at: now, in: db)
         else { throw SQLValueError.unexpectedNull(sql: "INSERT INTO person") }
         if let (channel, _) = try primaryContact(personID: inwonerID, in: db) {
             let address = channel == "whatsapp" ? String(phone.dropFirst()) : phone
