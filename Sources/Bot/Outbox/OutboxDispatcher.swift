@@ -88,18 +88,10 @@ struct OutboxDispatcher: Service {
     /// a few times instead of given up at once (found by scripts/faults: a duplicate send). The next
     /// round starts only when this one is done, so nothing here claims the message meanwhile.
     private func recordWithRetries(_ result: SendResult, for item: OutboxStore.Claimed) async throws -> Bool {
-        var attempt = 0
-        while true {
-            do {
-                return try await database.write { db in
-                    let optedOut = try OutboxStore.record(result, for: item, policy: policy, now: clock.now(), in: db)
-                    if optedOut { try PersonStore.setOptedOut(true, personID: item.message.personID, in: db) }
-                    return optedOut
-                }
-            } catch  where StoreFailure.isTransient(error) && attempt < 4 {
-                attempt += 1
-                try? await Task.sleep(for: .milliseconds(250 * attempt))
-            }
+        try await database.writeRetrying { db in
+            let optedOut = try OutboxStore.record(result, for: item, policy: policy, now: clock.now(), in: db)
+            if optedOut { try PersonStore.setOptedOut(true, personID: item.message.personID, in: db) }
+            return optedOut
         }
     }
 

@@ -12,10 +12,15 @@ struct JobRunner: Sendable {
     var policy: SchedulePolicy { service.schedule }
 
     /// Runs every job due at `now`, up to `batch` jobs per transaction; returns the messages queued.
-    func runDue(at now: Date, batch: Int = 100) async throws -> [OutgoingMessage] {
+    /// A transaction the database rolled back (a deadlock on rows beyond the persons, a busy file)
+    /// is run again. Jobs passed over because another runner or a turn held their person
+    /// (PostgreSQL, `JobStore.nextDue`) are still due: the runner comes back for them once that
+    /// transaction is done, for up to `patience`; after that the next round takes them.
+    func runDue(at now: Date, batch: Int = 100, patience: Duration = .seconds(5)) async throws -> [OutgoingMessage] {
         var queued: [OutgoingMessage] = []
+        let giveUp = ContinuousClock.now + patience
         while true {
-            let (ran, messages) = try await service.database.write { db -> (Int, [OutgoingMessage]) in
+            let (ran, messages) = try await service.database.writeRetrying { db -> (Int, [OutgoingMessage]) in
                 var ran = 0
                 var messages: [OutgoingMessage] = []
                 while ran < batch, var job = try JobStore.nextDue(at: now, in: db) {
@@ -29,7 +34,11 @@ struct JobRunner: Sendable {
                 return (ran, messages)
             }
             queued += messages
-            if ran < batch { return queued }
+            if ran == batch { continue }
+            guard !Task.isCancelled, ContinuousClock.now < giveUp,
+                try await service.database.read({ db in try JobStore.anyDue(at: now, in: db) })
+            else { return queued }
+            try? await Task.sleep(for: .milliseconds(20))
         }
     }
 

@@ -20,6 +20,24 @@ extension AppDatabase {
         }
     }
 
+    /// A write the database could not take right now (`StoreFailure.isTransient`: SQLite's file
+    /// busy past its timeout, a PostgreSQL deadlock, lock timeout or lost connection) is tried
+    /// again a few times, a little later each time, before its error reaches the caller. Only for
+    /// work that may simply be done again: a failed attempt was rolled back whole.
+    package func writeRetrying<T: Sendable>(attempts: Int = 5, _ body: @escaping @Sendable (any SQLConnection) throws -> T)
+        async throws -> T
+    {
+        var attempt = 1
+        while true {
+            do {
+                return try await write(body)
+            } catch  where StoreFailure.isTransient(error) && attempt < attempts {
+                try? await Task.sleep(for: .milliseconds(250 * attempt))
+                attempt += 1
+            }
+        }
+    }
+
     package func read<T>(_ body: (any SQLConnection) throws -> T) throws -> T {
         switch backend {
         case .sqlite(let writer): try writer.read { db in try body(SQLiteConnection(db)) }

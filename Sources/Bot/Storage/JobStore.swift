@@ -50,9 +50,29 @@ package enum JobStore {
 
     /// The next due job; the caller runs it in this same transaction, so it runs once or not at all.
     /// On PostgreSQL the row stays taken until that transaction ends, and another instance's
-    /// runner passes over it.
+    /// runner passes over it. So does the job's person (`PersonStore.lockForTurn`): a job whose
+    /// person another transaction works on is passed over, not waited for. Two runners that each
+    /// held one person and then waited for the other's would deadlock; a runner that never waits
+    /// for a person cannot close such a circle (`anyDue` tells it to come back for the job).
     package static func nextDue(at now: Date, in db: any SQLConnection) throws -> Job? {
-        try Row.fetchOne(db.cachedStatement(sql: nextDueSQL + db.dialect.claimingRows()), arguments: [now]).flatMap(job)
+        let sql =
+            switch db.dialect {
+            case .sqlite: nextDueSQL
+            case .postgres:
+                """
+                SELECT job.id, job.kind, job.personId, job.actionId, job.goalId, job.dueAt, job.run
+                FROM job JOIN person ON person.id = job.personId
+                WHERE job.status = 'pending' AND job.dueAt <= ? ORDER BY job.dueAt, job.id LIMIT 1
+                FOR UPDATE OF job SKIP LOCKED FOR NO KEY UPDATE OF person SKIP LOCKED
+                """
+            }
+        return try Row.fetchOne(db.cachedStatement(sql: sql), arguments: [now]).flatMap(job)
+    }
+
+    /// Whether any job is due at `now`, taken or passed over by a runner or not.
+    static func anyDue(at now: Date, in db: any SQLConnection) throws -> Bool {
+        try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT id FROM job WHERE status = 'pending' AND dueAt <= ? LIMIT 1"), arguments: [SQLDate(now)]) != nil
     }
 
     /// Served by the index `job_due (status, dueAt)`: as fast with a million jobs as with ten.

@@ -50,8 +50,8 @@ struct PostgresConcurrencyTests {
         let database = try PostgresTestDatabase.makeStore()
         defer { PostgresTestDatabase.dropStore(database) }
         try database.write { db in
-            let person = try ContractSeed.inwoner(phone: "+31611111111", in: db)
             for n in 0..<2 {
+                let person = try ContractSeed.inwoner(phone: "+3161111111\(n)", in: db)
                 try JobStore.add(
                     .weekly, personID: person, dueAt: ContractSeed.at(minutes: Double(n)), key: "weekly-\(n)", at: ContractSeed.now, in: db)
             }
@@ -64,6 +64,60 @@ struct PostgresConcurrencyTests {
         #expect(first != second)
         // Passed over, not waited for.
         #expect(waited < .milliseconds(800))
+    }
+
+    @Test func aJobWhosePersonIsInATurnIsPassedOverNotWaitedFor() throws {
+        let database = try PostgresTestDatabase.makeStore()
+        defer { PostgresTestDatabase.dropStore(database) }
+        let (sam, kim) = try database.write { db in
+            let sam = try ContractSeed.inwoner(phone: "+31611111111", in: db)
+            let kim = try ContractSeed.inwoner(phone: "+31622222222", in: db)
+            for (n, person) in [sam, kim].enumerated() {
+                try JobStore.add(
+                    .weekly, personID: person, dueAt: ContractSeed.at(minutes: Double(n)), key: "weekly-\(n)", at: ContractSeed.now, in: db)
+            }
+            return (sam, kim)
+        }
+        let later = ContractSeed.at(minutes: 10)
+        // Sam's message is being applied: a runner takes Kim's job, although Sam's is due first.
+        let (_, taken, waited) = try Self.overlapping(
+            database, hold: .milliseconds(600), first: { db in try PersonStore.lockForTurn(personID: sam, in: db) },
+            second: { db in try JobStore.nextDue(at: later, in: db)?.personID })
+        #expect(taken == kim)
+        #expect(waited < .milliseconds(400))
+        // Nobody works on Sam now: the runner that asks again gets Sam's job.
+        #expect(try database.write { db in try JobStore.nextDue(at: later, in: db)?.personID } == sam)
+    }
+
+    /// Each serving instance runs the scheduler; two runners that each hold one person and then
+    /// wait for the other's would deadlock.
+    @Test func twoRunnersAtOnceRunEveryDueJobOnce() async throws {
+        let database = try PostgresTestDatabase.makeStore()
+        defer { PostgresTestDatabase.dropStore(database) }
+        let people = try await database.write { db in
+            try (1...4).map { n in try ContractSeed.inwoner(phone: "+3161111111\(n)", name: "Inwoner \(n)", in: db) }
+        }
+        try await database.write { db in
+            for n in 0..<40 {
+                try JobStore.add(
+                    .weekly, personID: people[n % people.count], dueAt: ContractSeed.at(minutes: Double(n)), key: "weekly-\(n)",
+                    at: ContractSeed.now, in: db)
+            }
+        }
+        let runner = JobRunner(service: try ConversationService(database: database, library: Fixtures.library))
+        let later = ContractSeed.at(minutes: 60)
+        async let first = runner.runDue(at: later, batch: 100)
+        async let second = runner.runDue(at: later, batch: 100)
+        let queued = try await first.count + second.count
+        let (done, attempts) = try await database.read { db in
+            (
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM job WHERE idempotencyKey LIKE 'weekly-%' AND status = 'done'"),
+                try Int.fetchOne(db, sql: "SELECT MAX(attempts) FROM job WHERE idempotencyKey LIKE 'weekly-%'")
+            )
+        }
+        #expect(done == 40)
+        #expect(attempts == 1)
+        #expect(queued == 40)
     }
 
     @Test func anOutboxRowLeasedByOneInstanceIsNotLeasedByTheOther() throws {
